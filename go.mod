@@ -1,0 +1,3 @@
+module factdeck
+
+go 1.26

@@ -1,0 +1,87 @@
+package quiz
+
+// Kind is the type of an entity or value: the kind of a fact's subject or
+// object, and the kind of a question's answer. Distractors for a multiple
+// choice question are drawn from values of the same Kind.
+type Kind string
+
+// Entity and value kinds.
+const (
+	KindPerson       Kind = "person"
+	KindOrganization Kind = "organization"
+	KindPlace        Kind = "place" // a place not known to be a city, region or country
+	KindCity         Kind = "city"
+	KindRegion       Kind = "region"
+	KindCountry      Kind = "country"
+	KindNationality  Kind = "nationality" // "Ukrainian", "French"
+	KindDate         Kind = "date"        // "12 May 2025", "May", "2022"
+	KindWeekday      Kind = "weekday"     // "Wednesday"
+	KindDuration     Kind = "duration"    // "50 days", "three years"
+	KindCount        Kind = "count"       // "71" drones, "six" districts
+	KindMoney        Kind = "money"       // "$1.7 billion"
+	KindPercent      Kind = "percent"     // "49 percent"
+	KindOrdinal      Kind = "ordinal"     // "third"
+	KindAge          Kind = "age"         // "66" (years old)
+	KindRole         Kind = "role"        // "culture minister", "spokesperson"
+	KindMisc         Kind = "misc"        // named things of other kinds (events, products)
+	KindOther        Kind = "other"       // phrases: a weapon, a threat, a quote
+)
+
+// Relations name what a fact says of its subject. Extractors may use others;
+// templates select facts by relation.
+const (
+	RelIsA         = "is"           // entity typing: subject is an Object-kind entity
+	RelRole        = "role"         // subject (person) holds role object, see Fact.Org
+	RelFormerRole  = "former_role"  // subject (person) formerly held role object
+	RelLeads       = "leads"        // subject (person) leads/heads/represents object
+	RelLocation    = "location"     // subject (event) takes place in object
+	RelTime        = "time"         // subject (event) takes place on/in object
+	RelCount       = "count"        // object is how many of subject
+	RelAge         = "age"          // subject is object years old
+	RelAmount      = "amount"       // object (money/percent) of subject
+	RelDeadline    = "deadline"     // subject must happen within object
+	RelDuration    = "duration"     // subject lasted/lasts object
+	RelSaid        = "said"         // subject said object (a quotation)
+	RelAttribution = "according_to" // fact attributed to a source
+)
+
+// Fact is one statement extracted from an article, with its provenance.
+type Fact struct {
+	ID        int64
+	ArticleID int64
+	// Kind is what the fact is about; for entity facts the entity kind, for
+	// relations the kind of the object (the value a learner is asked for).
+	Kind        Kind
+	Subject     string
+	SubjectKind Kind
+	Relation    string
+	Object      string
+	ObjectKind  Kind
+	// Org qualifies a role: the organization or country the role is of
+	// ("Kremlin" in "Kremlin spokesperson Dmitry Peskov").
+	Org string
+	// Context is a short noun phrase that makes a question stand alone
+	// ("the Istanbul peace talks", "drones and decoy UAVs").
+	Context string
+	// Attribution names who reports the fact when the article attributes it
+	// ("RIA Novosti"); empty when stated by the article itself.
+	Attribution string
+	// Sentence is the source sentence; Start and End are its byte offsets in
+	// Article.Body. Span is the byte range of the answer (Object, or Subject
+	// when Object is empty) inside Sentence, or {-1,-1} when absent.
+	Sentence   string
+	Start, End int
+	SpanStart  int
+	SpanEnd    int
+	// Confidence in [0,1], used to rank facts.
+	Confidence float64
+	// Sources lists the article sources that state this fact (more than one
+	// after cross-article merging). Conflicts lists the IDs or keys of facts
+	// that disagree with this one.
+	Sources   []string
+	Conflicts []string
+	// Key identifies "the same question" across articles: facts with the
+	// same Key and Object corroborate each other; the same Key with a
+	// different Object conflict.
+	Key string
+}
