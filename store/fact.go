@@ -1,0 +1,35 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"factdeck/quiz"
+)
+
+// Facts returns the facts of one article, or of every article when
+// articleID is 0, in article then extraction order.
+func (s *Store) Facts(ctx context.Context, articleID int64) ([]quiz.Fact, error) {
+	q := s.db.WithContext(ctx).Order("article_id, id")
+	if articleID != 0 {
+		q = q.Where("article_id = ?", articleID)
+	}
+	var rows []factRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list facts: %w", err)
+	}
+	out := make([]quiz.Fact, len(rows))
+	for i, r := range rows {
+		out[i] = r.domain()
+	}
+	return out, nil
+}
+
+// Fact returns the fact with the given ID.
+func (s *Store) Fact(ctx context.Context, id int64) (quiz.Fact, error) {
+	var r factRow
+	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
+		return quiz.Fact{}, notFound(err, fmt.Sprintf("fact %d", id))
+	}
+	return r.domain(), nil
+}

@@ -1,0 +1,130 @@
+package store
+
+import (
+	"strings"
+	"time"
+
+	"factdeck/quiz"
+
+	"gorm.io/gorm"
+)
+
+// The row types are the database's shape of the domain types; conversion
+// functions keep gorm tags out of package quiz.
+
+type articleRow struct {
+	ID         int64  `gorm:"primaryKey"`
+	Title      string `gorm:"not null"`
+	Standfirst string
+	Body       string `gorm:"not null"`
+	Source     string `gorm:"index"`
+	Hash       string `gorm:"size:64;not null;uniqueIndex"`
+	IngestedAt time.Time
+}
+
+func (articleRow) TableName() string { return "articles" }
+
+type factRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	ArticleID   int64 `gorm:"not null;index"`
+	Kind        string
+	Subject     string
+	SubjectKind string
+	Relation    string `gorm:"index"`
+	Object      string
+	ObjectKind  string
+	Org         string
+	Context     string
+	Attribution string
+	Sentence    string
+	Start       int
+	End         int
+	SpanStart   int
+	SpanEnd     int
+	Confidence  float64
+	Sources     []string `gorm:"serializer:json"`
+	Conflicts   []string `gorm:"serializer:json"`
+	Key         string   `gorm:"index"`
+
+	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
+}
+
+func (factRow) TableName() string { return "facts" }
+
+type questionRow struct {
+	ID         int64 `gorm:"primaryKey"`
+	ArticleID  int64 `gorm:"not null;index"`
+	FactID     *int64
+	Type       string `gorm:"not null;index"`
+	Prompt     string `gorm:"not null"`
+	Answer     string
+	Accepted   []string `gorm:"serializer:json"`
+	Options    []string `gorm:"serializer:json"`
+	AnswerKind string
+	Sentence   string
+	Cloze      string
+	Template   string
+	Difficulty int
+	Score      float64 `gorm:"index"`
+	Edited     bool
+	DeletedAt  gorm.DeletedAt `gorm:"index"`
+
+	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
+}
+
+func (questionRow) TableName() string { return "questions" }
+
+func coreModels() []any { return []any{&articleRow{}, &factRow{}, &questionRow{}} }
+
+func toArticleRow(a quiz.Article) articleRow {
+	return articleRow{ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Body: a.Body(),
+		Source: a.Source, Hash: a.Hash, IngestedAt: a.IngestedAt}
+}
+
+func (r articleRow) domain() quiz.Article {
+	var paras []string
+	if r.Body != "" {
+		paras = strings.Split(r.Body, "\n\n")
+	}
+	return quiz.Article{ID: r.ID, Title: r.Title, Standfirst: r.Standfirst, Paragraphs: paras,
+		Source: r.Source, Hash: r.Hash, IngestedAt: r.IngestedAt}
+}
+
+func toFactRow(f quiz.Fact) factRow {
+	return factRow{ID: f.ID, ArticleID: f.ArticleID, Kind: string(f.Kind), Subject: f.Subject,
+		SubjectKind: string(f.SubjectKind), Relation: f.Relation, Object: f.Object,
+		ObjectKind: string(f.ObjectKind), Org: f.Org, Context: f.Context, Attribution: f.Attribution,
+		Sentence: f.Sentence, Start: f.Start, End: f.End, SpanStart: f.SpanStart, SpanEnd: f.SpanEnd,
+		Confidence: f.Confidence, Sources: f.Sources, Conflicts: f.Conflicts, Key: f.Key}
+}
+
+func (r factRow) domain() quiz.Fact {
+	return quiz.Fact{ID: r.ID, ArticleID: r.ArticleID, Kind: quiz.Kind(r.Kind), Subject: r.Subject,
+		SubjectKind: quiz.Kind(r.SubjectKind), Relation: r.Relation, Object: r.Object,
+		ObjectKind: quiz.Kind(r.ObjectKind), Org: r.Org, Context: r.Context, Attribution: r.Attribution,
+		Sentence: r.Sentence, Start: r.Start, End: r.End, SpanStart: r.SpanStart, SpanEnd: r.SpanEnd,
+		Confidence: r.Confidence, Sources: r.Sources, Conflicts: r.Conflicts, Key: r.Key}
+}
+
+func toQuestionRow(q quiz.Question) questionRow {
+	var fid *int64
+	if q.FactID != 0 {
+		v := q.FactID
+		fid = &v
+	}
+	return questionRow{ID: q.ID, ArticleID: q.ArticleID, FactID: fid, Type: string(q.Type), Prompt: q.Prompt,
+		Answer: q.Answer, Accepted: q.Accepted, Options: q.Options, AnswerKind: string(q.AnswerKind),
+		Sentence: q.Sentence, Cloze: q.Cloze, Template: q.Template, Difficulty: q.Difficulty,
+		Score: q.Score, Edited: q.Edited}
+}
+
+func (r questionRow) domain() quiz.Question {
+	var fid int64
+	if r.FactID != nil {
+		fid = *r.FactID
+	}
+	return quiz.Question{ID: r.ID, ArticleID: r.ArticleID, FactID: fid, Type: quiz.QuestionType(r.Type),
+		Prompt: r.Prompt, Answer: r.Answer, Accepted: r.Accepted, Options: r.Options,
+		AnswerKind: quiz.Kind(r.AnswerKind), Sentence: r.Sentence, Cloze: r.Cloze, Template: r.Template,
+		Difficulty: r.Difficulty, Score: r.Score, Edited: r.Edited}
+}

@@ -1,0 +1,147 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"factdeck/quiz"
+	"factdeck/store"
+)
+
+// MustOpen opens a store on a fresh SQLite file in a temporary directory.
+func MustOpen(tb testing.TB) *store.Store {
+	tb.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "test.db"))
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+func sample(hash string) (quiz.Article, []quiz.Fact, []quiz.Question) {
+	a := quiz.Article{Title: "Storm hits coast", Paragraphs: []string{"A storm hit Lisbon on Monday.", "Two people died."}, Source: "x.txt", Hash: hash}
+	facts := []quiz.Fact{
+		{ID: 1, Kind: quiz.KindCity, Subject: "the storm", Relation: quiz.RelLocation, Object: "Lisbon", Sentence: "A storm hit Lisbon on Monday.", Sources: []string{"x.txt"}},
+		{ID: 2, Kind: quiz.KindWeekday, Subject: "the storm", Relation: quiz.RelTime, Object: "Monday"},
+	}
+	qs := []quiz.Question{
+		{FactID: 1, Type: quiz.ShortAnswer, Prompt: "Where did the storm hit?", Answer: "Lisbon", Accepted: []string{"Lisbon"}},
+		{FactID: 2, Type: quiz.MultipleChoice, Prompt: "On which day did the storm hit?", Answer: "Monday", Options: []string{"Monday", "Friday", "Sunday", "Tuesday"}},
+	}
+	return a, facts, qs
+}
+
+func TestCreateArticle(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	a, facts, qs := sample("h1")
+	got, gf, gq, err := s.CreateArticle(ctx, a, facts, qs)
+	if err != nil {
+		t.Fatalf("CreateArticle: %v", err)
+	}
+	if got.ID == 0 || len(gf) != 2 || len(gq) != 2 {
+		t.Fatalf("CreateArticle = id %d, %d facts, %d questions; want id, 2, 2", got.ID, len(gf), len(gq))
+	}
+	if gq[0].FactID != gf[0].ID || gq[1].FactID != gf[1].ID {
+		t.Errorf("question fact ids = %d,%d, want %d,%d", gq[0].FactID, gq[1].FactID, gf[0].ID, gf[1].ID)
+	}
+	back, err := s.Article(ctx, got.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Paragraphs) != 2 || back.Paragraphs[1] != "Two people died." {
+		t.Errorf("Article paragraphs = %q", back.Paragraphs)
+	}
+	stored, err := s.Questions(ctx, store.QuestionFilter{ArticleID: got.ID, Types: []quiz.QuestionType{quiz.MultipleChoice}})
+	if err != nil || len(stored) != 1 || len(stored[0].Options) != 4 {
+		t.Fatalf("Questions(mc) = %v, %v; want one with 4 options", stored, err)
+	}
+	has, err := s.HasArticle(ctx, "h1")
+	if err != nil || !has {
+		t.Errorf("HasArticle(h1) = %v, %v; want true", has, err)
+	}
+	if _, _, _, err := s.CreateArticle(ctx, a, facts, qs); !errors.Is(err, quiz.ErrDuplicate) {
+		t.Errorf("second CreateArticle err = %v, want ErrDuplicate", err)
+	}
+	list, err := s.Articles(ctx)
+	if err != nil || len(list) != 1 || list[0].Facts != 2 || list[0].Questions != 2 {
+		t.Errorf("Articles = %+v, %v; want one with 2 facts, 2 questions", list, err)
+	}
+}
+
+func TestCreateArticleAtomic(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	a, facts, qs := sample("h2")
+	qs[1].FactID = 99 // names no fact: the whole article must be rolled back
+	if _, _, _, err := s.CreateArticle(ctx, a, facts, qs); !errors.Is(err, quiz.ErrInvalid) {
+		t.Fatalf("CreateArticle err = %v, want ErrInvalid", err)
+	}
+	n, err := s.CountArticles(ctx)
+	if err != nil || n != 0 {
+		t.Errorf("CountArticles = %d, %v; want 0 after a failed ingest", n, err)
+	}
+	all, err := s.Facts(ctx, 0)
+	if err != nil || len(all) != 0 {
+		t.Errorf("Facts = %d, %v; want none after a failed ingest", len(all), err)
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	tests := []struct {
+		name string
+		err  error
+	}{
+		{"article", func() error { _, err := s.Article(ctx, 42); return err }()},
+		{"question", func() error { _, err := s.Question(ctx, 42); return err }()},
+		{"delete question", s.DeleteQuestion(ctx, 42)},
+		{"delete article", s.DeleteArticle(ctx, 42)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !errors.Is(tt.err, quiz.ErrNotFound) {
+				t.Errorf("err = %v, want ErrNotFound", tt.err)
+			}
+		})
+	}
+}
+
+func TestEditAndDeleteQuestion(t *testing.T) {
+	ctx := context.Background()
+	s := MustOpen(t)
+	a, facts, qs := sample("h3")
+	_, _, gq, err := s.CreateArticle(ctx, a, facts, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := gq[0]
+	q.Prompt = "In which city did the storm hit?"
+	q.Accepted = append(q.Accepted, "Lisboa")
+	got, err := s.UpdateQuestion(ctx, q)
+	if err != nil || !got.Edited || got.Prompt != q.Prompt || len(got.Accepted) != 2 {
+		t.Fatalf("UpdateQuestion = %+v, %v", got, err)
+	}
+	q.Answer = " "
+	if _, err := s.UpdateQuestion(ctx, q); !errors.Is(err, quiz.ErrInvalid) {
+		t.Errorf("UpdateQuestion(blank answer) err = %v, want ErrInvalid", err)
+	}
+	if err := s.DeleteQuestion(ctx, gq[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	left, err := s.Questions(ctx, store.QuestionFilter{})
+	if err != nil || len(left) != 1 {
+		t.Errorf("Questions after delete = %d, %v; want 1", len(left), err)
+	}
+}
+
+func TestOpenBadPath(t *testing.T) {
+	_, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "missing", "dir", "x.db"))
+	if err == nil {
+		t.Fatal("Open(missing dir) = nil error, want one")
+	}
+}
