@@ -1,0 +1,158 @@
+package quiz
+
+import "testing"
+
+func TestGrade(t *testing.T) {
+	person := Question{Type: ShortAnswer, Answer: "Vladimir Medinsky", Accepted: []string{"Vladimir Medinsky", "Medinsky"}, AnswerKind: KindPerson}
+	personNoSurname := Question{Type: ShortAnswer, Answer: "Dmitry Peskov", AnswerKind: KindPerson}
+	city := Question{Type: ShortAnswer, Answer: "Istanbul", AnswerKind: KindCity}
+	count := Question{Type: ShortAnswer, Answer: "71", Accepted: []string{"71", "seventy-one"}, AnswerKind: KindCount}
+	words := Question{Type: Cloze, Answer: "six", AnswerKind: KindCount}
+	more := Question{Type: ShortAnswer, Answer: "more than 50", AnswerKind: KindCount}
+	days := Question{Type: ShortAnswer, Answer: "50 days", AnswerKind: KindDuration}
+	ordinal := Question{Type: ShortAnswer, Answer: "third", AnswerKind: KindOrdinal}
+	money := Question{Type: ShortAnswer, Answer: "$1.7 billion", AnswerKind: KindMoney}
+	big := Question{Type: ShortAnswer, Answer: "27,403.54", AnswerKind: KindCount}
+	org := Question{Type: ShortAnswer, Answer: "the United Nations", AnswerKind: KindOrganization}
+	role := Question{Type: ShortAnswer, Answer: "culture minister", AnswerKind: KindRole}
+	poss := Question{Type: ShortAnswer, Answer: "Ukraine's Security Council", AnswerKind: KindOrganization}
+	mc := Question{Type: MultipleChoice, Answer: "Wednesday", Options: []string{"Monday", "Wednesday", "Friday", "Sunday"}, AnswerKind: KindWeekday}
+	tf := Question{Type: TrueFalse, Answer: "False", Options: []string{"True", "False"}}
+	hundred := Question{Type: ShortAnswer, Answer: "125", AnswerKind: KindCount}
+	age := Question{Type: ShortAnswer, Answer: "66", AnswerKind: KindAge}
+	short := Question{Type: ShortAnswer, Answer: "Kyiv", AnswerKind: KindCity}
+
+	tests := []struct {
+		name  string
+		q     Question
+		given string
+		want  Result
+	}{
+		{"exact", person, "Vladimir Medinsky", Correct},
+		{"case and space", person, "  vladimir   MEDINSKY ", Correct},
+		{"surname accepted", person, "Medinsky", Correct},
+		{"surname without accepted list", personNoSurname, "peskov", Correct},
+		{"first name only is wrong", personNoSurname, "Dmitry", Wrong},
+		{"typo in name is close", person, "Vladimir Medinksy", Close},
+		{"typo in surname is close", person, "Medinksy", Close},
+		{"other person is wrong", person, "Rustem Umerov", Wrong},
+		{"city typo close", city, "Istambul", Close},
+		{"city punctuation", city, "Istanbul.", Correct},
+		{"city wrong", city, "Ankara", Wrong},
+		{"empty is wrong", city, "   ", Wrong},
+		{"digits", count, "71", Correct},
+		{"number words", count, "seventy-one", Correct},
+		{"number words spaced", count, "Seventy one", Correct},
+		{"swapped digits wrong", count, "17", Wrong},
+		{"near number wrong", count, "70", Wrong},
+		{"word answer given digits", words, "6", Correct},
+		{"word answer given word", words, "Six", Correct},
+		{"word answer wrong number", words, "seven", Wrong},
+		{"bare number for more than", more, "50", Correct},
+		{"over for more than", more, "over 50", Correct},
+		{"wrong number for more than", more, "60", Wrong},
+		{"number without unit", days, "50", Correct},
+		{"number words with unit", days, "fifty days", Correct},
+		{"wrong unit count", days, "5 days", Wrong},
+		{"ordinal digits", ordinal, "3rd", Correct},
+		{"ordinal word", ordinal, "Third", Correct},
+		{"ordinal wrong", ordinal, "second", Wrong},
+		{"money words", money, "1.7 billion dollars", Correct},
+		{"money wrong", money, "$1.6 billion", Wrong},
+		{"group commas", big, "27403.54", Correct},
+		{"leading article dropped", org, "United Nations", Correct},
+		{"leading article added", city, "the Istanbul", Correct},
+		{"role", role, "Culture Minister", Correct},
+		{"role partial wrong", role, "minister", Wrong},
+		{"possessive", poss, "Ukraines Security Council", Correct},
+		{"possessive apostrophe", poss, "ukraine’s security council", Correct},
+		{"hundreds", hundred, "one hundred and twenty-five", Correct},
+		{"age with years old", age, "66 years old", Correct},
+		{"age wrong", age, "56", Wrong},
+		{"short names have no typo budget", short, "Kiev", Wrong},
+		{"mc option", mc, "wednesday", Correct},
+		{"mc letter", mc, "b", Correct},
+		{"mc other option", mc, "Friday", Wrong},
+		{"mc typo is wrong", mc, "Wensday", Wrong},
+		{"tf", tf, "false", Correct},
+		{"tf short", tf, "F", Correct},
+		{"tf wrong", tf, "True", Wrong},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Grade(tt.q, tt.given); got != tt.want {
+				t.Errorf("Grade(%q, %q) = %v, want %v", tt.q.Answer, tt.given, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalizeAnswer(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"articles", "The Kremlin", "kremlin"},
+		{"only article kept", "the", "the"},
+		{"number words", "seventy-one drones", "71 drones"},
+		{"million", "two million people", "2000000 people"},
+		{"ordinal", "the third round", "3rd round"},
+		{"decimal", "1.7 billion", "1.7 billion"},
+		{"sentence end", "Kherson.", "kherson"},
+		{"percent sign", "49%", "49 percent"},
+		{"and is not a number", "May and June", "may and june"},
+		{"a is not a number", "a day", "day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := NormalizeAnswer(tt.in); got != tt.want {
+				t.Errorf("NormalizeAnswer(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		want       int
+	}{
+		{"equal", "istanbul", "istanbul", 0},
+		{"substitution", "istambul", "istanbul", 1},
+		{"transposition", "medinksy", "medinsky", 1},
+		{"insertion", "zelenskyy", "zelensky", 1},
+		{"empty", "", "abc", 3},
+		{"unrelated", "kyiv", "kiev", 2},
+		{"unicode", "erdoğan", "erdogan", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Distance(tt.a, tt.b); got != tt.want {
+				t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSurname(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"two words", "Dmitry Peskov", "Peskov"},
+		{"three words", "Recep Tayyip Erdogan", "Erdogan"},
+		{"suffix", "Martin Luther King Jr.", "King"},
+		{"single", "Madonna", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Surname(tt.in); got != tt.want {
+				t.Errorf("Surname(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestResultString(t *testing.T) {
+	for r, want := range map[Result]string{Correct: "correct", Close: "close", Wrong: "wrong"} {
+		if got := r.String(); got != want {
+			t.Errorf("Result(%d).String() = %q, want %q", int(r), got, want)
+		}
+	}
+}
