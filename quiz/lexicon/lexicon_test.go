@@ -1,0 +1,70 @@
+package lexicon
+
+import (
+	"testing"
+
+	"factdeck/quiz"
+)
+
+func TestPlace(t *testing.T) {
+	tests := []struct {
+		name, in string
+		kind     quiz.Kind
+		ok       bool
+	}{
+		{"country", "France", quiz.KindCountry, true},
+		{"alias", "U.S.", quiz.KindCountry, true},
+		{"capital", "Nairobi", quiz.KindCity, true},
+		{"big city", "Chicago", quiz.KindCity, true},
+		{"region", "Bavaria", quiz.KindRegion, true},
+		{"word", "Nice", "", false},
+		{"unknown", "Zorblat", "", false},
+	}
+	l := Default()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k, _, ok := l.Place(tt.in)
+			if k != tt.kind || ok != tt.ok {
+				t.Errorf("Place(%q) = %q, %v, want %q, %v", tt.in, k, ok, tt.kind, tt.ok)
+			}
+		})
+	}
+}
+
+func TestWords(t *testing.T) {
+	l := Default()
+	tests := []struct {
+		name string
+		got  bool
+	}{
+		{"nationality French", func() bool { c, ok := l.Nationality("French"); return ok && c == "France" }()},
+		{"given Maria", l.GivenName("Maria")},
+		{"title prime minister", l.Title("prime minister")},
+		{"title head minister", l.TitleHead("minister")},
+		{"org word Ministry", l.OrgWord("Ministry")},
+		{"org NATO", l.Org("NATO")},
+		{"stop the", l.Stop("the")},
+		{"weekday", l.Weekday("Friday")},
+		{"number", func() bool { n, ok := l.Number("six"); return ok && n == 6 }()},
+		{"ordinal", func() bool { n, ok := l.Ordinal("third"); return ok && n == 3 }()},
+		{"month abbreviation", func() bool { m, ok := l.Month("Sept."); return ok && m == "September" }()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !tt.got {
+				t.Errorf("%s = false, want true", tt.name)
+			}
+		})
+	}
+}
+
+func TestList(t *testing.T) {
+	for _, k := range []quiz.Kind{quiz.KindWeekday, quiz.KindCountry, quiz.KindCity, quiz.KindNationality, quiz.KindRole, quiz.KindDate, quiz.KindOrdinal} {
+		if n := len(List(k)); n < 7 {
+			t.Errorf("len(List(%q)) = %d, want >= 7", k, n)
+		}
+	}
+	if got := List(quiz.KindWeekday)[0]; got != "Friday" {
+		t.Errorf("List(weekday)[0] = %q, want Friday (sorted)", got)
+	}
+}
