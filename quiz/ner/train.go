@@ -1,0 +1,294 @@
+package ner
+
+// This file trains a model with the averaged structured perceptron.
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+)
+
+// TrainOptions configures Train.
+type TrainOptions struct {
+	// Epochs is the maximum number of passes over the training data; the
+	// epoch scoring best on the dev sentences is kept.
+	Epochs int
+	// Folds is the number of jackknife folds for gazetteer features: a
+	// training sentence only sees names harvested from the other folds, so
+	// that the model does not learn to trust the gazetteer blindly.
+	Folds int
+	// Prune drops features whose largest absolute averaged weight is below
+	// this value, to keep the model small.
+	Prune float32
+	// Seed seeds the shuffling of sentences.
+	Seed int64
+	// Logf, when set, receives progress lines.
+	Logf func(format string, args ...any)
+}
+
+// bilou converts IOB2 (or IOB1) tags into BILOU tag ids.
+func bilou(tags []string) ([]int, error) {
+	out := make([]int, len(tags))
+	for _, c := range chunks(tags) {
+		typ := -1
+		for i, t := range types {
+			if t == c.typ {
+				typ = i
+			}
+		}
+		if typ < 0 {
+			return nil, fmt.Errorf("ner: unknown entity type %q", c.typ)
+		}
+		if c.end-c.start == 1 {
+			out[c.start] = tagOf(typ, posU)
+			continue
+		}
+		out[c.start] = tagOf(typ, posB)
+		for i := c.start + 1; i < c.end-1; i++ {
+			out[i] = tagOf(typ, posI)
+		}
+		out[c.end-1] = tagOf(typ, posL)
+	}
+	return out, nil
+}
+
+// harvest adds the entities of sents to g.
+func harvest(g gazetteer, sents []Sentence) {
+	for _, s := range sents {
+		for _, c := range chunks(s.Tags) {
+			for i, t := range types {
+				if t == c.typ {
+					g.add(s.Words[c.start:c.end], i)
+				}
+			}
+		}
+	}
+}
+
+// example is a training sentence with its features resolved to ids.
+type example struct {
+	gold  []int
+	feats [][]int32 // per position, feature ids
+}
+
+// Train fits a model on train, choosing the number of epochs on dev.
+func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
+	logf := opt.Logf
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	if opt.Folds < 2 {
+		opt.Folds = 2
+	}
+	full := gazetteer{}
+	harvest(full, train)
+	addLexicon(full)
+	folds := make([]gazetteer, opt.Folds)
+	foldOf := func(i int) int { return i * opt.Folds / len(train) }
+	for f := range folds {
+		folds[f] = gazetteer{}
+		var others []Sentence
+		for i, s := range train {
+			if foldOf(i) != f {
+				others = append(others, s)
+			}
+		}
+		harvest(folds[f], others)
+		addLexicon(folds[f])
+	}
+
+	ids := map[uint64]int32{}
+	var keys []uint64
+	exs := make([]example, 0, len(train))
+	var toks []tok
+	var fs []uint64
+	for i, s := range train {
+		gold, err := bilou(s.Tags)
+		if err != nil {
+			return nil, fmt.Errorf("ner: train sentence %d: %w", i, err)
+		}
+		toks = prepare(s.Words, folds[foldOf(i)], toks)
+		ex := example{gold: gold, feats: make([][]int32, len(toks))}
+		for p := range toks {
+			fs = features(toks, p, fs[:0])
+			row := make([]int32, len(fs))
+			for j, h := range fs {
+				id, ok := ids[h]
+				if !ok {
+					id = int32(len(keys))
+					ids[h] = id
+					keys = append(keys, h)
+				}
+				row[j] = id
+			}
+			ex.feats[p] = row
+		}
+		exs = append(exs, ex)
+	}
+	nf := len(keys)
+	logf("ner: %d sentences, %d features", len(exs), nf)
+
+	w := make([]float32, nf*nTags)
+	acc := make([]float64, nf*nTags)
+	ts := make([]int32, nf)
+	var trans, transAcc [nTags + 1][nTags]float64
+	var transTS int32
+	c := int32(1)
+
+	flushRow := func(f int32) {
+		if d := c - ts[f]; d > 0 {
+			r := int(f) * nTags
+			for k := 0; k < nTags; k++ {
+				acc[r+k] += float64(d) * float64(w[r+k])
+			}
+		}
+		ts[f] = c
+	}
+	flushTrans := func() {
+		d := float64(c - transTS)
+		for a := range trans {
+			for b := range trans[a] {
+				transAcc[a][b] += d * trans[a][b]
+			}
+		}
+		transTS = c
+	}
+	averaged := func() *Model {
+		flushTrans()
+		aw := make([]float32, nf*nTags)
+		for f := 0; f < nf; f++ {
+			flushRow(int32(f))
+		}
+		for i := range aw {
+			aw[i] = float32(acc[i] / float64(c))
+		}
+		m := &Model{gaz: full}
+		for a := range trans {
+			for b := range trans[a] {
+				m.trans[a][b] = float32(transAcc[a][b] / float64(c))
+			}
+		}
+		m.tab = newTable(keys, aw)
+		return m
+	}
+
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := rng.Perm(len(exs))
+	var scores []float32
+	var back []int8
+	var pred []int
+	var ftrans [nTags + 1][nTags]float32
+	var best *Model
+	bestF := -1.0
+	for epoch := 1; epoch <= opt.Epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for _, ei := range order {
+			ex := &exs[ei]
+			n := len(ex.gold)
+			if cap(scores) < n*nTags {
+				scores = make([]float32, n*nTags)
+				back = make([]int8, n*nTags)
+				pred = make([]int, n)
+			}
+			sc := scores[:n*nTags]
+			for i := range sc {
+				sc[i] = 0
+			}
+			for p, row := range ex.feats {
+				s := sc[p*nTags : (p+1)*nTags]
+				for _, f := range row {
+					wr := w[int(f)*nTags : int(f)*nTags+nTags]
+					for k := range s {
+						s[k] += wr[k]
+					}
+				}
+			}
+			for a := range trans {
+				for b := range trans[a] {
+					ftrans[a][b] = float32(trans[a][b])
+				}
+			}
+			viterbi(sc, n, &ftrans, pred[:n], back[:n*nTags])
+			wrong := false
+			for p := 0; p < n; p++ {
+				if pred[p] != ex.gold[p] {
+					wrong = true
+					break
+				}
+			}
+			if wrong {
+				errs++
+				flushTrans()
+				for p := 0; p < n; p++ {
+					g, q := ex.gold[p], pred[p]
+					pg, pq := -1, -1
+					if p > 0 {
+						pg, pq = ex.gold[p-1], pred[p-1]
+					}
+					if g != q || pg != pq {
+						trans[pg+1][g]++
+						trans[pq+1][q]--
+					}
+					if g == q {
+						continue
+					}
+					for _, f := range ex.feats[p] {
+						flushRow(f)
+						w[int(f)*nTags+g]++
+						w[int(f)*nTags+q]--
+					}
+				}
+			}
+			c++
+		}
+		m := averaged()
+		score := m.Evaluate(dev)
+		logf("ner: epoch %d: %d/%d sentences wrong; dev %s", epoch, errs, len(exs), score)
+		if f := score.Overall.F1(); f > bestF {
+			bestF, best = f, m
+		}
+	}
+	if best == nil {
+		best = averaged()
+	}
+	return best.prune(opt.Prune), nil
+}
+
+// prune drops features whose weights are all below min in absolute value.
+func (m *Model) prune(min float32) *Model {
+	var keys []uint64
+	var w []float32
+	for s, k := range m.tab.keys {
+		if k == 0 {
+			continue
+		}
+		row := m.tab.w[int(m.tab.rows[s])*nTags:][:nTags]
+		keep := false
+		for _, x := range row {
+			if float32(math.Abs(float64(x))) >= min {
+				keep = true
+				break
+			}
+		}
+		if keep {
+			keys = append(keys, k)
+			w = append(w, row...)
+		}
+	}
+	return &Model{tab: newTable(keys, w), trans: m.trans, gaz: m.gaz}
+}
+
+// Features returns the number of features of m, for reports.
+func (m *Model) Features() int {
+	n := 0
+	for _, k := range m.tab.keys {
+		if k != 0 {
+			n++
+		}
+	}
+	return n
+}
