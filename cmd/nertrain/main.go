@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"factdeck/quiz/ner"
@@ -24,12 +26,60 @@ func main() {
 	folds := flag.Int("folds", 10, "jackknife folds for gazetteer features")
 	prune := flag.Float64("prune", 0.02, "drop features whose averaged weights are all below this")
 	seed := flag.Int64("seed", 1, "shuffle seed")
+	lexDir := flag.String("lexicon", "quiz/lexicon/data", "directory of general word lists (empty: none)")
 	flag.Parse()
-	if err := run(*trainPath, *devPath, *out, ner.TrainOptions{
-		Epochs: *epochs, Folds: *folds, Prune: float32(*prune), Seed: *seed, Logf: log.Printf,
-	}); err != nil {
+	opt := ner.TrainOptions{Epochs: *epochs, Folds: *folds, Prune: float32(*prune), Seed: *seed, Logf: log.Printf}
+	if *lexDir != "" {
+		lex, err := readLexicon(*lexDir)
+		if err != nil {
+			log.Fatal(err)
+		}
+		opt.Lexicon = lex
+	}
+	if err := run(*trainPath, *devPath, *out, opt); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// lexFiles maps the quiz/lexicon data files to ner lexicon categories; the
+// first tab-separated field of each non-comment line is the entry.
+var lexFiles = []struct{ file, cat, kind string }{
+	{"countries.tsv", "country", ""},
+	{"cities.tsv", "city", ""},
+	{"regions.tsv", "region", ""},
+	{"nationalities.tsv", "nationality", ""},
+	{"nationalities_extra.tsv", "nationality", ""},
+	{"given_names.txt", "given", ""},
+	{"orgs.txt", "org", ""},
+	{"orgwords.txt", "orgword", ""},
+	{"titles.txt", "title", ""},
+	{"places_extra.tsv", "country", "country"},
+	{"places_extra.tsv", "region", "region"},
+	{"places_extra.tsv", "city", "city"},
+}
+
+// readLexicon reads the general word lists of quiz/lexicon's data directory.
+func readLexicon(dir string) (map[string][]string, error) {
+	lex := map[string][]string{}
+	for _, lf := range lexFiles {
+		b, err := os.ReadFile(filepath.Join(dir, lf.file))
+		if err != nil {
+			return nil, fmt.Errorf("read lexicon: %w", err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			f := strings.Split(line, "\t")
+			if lf.kind != "" && (len(f) < 2 || f[1] != lf.kind) {
+				continue
+			}
+			if e := strings.TrimSpace(f[0]); e != "" {
+				lex[lf.cat] = append(lex[lf.cat], e)
+			}
+		}
+	}
+	return lex, nil
 }
 
 func read(path string) ([]ner.Sentence, error) {

@@ -4,6 +4,7 @@ package ner
 // tagging share it, so a model only ever sees features computed here.
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 )
@@ -74,7 +75,7 @@ type tok struct {
 	word, lower, shape, short uint64
 	pre, suf                  [4]uint64
 	flags                     uint32
-	gaz                       uint32 // bit (type*4+pos) for pos B,I,L,U of each gazetteer match
+	gaz                       uint64 // bit cat*4+pos (pos B,I,L,U) of each gazetteer match
 	doc                       uint32 // document-level evidence bits
 }
 
@@ -385,16 +386,9 @@ func features(toks []tok, i int, dst []uint64) []uint64 {
 		}
 	}
 	for b := t.doc; b != 0; b &= b - 1 {
-		dst = append(dst, mix(mix(fDocCased, uint64(trailingZeros(b))), t.short))
+		dst = append(dst, mix(mix(fDocCased, uint64(bits.TrailingZeros32(b))), t.short))
 	}
 	return dst
 }
 
-func trailingZeros(x uint32) int {
-	n := 0
-	for x&1 == 0 {
-		x >>= 1
-		n++
-	}
-	return n
-}
+func trailingZeros(x uint64) int { return bits.TrailingZeros64(x) }

@@ -1,16 +1,54 @@
 package ner
 
+import "fmt"
+
 // This file matches token sequences against lists of known names.
 
 // gazetteer maps the hash of a lowercased token sequence to a bit set of
-// entity types (bit t for types[t]).
-type gazetteer map[uint64]uint8
+// categories: bit t < nTypes for names of type types[t] harvested from
+// training data, then the general lexicon categories of lexCats.
+type gazetteer map[uint64]uint16
+
+// lexCats are the general lexicon categories, in bit order after the
+// entity types. Their order is part of the model format.
+var lexCats = [...]string{"country", "city", "region", "nationality", "given", "org", "orgword", "title"}
+
+// nCats is the number of gazetteer categories.
+const nCats = nTypes + len(lexCats)
+
+// lowerOK is the set of categories that may match all-lowercase words.
+var lowerOK = uint16(1) << (nTypes + 7)
+
+// addLexicon adds general word lists, keyed by lexCats names, to g.
+func (g gazetteer) addLexicon(lex map[string][]string) error {
+	for name, list := range lex {
+		cat := -1
+		for i, c := range lexCats {
+			if c == name {
+				cat = nTypes + i
+			}
+		}
+		if cat < 0 {
+			return fmt.Errorf("ner: unknown lexicon category %q", name)
+		}
+		for _, entry := range list {
+			var words []string
+			for _, sent := range tokenize(entry) {
+				for _, sp := range sent {
+					words = append(words, entry[sp.Start:sp.End])
+				}
+			}
+			g.add(words, cat)
+		}
+	}
+	return nil
+}
 
 // seqHash extends the hash of a token sequence by one token.
 func seqHash(h, lower uint64) uint64 { return mix(h^0x5eed, lower) }
 
-// add records words (a name) as an entity of type typ.
-func (g gazetteer) add(words []string, typ int) {
+// add records words (a name) in category cat.
+func (g gazetteer) add(words []string, cat int) {
 	if len(words) == 0 || len(words) > maxGaz {
 		return
 	}
@@ -19,7 +57,7 @@ func (g gazetteer) add(words []string, typ int) {
 		t := makeTok(w)
 		h = seqHash(h, t.lower)
 	}
-	g[h] |= 1 << typ
+	g[h] |= 1 << cat
 }
 
 // mark sets the gaz bits of toks for every match. A match must start and
@@ -30,35 +68,36 @@ func (g gazetteer) mark(toks []tok) {
 		return
 	}
 	for i := range toks {
-		if toks[i].flags&(flAllLower|flPunct) != 0 {
+		if toks[i].flags&flPunct != 0 {
 			continue
 		}
+		lowerStart := toks[i].flags&flAllLower != 0
 		h := uint64(0)
 		for l := 1; l <= maxGaz && i+l <= len(toks); l++ {
 			last := &toks[i+l-1]
 			h = seqHash(h, last.lower)
-			if last.flags&(flAllLower|flPunct) != 0 {
-				// Interior lowercase words ("Bank of England") are fine,
-				// but a match cannot end on one.
-				continue
-			}
 			bits, ok := g[h]
 			if !ok {
 				continue
 			}
-			for typ := 0; typ < nTypes; typ++ {
-				if bits&(1<<typ) == 0 {
+			if lowerStart || last.flags&(flAllLower|flPunct) != 0 {
+				// Names must start and end capitalized ("Bank of England"
+				// may have lowercase words inside); titles need not.
+				bits &= lowerOK
+			}
+			for cat := 0; cat < nCats; cat++ {
+				if bits&(1<<cat) == 0 {
 					continue
 				}
 				if l == 1 {
-					toks[i].gaz |= 1 << (typ*4 + posU)
+					toks[i].gaz |= 1 << (cat*4 + posU)
 					continue
 				}
-				toks[i].gaz |= 1 << (typ*4 + posB)
+				toks[i].gaz |= 1 << (cat*4 + posB)
 				for j := i + 1; j < i+l-1; j++ {
-					toks[j].gaz |= 1 << (typ*4 + posI)
+					toks[j].gaz |= 1 << (cat*4 + posI)
 				}
-				toks[i+l-1].gaz |= 1 << (typ*4 + posL)
+				toks[i+l-1].gaz |= 1 << (cat*4 + posL)
 			}
 		}
 	}

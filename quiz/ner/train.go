@@ -22,6 +22,10 @@ type TrainOptions struct {
 	Prune float32
 	// Seed seeds the shuffling of sentences.
 	Seed int64
+	// Lexicon holds general word lists by category: "country", "city",
+	// "region", "nationality", "given" (given names), "org", "orgword"
+	// (words that end organization names) and "title" (lowercase roles).
+	Lexicon map[string][]string
 	// Logf, when set, receives progress lines.
 	Logf func(format string, args ...any)
 }
@@ -85,7 +89,9 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	full := gazetteer{}
 	harvest(full, train)
-	addLexicon(full)
+	if err := full.addLexicon(opt.Lexicon); err != nil {
+		return nil, err
+	}
 	folds := make([]gazetteer, opt.Folds)
 	foldOf := func(i int) int { return i * opt.Folds / len(train) }
 	for f := range folds {
@@ -97,7 +103,9 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 			}
 		}
 		harvest(folds[f], others)
-		addLexicon(folds[f])
+		if err := folds[f].addLexicon(opt.Lexicon); err != nil {
+			return nil, err
+		}
 	}
 
 	ids := map[uint64]int32{}
