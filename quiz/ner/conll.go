@@ -124,12 +124,21 @@ func chunks(tags []string) []chunk {
 	return out
 }
 
-// Evaluate tags every sentence and scores the predictions against the gold
-// tags, entity by entity.
+// Evaluate tags the sentences document by document (see SplitDocs) and
+// scores the predictions against the gold tags, entity by entity.
 func (m *Model) Evaluate(sents []Sentence) Score {
 	sc := Score{ByType: map[string]Counts{}}
-	for _, s := range sents {
-		pred := m.Tag(s.Words)
+	starts := append(SplitDocs(sents), len(sents))
+	preds := make([][]string, 0, len(sents))
+	for d := 0; d+1 < len(starts); d++ {
+		var doc [][]string
+		for _, s := range sents[starts[d]:starts[d+1]] {
+			doc = append(doc, s.Words)
+		}
+		preds = append(preds, m.TagDoc(doc)...)
+	}
+	for k, s := range sents {
+		pred := preds[k]
 		g, p := chunks(s.Tags), chunks(pred)
 		gold := map[chunk]bool{}
 		for _, c := range g {

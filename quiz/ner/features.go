@@ -385,8 +385,12 @@ func features(toks []tok, i int, dst []uint64) []uint64 {
 			dst = append(dst, mix(fGazP1, uint64(trailingZeros(b))))
 		}
 	}
-	for b := t.doc; b != 0; b &= b - 1 {
-		dst = append(dst, mix(mix(fDocCased, uint64(bits.TrailingZeros32(b))), t.short))
+	if t.doc != 0 {
+		pos := uint64(t.flags & (flFirst | flCapsSentence))
+		dst = append(dst,
+			mix(mix(fDocCased, uint64(t.doc)), t.short),
+			mix(mix(fDocLowerSeen, uint64(t.doc)), pos),
+		)
 	}
 	return dst
 }

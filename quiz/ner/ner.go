@@ -99,32 +99,59 @@ func (m *Model) tagSentence(s *scratch) []int {
 // Tag returns CoNLL-2003 IOB2 tags (B-PER, I-PER, ..., O) for one
 // pre-tokenized sentence.
 func (m *Model) Tag(words []string) []string {
+	return m.TagDoc([][]string{words})[0]
+}
+
+// TagDoc returns CoNLL-2003 IOB2 tags for the pre-tokenized sentences of
+// one document; how a word is written across the document informs its tags.
+func (m *Model) TagDoc(sents [][]string) [][]string {
 	var s scratch
-	s.toks = prepare(words, m.gaz, s.toks)
-	tags := m.tagSentence(&s)
-	out := make([]string, len(words))
-	for i := range out {
-		out[i] = "O"
+	ds := docStats{}
+	for _, words := range sents {
+		s.toks = prepare(words, nil, s.toks)
+		ds.add(s.toks)
 	}
-	tagSpans(tags, func(start, end, typ int) {
-		out[start] = "B-" + types[typ]
-		for j := start + 1; j < end; j++ {
-			out[j] = "I-" + types[typ]
+	out := make([][]string, len(sents))
+	for k, words := range sents {
+		s.toks = prepare(words, m.gaz, s.toks)
+		ds.apply(s.toks)
+		tags := m.tagSentence(&s)
+		o := make([]string, len(words))
+		for i := range o {
+			o[i] = "O"
 		}
-	})
+		tagSpans(tags, func(start, end, typ int) {
+			o[start] = "B-" + types[typ]
+			for j := start + 1; j < end; j++ {
+				o[j] = "I-" + types[typ]
+			}
+		})
+		out[k] = o
+	}
 	return out
 }
 
-// Entities returns the named entities of text in order of appearance.
+// Entities returns the named entities of text in order of appearance. The
+// whole text is one document.
 func (m *Model) Entities(text string) []Entity {
 	var out []Entity
 	var s scratch
-	for _, sent := range tokenize(text) {
+	sents := tokenize(text)
+	ds := docStats{}
+	words := func(sent []span) []string {
 		s.words = s.words[:0]
 		for _, sp := range sent {
 			s.words = append(s.words, text[sp.Start:sp.End])
 		}
-		s.toks = prepare(s.words, m.gaz, s.toks)
+		return s.words
+	}
+	for _, sent := range sents {
+		s.toks = prepare(words(sent), nil, s.toks)
+		ds.add(s.toks)
+	}
+	for _, sent := range sents {
+		s.toks = prepare(words(sent), m.gaz, s.toks)
+		ds.apply(s.toks)
 		tags := m.tagSentence(&s)
 		tagSpans(tags, func(start, end, typ int) {
 			a, b := sent[start].Start, sent[end-1].End

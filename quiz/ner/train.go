@@ -113,12 +113,23 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	exs := make([]example, 0, len(train))
 	var toks []tok
 	var fs []uint64
+	starts := append(SplitDocs(train), len(train))
+	docOf := make([]docStats, len(train))
+	for d := 0; d+1 < len(starts); d++ {
+		ds := docStats{}
+		for i := starts[d]; i < starts[d+1]; i++ {
+			toks = prepare(train[i].Words, nil, toks)
+			ds.add(toks)
+			docOf[i] = ds
+		}
+	}
 	for i, s := range train {
 		gold, err := bilou(s.Tags)
 		if err != nil {
 			return nil, fmt.Errorf("ner: train sentence %d: %w", i, err)
 		}
 		toks = prepare(s.Words, folds[foldOf(i)], toks)
+		docOf[i].apply(toks)
 		ex := example{gold: gold, feats: make([][]int32, len(toks))}
 		for p := range toks {
 			fs = features(toks, p, fs[:0])
