@@ -1,0 +1,54 @@
+package export
+
+// This file writes RFC 4180 CSV, one question a row, for spreadsheets and
+// any tool with a CSV import.
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"factdeck/quiz"
+)
+
+// csvHeader names the columns. options and accepted hold one item a line
+// (CSV quotes the line breaks); an item's own line breaks become spaces.
+var csvHeader = []string{
+	"id", "guid", "article", "source", "type", "prompt", "answer", "options", "accepted",
+	"sentence", "cloze", "answer_kind", "fact_kind", "template", "difficulty",
+}
+
+// writeCSV writes d as CSV with a header row. Text is plain, not HTML;
+// encoding/csv quotes fields holding commas, quotes or line breaks.
+func writeCSV(w io.Writer, d quiz.Deck) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	srcs := resolve(d)
+	ids := guids(srcs)
+	for i, s := range srcs {
+		q := s.Q
+		row := []string{
+			strconv.FormatInt(q.ID, 10), ids[i], s.articleTitle(d), s.Article.Source,
+			string(q.Type), q.Prompt, q.Answer, csvList(q.Options), csvList(q.Accepted),
+			q.Sentence, q.Cloze, string(q.AnswerKind), string(s.kind()), q.Template,
+			strconv.Itoa(q.Difficulty),
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvList joins items one a line.
+func csvList(items []string) string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		out[i] = strings.Join(strings.Fields(s), " ")
+	}
+	return strings.Join(out, "\n")
+}
