@@ -1,0 +1,35 @@
+# factdeck's build, test and lint commands. The README's test command is
+# `make test`; .ci/run calls exactly that after installing what it needs.
+
+GO ?= go
+STATICCHECK_VERSION := v0.8.2
+
+.PHONY: run test build lint fmt bench fuzz
+
+run:
+	$(GO) run ./cmd/factdeck
+
+build:
+	$(GO) build -o bin/factdeck ./cmd/factdeck
+
+# test: formatting, vet, then every test with the race detector. Tests that
+# need Chromium, Mnemosyne, gift-pegjs or PostgreSQL use them when installed
+# (.ci/run installs them) and say so when skipped.
+test:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) test -race -count=1 -timeout 20m ./...
+
+lint:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+# bench: the throughput figures the issues ask for.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzFacts -fuzztime 5m ./quiz/extract
