@@ -32,19 +32,16 @@ func (m *Model) Encode(w io.Writer) error {
 	// Features, sorted by hash.
 	type feat struct {
 		key uint64
-		row int
+		row []float32
 	}
 	var feats []feat
 	maxAbs := float32(0)
-	for s, k := range m.tab.keys {
-		if k == 0 {
-			continue
-		}
-		feats = append(feats, feat{k, int(m.tab.rows[s])})
-		for _, x := range m.tab.w[int(m.tab.rows[s])*nTags:][:nTags] {
+	m.tab.each(func(k uint64, row []float32) {
+		feats = append(feats, feat{k, row})
+		for _, x := range row {
 			maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
 		}
-	}
+	})
 	for _, x := range m.trans {
 		for _, y := range x {
 			maxAbs = max(maxAbs, float32(math.Abs(float64(y))))
@@ -63,7 +60,7 @@ func (m *Model) Encode(w io.Writer) error {
 	for _, f := range feats {
 		putU(f.key - prev)
 		prev = f.key
-		row := m.tab.w[f.row*nTags:][:nTags]
+		row := f.row
 		mask := uint64(0)
 		for k, x := range row {
 			if q(x) != 0 {

@@ -97,3 +97,82 @@ func isDate(w string) bool {
 	}
 	return true
 }
+
+// history remembers, per lowercased word, how often earlier sentences of
+// the same document tagged it with each entity type (a byte per type,
+// saturating). Later mentions ("Clinton" after "Bill Clinton") lean on it.
+type history map[uint64]uint32
+
+// histable reports whether t takes part in the history: capitalized words.
+func histable(t *tok) bool {
+	return t.flags&(flInitCap|flAllCap|flMixed) != 0
+}
+
+// histPos folds the sentence-position flags of t into 0..3.
+func histPos(t *tok) uint64 {
+	p := uint64(0)
+	if t.flags&flFirst != 0 {
+		p |= 1
+	}
+	if t.flags&flCapsSentence != 0 {
+		p |= 2
+	}
+	return p
+}
+
+// histFeatures appends the history features of token t.
+func (h history) features(t *tok, dst []uint64) []uint64 {
+	if !histable(t) {
+		return dst
+	}
+	v, ok := h[t.lower]
+	if !ok {
+		return dst
+	}
+	maj, best, set := 0, uint32(0), uint64(0)
+	for typ := 0; typ < nTypes; typ++ {
+		c := v >> (8 * typ) & 0xff
+		if c > 0 {
+			set |= 1 << typ
+		}
+		if c > best {
+			maj, best = typ, c
+		}
+	}
+	p := histPos(t)
+	return append(dst, histMaj(uint64(maj), p), histSet(set, p))
+}
+
+func histMaj(maj, pos uint64) uint64 { return mix(mix(fHistMaj, maj), pos) }
+func histSet(set, pos uint64) uint64 { return mix(mix(fHistSet, set), pos) }
+
+// allHist lists every history feature hash, for training.
+func allHist() []uint64 {
+	var out []uint64
+	for p := uint64(0); p < 4; p++ {
+		for t := uint64(0); t < nTypes; t++ {
+			out = append(out, histMaj(t, p))
+		}
+		for s := uint64(1); s < 1<<nTypes; s++ {
+			out = append(out, histSet(s, p))
+		}
+	}
+	return out
+}
+
+// record adds the entities of a tagged sentence to the history.
+func (h history) record(toks []tok, tags []int) {
+	tagSpans(tags, func(start, end, typ int) {
+		for i := start; i < end; i++ {
+			t := &toks[i]
+			if !histable(t) {
+				continue
+			}
+			v := h[t.lower]
+			if v>>(8*typ)&0xff != 0xff {
+				v += 1 << (8 * typ)
+			}
+			h[t.lower] = v
+		}
+	})
+}

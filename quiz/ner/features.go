@@ -47,6 +47,8 @@ const (
 	fClassM1
 	fClassP1
 	fLowerPre
+	fHistMaj
+	fHistSet
 )
 
 // Token flags.

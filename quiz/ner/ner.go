@@ -64,9 +64,11 @@ type scratch struct {
 	scores []float32
 	back   []int8
 	tags   []int
+	hist   history
 }
 
-// tagSentence tags the prepared tokens, leaving BILOU tags in s.tags.
+// tagSentence tags the prepared tokens, leaving BILOU tags in s.tags, and
+// records them in the document history s.hist.
 func (m *Model) tagSentence(s *scratch) []int {
 	n := len(s.toks)
 	if cap(s.scores) < n*nTags {
@@ -79,6 +81,7 @@ func (m *Model) tagSentence(s *scratch) []int {
 	}
 	for i := 0; i < n; i++ {
 		s.feats = features(s.toks, i, s.feats[:0])
+		s.feats = s.hist.features(&s.toks[i], s.feats)
 		sc := scores[i*nTags : (i+1)*nTags : (i+1)*nTags]
 		for _, f := range s.feats {
 			if r := m.tab.row(f); r != nil {
@@ -93,6 +96,7 @@ func (m *Model) tagSentence(s *scratch) []int {
 	}
 	s.tags = s.tags[:n]
 	viterbi(scores, n, &m.trans, s.tags, s.back[:n*nTags])
+	s.hist.record(s.toks, s.tags)
 	return s.tags
 }
 
@@ -105,7 +109,7 @@ func (m *Model) Tag(words []string) []string {
 // TagDoc returns CoNLL-2003 IOB2 tags for the pre-tokenized sentences of
 // one document; how a word is written across the document informs its tags.
 func (m *Model) TagDoc(sents [][]string) [][]string {
-	var s scratch
+	s := scratch{hist: history{}}
 	ds := docStats{}
 	for _, words := range sents {
 		s.toks = prepare(words, nil, s.toks)
@@ -135,7 +139,7 @@ func (m *Model) TagDoc(sents [][]string) [][]string {
 // whole text is one document.
 func (m *Model) Entities(text string) []Entity {
 	var out []Entity
-	var s scratch
+	s := scratch{hist: history{}}
 	sents := tokenize(text)
 	ds := docStats{}
 	words := func(sent []span) []string {

@@ -40,10 +40,14 @@ func allowedEnd(a int) bool {
 // table is an open-addressing hash table from feature hash to a row of
 // nTags weights.
 type table struct {
-	keys []uint64
-	rows []int32 // index of the row in w, by slot
-	w    []float32
-	mask uint64
+	slots []slot
+	w     []float32
+	mask  uint64
+}
+
+type slot struct {
+	key uint64 // 0 marks an empty slot
+	row int32  // index of the row in w
 }
 
 func newTable(keys []uint64, w []float32) *table {
@@ -51,17 +55,16 @@ func newTable(keys []uint64, w []float32) *table {
 	for n < 2*len(keys)+16 {
 		n <<= 1
 	}
-	t := &table{keys: make([]uint64, n), rows: make([]int32, n), w: w, mask: uint64(n - 1)}
+	t := &table{slots: make([]slot, n), w: w, mask: uint64(n - 1)}
 	for i, k := range keys {
 		if k == 0 {
 			k = 1
 		}
 		s := k & t.mask
-		for t.keys[s] != 0 {
+		for t.slots[s].key != 0 {
 			s = (s + 1) & t.mask
 		}
-		t.keys[s] = k
-		t.rows[s] = int32(i)
+		t.slots[s] = slot{k, int32(i)}
 	}
 	return t
 }
@@ -73,15 +76,25 @@ func (t *table) row(k uint64) []float32 {
 	}
 	s := k & t.mask
 	for {
-		kk := t.keys[s]
-		if kk == k {
-			r := int(t.rows[s]) * nTags
+		sl := &t.slots[s]
+		if sl.key == k {
+			r := int(sl.row) * nTags
 			return t.w[r : r+nTags : r+nTags]
 		}
-		if kk == 0 {
+		if sl.key == 0 {
 			return nil
 		}
 		s = (s + 1) & t.mask
+	}
+}
+
+// each calls fn for every feature of the table with its weights.
+func (t *table) each(fn func(key uint64, row []float32)) {
+	for _, sl := range t.slots {
+		if sl.key != 0 {
+			r := int(sl.row) * nTags
+			fn(sl.key, t.w[r:r+nTags:r+nTags])
+		}
 	}
 }
 
@@ -106,12 +119,9 @@ func viterbi(scores []float32, n int, trans *[nTags + 1][nTags]float32, out []in
 		bk := back[i*nTags : (i+1)*nTags]
 		for b := 0; b < nTags; b++ {
 			best, arg := negInf, 0
-			for a := 0; a < nTags; a++ {
-				if !legal[a][b] || prev[a] == negInf {
-					continue
-				}
+			for _, a := range preds[b] {
 				if s := prev[a] + trans[a+1][b]; s > best {
-					best, arg = s, a
+					best, arg = s, int(a)
 				}
 			}
 			cur[b] = best + em[b]
@@ -132,14 +142,16 @@ func viterbi(scores []float32, n int, trans *[nTags + 1][nTags]float32, out []in
 	}
 }
 
-// legal caches allowed(a, b) for a, b >= 0.
-var legal = func() (m [nTags][nTags]bool) {
-	for a := 0; a < nTags; a++ {
-		for b := 0; b < nTags; b++ {
-			m[a][b] = allowed(a, b)
+// preds lists, for each tag, the tags that may precede it.
+var preds = func() (p [nTags][]int8) {
+	for b := 0; b < nTags; b++ {
+		for a := 0; a < nTags; a++ {
+			if allowed(a, b) {
+				p[b] = append(p[b], int8(a))
+			}
 		}
 	}
-	return m
+	return p
 }()
 
 // spans turns a legal BILOU tag sequence into [start, end) token ranges

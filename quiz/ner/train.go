@@ -73,6 +73,7 @@ func harvest(g gazetteer, sents []Sentence) {
 type example struct {
 	gold  []int
 	feats [][]int32 // per position, feature ids
+	toks  []tok     // for the document history
 }
 
 // Train fits a model on train, choosing the number of epochs on dev.
@@ -110,6 +111,10 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 
 	ids := map[uint64]int32{}
 	var keys []uint64
+	for _, h := range allHist() {
+		ids[h] = int32(len(keys))
+		keys = append(keys, h)
+	}
 	exs := make([]example, 0, len(train))
 	var toks []tok
 	var fs []uint64
@@ -130,7 +135,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		}
 		toks = prepare(s.Words, folds[foldOf(i)], toks)
 		docOf[i].apply(toks)
-		ex := example{gold: gold, feats: make([][]int32, len(toks))}
+		ex := example{gold: gold, feats: make([][]int32, len(toks)), toks: append([]tok(nil), toks...)}
 		for p := range toks {
 			fs = features(toks, p, fs[:0])
 			row := make([]int32, len(fs))
@@ -195,74 +200,97 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	}
 
 	rng := rand.New(rand.NewSource(opt.Seed))
-	order := rng.Perm(len(exs))
+	order := rng.Perm(len(starts) - 1)
 	var scores []float32
 	var back []int8
 	var pred []int
+	var dyn [][]int32
+	var hf []uint64
 	var ftrans [nTags + 1][nTags]float32
 	var best *Model
 	bestF := -1.0
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
-		for _, ei := range order {
-			ex := &exs[ei]
-			n := len(ex.gold)
-			if cap(scores) < n*nTags {
-				scores = make([]float32, n*nTags)
-				back = make([]int8, n*nTags)
-				pred = make([]int, n)
-			}
-			sc := scores[:n*nTags]
-			for i := range sc {
-				sc[i] = 0
-			}
-			for p, row := range ex.feats {
-				s := sc[p*nTags : (p+1)*nTags]
-				for _, f := range row {
-					wr := w[int(f)*nTags : int(f)*nTags+nTags]
-					for k := range s {
-						s[k] += wr[k]
+		for _, d := range order {
+			hist := history{}
+			for ei := starts[d]; ei < starts[d+1]; ei++ {
+				ex := &exs[ei]
+				n := len(ex.gold)
+				if cap(scores) < n*nTags {
+					scores = make([]float32, n*nTags)
+					back = make([]int8, n*nTags)
+					pred = make([]int, n)
+					dyn = make([][]int32, n)
+				}
+				sc := scores[:n*nTags]
+				for i := range sc {
+					sc[i] = 0
+				}
+				for p, row := range ex.feats {
+					hf = hist.features(&ex.toks[p], hf[:0])
+					dyn[p] = dyn[p][:0]
+					for _, h := range hf {
+						dyn[p] = append(dyn[p], ids[h])
+					}
+					s := sc[p*nTags : (p+1)*nTags]
+					for _, f := range row {
+						wr := w[int(f)*nTags : int(f)*nTags+nTags]
+						for k := range s {
+							s[k] += wr[k]
+						}
+					}
+					for _, f := range dyn[p] {
+						wr := w[int(f)*nTags : int(f)*nTags+nTags]
+						for k := range s {
+							s[k] += wr[k]
+						}
 					}
 				}
-			}
-			for a := range trans {
-				for b := range trans[a] {
-					ftrans[a][b] = float32(trans[a][b])
+				for a := range trans {
+					for b := range trans[a] {
+						ftrans[a][b] = float32(trans[a][b])
+					}
 				}
-			}
-			viterbi(sc, n, &ftrans, pred[:n], back[:n*nTags])
-			wrong := false
-			for p := 0; p < n; p++ {
-				if pred[p] != ex.gold[p] {
-					wrong = true
-					break
-				}
-			}
-			if wrong {
-				errs++
-				flushTrans()
+				viterbi(sc, n, &ftrans, pred[:n], back[:n*nTags])
+				hist.record(ex.toks, pred[:n])
+				wrong := false
 				for p := 0; p < n; p++ {
-					g, q := ex.gold[p], pred[p]
-					pg, pq := -1, -1
-					if p > 0 {
-						pg, pq = ex.gold[p-1], pred[p-1]
-					}
-					if g != q || pg != pq {
-						trans[pg+1][g]++
-						trans[pq+1][q]--
-					}
-					if g == q {
-						continue
-					}
-					for _, f := range ex.feats[p] {
-						flushRow(f)
-						w[int(f)*nTags+g]++
-						w[int(f)*nTags+q]--
+					if pred[p] != ex.gold[p] {
+						wrong = true
+						break
 					}
 				}
+				if wrong {
+					errs++
+					flushTrans()
+					for p := 0; p < n; p++ {
+						g, q := ex.gold[p], pred[p]
+						pg, pq := -1, -1
+						if p > 0 {
+							pg, pq = ex.gold[p-1], pred[p-1]
+						}
+						if g != q || pg != pq {
+							trans[pg+1][g]++
+							trans[pq+1][q]--
+						}
+						if g == q {
+							continue
+						}
+						for _, f := range ex.feats[p] {
+							flushRow(f)
+							w[int(f)*nTags+g]++
+							w[int(f)*nTags+q]--
+						}
+						for _, f := range dyn[p] {
+							flushRow(f)
+							w[int(f)*nTags+g]++
+							w[int(f)*nTags+q]--
+						}
+					}
+				}
+				c++
 			}
-			c++
 		}
 		m := averaged()
 		score := m.Evaluate(dev)
@@ -281,33 +309,21 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 func (m *Model) prune(min float32) *Model {
 	var keys []uint64
 	var w []float32
-	for s, k := range m.tab.keys {
-		if k == 0 {
-			continue
-		}
-		row := m.tab.w[int(m.tab.rows[s])*nTags:][:nTags]
-		keep := false
+	m.tab.each(func(k uint64, row []float32) {
 		for _, x := range row {
 			if float32(math.Abs(float64(x))) >= min {
-				keep = true
-				break
+				keys = append(keys, k)
+				w = append(w, row...)
+				return
 			}
 		}
-		if keep {
-			keys = append(keys, k)
-			w = append(w, row...)
-		}
-	}
+	})
 	return &Model{tab: newTable(keys, w), trans: m.trans, gaz: m.gaz}
 }
 
 // Features returns the number of features of m, for reports.
 func (m *Model) Features() int {
 	n := 0
-	for _, k := range m.tab.keys {
-		if k != 0 {
-			n++
-		}
-	}
+	m.tab.each(func(uint64, []float32) { n++ })
 	return n
 }
