@@ -2,9 +2,16 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
+	"net/url"
+	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"factdeck/quiz"
 	"factdeck/store"
@@ -21,6 +28,51 @@ func MustOpen(tb testing.TB) *store.Store {
 	return s
 }
 
+// MustOpenPostgres opens a store in a fresh schema of the PostgreSQL
+// server named by FACTDECK_TEST_POSTGRES (.ci/run starts one), or skips
+// saying that the variable is unset.
+func MustOpenPostgres(tb testing.TB) *store.Store {
+	tb.Helper()
+	dsn := os.Getenv("FACTDECK_TEST_POSTGRES")
+	if dsn == "" {
+		tb.Skip("FACTDECK_TEST_POSTGRES is not set: no PostgreSQL server to test against (.ci/postgres-deps.sh starts one)")
+	}
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer admin.Close()
+	schema := fmt.Sprintf("t_%d", time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE SCHEMA " + schema); err != nil {
+		tb.Fatalf("create schema: %v", err)
+	}
+	tb.Cleanup(func() {
+		if db, err := sql.Open("pgx", dsn); err == nil {
+			_, _ = db.Exec("DROP SCHEMA " + schema + " CASCADE")
+			db.Close()
+		}
+	})
+	u, err := url.Parse(dsn)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	s, err := store.Open(context.Background(), u.String())
+	if err != nil {
+		tb.Fatalf("Open(postgres): %v", err)
+	}
+	tb.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// backends runs f once on SQLite and once on PostgreSQL.
+func backends(t *testing.T, f func(t *testing.T, s *store.Store)) {
+	t.Run("sqlite", func(t *testing.T) { f(t, MustOpen(t)) })
+	t.Run("postgres", func(t *testing.T) { f(t, MustOpenPostgres(t)) })
+}
+
 func sample(hash string) (quiz.Article, []quiz.Fact, []quiz.Question) {
 	a := quiz.Article{Title: "Storm hits coast", Paragraphs: []string{"A storm hit Lisbon on Monday.", "Two people died."}, Source: "x.txt", Hash: hash}
 	facts := []quiz.Fact{
@@ -34,9 +86,10 @@ func sample(hash string) (quiz.Article, []quiz.Fact, []quiz.Question) {
 	return a, facts, qs
 }
 
-func TestCreateArticle(t *testing.T) {
+func TestCreateArticle(t *testing.T) { backends(t, testCreateArticle) }
+
+func testCreateArticle(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := MustOpen(t)
 	a, facts, qs := sample("h1")
 	got, gf, gq, err := s.CreateArticle(ctx, a, facts, qs)
 	if err != nil {
@@ -72,9 +125,10 @@ func TestCreateArticle(t *testing.T) {
 	}
 }
 
-func TestCreateArticleAtomic(t *testing.T) {
+func TestCreateArticleAtomic(t *testing.T) { backends(t, testCreateArticleAtomic) }
+
+func testCreateArticleAtomic(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := MustOpen(t)
 	a, facts, qs := sample("h2")
 	qs[1].FactID = 99 // names no fact: the whole article must be rolled back
 	if _, _, _, err := s.CreateArticle(ctx, a, facts, qs); !errors.Is(err, quiz.ErrInvalid) {
@@ -90,9 +144,10 @@ func TestCreateArticleAtomic(t *testing.T) {
 	}
 }
 
-func TestNotFound(t *testing.T) {
+func TestNotFound(t *testing.T) { backends(t, testNotFound) }
+
+func testNotFound(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := MustOpen(t)
 	tests := []struct {
 		name string
 		err  error
@@ -111,9 +166,10 @@ func TestNotFound(t *testing.T) {
 	}
 }
 
-func TestEditAndDeleteQuestion(t *testing.T) {
+func TestEditAndDeleteQuestion(t *testing.T) { backends(t, testEditAndDeleteQuestion) }
+
+func testEditAndDeleteQuestion(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := MustOpen(t)
 	a, facts, qs := sample("h3")
 	_, _, gq, err := s.CreateArticle(ctx, a, facts, qs)
 	if err != nil {
