@@ -1,0 +1,619 @@
+// Package generate turns an article's facts into quiz questions: it fills
+// declarative templates (multiple choice with distractors of the answer's
+// kind, cloze, short answer, true/false), drops trivial and near-duplicate
+// questions and ranks the rest by importance. It is a pure function of its
+// input: the same article and facts always give the same questions.
+package generate
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"factdeck/quiz"
+)
+
+// Generator makes questions from facts with a fixed template set. It is
+// read-only after New and safe for concurrent use.
+type Generator struct {
+	templates []Template
+}
+
+// New returns a Generator with the embedded templates, plus those in
+// templateDir (*.yaml) when it is not empty; a template there replaces an
+// embedded one with the same id.
+func New(templateDir string) (*Generator, error) {
+	ts, err := loadTemplates(templateDir)
+	if err != nil {
+		return nil, fmt.Errorf("load templates: %w", err)
+	}
+	return &Generator{templates: ts}, nil
+}
+
+// Templates returns the generator's templates, highest priority first.
+func (g *Generator) Templates() []Template {
+	return append([]Template(nil), g.templates...)
+}
+
+// Questions returns the questions for article a made from facts, its
+// facts. pool holds the facts of other articles: it supplies distractors and
+// corroboration. Questions come best first; an article without usable facts
+// gets none.
+func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fact) []quiz.Question {
+	if len(facts) == 0 {
+		return nil
+	}
+	p := newPools(facts, pool)
+	body := a.Body()
+	title := contentWords(a.Title + " " + a.Standfirst)
+
+	type factQs struct {
+		score float64
+		qs    []quiz.Question
+	}
+	var all []factQs
+	for _, f := range facts {
+		if len(f.Conflicts) > 0 && strings.TrimSpace(f.Attribution) == "" {
+			continue // disputed and unattributed: not asked
+		}
+		fs := factScore(f, body, title, pool)
+		var qs []quiz.Question
+		for _, ty := range quiz.QuestionTypes {
+			for _, t := range g.templates {
+				if !t.yields(ty) || !t.applies(f) {
+					continue
+				}
+				q, ok := build(t, f, ty, p)
+				if !ok {
+					continue
+				}
+				q.ArticleID = a.ID
+				if q.ArticleID == 0 {
+					q.ArticleID = f.ArticleID
+				}
+				q.Score = round3(fs + float64(t.Priority)/50)
+				qs = append(qs, q)
+				break
+			}
+		}
+		if len(qs) > 0 {
+			all = append(all, factQs{fs, qs})
+		}
+	}
+	// Long articles yield more: keep the best facts, about one per 25 words.
+	limit := 3 + len(strings.Fields(body))/25
+	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
+	var qs []quiz.Question
+	used := 0
+	for _, fq := range all {
+		if used == limit {
+			break
+		}
+		used++
+		qs = append(qs, fq.qs...)
+	}
+	qs = merge(qs)
+	sort.SliceStable(qs, func(i, j int) bool {
+		if qs[i].Score != qs[j].Score {
+			return qs[i].Score > qs[j].Score
+		}
+		if qs[i].Type != qs[j].Type {
+			return typeOrder(qs[i].Type) < typeOrder(qs[j].Type)
+		}
+		return qs[i].Prompt < qs[j].Prompt
+	})
+	return qs
+}
+
+func typeOrder(t quiz.QuestionType) int {
+	for i, x := range quiz.QuestionTypes {
+		if x == t {
+			return i
+		}
+	}
+	return len(quiz.QuestionTypes)
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// merge drops questions whose prompt nearly repeats a better one of the same
+// type and answer (the same fact told twice, or by several articles).
+func merge(qs []quiz.Question) []quiz.Question {
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Score > qs[j].Score })
+	var out []quiz.Question
+	var sets []map[string]bool
+	for _, q := range qs {
+		ws := wordSet(q.Prompt)
+		na := quiz.NormalizeAnswer(q.Answer)
+		dup := false
+		for i, o := range out {
+			if o.Type != q.Type {
+				continue
+			}
+			if q.Type == quiz.TrueFalse {
+				// Two statements are the same question if they read alike,
+				// whatever their truth.
+				if jaccard(ws, sets[i]) >= 0.7 {
+					dup = true
+					break
+				}
+				continue
+			}
+			if quiz.NormalizeAnswer(o.Answer) == na && jaccard(ws, sets[i]) >= 0.75 {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, q)
+			sets = append(sets, ws)
+		}
+	}
+	return out
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(quiz.NormalizeAnswer(s)) {
+		m[w] = true
+	}
+	return m
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// stop words are left out when comparing a sentence with the headline.
+var stop = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "with": true, "as": true, "is": true,
+	"are": true, "was": true, "were": true, "be": true, "by": true, "from": true, "that": true,
+	"this": true, "it": true, "its": true, "has": true, "have": true, "had": true, "will": true,
+	"amid": true, "after": true, "new": true, "said": true, "says": true,
+}
+
+func contentWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(quiz.NormalizeAnswer(s)) {
+		if !stop[w] && len(w) > 2 {
+			m[strings.TrimSuffix(w, "s")] = true
+		}
+	}
+	return m
+}
+
+// factScore ranks a fact: confidence, an early sentence (the lead), words
+// shared with the headline, corroboration by other articles, specificity.
+func factScore(f quiz.Fact, body string, title map[string]bool, pool []quiz.Fact) float64 {
+	s := f.Confidence
+	if s <= 0 {
+		s = 0.5
+	}
+	pos := f.Start
+	if pos <= 0 && f.Sentence != "" {
+		if i := strings.Index(body, f.Sentence); i >= 0 {
+			pos = i
+		}
+	}
+	if len(body) > 0 && pos >= 0 && pos <= len(body) {
+		s += 1 - float64(pos)/float64(len(body))
+	}
+	shared := 0
+	for w := range contentWords(f.Sentence) {
+		if title[w] {
+			shared++
+		}
+	}
+	s += 0.2 * math.Min(float64(shared), 4)
+	corr := 0
+	if len(f.Sources) > 1 {
+		corr += len(f.Sources) - 1
+	}
+	if f.Key != "" {
+		no := quiz.NormalizeAnswer(f.Object)
+		for _, o := range pool {
+			if o.Key == f.Key && quiz.NormalizeAnswer(o.Object) == no {
+				corr++
+			}
+		}
+	}
+	s += 0.4 * math.Min(float64(corr), 3)
+	ans := f.Object
+	if ans == "" {
+		ans = f.Subject
+	}
+	if isCapitalized(ans) || strings.IndexFunc(ans, unicode.IsDigit) >= 0 {
+		s += 0.3
+	}
+	return s
+}
+
+// answerOf returns the value and kind a template asks for.
+func answerOf(t Template, f quiz.Fact) (string, quiz.Kind) {
+	if t.Answer == "span" {
+		st, en := f.SpanStart, f.SpanEnd
+		if st < 0 || en > len(f.Sentence) || st >= en {
+			return "", ""
+		}
+		v := strings.TrimSpace(f.Sentence[st:en])
+		switch {
+		case v == strings.TrimSpace(f.Subject):
+			return v, f.SubjectKind
+		case v == strings.TrimSpace(f.Object):
+			return v, objectKind(f)
+		}
+		return v, f.Kind
+	}
+	if t.Answer == "subject" {
+		return strings.TrimSpace(f.Subject), f.SubjectKind
+	}
+	return strings.TrimSpace(f.Object), objectKind(f)
+}
+
+// build fills template t from fact f as a question of type ty.
+func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Question, bool) {
+	ans, kind := answerOf(t, f)
+	if ans == "" || trivialAnswer(ans) {
+		return quiz.Question{}, false
+	}
+	sent := strings.TrimSpace(f.Sentence)
+	start, end := locate(f, ans)
+	q := quiz.Question{
+		FactID:     f.ID,
+		Type:       ty,
+		Answer:     ans,
+		AnswerKind: kind,
+		Sentence:   sent,
+		Template:   t.ID,
+		Difficulty: difficulty(t.Difficulty, ty),
+	}
+	if start >= 0 {
+		q.Cloze = sent[:start] + "{{c1::" + sent[start:end] + "}}" + sent[end:]
+	}
+	base := baseSlots(f, t.Answer, sent, start, end)
+	for _, r := range t.Requires {
+		if base[r] == "" {
+			return quiz.Question{}, false
+		}
+	}
+	switch ty {
+	case quiz.Cloze:
+		if start < 0 || startsWithPronoun(sent) {
+			return quiz.Question{}, false
+		}
+		q.Answer = sent[start:end]
+		q.Prompt = sent[:start] + "_____" + sent[end:]
+		q.Accepted = acceptedForms(q.Answer, kind)
+	case quiz.MultipleChoice, quiz.ShortAnswer:
+		prompt, ok := fill(t.Question, base)
+		if !ok {
+			return quiz.Question{}, false
+		}
+		q.Prompt = attribute(finishQuestion(prompt), f.Attribution)
+		if ty == quiz.ShortAnswer {
+			q.Accepted = acceptedForms(ans, kind)
+			break
+		}
+		seed := hash64(q.Prompt+"\x00"+ans, 0)
+		ds := p.distractors(ans, kind, exclusions(f, t.Answer, q.Prompt, p), seed, 3)
+		if len(ds) < 3 {
+			return quiz.Question{}, false
+		}
+		pos := int(seed % 4)
+		q.Options = append(append(append([]string{}, ds[:pos]...), ans), ds[pos:]...)
+		q.Accepted = []string{ans}
+	case quiz.TrueFalse:
+		trueText, ok := statement(t, baseSlots(f, t.Answer, sent, start, end, ans), ans, f)
+		if !ok {
+			return quiz.Question{}, false
+		}
+		seed := hash64(trueText, 1)
+		q.Answer, q.Prompt = "True", "True or false: "+trueText
+		if seed%2 == 1 {
+			ds := p.distractors(ans, kind, exclusions(f, t.Answer, trueText, p), seed, 1)
+			if len(ds) == 0 {
+				return quiz.Question{}, false
+			}
+			falseText, ok := statement(t, baseSlots(f, t.Answer, sent, start, end, ds[0]), ds[0], f)
+			if !ok {
+				return quiz.Question{}, false
+			}
+			q.Answer, q.Prompt = "False", "True or false: "+falseText
+		}
+		q.Options = []string{"True", "False"}
+		q.Accepted = []string{q.Answer}
+	default:
+		return quiz.Question{}, false
+	}
+	if q.Prompt == "" || ty != quiz.TrueFalse && trivial(q.Prompt, q.Answer, kind) {
+		return quiz.Question{}, false
+	}
+	return q, true
+}
+
+func statement(t Template, s slots, value string, f quiz.Fact) (string, bool) {
+	text, ok := fill(t.Statement, s)
+	if !ok || !strings.Contains(quiz.NormalizeAnswer(text), quiz.NormalizeAnswer(value)) {
+		return "", false
+	}
+	text = strings.TrimRight(text, " .?!")
+	if f.Attribution != "" && !strings.Contains(text, f.Attribution) {
+		text = "According to " + f.Attribution + ", " + lowerFirst(text)
+	}
+	return capitalize(text) + ".", true
+}
+
+func difficulty(d int, ty quiz.QuestionType) int {
+	switch ty {
+	case quiz.ShortAnswer, quiz.Cloze:
+		d++
+	case quiz.TrueFalse:
+		d--
+	}
+	return min(max(d, 1), 3)
+}
+
+// finishQuestion capitalizes a question and ends it with one question mark.
+func finishQuestion(s string) string {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".?!,;:"))
+	return capitalize(s) + "?"
+}
+
+// attribute names the source of an attributed fact.
+func attribute(prompt, source string) string {
+	source = strings.TrimSpace(source)
+	if source == "" || strings.Contains(prompt, source) {
+		return prompt
+	}
+	return "According to " + source + ", " + lowerFirst(prompt)
+}
+
+// locate returns the byte range of the answer in the fact's sentence, or
+// -1, -1.
+func locate(f quiz.Fact, ans string) (int, int) {
+	s := f.Sentence
+	lead := len(s) - len(strings.TrimLeft(s, " \t\n"))
+	s = strings.TrimSpace(s)
+	if st, en := f.SpanStart-lead, f.SpanEnd-lead; st >= 0 && en <= len(s) && st < en && s[st:en] == ans {
+		return st, en
+	}
+	if i := indexWord(s, ans); i >= 0 {
+		return i, i + len(ans)
+	}
+	if i := indexWord(strings.ToLower(s), strings.ToLower(ans)); i >= 0 {
+		return i, i + len(ans)
+	}
+	return -1, -1
+}
+
+// indexWord finds sub in s at word boundaries.
+func indexWord(s, sub string) int {
+	if sub == "" {
+		return -1
+	}
+	from := 0
+	for {
+		i := strings.Index(s[from:], sub)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		j := i + len(sub)
+		if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// baseSlots returns the slot values of f, with the answer slot empty (or set
+// to value, for statements), or nil when the subject cannot stand alone.
+func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...string) slots {
+	clean := func(v string) string {
+		v = strings.TrimSpace(v)
+		if hasPronoun(v) {
+			return ""
+		}
+		return v
+	}
+	s := slots{
+		"subject":     clean(f.Subject),
+		"object":      clean(f.Object),
+		"org":         clean(f.Org),
+		"context":     clean(f.Context),
+		"attribution": strings.TrimSpace(f.Attribution),
+	}
+	if s["context"] != "" && strings.Contains(strings.ToLower(s["subject"]+" "+s["object"]), strings.ToLower(s["context"])) {
+		s["context"] = "" // already said
+	}
+	// A vague subject ("the talks") takes its meaning from the context.
+	if answerSlot != "subject" && s["subject"] != "" && vague(s["subject"]) {
+		ctx := s["context"]
+		switch {
+		case ctx != "" && strings.Contains(strings.ToLower(ctx), strings.ToLower(lastWord(s["subject"]))):
+			s["subject"], s["context"] = ctx, ""
+		case ctx != "" && prepositions[strings.ToLower(firstWord(ctx))]:
+			s["subject"], s["context"] = withThe(s["subject"])+" "+ctx, ""
+		default:
+			s["subject"] = ""
+		}
+	}
+	if answerSlot == "object" && s["object"] != "" && vague(s["object"]) && s["org"] == "" && s["context"] == "" {
+		s["object"] = ""
+	}
+	ans, kind := f.Object, objectKind(f)
+	switch answerSlot {
+	case "subject":
+		ans, kind = f.Subject, f.SubjectKind
+	case "span":
+		if st, en := f.SpanStart, f.SpanEnd; st >= 0 && en <= len(f.Sentence) && st < en {
+			ans = strings.TrimSpace(f.Sentence[st:en])
+			if ans == strings.TrimSpace(f.Subject) {
+				kind = f.SubjectKind
+			} else if ans != strings.TrimSpace(f.Object) {
+				kind = f.Kind
+			}
+		}
+	}
+	if s["subject"] != "" && answerSlot != "subject" {
+		if isEvent(s["subject"]) {
+			s["event"] = s["subject"]
+		} else {
+			s["thing"] = s["subject"]
+		}
+	}
+	s["when"] = when(ans, kind)
+	s["kind"] = kindNoun(kind)
+	v := ""
+	if len(value) > 0 {
+		v = value[0]
+	}
+	if answerSlot != "span" {
+		s[answerSlot] = v
+	}
+	if start >= 0 && !startsWithPronoun(sent) {
+		s["blank"] = strings.TrimRight(sent[:start]+"_____"+sent[end:], ".")
+		if v != "" {
+			s["sentence"] = sent[:start] + v + sent[end:]
+		}
+		if hm := howMany(sent, start, end, kind); hm != "" {
+			s["howmany"] = hm
+		}
+	}
+	return s
+}
+
+// exclusions lists (normalized) values that must not be distractors: other
+// true answers to the same question and words of the prompt.
+func exclusions(f quiz.Fact, answerSlot, prompt string, p *pools) map[string]bool {
+	ex := map[string]bool{}
+	same := func(a, b string) bool { return quiz.NormalizeAnswer(a) == quiz.NormalizeAnswer(b) }
+	for _, o := range p.facts {
+		if o.Relation != f.Relation || !same(o.Org, f.Org) {
+			if f.Key == "" || o.Key != f.Key {
+				continue
+			}
+		}
+		if answerSlot == "object" && (same(o.Subject, f.Subject) || f.Key != "" && o.Key == f.Key) {
+			ex[quiz.NormalizeAnswer(o.Object)] = true
+		}
+		if answerSlot == "subject" && same(o.Object, f.Object) {
+			ex[quiz.NormalizeAnswer(o.Subject)] = true
+			if s := quiz.Surname(o.Subject); s != "" {
+				ex[quiz.NormalizeAnswer(s)] = true
+			}
+		}
+	}
+	// Anything named in the prompt gives itself away.
+	np := " " + quiz.NormalizeAnswer(prompt) + " "
+	for _, vals := range p.byKind {
+		for _, c := range vals {
+			if n := quiz.NormalizeAnswer(c.text); n != "" && strings.Contains(np, " "+n+" ") {
+				ex[n] = true
+			}
+		}
+	}
+	return ex
+}
+
+// trivialAnswer reports answers not worth asking for: pronouns and generic
+// words.
+func trivialAnswer(ans string) bool {
+	n := quiz.NormalizeAnswer(ans)
+	if n == "" || pronouns[n] || generic[n] {
+		return true
+	}
+	return hasPronoun(ans) && len(words(ans)) <= 3
+}
+
+// trivial reports whether the prompt gives the answer away.
+func trivial(prompt, ans string, kind quiz.Kind) bool {
+	p := " " + quiz.NormalizeAnswer(strings.ReplaceAll(prompt, "_____", " ")) + " "
+	a := quiz.NormalizeAnswer(ans)
+	if a != "" && strings.Contains(p, " "+a+" ") {
+		return true
+	}
+	if kind == quiz.KindPerson {
+		if s := quiz.Surname(ans); s != "" && strings.Contains(p, " "+quiz.NormalizeAnswer(s)+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptedForms lists the answers a short answer or cloze accepts: the
+// answer, without a leading article, a person's surname, a number in digits
+// and in words.
+func acceptedForms(ans string, kind quiz.Kind) []string {
+	out := []string{ans}
+	add := func(v string) {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return
+		}
+		for _, o := range out {
+			if strings.EqualFold(o, v) {
+				return
+			}
+		}
+		out = append(out, v)
+	}
+	for _, art := range []string{"the ", "The ", "a ", "an "} {
+		if strings.HasPrefix(ans, art) {
+			add(ans[len(art):])
+		}
+	}
+	if kind == quiz.KindPerson {
+		ws := words(ans)
+		if len(ws) > 2 {
+			// "Vladimir V. Putin" -> "Vladimir Putin"
+			add(ws[0] + " " + ws[len(ws)-1])
+		}
+		add(quiz.Surname(ans))
+	}
+	if prefix, num, suffix, style, ok := splitNumber(ans); ok && numericKinds[kind] {
+		switch style {
+		case "word", "ordinal-word":
+			add(num)
+		case "digits":
+			n := strings.ReplaceAll(num, ",", "")
+			if v, err := parseSmall(n); err == nil && v < len(numberWords) {
+				add(strings.TrimSpace(prefix + numberWords[v] + suffix))
+			}
+		}
+		if strings.TrimSpace(prefix) != "" {
+			add(strings.TrimSpace(num + suffix))
+		}
+	}
+	return out
+}
+
+func parseSmall(s string) (int, error) {
+	n := 0
+	if s == "" || len(s) > 3 {
+		return 0, fmt.Errorf("not a small number: %q: %w", s, quiz.ErrInvalid)
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0, fmt.Errorf("not a small number: %q: %w", s, quiz.ErrInvalid)
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, nil
+}
