@@ -49,6 +49,11 @@ const (
 	fLowerPre
 	fHistMaj
 	fHistSet
+	fSufM1b
+	fSufP1
+	fCapRun
+	fShortM2
+	fShortP2
 )
 
 // Token flags.
@@ -362,6 +367,25 @@ func features(toks []tok, i int, dst []uint64) []uint64 {
 		mix(mix(fWordM1Short, lm1), t.short),
 		mix(mix(fWordP1Short, lp1), t.short),
 	)
+	dst = append(dst, mix(mix(fTriLower, lm1), mix(t.lower, lp1)))
+	if i > 0 && toks[i-1].suf[2] != 0 {
+		dst = append(dst, mix(fSufM1b, toks[i-1].suf[2]))
+	}
+	if i+1 < len(toks) && toks[i+1].suf[2] != 0 {
+		dst = append(dst, mix(fSufP1, toks[i+1].suf[2]))
+	}
+	dst = append(dst, mix(fShortM2, shortAt(i-2)), mix(fShortP2, shortAt(i+2)))
+	if t.flags&(flInitCap|flAllCap|flMixed) != 0 {
+		// Length of the run of capitalized tokens around i, and i's place in it.
+		a, b := i, i
+		for a > 0 && toks[a-1].flags&(flInitCap|flAllCap|flMixed) != 0 && i-a < 8 {
+			a--
+		}
+		for b+1 < len(toks) && toks[b+1].flags&(flInitCap|flAllCap|flMixed) != 0 && b-i < 8 {
+			b++
+		}
+		dst = append(dst, mix(fCapRun, uint64(min(b-a, 5)*16+min(i-a, 5))))
+	}
 	for f := uint32(0); f < nFlags; f++ {
 		if t.flags&(1<<f) != 0 {
 			dst = append(dst, mix(fFlag, uint64(f)))

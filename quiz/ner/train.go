@@ -20,6 +20,8 @@ type TrainOptions struct {
 	// Prune drops features whose largest absolute averaged weight is below
 	// this value, to keep the model small.
 	Prune float32
+	// MinCount drops features seen fewer times in the training data.
+	MinCount int
 	// Seed seeds the shuffling of sentences.
 	Seed int64
 	// Lexicon holds general word lists by category: "country", "city",
@@ -128,6 +130,19 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 			docOf[i] = ds
 		}
 	}
+	counts := map[uint64]int32{}
+	if opt.MinCount > 1 {
+		for i, s := range train {
+			toks = prepare(s.Words, folds[foldOf(i)], toks)
+			docOf[i].apply(toks)
+			for p := range toks {
+				fs = features(toks, p, fs[:0])
+				for _, h := range fs {
+					counts[h]++
+				}
+			}
+		}
+	}
 	for i, s := range train {
 		gold, err := bilou(s.Tags)
 		if err != nil {
@@ -138,15 +153,18 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		ex := example{gold: gold, feats: make([][]int32, len(toks)), toks: append([]tok(nil), toks...)}
 		for p := range toks {
 			fs = features(toks, p, fs[:0])
-			row := make([]int32, len(fs))
-			for j, h := range fs {
+			row := make([]int32, 0, len(fs))
+			for _, h := range fs {
+				if opt.MinCount > 1 && int(counts[h]) < opt.MinCount {
+					continue
+				}
 				id, ok := ids[h]
 				if !ok {
 					id = int32(len(keys))
 					ids[h] = id
 					keys = append(keys, h)
 				}
-				row[j] = id
+				row = append(row, id)
 			}
 			ex.feats[p] = row
 		}
