@@ -26,10 +26,11 @@ func main() {
 	folds := flag.Int("folds", 10, "jackknife folds for gazetteer features")
 	prune := flag.Float64("prune", 0.02, "drop features whose averaged weights are all below this")
 	seed := flag.Int64("seed", 1, "shuffle seed")
+	runs := flag.Int("runs", 1, "training runs with different seeds whose weights are averaged")
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times in the training data")
 	lexDir := flag.String("lexicon", "quiz/lexicon/data", "directory of general word lists (empty: none)")
 	flag.Parse()
-	opt := ner.TrainOptions{Epochs: *epochs, Folds: *folds, Prune: float32(*prune), Seed: *seed, MinCount: *minCount, Logf: log.Printf}
+	opt := ner.TrainOptions{Epochs: *epochs, Folds: *folds, Prune: float32(*prune), Seed: *seed, MinCount: *minCount, Runs: *runs, Logf: log.Printf}
 	if *lexDir != "" {
 		lex, err := readLexicon(*lexDir)
 		if err != nil {

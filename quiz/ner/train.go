@@ -22,6 +22,9 @@ type TrainOptions struct {
 	Prune float32
 	// MinCount drops features seen fewer times in the training data.
 	MinCount int
+	// Runs is the number of training runs, with seeds Seed, Seed+1, ...,
+	// whose weights are averaged into the final model.
+	Runs int
 	// Seed seeds the shuffling of sentences.
 	Seed int64
 	// Lexicon holds general word lists by category: "country", "city",
@@ -170,8 +173,28 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		}
 		exs = append(exs, ex)
 	}
+	logf("ner: %d sentences, %d features", len(exs), len(keys))
+	runs := max(opt.Runs, 1)
+	var models []*Model
+	for r := 0; r < runs; r++ {
+		models = append(models, perceptron(exs, starts, keys, full, dev, opt.Epochs, opt.Seed+int64(r), logf))
+	}
+	best := average(models)
+	if runs > 1 {
+		logf("ner: average of %d runs: dev %s", runs, best.Evaluate(dev))
+	}
+	return best.prune(opt.Prune), nil
+}
+
+// perceptron runs the averaged structured perceptron over the examples,
+// document by document in a shuffled order, and returns the averaged model
+// of the epoch that scores best on dev.
+func perceptron(exs []example, starts []int, keys []uint64, full gazetteer, dev []Sentence, epochs int, seed int64, logf func(string, ...any)) *Model {
+	ids := make(map[uint64]int32, len(keys))
+	for i, k := range keys {
+		ids[k] = int32(i)
+	}
 	nf := len(keys)
-	logf("ner: %d sentences, %d features", len(exs), nf)
 
 	w := make([]float32, nf*nTags)
 	acc := make([]float64, nf*nTags)
@@ -217,7 +240,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		return m
 	}
 
-	rng := rand.New(rand.NewSource(opt.Seed))
+	rng := rand.New(rand.NewSource(seed))
 	order := rng.Perm(len(starts) - 1)
 	var scores []float32
 	var back []int8
@@ -227,7 +250,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	var ftrans [nTags + 1][nTags]float32
 	var best *Model
 	bestF := -1.0
-	for epoch := 1; epoch <= opt.Epochs; epoch++ {
+	for epoch := 1; epoch <= epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
 		for _, d := range order {
@@ -320,7 +343,40 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	if best == nil {
 		best = averaged()
 	}
-	return best.prune(opt.Prune), nil
+	return best
+}
+
+// average returns the model whose weights are the mean of the models'.
+func average(models []*Model) *Model {
+	if len(models) == 1 {
+		return models[0]
+	}
+	idx := map[uint64]int{}
+	var keys []uint64
+	var w []float32
+	scale := 1 / float32(len(models))
+	out := &Model{gaz: models[0].gaz}
+	for _, m := range models {
+		m.tab.each(func(k uint64, row []float32) {
+			i, ok := idx[k]
+			if !ok {
+				i = len(keys)
+				idx[k] = i
+				keys = append(keys, k)
+				w = append(w, make([]float32, nTags)...)
+			}
+			for t, x := range row {
+				w[i*nTags+t] += x * scale
+			}
+		})
+		for a := range m.trans {
+			for b := range m.trans[a] {
+				out.trans[a][b] += m.trans[a][b] * scale
+			}
+		}
+	}
+	out.tab = newTable(keys, w)
+	return out
 }
 
 // prune drops features whose weights are all below min in absolute value.
