@@ -334,6 +334,9 @@ func when(value string, k quiz.Kind) string {
 	l := lexicon.Default()
 	ws := words(value)
 	if k == quiz.KindWeekday || len(ws) > 0 && l.Weekday(ws[0]) {
+		if strings.Contains(value, " and ") {
+			return "On which days"
+		}
 		return "On which day"
 	}
 	hasMonth, hasYear, hasDay := false, false, false
@@ -350,6 +353,8 @@ func when(value string, k quiz.Kind) string {
 	switch {
 	case hasMonth && hasDay:
 		return "On which date"
+	case hasMonth && strings.Contains(value, " and "):
+		return "In which months"
 	case hasMonth:
 		return "In which month"
 	case hasYear:

@@ -50,8 +50,9 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 	title := contentWords(a.Title + " " + a.Standfirst)
 
 	type factQs struct {
-		score float64
-		qs    []quiz.Question
+		score   float64
+		mention bool
+		qs      []quiz.Question
 	}
 	var all []factQs
 	for _, f := range facts {
@@ -79,19 +80,22 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 			}
 		}
 		if len(qs) > 0 {
-			all = append(all, factQs{fs, qs})
+			all = append(all, factQs{fs, f.Relation == quiz.RelIsA, qs})
 		}
 	}
-	// Long articles yield more: keep the best facts, about one per 25 words.
-	limit := 3 + len(strings.Fields(body))/25
+	// Long articles yield more. Every relation found is asked; bare entity
+	// mentions fill in, about one per 30 words, best first.
+	limit := 3 + len(strings.Fields(body))/30
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
 	var qs []quiz.Question
-	used := 0
+	mentions := 0
 	for _, fq := range all {
-		if used == limit {
-			break
+		if fq.mention {
+			if mentions == limit {
+				continue
+			}
+			mentions++
 		}
-		used++
 		qs = append(qs, fq.qs...)
 	}
 	qs = merge(qs)
@@ -237,6 +241,13 @@ func factScore(f quiz.Fact, body string, title map[string]bool, pool []quiz.Fact
 	if isCapitalized(ans) || strings.IndexFunc(ans, unicode.IsDigit) >= 0 {
 		s += 0.3
 	}
+	if f.Relation == quiz.RelIsA {
+		// A bare mention says less than a relation.
+		s -= 1
+		if f.SubjectKind == quiz.KindNationality || f.SubjectKind == quiz.KindMisc {
+			s -= 0.5
+		}
+	}
 	return s
 }
 
@@ -256,8 +267,15 @@ func answerOf(t Template, f quiz.Fact) (string, quiz.Kind) {
 		}
 		return v, f.Kind
 	}
-	if t.Answer == "subject" {
+	switch t.Answer {
+	case "subject":
 		return strings.TrimSpace(f.Subject), f.SubjectKind
+	case "attribution":
+		a := strings.TrimSpace(f.Attribution)
+		if !isCapitalized(a) {
+			return "", "" // "local authorities" names no one to learn
+		}
+		return a, quiz.KindOrganization
 	}
 	return strings.TrimSpace(f.Object), objectKind(f)
 }
@@ -265,7 +283,7 @@ func answerOf(t Template, f quiz.Fact) (string, quiz.Kind) {
 // build fills template t from fact f as a question of type ty.
 func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Question, bool) {
 	ans, kind := answerOf(t, f)
-	if ans == "" || trivialAnswer(ans) {
+	if ans == "" || trivialAnswer(ans, kind) {
 		return quiz.Question{}, false
 	}
 	sent := strings.TrimSpace(f.Sentence)
@@ -301,7 +319,10 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 		if !ok {
 			return quiz.Question{}, false
 		}
-		q.Prompt = attribute(finishQuestion(prompt), f.Attribution)
+		if t.Answer != "attribution" {
+			prompt = attribute(finishQuestion(prompt), f.Attribution)
+		}
+		q.Prompt = finishQuestion(prompt)
 		if ty == quiz.ShortAnswer {
 			q.Accepted = acceptedForms(ans, kind)
 			break
@@ -453,6 +474,9 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 		default:
 			s["subject"] = ""
 		}
+		if vague(s["subject"]) {
+			s["subject"] = ""
+		}
 	}
 	if answerSlot == "object" && s["object"] != "" && vague(s["object"]) && s["org"] == "" && s["context"] == "" {
 		s["object"] = ""
@@ -461,6 +485,8 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 	switch answerSlot {
 	case "subject":
 		ans, kind = f.Subject, f.SubjectKind
+	case "attribution":
+		ans, kind = f.Attribution, quiz.KindOrganization
 	case "span":
 		if st, en := f.SpanStart, f.SpanEnd; st >= 0 && en <= len(f.Sentence) && st < en {
 			ans = strings.TrimSpace(f.Sentence[st:en])
@@ -486,6 +512,10 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 	}
 	if answerSlot != "span" {
 		s[answerSlot] = v
+	}
+	if answerSlot == "attribution" {
+		// The source is the answer: the question must not name it.
+		s["attribution"] = v
 	}
 	if start >= 0 && !startsWithPronoun(sent) {
 		s["blank"] = strings.TrimRight(sent[:start]+"_____"+sent[end:], ".")
@@ -534,10 +564,13 @@ func exclusions(f quiz.Fact, answerSlot, prompt string, p *pools) map[string]boo
 
 // trivialAnswer reports answers not worth asking for: pronouns and generic
 // words.
-func trivialAnswer(ans string) bool {
+func trivialAnswer(ans string, kind quiz.Kind) bool {
 	n := quiz.NormalizeAnswer(ans)
 	if n == "" || pronouns[n] || generic[n] {
 		return true
+	}
+	if kind == quiz.KindCount && (n == "1" || n == "2") {
+		return true // "the two nations", "one of them": rarely worth asking
 	}
 	return hasPronoun(ans) && len(words(ans)) <= 3
 }

@@ -23,9 +23,11 @@ var embedded embed.FS
 
 // Template is one declarative question template. It applies to facts whose
 // relation is in Relations ("*" for any) and whose subject and object kinds
-// are in SubjectKinds and ObjectKinds (empty for any), and yields questions
+// are in SubjectKinds and ObjectKinds (empty for any), unless the relation
+// is in Except,, and yields questions
 // of Types asking for the Answer slot: "subject", "object", or "span" (the
-// fact's answer span in its sentence, whichever slot it is).
+// fact's answer span in its sentence, whichever slot it is), or
+// "attribution" (the source the article cites for the fact).
 //
 // Question and Statement are wordings with slots: {subject}, {object},
 // {org}, {context}, {attribution}, {when} ("On which day"...), {kind}
@@ -36,12 +38,14 @@ var embedded embed.FS
 // {org's} is short for {org|poss}), the ("the talks", "the Kremlin"), at
 // ("in Ukraine", "at the Kremlin"), ctx ("at the Istanbul talks"), cap,
 // and agreement with the slot's noun phrase: be (is/are), do (does/do),
-// has (has/have), was (was/were). Text in [brackets] is kept only when
+// has (has/have), was (was/were), s ("take{event|s} place": "takes" for a
+// singular). Text in [brackets] is kept only when
 // every slot in it is filled; a slot outside brackets that cannot be filled
 // cleanly drops the question.
 type Template struct {
 	ID           string              `yaml:"id"`
 	Relations    []string            `yaml:"relations"`
+	Except       []string            `yaml:"except"`
 	SubjectKinds []quiz.Kind         `yaml:"subject_kinds"`
 	ObjectKinds  []quiz.Kind         `yaml:"object_kinds"`
 	Requires     []string            `yaml:"requires"`
@@ -111,7 +115,7 @@ func (t Template) validate() error {
 	if t.ID == "" {
 		return fmt.Errorf("template without id: %w", quiz.ErrInvalid)
 	}
-	if t.Answer != "subject" && t.Answer != "object" && t.Answer != "span" {
+	if t.Answer != "subject" && t.Answer != "object" && t.Answer != "span" && t.Answer != "attribution" {
 		return fmt.Errorf("%s: answer %q is not subject, object or span: %w", t.ID, t.Answer, quiz.ErrInvalid)
 	}
 	if len(t.Relations) == 0 || len(t.Types) == 0 {
@@ -156,6 +160,11 @@ func (t Template) applies(f quiz.Fact) bool {
 		if r == "*" || r == f.Relation {
 			ok = true
 			break
+		}
+	}
+	for _, r := range t.Except {
+		if r == f.Relation {
+			ok = false
 		}
 	}
 	if !ok {
@@ -247,6 +256,7 @@ func slot(expr string, s slots) (string, bool) {
 	if v == "" {
 		return "", false
 	}
+	agreement := false
 	for _, f := range filters {
 		switch strings.TrimSpace(f) {
 		case "poss":
@@ -267,11 +277,13 @@ func slot(expr string, s slots) (string, bool) {
 			v = agree(v, "has", "have")
 		case "was":
 			v = agree(v, "was", "were")
+		case "s":
+			v, agreement = agree(v, "s", ""), true
 		default:
 			return "", false
 		}
 	}
-	return v, v != ""
+	return v, v != "" || agreement
 }
 
 func agree(np, singular, pluralForm string) string {

@@ -1,0 +1,222 @@
+package generate
+
+// This file runs the real chain (clean, extract, generate) over the seed
+// articles and checks the questions: multiple choice properties over every
+// question, and answer recall against the hand-checked gold list.
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"factdeck/quiz"
+	"factdeck/quiz/clean"
+	"factdeck/quiz/extract"
+	"factdeck/quiz/ner"
+	"factdeck/seeds"
+)
+
+type seedArticle struct {
+	name    string
+	article quiz.Article
+	facts   []quiz.Fact
+}
+
+// seedChain caches the cleaned seeds and their facts: the model loads once.
+var seedChain = sync.OnceValues(func() ([]seedArticle, error) {
+	m, err := ner.Load()
+	if err != nil {
+		return nil, err
+	}
+	x := extract.New(m)
+	names, err := fs.Glob(seeds.FS(), "*.txt")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []seedArticle
+	for i, n := range names {
+		raw, err := fs.ReadFile(seeds.FS(), n)
+		if err != nil {
+			return nil, err
+		}
+		a, err := clean.Article(raw, "seeds/"+n)
+		if err != nil {
+			return nil, err
+		}
+		a.ID = int64(i + 1)
+		facts := x.Facts(a)
+		for k := range facts {
+			facts[k].ID = int64((i+1)*1000 + k + 1)
+			facts[k].ArticleID = a.ID
+		}
+		out = append(out, seedArticle{n, a, facts})
+	}
+	return out, nil
+})
+
+// seedQuestions generates every seed article's questions with the other
+// seeds' facts as the pool.
+func seedQuestions(tb testing.TB, g *Generator) map[string][]quiz.Question {
+	tb.Helper()
+	arts, err := seedChain()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := map[string][]quiz.Question{}
+	for i, sa := range arts {
+		var pool []quiz.Fact
+		for j, o := range arts {
+			if j != i {
+				pool = append(pool, o.facts...)
+			}
+		}
+		out[sa.name] = g.Questions(sa.article, sa.facts, pool)
+	}
+	return out
+}
+
+type goldItem struct {
+	ID       string   `json:"id"`
+	Kind     string   `json:"kind"`
+	Articles []string `json:"articles"`
+	Question string   `json:"question"`
+	Answers  []string `json:"answers"`
+}
+
+func loadGold(tb testing.TB) []goldItem {
+	tb.Helper()
+	data, err := os.ReadFile("../../testdata/seeds-gold.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var g struct {
+		Items []goldItem `json:"items"`
+	}
+	if err := json.Unmarshal(data, &g); err != nil {
+		tb.Fatal(err)
+	}
+	return g.Items
+}
+
+// TestSeedsMultipleChoice checks every multiple choice question made from
+// the seeds: 4 distinct options of the answer's kind, exactly one correct;
+// and over all of them, the answer in every position and rarely the
+// longest option.
+func TestSeedsMultipleChoice(t *testing.T) {
+	g := mustNew(t)
+	byArticle := seedQuestions(t, g)
+	pos := make([]int, 4)
+	mc, longestN, total := 0, 0, 0
+	for name, qs := range byArticle {
+		for _, q := range qs {
+			total++
+			if msg := checkQuestion(q); msg != "" {
+				t.Errorf("%s: %q (%s, answer %q, options %q): %s", name, q.Prompt, q.Template, q.Answer, q.Options, msg)
+			}
+			if q.Type != quiz.MultipleChoice {
+				continue
+			}
+			mc++
+			var others []string
+			for i, o := range q.Options {
+				if o == q.Answer {
+					pos[i]++
+				} else {
+					others = append(others, o)
+				}
+			}
+			if longest(q.Answer, others) {
+				longestN++
+			}
+		}
+	}
+	t.Logf("%d questions, %d multiple choice; answer positions %v; answer strictly longest in %d (%.0f%%)", total, mc, pos, longestN, 100*float64(longestN)/float64(max(mc, 1)))
+	if mc < 20 {
+		t.Fatalf("seeds gave %d multiple choice questions, want at least 20", mc)
+	}
+	for i, n := range pos {
+		if n < mc/10 {
+			t.Errorf("answer in position %d in %d of %d questions, want at least %d", i, n, mc, mc/10)
+		}
+	}
+	if float64(longestN) > 0.4*float64(mc) {
+		t.Errorf("answer strictly longest in %d of %d questions, want at most 40%%", longestN, mc)
+	}
+}
+
+// TestSeedsRecall measures answer recall against testdata/seeds-gold.json
+// as shared/eval/README.md defines it: an item is found when a multiple
+// choice, cloze or short answer question from one of its articles has an
+// accepted answer.
+func TestSeedsRecall(t *testing.T) {
+	g := mustNew(t)
+	byArticle := seedQuestions(t, g)
+	items := loadGold(t)
+	found := 0
+	for _, it := range items {
+		ok := false
+		for _, art := range it.Articles {
+			for _, q := range byArticle[art] {
+				if q.Type == quiz.TrueFalse {
+					continue
+				}
+				for _, a := range it.Answers {
+					if quiz.NormalizeAnswer(a) == quiz.NormalizeAnswer(q.Answer) {
+						ok = true
+					}
+				}
+			}
+		}
+		if ok {
+			found++
+		} else {
+			t.Logf("miss %s (%s): %q, answers %q", it.ID, it.Kind, it.Question, it.Answers)
+		}
+	}
+	recall := float64(found) / float64(len(items))
+	t.Logf("answer recall %d/%d = %.1f%%", found, len(items), 100*recall)
+	if recall < 0.9 {
+		t.Errorf("answer recall = %.1f%%, want >= 90%%", 100*recall)
+	}
+}
+
+func TestSeedsDump(t *testing.T) {
+	if !*dump {
+		t.Skip("run with -dump to print the seed questions")
+	}
+	g := mustNew(t)
+	byArticle := seedQuestions(t, g)
+	names := make([]string, 0, len(byArticle))
+	for n := range byArticle {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		t.Logf("== %s: %d questions", path.Base(n), len(byArticle[n]))
+		printQuestions(t, byArticle[n])
+	}
+	arts, _ := seedChain()
+	for _, sa := range arts {
+		t.Logf("== facts of %s", sa.name)
+		for _, f := range sa.facts {
+			if f.Relation == quiz.RelIsA {
+				continue
+			}
+			t.Logf("  %s(%s:%s, %s:%s) org=%q ctx=%q attr=%q span=%q", f.Relation, f.Subject, f.SubjectKind, f.Object, f.ObjectKind, f.Org, f.Context, f.Attribution, spanText(f))
+		}
+	}
+	_ = strings.TrimSpace
+}
+
+func spanText(f quiz.Fact) string {
+	if f.SpanStart >= 0 && f.SpanEnd <= len(f.Sentence) && f.SpanStart < f.SpanEnd {
+		return f.Sentence[f.SpanStart:f.SpanEnd]
+	}
+	return ""
+}
