@@ -9,7 +9,9 @@ import (
 	"html"
 	"io"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"factdeck/quiz"
 )
@@ -35,62 +37,110 @@ type ankiNote struct {
 	// Fields are Front, Back, Source for a basic note and Text, Back Extra,
 	// Source for a cloze note.
 	Fields [3]string
-	Tags   []string
+	// Tags are the note's tags separated by spaces: factdeck and, each a
+	// level under it, the article, the question type and the fact kind.
+	Tags string
+	// Sort is the first field stripped of HTML, Anki's sort field, and
+	// Checksum Anki's checksum of it.
+	Sort     string
+	Checksum int64
 }
 
-// ankiNotes turns every question of d into a note, in deck order.
+// ankiNotes turns every question of d into a note, in deck order. Large
+// decks are built by several goroutines, each on its own part.
 func ankiNotes(d quiz.Deck) ([]ankiNote, error) {
 	srcs := resolve(d)
 	ids := guids(srcs)
 	notes := make([]ankiNote, len(srcs))
-	for i, s := range srcs {
-		n := ankiNote{
-			GUID: ids[i],
-			Deck: deckRoot + "::" + deckTitle(s.articleTitle(d)),
-			Tags: noteTags(s, d),
-		}
-		src := sourceHTML(s, d)
-		switch s.Q.Type {
-		case quiz.Cloze:
-			text, err := clozeHTML(s.Q)
-			if err != nil {
-				return nil, fmt.Errorf("question %d (id %d): %w", i, s.Q.ID, err)
+	workers := min(runtime.GOMAXPROCS(0), len(srcs)/1000+1)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(srcs)/workers, (w+1)*len(srcs)/workers
+		wg.Go(func() {
+			b := noteBuilder{deck: d, articles: map[string]articleNote{}, kinds: map[quiz.Kind]string{}}
+			for i := lo; i < hi; i++ {
+				n, err := b.note(srcs[i], ids[i])
+				if err != nil {
+					errs[w] = fmt.Errorf("question %d (id %d): %w", i, srcs[i].Q.ID, err)
+					return
+				}
+				notes[i] = n
 			}
-			n.Kind = clozeNote
-			n.Fields = [3]string{text, extraHTML(s.Q), src}
-		default:
-			n.Kind = basicNote
-			n.Fields = [3]string{frontHTML(s.Q), backHTML(s.Q), src}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		notes[i] = n
 	}
 	return notes, nil
 }
 
-// noteTags are a question's tags: factdeck, its article, its type and its
-// fact kind, each a level under "factdeck::".
-func noteTags(s source, d quiz.Deck) []string {
-	tags := []string{
-		deckRoot,
-		deckRoot + "::article::" + tagSlug(s.articleTitle(d)),
-		deckRoot + "::type::" + string(s.Q.Type),
-	}
-	if k := s.kind(); k != "" {
-		tags = append(tags, deckRoot+"::kind::"+tagSlug(string(k)))
-	}
-	return tags
+// articleNote is what the notes of one article share.
+type articleNote struct {
+	deck, tag, source string
 }
 
-// htmlText escapes plain text for an HTML field: markup characters become
-// entities, line breaks <br>, tabs an entity (a raw tab would split a
-// field of the text import).
-func htmlText(s string) string {
-	s = html.EscapeString(s)
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	s = strings.ReplaceAll(s, "\n", "<br>")
-	return strings.ReplaceAll(s, "\t", "&#9;")
+// noteBuilder makes notes, remembering what notes of the same article or
+// kind share.
+type noteBuilder struct {
+	deck     quiz.Deck
+	articles map[string]articleNote
+	kinds    map[quiz.Kind]string
 }
+
+// note makes the note of s with guid id.
+func (b noteBuilder) note(s source, id string) (ankiNote, error) {
+	title := s.articleTitle(b.deck)
+	key := title + "\x00" + s.Article.Source
+	an, ok := b.articles[key]
+	if !ok {
+		an = articleNote{
+			deck:   deckRoot + "::" + deckTitle(title),
+			tag:    deckRoot + "::article::" + tagSlug(title),
+			source: sourceHTML(s, b.deck),
+		}
+		b.articles[key] = an
+	}
+	tags := deckRoot + " " + an.tag + " " + deckRoot + "::type::" + string(s.Q.Type)
+	if k := s.kind(); k != "" {
+		kt, ok := b.kinds[k]
+		if !ok {
+			kt = deckRoot + "::kind::" + tagSlug(string(k))
+			b.kinds[k] = kt
+		}
+		tags += " " + kt
+	}
+	n := ankiNote{GUID: id, Deck: an.deck, Tags: tags}
+	switch s.Q.Type {
+	case quiz.Cloze:
+		text, err := clozeHTML(s.Q)
+		if err != nil {
+			return n, err
+		}
+		n.Kind = clozeNote
+		n.Fields = [3]string{text, extraHTML(s.Q), an.source}
+	default:
+		n.Kind = basicNote
+		n.Fields = [3]string{frontHTML(s.Q), backHTML(s.Q), an.source}
+	}
+	n.Sort = stripHTML(n.Fields[0])
+	n.Checksum = checksum(n.Sort)
+	return n, nil
+}
+
+// htmlEscaper escapes plain text for an HTML field: markup characters
+// become entities, line breaks <br>, tabs an entity (a raw tab would split
+// a field of the text import).
+var htmlEscaper = strings.NewReplacer(
+	"&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;",
+	"\r\n", "<br>", "\r", "<br>", "\n", "<br>", "\t", "&#9;",
+)
+
+// htmlText escapes plain text for an HTML field.
+func htmlText(s string) string { return htmlEscaper.Replace(s) }
 
 // frontHTML is the front of a basic note: the prompt, with the options of a
 // multiple choice question as a lettered list.
@@ -238,7 +288,7 @@ func writeAnki(w io.Writer, d quiz.Deck) error {
 			back += "<br>"
 		}
 		back += "<div class=source>" + n.Fields[2] + "</div>"
-		cols := []string{n.GUID, typ, textCell(n.Deck), textCell(n.Fields[0]), textCell(back), strings.Join(n.Tags, " ")}
+		cols := []string{n.GUID, typ, textCell(n.Deck), textCell(n.Fields[0]), textCell(back), n.Tags}
 		bw.WriteString(strings.Join(cols, "\t"))
 		bw.WriteByte('\n')
 	}

@@ -7,20 +7,25 @@ package export
 
 import (
 	"archive/zip"
-	"compress/flate"
+	"bytes"
+	"cmp"
 	"crypto/sha1"
 	"database/sql"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
 	"html"
 	"io"
 	"os"
-	"regexp"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/klauspost/compress/flate"
 	_ "github.com/mattn/go-sqlite3" // database/sql driver "sqlite3"
 
 	"factdeck/quiz"
@@ -132,7 +137,8 @@ func writeCollection(path string, notes []ankiNote, now time.Time) (err error) {
 	// One connection, so that the pragmas hold for every statement. The
 	// file is scratch until zipped: no journal, no syncs.
 	db.SetMaxOpenConns(1)
-	for _, p := range []string{"pragma journal_mode=off", "pragma synchronous=off", "pragma locking_mode=exclusive"} {
+	for _, p := range []string{"pragma journal_mode=off", "pragma synchronous=off", "pragma locking_mode=exclusive",
+		"pragma cache_size=-131072", "pragma temp_store=memory"} {
 		if _, err := db.Exec(p); err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
@@ -153,42 +159,50 @@ func writeCollection(path string, notes []ankiNote, now time.Time) (err error) {
 		col.crt, col.modMS, col.modMS, col.conf, col.models, col.decks, col.dconf); err != nil {
 		return fmt.Errorf("col: %w", err)
 	}
-	insNote, err := tx.Prepare(`insert into notes values (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')`)
+	insNote, err := newBatchInsert(tx, "notes", "(?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')", 8)
 	if err != nil {
 		return err
 	}
 	defer insNote.Close()
-	insCard, err := tx.Prepare(`insert into cards values (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')`)
+	insCard, err := newBatchInsert(tx, "cards", "(?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')", 5)
 	if err != nil {
 		return err
 	}
 	defer insCard.Close()
+	// Rows go in in id order: appending to a table's b-tree is several
+	// times faster than inserting at random places.
+	rows := make([]noteRow, len(notes))
 	noteIDs := newIDSet(len(notes))
 	cardIDs := newIDSet(len(notes))
-	mod := now.Unix()
-	var flds strings.Builder
 	for i, n := range notes {
+		rows[i] = noteRow{note: &notes[i], due: i + 1,
+			nid: noteIDs.take("note", n.GUID), cid: cardIDs.take("card", n.GUID)}
+	}
+	slices.SortFunc(rows, func(a, b noteRow) int { return cmp.Compare(a.nid, b.nid) })
+	mod := now.Unix()
+	for _, r := range rows {
+		n := r.note
 		mid := basicModelID
 		if n.Kind == clozeNote {
 			mid = clozeModelID
 		}
-		flds.Reset()
-		for j, f := range n.Fields {
-			if j > 0 {
-				flds.WriteByte(0x1f)
-			}
-			flds.WriteString(f)
+		flds := n.Fields[0] + "\x1f" + n.Fields[1] + "\x1f" + n.Fields[2]
+		if err := insNote.Add(r.nid, n.GUID, mid, mod, " "+n.Tags+" ", flds, n.Sort, n.Checksum); err != nil {
+			return fmt.Errorf("note %d: %w", r.due-1, err)
 		}
-		sort := stripHTML(n.Fields[0])
-		nid := noteIDs.take("note", n.GUID)
-		if _, err := insNote.Exec(nid, n.GUID, mid, mod, " "+strings.Join(n.Tags, " ")+" ",
-			flds.String(), sort, checksum(sort)); err != nil {
-			return fmt.Errorf("note %d: %w", i, err)
-		}
+	}
+	slices.SortFunc(rows, func(a, b noteRow) int { return cmp.Compare(a.cid, b.cid) })
+	for _, r := range rows {
 		// New cards are due in deck order.
-		if _, err := insCard.Exec(cardIDs.take("card", n.GUID), nid, col.deckIDs[n.Deck], mod, i+1); err != nil {
-			return fmt.Errorf("card %d: %w", i, err)
+		if err := insCard.Add(r.cid, r.nid, col.deckIDs[r.note.Deck], mod, r.due); err != nil {
+			return fmt.Errorf("card %d: %w", r.due-1, err)
 		}
+	}
+	if err := insNote.Flush(); err != nil {
+		return fmt.Errorf("notes: %w", err)
+	}
+	if err := insCard.Flush(); err != nil {
+		return fmt.Errorf("cards: %w", err)
 	}
 	if _, err := tx.Exec(schema11Indexes); err != nil {
 		return fmt.Errorf("indexes: %w", err)
@@ -196,23 +210,85 @@ func writeCollection(path string, notes []ankiNote, now time.Time) (err error) {
 	return tx.Commit()
 }
 
+// batchRows is how many rows one insert statement writes: far fewer
+// statements to step through, well under SQLite's limit of parameters.
+const batchRows = 200
+
+// batchInsert inserts rows into a table batchRows at a time with one
+// prepared multi-row statement; Flush writes the rest.
+type batchInsert struct {
+	tx         *sql.Tx
+	table, row string
+	width      int
+	stmt       *sql.Stmt
+	args       []any
+}
+
+// newBatchInsert prepares inserts into table of rows given as row, a
+// parenthesized list with width placeholders.
+func newBatchInsert(tx *sql.Tx, table, row string, width int) (*batchInsert, error) {
+	b := &batchInsert{tx: tx, table: table, row: row, width: width}
+	stmt, err := tx.Prepare(b.query(batchRows))
+	if err != nil {
+		return nil, fmt.Errorf("prepare %s insert: %w", table, err)
+	}
+	b.stmt = stmt
+	b.args = make([]any, 0, batchRows*width)
+	return b, nil
+}
+
+// query is the insert statement for n rows.
+func (b *batchInsert) query(n int) string {
+	return "insert into " + b.table + " values " + strings.TrimSuffix(strings.Repeat(b.row+",", n), ",")
+}
+
+// Add queues one row, inserting a batch when it is full.
+func (b *batchInsert) Add(args ...any) error {
+	b.args = append(b.args, args...)
+	if len(b.args) < batchRows*b.width {
+		return nil
+	}
+	_, err := b.stmt.Exec(b.args...)
+	b.args = b.args[:0]
+	return err
+}
+
+// Flush inserts the queued rows.
+func (b *batchInsert) Flush() error {
+	if len(b.args) == 0 {
+		return nil
+	}
+	_, err := b.tx.Exec(b.query(len(b.args)/b.width), b.args...)
+	b.args = b.args[:0]
+	return err
+}
+
+// Close releases the prepared statement.
+func (b *batchInsert) Close() error { return b.stmt.Close() }
+
+// noteRow is a note with its ids and position in the deck.
+type noteRow struct {
+	note     *ankiNote
+	nid, cid int64
+	due      int
+}
+
 // zipPackage writes the package: the collection at path and an empty media
-// map. Fast deflate: the collection is mostly text and zips well anyway.
+// map.
 func zipPackage(w io.Writer, path string) error {
+	data, crc, size, err := deflateFile(path)
+	if err != nil {
+		return fmt.Errorf("compress collection: %w", err)
+	}
 	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+	cw, err := zw.CreateRaw(&zip.FileHeader{
+		Name: "collection.anki2", Method: zip.Deflate, Modified: time.Now(),
+		CRC32: crc, CompressedSize64: uint64(len(data)), UncompressedSize64: uint64(size),
 	})
-	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	cw, err := zw.CreateHeader(&zip.FileHeader{Name: "collection.anki2", Method: zip.Deflate, Modified: time.Now()})
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(cw, f); err != nil {
+	if _, err := cw.Write(data); err != nil {
 		return fmt.Errorf("zip collection: %w", err)
 	}
 	mw, err := zw.CreateHeader(&zip.FileHeader{Name: "media", Method: zip.Deflate, Modified: time.Now()})
@@ -223,6 +299,89 @@ func zipPackage(w io.Writer, path string) error {
 		return fmt.Errorf("zip media: %w", err)
 	}
 	return zw.Close()
+}
+
+// deflateChunk is how much of the collection one goroutine compresses.
+const deflateChunk = 4 << 20
+
+// deflateFile compresses the file at path into one raw deflate stream, as
+// pigz does: chunks are compressed independently on all cores, each ended
+// by a sync flush so that they concatenate, and an empty final block closes
+// the stream. It returns the stream, the file's CRC-32 and its size.
+func deflateFile(path string) (out []byte, crc uint32, size int64, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	defer f.Close()
+	workers := runtime.GOMAXPROCS(0)
+	in := make([][]byte, workers)
+	comp := make([]bytes.Buffer, workers)
+	errs := make([]error, workers)
+	for i := range in {
+		in[i] = make([]byte, deflateChunk)
+	}
+	hash := crc32.NewIEEE()
+	for done := false; !done; {
+		// Read up to one chunk per worker, then compress them together.
+		n := 0
+		for ; n < workers; n++ {
+			m, err := io.ReadFull(f, in[n])
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				done = true
+			} else if err != nil {
+				return nil, 0, 0, err
+			}
+			in[n] = in[n][:m]
+			hash.Write(in[n])
+			size += int64(m)
+			if done {
+				n++
+				break
+			}
+		}
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() {
+				comp[i].Reset()
+				errs[i] = deflateFlush(&comp[i], in[i])
+			})
+		}
+		wg.Wait()
+		for i := range n {
+			if errs[i] != nil {
+				return nil, 0, 0, errs[i]
+			}
+			out = append(out, comp[i].Bytes()...)
+			in[i] = in[i][:cap(in[i])]
+		}
+	}
+	// The final, empty block.
+	var end bytes.Buffer
+	fw, err := flate.NewWriter(&end, flate.BestSpeed)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	if err := fw.Close(); err != nil {
+		return nil, 0, 0, err
+	}
+	return append(out, end.Bytes()...), hash.Sum32(), size, nil
+}
+
+// deflateFlush compresses p into w as non-final deflate blocks ending on a
+// byte boundary.
+func deflateFlush(w io.Writer, p []byte) error {
+	if len(p) == 0 {
+		return nil
+	}
+	fw, err := flate.NewWriter(w, flate.BestSpeed)
+	if err != nil {
+		return err
+	}
+	if _, err := fw.Write(p); err != nil {
+		return err
+	}
+	return fw.Flush()
 }
 
 // idSet hands out unique ids derived from hashes, so that the same note
@@ -375,28 +534,73 @@ func deckConfJSON(mod int64) map[string]any {
 	}
 }
 
-// Anki strips these before it sorts or checksums a field.
-var (
-	htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
-	htmlStyle   = regexp.MustCompile(`(?si)<style\b[^>]*>.*?</style>`)
-	htmlScript  = regexp.MustCompile(`(?si)<script\b[^>]*>.*?</script>`)
-	htmlTag     = regexp.MustCompile(`(?s)<.*?>`)
-)
-
-// stripHTML is a field as Anki sorts and checksums it: comments, styles,
-// scripts and tags removed, entities decoded, a non-breaking space a space.
+// stripHTML is a field as Anki sorts and checksums it: comments, style and
+// script elements and tags removed, entities decoded, a non-breaking space
+// a space. It scans once instead of running Anki's four regular
+// expressions; the result is the same for the fields factdeck writes.
 func stripHTML(s string) string {
 	if strings.IndexByte(s, '<') >= 0 {
-		s = htmlComment.ReplaceAllString(s, "")
-		s = htmlStyle.ReplaceAllString(s, "")
-		s = htmlScript.ReplaceAllString(s, "")
-		s = htmlTag.ReplaceAllString(s, "")
+		var b strings.Builder
+		b.Grow(len(s))
+		for {
+			i := strings.IndexByte(s, '<')
+			if i < 0 {
+				b.WriteString(s)
+				break
+			}
+			b.WriteString(s[:i])
+			s = s[i:]
+			end := -1
+			switch {
+			case strings.HasPrefix(s, "<!--"):
+				if j := strings.Index(s, "-->"); j >= 0 {
+					end = j + len("-->")
+				}
+			case hasElementPrefix(s, "style"):
+				end = closeTagEnd(s, "</style>")
+			case hasElementPrefix(s, "script"):
+				end = closeTagEnd(s, "</script>")
+			}
+			if end < 0 {
+				if j := strings.IndexByte(s, '>'); j >= 0 {
+					end = j + 1
+				}
+			}
+			if end < 0 {
+				// A lone "<" is text.
+				b.WriteString(s)
+				break
+			}
+			s = s[end:]
+		}
+		s = b.String()
 	}
 	if strings.IndexByte(s, '&') >= 0 {
 		s = strings.ReplaceAll(s, "&nbsp;", " ")
 		s = html.UnescapeString(s)
 	}
 	return s
+}
+
+// hasElementPrefix reports whether s starts with the opening tag of the
+// element name, in any case.
+func hasElementPrefix(s, name string) bool {
+	if len(s) < len(name)+2 || !strings.EqualFold(s[1:1+len(name)], name) {
+		return false
+	}
+	c := s[1+len(name)]
+	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')
+}
+
+// closeTagEnd returns the index just past the first closing tag in s, in
+// any case, or -1.
+func closeTagEnd(s, closing string) int {
+	for i := 0; i+len(closing) <= len(s); i++ {
+		if s[i] == '<' && strings.EqualFold(s[i:i+len(closing)], closing) {
+			return i + len(closing)
+		}
+	}
+	return -1
 }
 
 // checksum is Anki's field checksum: the first 8 hex digits of the SHA-1

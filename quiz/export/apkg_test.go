@@ -3,12 +3,16 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -92,6 +96,44 @@ func TestChecksum(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := checksum(stripHTML(tt.field)); got != tt.want {
 				t.Errorf("checksum(stripHTML(%q)) = %d, want %d", tt.field, got, tt.want)
+			}
+		})
+	}
+}
+
+// Anki's own stripping, by regular expressions, for comparison.
+var (
+	ankiComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+	ankiStyle   = regexp.MustCompile(`(?si)<style\b[^>]*>.*?</style>`)
+	ankiScript  = regexp.MustCompile(`(?si)<script\b[^>]*>.*?</script>`)
+	ankiTag     = regexp.MustCompile(`(?s)<.*?>`)
+)
+
+func ankiStripHTML(s string) string {
+	s = ankiComment.ReplaceAllString(s, "")
+	s = ankiStyle.ReplaceAllString(s, "")
+	s = ankiScript.ReplaceAllString(s, "")
+	s = ankiTag.ReplaceAllString(s, "")
+	return html.UnescapeString(strings.ReplaceAll(s, "&nbsp;", " "))
+}
+
+func TestStripHTML(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{"plain", "Where did the leaders meet?"},
+		{"tags", `Where? <ol type=A class=options><li>Oslo</li><li>Bergen</li></ol>`},
+		{"entities", "AT&amp;T &lt;b&gt; &quot;q&quot; &#39;s&#39; a&nbsp;b"},
+		{"comment", "a<!-- <b>hidden</b> -->b"},
+		{"style and script", "a<STYLE type=x>.c{}</style>b<script>if (a<b) x()</Script>c"},
+		{"not a style element", "<styles>x</styles>"},
+		{"lone angle bracket", "1 < 2 and 3"},
+		{"unclosed comment", "a<!-- b > c"},
+		{"cloze", "The talks lasted {{c1::12}} hours.<br>next"},
+		{"non-latin", "<b>Мирные</b> переговоры"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, want := stripHTML(tt.in), ankiStripHTML(tt.in); got != want {
+				t.Errorf("stripHTML(%q) = %q, want %q", tt.in, got, want)
 			}
 		})
 	}
@@ -299,6 +341,45 @@ func BenchmarkWriteAPKG(b *testing.B) {
 				size = buf.Len()
 			}
 			b.ReportMetric(float64(size)/float64(n), "bytes/note")
+		})
+	}
+}
+
+func TestDeflateFile(t *testing.T) {
+	tests := []struct {
+		name string
+		size int
+	}{
+		{"empty", 0},
+		{"small", 1000},
+		{"one chunk exactly", deflateChunk},
+		{"several rounds of chunks", 5*deflateChunk + 12345},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := make([]byte, tt.size)
+			for i := range data {
+				// Compressible but not trivially: a slow pattern with noise.
+				data[i] = byte(i/7) ^ byte(i*i>>11)
+			}
+			path := filepath.Join(t.TempDir(), "data")
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			out, crc, size, err := deflateFile(path)
+			if err != nil {
+				t.Fatalf("deflateFile = %v", err)
+			}
+			if size != int64(len(data)) || crc != crc32.ChecksumIEEE(data) {
+				t.Errorf("deflateFile size, crc = %d, %x, want %d, %x", size, crc, len(data), crc32.ChecksumIEEE(data))
+			}
+			got, err := io.ReadAll(flate.NewReader(bytes.NewReader(out)))
+			if err != nil {
+				t.Fatalf("inflate = %v", err)
+			}
+			if !bytes.Equal(got, data) {
+				t.Errorf("inflate(deflateFile) gives %d bytes differing from the %d written", len(got), len(data))
+			}
 		})
 	}
 }

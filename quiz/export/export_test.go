@@ -25,7 +25,7 @@ func testDeck() quiz.Deck {
 	articles := []quiz.Article{
 		{ID: 1, Title: "Summit ends without a deal", Source: "https://news.example.com/summit",
 			Paragraphs: []string{"Leaders met in Oslo on Tuesday.", "The talks lasted 12 hours."},
-			Hash: "aa11", IngestedAt: ingested},
+			Hash:       "aa11", IngestedAt: ingested},
 		{ID: 2, Title: nastyTitle, Source: "seeds/talks.txt", Standfirst: "A summary.",
 			Paragraphs: []string{"Body."}, Hash: "bb22", IngestedAt: ingested},
 	}
