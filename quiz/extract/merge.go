@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"factdeck/quiz"
+)
+
+// This file defines fact keys and the cross-article merge.
+
+// answerIsSubject lists the relations whose question asks for the subject
+// ("Who leads X?", "Who said ...?"); for the others it asks for the object.
+var answerIsSubject = map[string]bool{
+	quiz.RelLeads: true, quiz.RelSaid: true, RelStruck: true, RelThreat: false,
+}
+
+// answer returns the normalized value a question about f asks for.
+func answer(f quiz.Fact) string {
+	if answerIsSubject[f.Relation] {
+		return norm(f.Subject)
+	}
+	return norm(f.Object)
+}
+
+// factKey names the question a fact answers: the relation and the side of
+// the fact that is not the answer. Facts without a subject to ask about get
+// a key unique to their sentence, so that they never merge.
+func factKey(f quiz.Fact) string {
+	switch f.Relation {
+	case quiz.RelIsA:
+		return "is|" + norm(f.Subject)
+	case quiz.RelRole:
+		return "role|" + norm(f.Subject) + "|" + norm(f.Org)
+	case quiz.RelFormerRole:
+		return "former_role|" + norm(f.Subject)
+	case quiz.RelLeads:
+		return "leads|" + norm(f.Object)
+	case quiz.RelSaid:
+		return "said|" + norm(f.Object)
+	case RelStruck:
+		return "struck|" + norm(f.Object)
+	}
+	if f.Subject == "" {
+		return f.Relation + "|@" + f.Sources[0] + "@" + itoa(f.Start) + "|" + norm(f.Object)
+	}
+	return f.Relation + "|" + headKey(f.Subject)
+}
+
+// headKey keys an event or counted thing by its words, so that "peace
+// talks" and "the Istanbul peace talks" differ but "talks" and "Talks" do
+// not.
+func headKey(p string) string { return norm(p) }
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	if n == 0 {
+		return "0"
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// Merge combines facts from several articles. Facts with the same Key and
+// the same answer (the Object, or the Subject for relations such as
+// quiz.RelLeads and quiz.RelSaid whose question asks who) become one fact
+// listing all their Sources, keeping the most confident wording.
+// Facts with the same Key and different answers are all kept, each with its
+// own sources, and each lists the keys of the others in Conflicts
+// ("key => answer"). The result is in first-seen order.
+func Merge(facts []quiz.Fact) []quiz.Fact {
+	type group struct{ idx []int }
+	var out []quiz.Fact
+	byKeyAnswer := map[string]int{}
+	byKey := map[string][]int{}
+	for _, f := range facts {
+		ka := f.Key + "\x00" + answer(f)
+		if i, ok := byKeyAnswer[ka]; ok {
+			g := &out[i]
+			for _, src := range f.Sources {
+				if !contains(g.Sources, src) {
+					g.Sources = append(g.Sources, src)
+				}
+			}
+			if f.Confidence > g.Confidence {
+				srcs := g.Sources
+				*g = f
+				g.Sources = srcs
+			}
+			continue
+		}
+		f.Sources = append([]string(nil), f.Sources...)
+		f.Conflicts = nil
+		byKeyAnswer[ka] = len(out)
+		byKey[f.Key] = append(byKey[f.Key], len(out))
+		out = append(out, f)
+	}
+	for _, idx := range byKey {
+		if len(idx) < 2 {
+			continue
+		}
+		for _, i := range idx {
+			for _, j := range idx {
+				if i != j {
+					other := out[j]
+					out[i].Conflicts = append(out[i].Conflicts, other.Key+" => "+answerText(other)+" ("+strings.Join(other.Sources, ", ")+")")
+				}
+			}
+			sort.Strings(out[i].Conflicts)
+		}
+	}
+	// Corroboration raises confidence a little.
+	for i := range out {
+		if n := len(out[i].Sources); n > 1 {
+			out[i].Confidence = min(1, out[i].Confidence+0.05*float64(n-1))
+		}
+	}
+	return out
+}
+
+func answerText(f quiz.Fact) string {
+	if answerIsSubject[f.Relation] {
+		return f.Subject
+	}
+	return f.Object
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+	"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+}
+
+var synonyms = map[string]string{
+	"spokesman": "spokesperson", "spokeswoman": "spokesperson", "defence": "defense",
+	"over": "more than", "organisation": "organization", "percent": "%", "per cent": "%",
+}
+
+// norm lower-cases a phrase, drops punctuation and leading articles, and
+// writes number words as digits, for keys and comparisons.
+func norm(s string) string {
+	s = strings.ToLower(s)
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%':
+			return r
+		case r == '\'' || r == '’' || r == '.':
+			return -1
+		}
+		return ' '
+	}, s)
+	f := strings.Fields(s)
+	for len(f) > 0 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
+		f = f[1:]
+	}
+	for i, w := range f {
+		if d, ok := numberWords[w]; ok {
+			f[i] = d
+		}
+		if syn, ok := synonyms[w]; ok {
+			f[i] = syn
+		}
+	}
+	return strings.Join(f, " ")
+}
