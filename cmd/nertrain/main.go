@@ -1,7 +1,14 @@
-// Command nertrain trains the named-entity model embedded in quiz/ner.
+// Command nertrain trains the named-entity model embedded in quiz/ner. Run
+// from the repository root, with shared/ beside it, the defaults regenerate
+// the shipped model:
 //
 //	go run ./cmd/nertrain -train ../shared/eval/conll2003/train.txt \
-//		-dev ../shared/eval/conll2003/valid.txt -o quiz/ner/model.bin.gz
+//		-dev ../shared/eval/conll2003/valid.txt -epochs 12 -final \
+//		-o quiz/ner/model.bin.gz
+//
+// It chooses the number of epochs on the dev file, logs the held-out dev
+// score, then (with -final) retrains on train and dev together. It never
+// reads the CoNLL-2003 test file.
 package main
 
 import (
@@ -26,6 +33,7 @@ func main() {
 	folds := flag.Int("folds", 10, "jackknife folds for gazetteer features")
 	prune := flag.Float64("prune", 0.02, "drop features whose averaged weights are all below this")
 	seed := flag.Int64("seed", 1, "shuffle seed")
+	final := flag.Bool("final", true, "after choosing the epochs on dev, retrain on train and dev together")
 	runs := flag.Int("runs", 1, "training runs with different seeds whose weights are averaged")
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times in the training data")
 	lexDir := flag.String("lexicon", "quiz/lexicon/data", "directory of general word lists (empty: none)")
@@ -38,7 +46,7 @@ func main() {
 		}
 		opt.Lexicon = lex
 	}
-	if err := run(*trainPath, *devPath, *out, opt); err != nil {
+	if err := run(*trainPath, *devPath, *out, *final, opt); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -93,7 +101,7 @@ func read(path string) ([]ner.Sentence, error) {
 	return ner.ReadCoNLL(f)
 }
 
-func run(trainPath, devPath, out string, opt ner.TrainOptions) error {
+func run(trainPath, devPath, out string, final bool, opt ner.TrainOptions) error {
 	start := time.Now()
 	train, err := read(trainPath)
 	if err != nil {
@@ -103,9 +111,18 @@ func run(trainPath, devPath, out string, opt ner.TrainOptions) error {
 	if err != nil {
 		return err
 	}
-	m, err := ner.Train(train, dev, opt)
+	m, epochs, err := ner.Train(train, dev, opt)
 	if err != nil {
 		return err
+	}
+	logScore(fmt.Sprintf("dev (held out, trained on train only, best epoch %d)", epochs), m.Evaluate(dev))
+	if final {
+		// Retrain on train and dev together for the epochs chosen above;
+		// the dev score below is then no longer held out.
+		opt.Epochs = epochs
+		if m, _, err = ner.Train(append(train[:len(train):len(train)], dev...), nil, opt); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
@@ -119,8 +136,13 @@ func run(trainPath, devPath, out string, opt ner.TrainOptions) error {
 	if err != nil {
 		return err
 	}
-	sc := m2.Evaluate(dev)
-	log.Printf("dev (decoded model): %s", sc)
+	logScore(fmt.Sprintf("dev (decoded model%s)", map[bool]string{true: ", dev was training data"}[final]), m2.Evaluate(dev))
+	log.Printf("wrote %s: %d bytes, %d features, %s", out, buf.Len(), m2.Features(), time.Since(start).Round(time.Second))
+	return nil
+}
+
+func logScore(name string, sc ner.Score) {
+	log.Printf("%s: %s", name, sc)
 	var typs []string
 	for t := range sc.ByType {
 		typs = append(typs, t)
@@ -130,6 +152,4 @@ func run(trainPath, devPath, out string, opt ner.TrainOptions) error {
 		c := sc.ByType[t]
 		log.Printf("  %-4s P=%.2f R=%.2f F1=%.2f", t, c.P(), c.R(), c.F1())
 	}
-	log.Printf("wrote %s: %d bytes, %d features, %s", out, buf.Len(), m2.Features(), time.Since(start).Round(time.Second))
-	return nil
 }

@@ -81,8 +81,10 @@ func TestCoNLL2003(t *testing.T) {
 	}
 }
 
-// TestCoNLL2003Valid scores the embedded model on the development set,
-// which tuned it; it guards against a broken model file.
+// TestCoNLL2003Valid scores the embedded model on the development set. The
+// shipped model is retrained on train and valid together (see the package
+// doc), so this is no held-out score: it guards against a broken model file
+// or a feature change that the model was not retrained for.
 func TestCoNLL2003Valid(t *testing.T) {
 	path := findShared(t, "valid.txt")
 	if path == "" {
@@ -91,8 +93,8 @@ func TestCoNLL2003Valid(t *testing.T) {
 	m := mustLoad(t)
 	sc := m.Evaluate(readConLLFile(t, path))
 	logScore(t, "valid", sc)
-	if f := sc.Overall.F1(); f < 85 {
-		t.Errorf("CoNLL-2003 valid F1 = %.2f, want >= 85", f)
+	if f := sc.Overall.F1(); f < 90 {
+		t.Errorf("CoNLL-2003 valid F1 = %.2f, want >= 90", f)
 	}
 }
 

@@ -81,8 +81,10 @@ type example struct {
 	toks  []tok     // for the document history
 }
 
-// Train fits a model on train, choosing the number of epochs on dev.
-func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
+// Train fits a model on train, choosing the number of epochs on dev, and
+// returns it with that number of epochs. With no dev sentences it trains
+// for opt.Epochs epochs.
+func Train(train, dev []Sentence, opt TrainOptions) (*Model, int, error) {
 	logf := opt.Logf
 	if logf == nil {
 		logf = func(string, ...any) {}
@@ -96,7 +98,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	full := gazetteer{}
 	harvest(full, train)
 	if err := full.addLexicon(opt.Lexicon); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	folds := make([]gazetteer, opt.Folds)
 	foldOf := func(i int) int { return i * opt.Folds / len(train) }
@@ -110,7 +112,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		}
 		harvest(folds[f], others)
 		if err := folds[f].addLexicon(opt.Lexicon); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 
@@ -149,7 +151,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	for i, s := range train {
 		gold, err := bilou(s.Tags)
 		if err != nil {
-			return nil, fmt.Errorf("ner: train sentence %d: %w", i, err)
+			return nil, 0, fmt.Errorf("ner: train sentence %d: %w", i, err)
 		}
 		toks = prepare(s.Words, folds[foldOf(i)], toks)
 		docOf[i].apply(toks)
@@ -176,20 +178,23 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	logf("ner: %d sentences, %d features", len(exs), len(keys))
 	runs := max(opt.Runs, 1)
 	var models []*Model
+	epochs := 0
 	for r := 0; r < runs; r++ {
-		models = append(models, perceptron(exs, starts, keys, full, dev, opt.Epochs, opt.Seed+int64(r), logf))
+		m, e := perceptron(exs, starts, keys, full, dev, opt.Epochs, opt.Seed+int64(r), logf)
+		models = append(models, m)
+		epochs = max(epochs, e)
 	}
 	best := average(models)
-	if runs > 1 {
+	if runs > 1 && len(dev) > 0 {
 		logf("ner: average of %d runs: dev %s", runs, best.Evaluate(dev))
 	}
-	return best.prune(opt.Prune), nil
+	return best.prune(opt.Prune), epochs, nil
 }
 
 // perceptron runs the averaged structured perceptron over the examples,
 // document by document in a shuffled order, and returns the averaged model
 // of the epoch that scores best on dev.
-func perceptron(exs []example, starts []int, keys []uint64, full gazetteer, dev []Sentence, epochs int, seed int64, logf func(string, ...any)) *Model {
+func perceptron(exs []example, starts []int, keys []uint64, full gazetteer, dev []Sentence, epochs int, seed int64, logf func(string, ...any)) (*Model, int) {
 	ids := make(map[uint64]int32, len(keys))
 	for i, k := range keys {
 		ids[k] = int32(i)
@@ -249,7 +254,7 @@ func perceptron(exs []example, starts []int, keys []uint64, full gazetteer, dev 
 	var hf []uint64
 	var ftrans [nTags + 1][nTags]float32
 	var best *Model
-	bestF := -1.0
+	bestF, bestEpoch := -1.0, 0
 	for epoch := 1; epoch <= epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
@@ -333,17 +338,21 @@ func perceptron(exs []example, starts []int, keys []uint64, full gazetteer, dev 
 				c++
 			}
 		}
+		if len(dev) == 0 {
+			logf("ner: epoch %d: %d/%d sentences wrong", epoch, errs, len(exs))
+			continue
+		}
 		m := averaged()
 		score := m.Evaluate(dev)
 		logf("ner: epoch %d: %d/%d sentences wrong; dev %s", epoch, errs, len(exs), score)
 		if f := score.Overall.F1(); f > bestF {
-			bestF, best = f, m
+			bestF, best, bestEpoch = f, m, epoch
 		}
 	}
 	if best == nil {
-		best = averaged()
+		best, bestEpoch = averaged(), epochs
 	}
-	return best
+	return best, bestEpoch
 }
 
 // average returns the model whose weights are the mean of the models'.
