@@ -4,7 +4,8 @@ package export
 // question bank category per article.
 //
 // GIFT's control characters ~ = # { } : and the backslash are escaped with
-// a backslash, line breaks as \n. Question text and choices are in [html]
+// a backslash, line breaks as \n; a tab, which GIFT cannot escape, becomes a
+// space. Question text and choices are in [html]
 // format with <, > and & as entities, so that Moodle shows them as text;
 // short and numerical answers, which Moodle compares with what a student
 // types, stay plain.
@@ -22,7 +23,7 @@ import (
 // giftEscaper escapes GIFT's control characters.
 var giftEscaper = strings.NewReplacer(
 	`\`, `\\`, "~", `\~`, "=", `\=`, "#", `\#`, "{", `\{`, "}", `\}`, ":", `\:`,
-	"\r\n", `\n`, "\n", `\n`, "\r", `\n`,
+	"\r\n", `\n`, "\n", `\n`, "\r", `\n`, "\t", " ",
 )
 
 // giftHTMLEscaper makes text safe for an [html] field; quotes need no
