@@ -180,6 +180,23 @@ func (s *sent) add(lx *lexicon.Lexicon, i, j int, k quiz.Kind, conf float64) {
 	}
 	m := mention{i: i, j: j, text: s.spanText(i, j), kind: k, conf: conf}
 	m.name = m.text
+	// A dateline in capitals: "NEW YORK" is New York.
+	if allCaps(m.text) && j-i <= 3 {
+		if tc := titleCase(m.text); knownPlace(lx, tc) {
+			m.name = tc
+			k = quiz.KindPlace
+			m.kind = k
+			if pk, c, ok := lx.Place(tc); ok {
+				m.kind, m.country, m.conf = pk, c, 0.9
+			}
+			s.ments = append(s.ments, m)
+			return
+		}
+	}
+	// A lone organization word ("Party", "Council") names nothing.
+	if k == quiz.KindOrganization && j-i == 1 && lx.OrgWord(m.text) && !lx.Org(m.text) {
+		m.kind, m.conf = "", 0.5
+	}
 	if pk, c, ok := lx.Place(m.text); ok && (k == quiz.KindPlace || k == "") {
 		m.kind, m.country = pk, c
 	}
@@ -191,6 +208,9 @@ func (s *sent) add(lx *lexicon.Lexicon, i, j int, k quiz.Kind, conf float64) {
 
 // splitChunk types the capitalized chunk [i, j).
 func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
+	if i >= j {
+		return
+	}
 	whole := s.spanText(i, j)
 	if strings.EqualFold(s.toks[i].text, "the") {
 		whole = s.spanText(i+1, j)
@@ -329,6 +349,17 @@ func (s *sent) addName(lx *lexicon.Lexicon, i, j int, afterTitle bool) {
 	}
 }
 
+// titleCase writes "NEW YORK" as "New York".
+func titleCase(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		if w != "" {
+			f[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(f, " ")
+}
+
 func knownPlace(lx *lexicon.Lexicon, text string) bool {
 	_, _, ok := lx.Place(text)
 	return ok
@@ -377,8 +408,10 @@ func (s *sent) typeByContext(lx *lexicon.Lexicon) {
 		prev, prev2, next := s.lower(m.i-1), s.lower(m.i-2), s.lower(m.j)
 		isLexPlace := knownPlace(lx, m.text)
 		switch {
-		case (prev == "of" && (prev2 == "city" || prev2 == "town" || prev2 == "village" || prev2 == "capital")) && m.kind != quiz.KindPerson:
+		case prev == "of" && (prev2 == "city" || prev2 == "town" || prev2 == "village" || prev2 == "capital") && m.conf < 0.9:
 			m.kind, m.conf = quiz.KindCity, 0.9
+		case prev == "of" && regionCues[prev2] && m.conf < 0.9:
+			m.kind, m.conf = quiz.KindRegion, 0.9
 		case regionCues[next] && m.kind != quiz.KindPerson && m.kind != quiz.KindOrganization && m.kind != quiz.KindCountry:
 			m.kind, m.conf = quiz.KindRegion, 0.85
 		case orgCues[prev] && !isLexPlace && m.kind != quiz.KindPerson:

@@ -70,6 +70,7 @@ func (e *Extractor) Facts(a quiz.Article) []quiz.Fact {
 		s.tagNER(ents)
 		s.findMentions(e.lx, capSeen)
 	}
+	ar.unifyKinds()
 	ar.resolve(e.lx)
 	for _, s := range ar.sents {
 		ar.roles(e.lx, s)
@@ -117,6 +118,51 @@ func (e *Extractor) entities(body string, sents []*sent) []ner.Entity {
 		}
 	}
 	return out
+}
+
+// unifyKinds gives weakly typed names the kind they have elsewhere in the
+// article: a name typed by the model alone, or not at all, takes the kind
+// with the most confidence over all its mentions, and the first word of a
+// multi-word organization ("Vantero" of "Vantero Systems") is that
+// organization.
+func (ar *article) unifyKinds() {
+	votes := map[string]map[quiz.Kind]float64{}
+	orgFirst := map[string]bool{}
+	for _, s := range ar.sents {
+		for _, m := range s.ments {
+			if m.title || m.kind == "" {
+				continue
+			}
+			if votes[m.text] == nil {
+				votes[m.text] = map[quiz.Kind]float64{}
+			}
+			votes[m.text][m.kind] += m.conf
+			if m.kind == quiz.KindOrganization && m.j-m.i >= 2 && m.conf >= 0.8 {
+				orgFirst[s.toks[m.i].text] = true
+			}
+		}
+	}
+	for _, s := range ar.sents {
+		for idx := range s.ments {
+			m := &s.ments[idx]
+			if m.title || m.conf >= 0.8 {
+				continue
+			}
+			if m.j-m.i == 1 && orgFirst[m.text] {
+				m.kind, m.conf = quiz.KindOrganization, 0.8
+				continue
+			}
+			best, bestV := m.kind, 0.0
+			for k, v := range votes[m.text] {
+				if v > bestV || (v == bestV && k < best) {
+					best, bestV = k, v
+				}
+			}
+			if best != "" {
+				m.kind = best
+			}
+		}
+	}
 }
 
 // resolve links surnames, "Mr. X" and known descriptions to full names seen

@@ -221,6 +221,7 @@ func (ar *article) numbers(lx *lexicon.Lexicon, s *sent) {
 			i, j, ok := s.phraseAfter(lx, n.nj, 5)
 			if ok && n.value != 1 {
 				j = s.pluralEnd(i, j)
+				ok = s.hasPlural(i, j)
 			}
 			if ok && i == n.nj && j > i {
 				subj := s.spanText(i, j)
@@ -233,7 +234,7 @@ func (ar *article) numbers(lx *lexicon.Lexicon, s *sent) {
 				// "71 drones ..., with 45 intercepted": the same things.
 				ar.add(s, quiz.Fact{
 					Kind: quiz.KindCount, Subject: lastCount, SubjectKind: quiz.KindOther, Relation: quiz.RelCount,
-					Object: n.text, ObjectKind: quiz.KindCount, Context: lastCount + " " + s.spanText(n.nj, min(n.nj+2, len(s.toks))), Confidence: 0.5,
+					Object: n.text, ObjectKind: quiz.KindCount, Context: lastCount, Confidence: 0.5,
 				}, s.toks[n.i].start, s.toks[n.nj-1].end)
 			}
 		}
@@ -272,13 +273,25 @@ func (ar *article) money(lx *lexicon.Lexicon, s *sent, n number) {
 	obj := s.spanText(n.i, j)
 	subj := ""
 	for q := j; q < len(s.toks) && q < j+3; q++ {
-		if w := s.lower(q); w == "for" || w == "on" || w == "in" || w == "to" {
+		if w := s.lower(q); w == "for" || w == "on" {
 			if m := s.mentionAt(q + 1 + b2i(s.lower(q+1) == "the")); m != nil && !m.title && m.kind != quiz.KindPerson {
 				subj = m.name
 			} else if i, jj, ok := s.phraseAfter(lx, q+1, 4); ok {
 				subj = s.spanText(i, jj)
 			}
 			break
+		}
+	}
+	if subj == "" && n.i > 0 && s.lower(n.i-1) == "of" {
+		// "a fine of $250,000"
+		if i, jj, ok := s.phraseBefore(lx, n.i-1, 4); ok && jj == n.i-1 {
+			subj = s.spanText(i, jj)
+		}
+	}
+	if subj == "" {
+		// "a $2.5 million grant"
+		if i, jj, ok := s.phraseAfter(lx, j, 3); ok && i == j {
+			subj = s.spanText(i, jj)
 		}
 	}
 	ar.add(s, quiz.Fact{
@@ -400,7 +413,7 @@ func (ar *article) ordinal(lx *lexicon.Lexicon, s *sent, k int) (int, bool) {
 		return k, false
 	}
 	i, j, ok := s.phraseAfter(lx, k+1, 4)
-	if !ok || i != k+1 {
+	if !ok || i != k+1 || s.lower(k+1) == "time" || s.lower(k+1) == "place" {
 		return k, true
 	}
 	conf := 0.7

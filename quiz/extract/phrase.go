@@ -182,6 +182,20 @@ func (s *sent) pluralEnd(i, j int) int {
 	return of
 }
 
+// hasPlural reports whether [i, j) holds a plural noun.
+func (s *sent) hasPlural(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := s.lower(k)
+		if w == "of" {
+			return false
+		}
+		if (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")) || irregularPlurals[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // headNoun returns the last word of a phrase, for keys.
 func headNoun(p string) string {
 	f := strings.Fields(p)

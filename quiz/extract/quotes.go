@@ -18,7 +18,9 @@ var speechVerbs = map[string]bool{
 	"emphasised": true, "stressed": true, "continued": true, "recalled": true, "predicted": true,
 }
 
-func isOpenQuote(t token) bool  { return t.text == "“" || t.text == "\"" || t.text == "«" || t.text == "„" }
+func isOpenQuote(t token) bool {
+	return t.text == "“" || t.text == "\"" || t.text == "«" || t.text == "„"
+}
 func isCloseQuote(t token) bool { return t.text == "”" || t.text == "\"" || t.text == "»" }
 
 // quotes finds quotations in sentence si and their speakers.
@@ -92,6 +94,9 @@ func (ar *article) quote(lx *lexicon.Lexicon, si, open, close int) {
 	}
 	if speaker == "" {
 		return
+	}
+	if at := strings.Index(s.text[qs:qe], text); at >= 0 {
+		qs, qe = qs+at, qs+at+len(text)
 	}
 	ar.add(s, quiz.Fact{
 		Kind: quiz.KindPerson, Subject: speaker, SubjectKind: kind, Relation: quiz.RelSaid,

@@ -79,6 +79,9 @@ func (s *sent) titleBefore(lx *lexicon.Lexicon, k int) (roleRun, bool) {
 		o--
 	}
 	if m := s.mentionAt(o - 1); m != nil && !m.title && m.j == o {
+		if w := s.lower(m.i - 1); w == "former" || w == "ex" {
+			r.former = true
+		}
 		switch {
 		case m.kind == quiz.KindNationality:
 			r.org, r.orgK = m.name, quiz.KindNationality
