@@ -1,0 +1,166 @@
+package web
+
+// This file holds adding an article: pasted text or an uploaded file goes
+// through the ingest pipeline and is stored in one transaction.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"factdeck/quiz"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+// uploadExts are the file types accepted for upload.
+var uploadExts = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
+
+type addPage struct {
+	base
+	FormTitle string
+	Text      string
+	Error     string
+	Existing  *quiz.Article
+	MaxUpload string
+	Enabled   bool
+}
+
+func (s *Server) addPage(c *fiber.Ctx) addPage {
+	return addPage{base: base{Title: "Add an article", Nav: "add", CSRF: csrfToken(c)},
+		MaxUpload: megabytes(s.maxUpload), Enabled: s.ingest != nil}
+}
+
+func megabytes(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", (n+1023)>>10)
+	}
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+func (s *Server) showAddArticle(c *fiber.Ctx) error {
+	return s.render(c, fiber.StatusOK, "add", s.addPage(c))
+}
+
+// addError is a problem with a submitted article, shown in the form.
+type addError struct {
+	status   int
+	msg      string
+	existing *quiz.Article
+}
+
+func (e *addError) Error() string { return e.msg }
+
+// readUpload returns the uploaded file's bytes and name, or nil when no file
+// was sent.
+func (s *Server) readUpload(fh *multipart.FileHeader) ([]byte, error) {
+	ext := strings.ToLower(filepath.Ext(fh.Filename))
+	if !uploadExts[ext] {
+		return nil, &addError{status: fiber.StatusBadRequest, msg: fmt.Sprintf("%q is not a text, Markdown or HTML file: upload a .txt, .md or .html file.", truncate(fh.Filename, 80))}
+	}
+	if fh.Size > s.maxUpload {
+		return nil, &addError{status: fiber.StatusRequestEntityTooLarge, msg: fmt.Sprintf("The file is %s; the largest article accepted is %s.", megabytes(fh.Size), megabytes(s.maxUpload))}
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, fmt.Errorf("open upload: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, s.maxUpload+1))
+	if err != nil {
+		return nil, fmt.Errorf("read upload: %w", err)
+	}
+	return b, nil
+}
+
+// addArticle runs the pipeline on raw and stores the result. Problems the
+// learner can fix come back as *addError.
+func (s *Server) addArticle(ctx context.Context, raw []byte, source string) (quiz.Article, []quiz.Question, error) {
+	if s.ingest == nil {
+		return quiz.Article{}, nil, &addError{status: fiber.StatusServiceUnavailable, msg: "Adding articles is not enabled on this server."}
+	}
+	if int64(len(raw)) > s.maxUpload {
+		return quiz.Article{}, nil, &addError{status: fiber.StatusRequestEntityTooLarge, msg: fmt.Sprintf("The article is %s; the largest accepted is %s.", megabytes(int64(len(raw))), megabytes(s.maxUpload))}
+	}
+	if strings.TrimSpace(string(raw)) == "" {
+		return quiz.Article{}, nil, &addError{status: fiber.StatusBadRequest, msg: "Paste the article's text or choose a file."}
+	}
+	pool, err := s.store.Facts(ctx, 0)
+	if err != nil {
+		return quiz.Article{}, nil, err
+	}
+	a, facts, qs, err := s.ingest(ctx, raw, source, pool)
+	if err != nil {
+		if errors.Is(err, quiz.ErrInvalid) || errors.Is(err, quiz.ErrEmpty) {
+			return quiz.Article{}, nil, &addError{status: fiber.StatusBadRequest, msg: "This article could not be read: " + err.Error() + "."}
+		}
+		return quiz.Article{}, nil, err
+	}
+	a, _, qs, err = s.store.CreateArticle(ctx, a, facts, qs)
+	if errors.Is(err, quiz.ErrDuplicate) {
+		e := &addError{status: fiber.StatusConflict, msg: "This article is already in factdeck."}
+		if arts, lerr := s.store.Articles(ctx); lerr == nil {
+			for _, x := range arts {
+				if x.Hash == a.Hash {
+					art := x.Article
+					e.existing = &art
+				}
+			}
+		}
+		return a, nil, e
+	}
+	if err != nil {
+		return a, nil, err
+	}
+	return a, qs, nil
+}
+
+// composeRaw joins a typed title and pasted text into one document, the
+// title as its first line.
+func composeRaw(title, text string) []byte {
+	title, text = strings.TrimSpace(title), strings.TrimSpace(text)
+	if title == "" {
+		return []byte(text)
+	}
+	return []byte(title + "\n\n" + text)
+}
+
+func (s *Server) createArticle(c *fiber.Ctx) error {
+	p := s.addPage(c)
+	p.FormTitle, p.Text = c.FormValue("title"), c.FormValue("text")
+	fail := func(err error) error {
+		var ae *addError
+		if !errors.As(err, &ae) {
+			return err
+		}
+		p.Error, p.Existing = ae.msg, ae.existing
+		return s.render(c, ae.status, "add", p)
+	}
+	if len(p.FormTitle) > maxTitleLen {
+		return fail(&addError{status: fiber.StatusBadRequest, msg: fmt.Sprintf("The title is longer than %d characters.", maxTitleLen)})
+	}
+	raw, source := composeRaw(p.FormTitle, p.Text), "pasted"
+	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
+		b, err := s.readUpload(fh)
+		if err != nil {
+			return fail(err)
+		}
+		raw, source = b, filepath.Base(fh.Filename)
+		if strings.TrimSpace(p.FormTitle) != "" {
+			raw = composeRaw(p.FormTitle, string(b))
+		}
+	}
+	a, _, err := s.addArticle(c.UserContext(), raw, source)
+	if err != nil {
+		return fail(err)
+	}
+	return c.Redirect("/articles/"+strconv.FormatInt(a.ID, 10)+"?added=1", fiber.StatusSeeOther)
+}

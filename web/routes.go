@@ -1,0 +1,60 @@
+package web
+
+import "github.com/gofiber/fiber/v2"
+
+// routes is the table of every route the server answers.
+func (s *Server) routes(app *fiber.App) {
+	app.Use(s.secureHeaders)
+	app.Get("/static/:name", s.serveStatic)
+	app.Get("/favicon.ico", s.serveFavicon)
+	app.Get("/healthz", func(c *fiber.Ctx) error { return c.SendString("ok") })
+	app.Use(s.identify)
+
+	// The JSON API, documented in API.md.
+	api := app.Group("/api/v1", s.checkAPI)
+	api.Get("/articles", s.apiArticles)
+	api.Post("/articles", s.apiCreateArticle)
+	api.Get("/articles/:id", s.apiArticle)
+	api.Get("/questions", s.apiQuestions)
+	api.Get("/questions/:id", s.apiQuestion)
+	api.Put("/questions/:id", s.apiUpdateQuestion)
+	api.Delete("/questions/:id", s.apiDeleteQuestion)
+	api.Get("/decks", s.apiDecks)
+	api.Get("/decks/:deck", s.apiDeck)
+	api.Get("/decks/:deck/next", s.apiNextCard)
+	api.Post("/quizzes", s.apiStartQuiz)
+	api.Get("/quizzes/:id", s.apiQuiz)
+	api.Post("/quizzes/:id/answers", s.apiAnswer)
+	api.Get("/quizzes/:id/result", s.apiResult)
+	api.Post("/reviews", s.apiReview)
+	api.Get("/scores", s.apiScores)
+	api.Use(func(c *fiber.Ctx) error {
+		return fiber.NewError(fiber.StatusNotFound, "No such API route: "+c.Method()+" "+c.Path())
+	})
+
+	// HTML pages; forms post back with a CSRF token and redirect.
+	app.Use(s.checkForm)
+	app.Get("/", s.showHome)
+	app.Get("/articles/new", s.showAddArticle)
+	app.Post("/articles", s.createArticle)
+	app.Get("/articles/:id", s.showArticle)
+	app.Post("/articles/:id/delete", s.deleteArticle)
+	app.Get("/questions/:id/edit", s.showEditQuestion)
+	app.Post("/questions/:id", s.updateQuestion)
+	app.Post("/questions/:id/delete", s.deleteQuestion)
+	app.Get("/decks", s.showDecks)
+	app.Get("/decks/:deck", s.showDeck)
+	app.Get("/quiz", s.showQuizSetup)
+	app.Post("/quiz", s.startQuiz)
+	app.Get("/quiz/:id", s.resumeQuiz)
+	app.Get("/quiz/:id/q/:n", s.showQuestion)
+	app.Post("/quiz/:id/q/:n", s.answerQuestion)
+	app.Get("/quiz/:id/result", s.showResult)
+	app.Post("/quiz/:id/retry", s.retryQuiz)
+	app.Get("/study/:deck", s.showStudy)
+	app.Post("/study/:deck", s.reviewCard)
+	app.Get("/export", s.export)
+	app.Use(func(c *fiber.Ctx) error {
+		return fiber.NewError(fiber.StatusNotFound, "There is no page at "+c.Path()+".")
+	})
+}

@@ -1,0 +1,335 @@
+// Package web is factdeck's learner-facing web application and JSON API,
+// served with fiber: reading articles, taking quizzes, studying flashcards
+// and editing questions. Templates and static files are embedded; it is the
+// only package that imports fiber.
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"factdeck/quiz"
+	"factdeck/store"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pageNames lists every page template; New fails when one is missing.
+var pageNames = []string{
+	"home", "article", "add", "edit", "decks", "deck", "quizsetup", "question",
+	"result", "study", "error",
+}
+
+// DefaultMaxUpload is the largest article upload accepted by default.
+const DefaultMaxUpload = 5 << 20
+
+// Config configures a Server.
+type Config struct {
+	// Store holds articles, questions and learning records. Required.
+	Store *store.Store
+	// Ingest turns an uploaded or pasted article into an article with facts
+	// and questions ready for Store.CreateArticle. When nil, adding articles
+	// is disabled. See Pipeline for the production one.
+	Ingest IngestFunc
+	// Logger receives server errors; nil logs to slog.Default.
+	Logger *slog.Logger
+	// MaxUpload is the largest article accepted, in bytes (default 5 MB).
+	MaxUpload int64
+	// Secure marks cookies Secure, for serving behind HTTPS.
+	Secure bool
+	// Now returns the current time; nil uses time.Now. Tests set it.
+	Now func() time.Time
+}
+
+// IngestFunc turns raw article bytes named by source into an article with
+// its facts and questions; pool holds the facts of the articles already
+// stored, for cross-article questions. Bad input returns an error wrapping
+// quiz.ErrInvalid or quiz.ErrEmpty.
+type IngestFunc func(ctx context.Context, raw []byte, source string, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error)
+
+// Server is factdeck's web application.
+type Server struct {
+	store     *store.Store
+	ingest    IngestFunc
+	log       *slog.Logger
+	maxUpload int64
+	secure    bool
+	now       func() time.Time
+	app       *fiber.App
+	pages     map[string]*template.Template
+	static    map[string]asset
+	assetVer  string
+	learners  *learnerCache
+	bufs      sync.Pool
+}
+
+type asset struct {
+	body  []byte
+	ctype string
+}
+
+// New returns a Server for cfg. It parses every template and fails fast when
+// one is missing or broken.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, fmt.Errorf("web: no store: %w", quiz.ErrInvalid)
+	}
+	s := &Server{
+		store:     cfg.Store,
+		ingest:    cfg.Ingest,
+		log:       cfg.Logger,
+		maxUpload: cfg.MaxUpload,
+		secure:    cfg.Secure,
+		now:       cfg.Now,
+		learners:  newLearnerCache(4096),
+		bufs:      sync.Pool{New: func() any { return new(bytes.Buffer) }},
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.maxUpload <= 0 {
+		s.maxUpload = DefaultMaxUpload
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if err := s.loadStatic(); err != nil {
+		return nil, err
+	}
+	if err := s.parseTemplates(); err != nil {
+		return nil, err
+	}
+	s.app = fiber.New(fiber.Config{
+		AppName:               "factdeck",
+		ErrorHandler:          s.handleError,
+		BodyLimit:             int(s.maxUpload) + 256<<10, // room for the form around the file
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		DisableStartupMessage: true,
+		ReadBufferSize:        16 << 10,
+	})
+	s.routes(s.app)
+	return s, nil
+}
+
+// App returns the fiber application, for tests with App().Test.
+func (s *Server) App() *fiber.App { return s.app }
+
+// Listen serves on addr ("host:port") until Shutdown.
+func (s *Server) Listen(addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", addr, err)
+	}
+	return s.Serve(ln)
+}
+
+// Serve serves on an open listener until Shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	if err := s.app.Listener(ln); err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// Shutdown stops the server gracefully, waiting for open requests until ctx
+// ends.
+func (s *Server) Shutdown(ctx context.Context) error {
+	if err := s.app.ShutdownWithContext(ctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+func (s *Server) parseTemplates() error {
+	funcs := template.FuncMap{
+		"add":      func(a, b int) int { return a + b },
+		"plural":   plural,
+		"date":     func(t time.Time) string { return t.Format("2 Jan 2006") },
+		"datetime": func(t time.Time) string { return t.Format("2 Jan 2006 15:04") },
+		"dur":      humanDuration,
+		"asset":    func(name string) string { return "/static/" + name + "?v=" + s.assetVer },
+		"key":      func(i int) int { return i + 1 },
+		"lower":    strings.ToLower,
+		"typeName": typeName,
+		"len64":    func(n int64) int { return int(n) },
+	}
+	s.pages = make(map[string]*template.Template, len(pageNames))
+	for _, name := range pageNames {
+		file := "templates/" + name + ".html"
+		if _, err := fs.Stat(templateFS, file); err != nil {
+			return fmt.Errorf("web: template %s: %w", file, err)
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", file)
+		if err != nil {
+			return fmt.Errorf("web: parse template %s: %w", file, err)
+		}
+		if t.Lookup("content") == nil {
+			return fmt.Errorf("web: template %s defines no content block", file)
+		}
+		s.pages[name] = t
+	}
+	return nil
+}
+
+func (s *Server) loadStatic() error {
+	s.static = make(map[string]asset)
+	h := sha256.New()
+	err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := staticFS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		h.Write(b)
+		ctype := "application/octet-stream"
+		switch path.Ext(p) {
+		case ".css":
+			ctype = "text/css; charset=utf-8"
+		case ".js":
+			ctype = "text/javascript; charset=utf-8"
+		case ".svg":
+			ctype = "image/svg+xml"
+		}
+		s.static[strings.TrimPrefix(p, "static/")] = asset{body: b, ctype: ctype}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("web: static files: %w", err)
+	}
+	for _, need := range []string{"app.css", "app.js", "icon.svg"} {
+		if _, ok := s.static[need]; !ok {
+			return fmt.Errorf("web: static file %s is missing", need)
+		}
+	}
+	s.assetVer = hex.EncodeToString(h.Sum(nil))[:10]
+	return nil
+}
+
+// base is the part of every page's data the layout needs.
+type base struct {
+	Title string
+	// Nav names the active navigation entry.
+	Nav  string
+	CSRF string
+}
+
+// render executes page name with data and sends it with status.
+func (s *Server) render(c *fiber.Ctx, status int, name string, data any) error {
+	t, ok := s.pages[name]
+	if !ok {
+		return fmt.Errorf("render: no page %q", name)
+	}
+	buf := s.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer s.bufs.Put(buf)
+	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	c.Status(status)
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Send(buf.Bytes())
+}
+
+// errorPage is the data of the error page.
+type errorPage struct {
+	base
+	Status  int
+	Message string
+}
+
+// handleError is the one place errors become responses: quiz.ErrNotFound is
+// 404, invalid or empty input 400, a duplicate 409, fiber errors keep their
+// code, anything else is a 500 that is logged and not shown.
+func (s *Server) handleError(c *fiber.Ctx, err error) error {
+	code, msg := classify(err)
+	if code >= 500 {
+		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
+		msg = "Something went wrong on our side. Please try again."
+	}
+	if strings.HasPrefix(c.Path(), "/api/") || !acceptsHTML(c) {
+		return c.Status(code).JSON(fiber.Map{"error": msg})
+	}
+	data := errorPage{base: base{Title: statusTitle(code), CSRF: csrfToken(c)}, Status: code, Message: msg}
+	if rerr := s.render(c, code, "error", data); rerr != nil {
+		s.log.Error("render error page", "err", rerr)
+		return c.Status(code).SendString(msg)
+	}
+	return nil
+}
+
+func acceptsHTML(c *fiber.Ctx) bool {
+	a := c.Get(fiber.HeaderAccept)
+	return a == "" || strings.Contains(a, "text/html") || strings.Contains(a, "*/*")
+}
+
+// classify maps an error to a status code and a message for the learner.
+func classify(err error) (int, string) {
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &fe):
+		msg := fe.Message
+		if fe.Code == fiber.StatusRequestEntityTooLarge {
+			msg = "The request is too large."
+		}
+		return fe.Code, msg
+	case errors.Is(err, quiz.ErrNotFound):
+		return fiber.StatusNotFound, capitalize(err.Error())
+	case errors.Is(err, quiz.ErrDuplicate):
+		return fiber.StatusConflict, capitalize(err.Error())
+	case errors.Is(err, quiz.ErrInvalid), errors.Is(err, quiz.ErrEmpty):
+		return fiber.StatusBadRequest, capitalize(err.Error())
+	}
+	return fiber.StatusInternalServerError, err.Error()
+}
+
+func statusTitle(code int) string {
+	switch code {
+	case fiber.StatusNotFound:
+		return "Not found"
+	case fiber.StatusForbidden:
+		return "Not allowed"
+	case fiber.StatusConflict:
+		return "Already done"
+	case fiber.StatusRequestEntityTooLarge:
+		return "Too large"
+	}
+	if code >= 500 {
+		return "Server error"
+	}
+	return "Bad request"
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// badRequest returns a 400 error with a message for the learner.
+func badRequest(format string, args ...any) error {
+	return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(format, args...))
+}
