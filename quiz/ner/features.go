@@ -126,8 +126,9 @@ func normRune(r rune) rune {
 	return r
 }
 
-// makeTok computes the hashed views of word w.
-func makeTok(w string) tok {
+// makeTok computes the hashed views of word w; with upper, as if w were
+// written in capitals.
+func makeTok(w string, upper bool) tok {
 	var t tok
 	hw, hl := uint64(fnvOffset), uint64(fnvOffset)
 	var shape [16]byte
@@ -151,6 +152,13 @@ func makeTok(w string) tok {
 			r = normRune(r)
 		}
 		var sc byte
+		if upper {
+			if 'a' <= r && r <= 'z' {
+				r -= 'a' - 'A'
+			} else if r >= utf8.RuneSelf && unicode.IsLower(r) {
+				r = unicode.ToUpper(r)
+			}
+		}
 		lr := r
 		switch {
 		case 'a' <= r && r <= 'z':
@@ -276,9 +284,10 @@ func hashBytes(b []byte) uint64 {
 // flags and gazetteer matches.
 func prepare(words []string, g gazetteer, toks []tok) []tok {
 	toks = toks[:0]
+	upper := titleCase(words)
 	caps, lettered := 0, 0
 	for _, w := range words {
-		t := makeTok(w)
+		t := makeTok(w, upper)
 		if t.flags&flAllCap != 0 || t.flags&flSingleCap != 0 && t.flags&flInitCap != 0 {
 			caps++
 		}
@@ -303,6 +312,58 @@ func prepare(words []string, g gazetteer, toks []tok) []tok {
 		g.mark(toks)
 	}
 	return toks
+}
+
+// titleCase reports whether a sentence looks like a title-case headline
+// ("Talks Resume in Istanbul Amid Ongoing Conflict"): every word of four
+// letters or more is capitalized, there are at least four such words, a
+// function word ("in", "To") shows it is prose rather than a list of names,
+// and there are no brackets or scores as in sports tables. Capitalization
+// says little there, as in an all-caps headline, so the sentence is then
+// read as if written in capitals.
+func titleCase(words []string) bool {
+	long, function, numbers := 0, false, 0
+	for _, w := range words {
+		if w == "(" || w == ")" {
+			return false
+		}
+		if w != "" && isDigit(w[0]) {
+			numbers++
+		}
+		n := 0
+		for i := 0; i < len(w) && n < 4; i++ {
+			if isLetter(w[i]) || w[i] >= utf8.RuneSelf {
+				n++
+			}
+		}
+		fw := headlineFunc(w)
+		function = function || fw
+		c := w[0]
+		if 'a' <= c && c <= 'z' && !fw {
+			return false
+		}
+		if n < 4 {
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+		long++
+	}
+	return long >= 4 && function && numbers <= 1
+}
+
+// headlineFunc reports whether w is a function word typical of headlines.
+func headlineFunc(w string) bool {
+	for _, f := range [...]string{"for", "in", "to", "of", "on", "as", "at", "with", "amid", "after", "over", "from", "into", "by", "is", "are", "will", "set", "says", "the", "its", "and", "or", "a", "an", "but", "vs", "via", "up", "off", "per", "than", "into"} {
+		if lowerEq(w, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // features appends the feature hashes for position i to dst.

@@ -54,7 +54,7 @@ func (g gazetteer) add(words []string, cat int) {
 	}
 	h := uint64(0)
 	for _, w := range words {
-		t := makeTok(w)
+		t := makeTok(w, false)
 		h = seqHash(h, t.lower)
 	}
 	g[h] |= 1 << cat
