@@ -44,11 +44,14 @@ func writeCSV(w io.Writer, d quiz.Deck) error {
 	return cw.Error()
 }
 
+// csvLineBreaks folds an item's own line breaks into spaces.
+var csvLineBreaks = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
+
 // csvList joins items one a line.
 func csvList(items []string) string {
 	out := make([]string, len(items))
 	for i, s := range items {
-		out[i] = strings.Join(strings.Fields(s), " ")
+		out[i] = csvLineBreaks.Replace(s)
 	}
 	return strings.Join(out, "\n")
 }

@@ -134,7 +134,7 @@ func ReadJSON(r io.Reader) (quiz.Deck, error) {
 	d := quiz.Deck{Name: doc.Name}
 	for _, a := range doc.Articles {
 		d.Articles = append(d.Articles, quiz.Article{
-			ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Paragraphs: a.Paragraphs,
+			ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Paragraphs: nilIfEmpty(a.Paragraphs),
 			Source: a.Source, Hash: a.Hash, IngestedAt: a.IngestedAt,
 		})
 	}
@@ -145,7 +145,7 @@ func ReadJSON(r io.Reader) (quiz.Deck, error) {
 			Object: f.Object, ObjectKind: f.ObjectKind, Org: f.Org, Context: f.Context,
 			Attribution: f.Attribution, Sentence: f.Sentence, Start: f.Start, End: f.End,
 			SpanStart: f.SpanStart, SpanEnd: f.SpanEnd, Confidence: f.Confidence,
-			Sources: f.Sources, Conflicts: f.Conflicts, Key: f.Key,
+			Sources: nilIfEmpty(f.Sources), Conflicts: nilIfEmpty(f.Conflicts), Key: f.Key,
 		})
 	}
 	for i, q := range doc.Questions {
@@ -155,10 +155,19 @@ func ReadJSON(r io.Reader) (quiz.Deck, error) {
 		}
 		d.Questions = append(d.Questions, quiz.Question{
 			ID: q.ID, ArticleID: q.Article, FactID: q.Fact, Type: q.Type,
-			Prompt: q.Prompt, Answer: q.Answer, Accepted: q.Accepted, Options: q.Options,
+			Prompt: q.Prompt, Answer: q.Answer,
+			Accepted: nilIfEmpty(q.Accepted), Options: nilIfEmpty(q.Options),
 			AnswerKind: q.AnswerKind, Sentence: q.Sentence, Cloze: q.Cloze,
 			Template: q.Template, Difficulty: q.Difficulty, Score: q.Score, Edited: q.Edited,
 		})
 	}
 	return d, nil
+}
+
+// nilIfEmpty reads an empty list as none, as the domain types hold it.
+func nilIfEmpty(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
