@@ -19,13 +19,20 @@ import (
 // candidate is a possible distractor and how far it is from the article.
 type candidate struct {
 	text string
-	tier int // 0 this article, 1 other articles, 2 lexicon or computed
+	tier int    // 0 this article, 1 other articles, 2 lexicon or computed
+	norm string // quiz.NormalizeAnswer(text), when known
 }
 
 // pools indexes the values of the article's facts and of the pool by kind.
 type pools struct {
 	byKind map[quiz.Kind][]candidate
 	facts  []quiz.Fact // the article's facts, then the pool
+	norms  []factNorm  // normalized slots of facts, same order
+}
+
+// factNorm holds a fact's slots normalized once, for comparisons.
+type factNorm struct {
+	subject, object, org string
 }
 
 func newPools(facts, pool []quiz.Fact) *pools {
@@ -44,18 +51,27 @@ func newPools(facts, pool []quiz.Fact) *pools {
 			return
 		}
 		seen[k][n] = true
-		p.byKind[k] = append(p.byKind[k], candidate{v, tier})
+		p.byKind[k] = append(p.byKind[k], candidate{v, tier, n})
 	}
 	for tier, fs := range [][]quiz.Fact{facts, pool} {
 		for _, f := range fs {
 			add(f.SubjectKind, f.Subject, tier)
-			add(objectKind(f), f.Object, tier)
-			if f.Relation == quiz.RelIsA && f.ObjectKind == "" {
-				add(quiz.Kind(f.Object), f.Subject, tier)
+			if f.Relation == quiz.RelIsA {
+				continue // its object is a kind name, not a value
 			}
+			ok := objectKind(f)
+			if ok == quiz.KindOther || ok == quiz.KindMisc {
+				// Phrases of other kinds are alike only within a relation.
+				ok = quiz.Kind(string(ok) + ":" + f.Relation)
+			}
+			add(ok, f.Object, tier)
 		}
 	}
 	p.facts = append(append(p.facts, facts...), pool...)
+	p.norms = make([]factNorm, len(p.facts))
+	for i, f := range p.facts {
+		p.norms[i] = factNorm{quiz.NormalizeAnswer(f.Subject), quiz.NormalizeAnswer(f.Object), quiz.NormalizeAnswer(f.Org)}
+	}
 	return p
 }
 
@@ -68,7 +84,7 @@ var numericKinds = map[quiz.Kind]bool{
 // distractors returns up to n wrong options for answer of kind k, none of
 // them in exclude (normalized) or an alias of the answer; fewer when the
 // kind has too few values. seed makes the choice reproducible.
-func (p *pools) distractors(answer string, k quiz.Kind, exclude map[string]bool, seed uint64, n int) []string {
+func (p *pools) distractors(answer string, k quiz.Kind, relation string, exclude map[string]bool, seed uint64, n int) []string {
 	var cands []candidate
 	switch {
 	case k == quiz.KindWeekday || weekdayPhrase(answer):
@@ -77,6 +93,8 @@ func (p *pools) distractors(answer string, k quiz.Kind, exclude map[string]bool,
 		cands = swapWords(answer, months())
 	case numericKinds[k] || k == quiz.KindDate && numberRE.MatchString(answer):
 		cands = numberDistractors(answer, k, seed)
+	case k == quiz.KindOther || k == quiz.KindMisc:
+		cands = p.byKind[quiz.Kind(string(k)+":"+relation)]
 	default:
 		cands = p.named(answer, k, seed)
 	}
@@ -111,7 +129,7 @@ func lexiconSample(answer string, k quiz.Kind, seed uint64) []candidate {
 	if known && country != "" && (k == quiz.KindCity || k == quiz.KindRegion) {
 		for _, v := range list {
 			if _, c, _ := lexicon.Default().Place(v); c == country && v != answer {
-				out = append(out, candidate{v, 2})
+				out = append(out, candidate{text: v, tier: 2})
 			}
 		}
 		if len(out) > 40 {
@@ -121,7 +139,7 @@ func lexiconSample(answer string, k quiz.Kind, seed uint64) []candidate {
 	const sample = 40
 	start := int(seed % uint64(len(list)))
 	for i := 0; i < len(list) && i < sample; i++ {
-		out = append(out, candidate{list[(start+i*7919)%len(list)], 3})
+		out = append(out, candidate{text: list[(start+i*7919)%len(list)], tier: 3})
 	}
 	return out
 }
@@ -140,16 +158,26 @@ func choose(answer string, k quiz.Kind, cands []candidate, exclude map[string]bo
 	}
 	var pool []scored
 	seen := map[string]bool{na: true}
+	sa := quiz.NormalizeAnswer(quiz.Surname(answer))
+	if sa == "" && (k == quiz.KindPerson || k == "") && !strings.Contains(na, " ") {
+		sa = na // a surname alone as the answer
+	}
 	la := float64(len(answer))
 	for _, c := range cands {
-		nc := quiz.NormalizeAnswer(c.text)
-		if nc == "" || seen[nc] || exclude[nc] || alias(answer, c.text, k) || hasPronoun(c.text) || generic[nc] {
+		nc := c.norm
+		if nc == "" {
+			nc = quiz.NormalizeAnswer(c.text)
+		}
+		if nc == "" || seen[nc] || exclude[nc] || generic[nc] || containsWords(na, nc) || containsWords(nc, na) {
+			continue
+		}
+		seen[nc] = true
+		if (k == quiz.KindPerson || k == "") && sameSurname(sa, c.text, nc) || !nameLike(c.text, k) || strings.ContainsAny(c.text, "\"“”") || hasPronoun(c.text) {
 			continue
 		}
 		if k == quiz.KindPerson && len(words(c.text)) < 2 {
 			continue // a bare surname beside full names gives itself away
 		}
-		seen[nc] = true
 		diff := math.Abs(float64(len(c.text))-la) / math.Max(la, 4)
 		jitter := float64(hash64(c.text, seed)%1000) / 4000
 		pool = append(pool, scored{c, float64(c.tier)*0.6 + diff*1.5 + jitter})
@@ -233,6 +261,18 @@ func alias(a, b string, k quiz.Kind) bool {
 	return false
 }
 
+// sameSurname reports whether a candidate (text, normalized nc) shares the
+// normalized surname sa, or is it.
+func sameSurname(sa, text, nc string) bool {
+	if sa == "" {
+		return false
+	}
+	if nc == sa {
+		return true
+	}
+	return quiz.NormalizeAnswer(quiz.Surname(text)) == sa
+}
+
 // containsWords reports whether the words of small appear together in big.
 func containsWords(big, small string) bool {
 	if small == "" || len(small) >= len(big) {
@@ -303,7 +343,7 @@ func swapWords(s string, set []string) []candidate {
 				k++
 			}
 		}
-		out = append(out, candidate{strings.Join(cp, " "), 2})
+		out = append(out, candidate{text: strings.Join(cp, " "), tier: 2})
 	}
 	return out
 }
@@ -369,8 +409,8 @@ func numberDistractors(answer string, k quiz.Kind, seed uint64) []candidate {
 	}
 	var out []candidate
 	for i, x := range vals {
-		if x <= 0 || x == v {
-			continue
+		if x <= 0 || x == v || x == 1 && strings.TrimSpace(suffix) != "" {
+			continue // "1 days"
 		}
 		if style == "ordinal-word" && int(x) >= len(ordinalWords) || style == "word" && int(x) >= len(numberWords) {
 			continue
@@ -379,7 +419,7 @@ func numberDistractors(answer string, k quiz.Kind, seed uint64) []candidate {
 		// Earlier deltas are nearer; the rest are tie-broken by the seed in
 		// choose, through the candidates' text.
 		_ = i
-		out = append(out, candidate{prefix + s + suffix, 2})
+		out = append(out, candidate{text: prefix + s + suffix, tier: 2})
 	}
 	return out
 }

@@ -140,8 +140,9 @@ func startsWithPronoun(s string) bool {
 }
 
 // vague reports whether a noun phrase needs context to mean anything: a
-// determiner and common nouns only ("the talks", "the company", "the two
-// nations").
+// bare common noun, or a determiner with at most one common noun besides
+// numbers and anaphoric adjectives ("the talks", "the company", "the two
+// nations", "the same venue").
 func vague(np string) bool {
 	ws := words(np)
 	if len(ws) == 0 {
@@ -153,15 +154,30 @@ func vague(np string) bool {
 	if !determiners[strings.ToLower(ws[0])] {
 		return false
 	}
-	if len(ws) > 4 {
-		return false
-	}
+	content := 0
 	for _, w := range ws[1:] {
 		if isCapitalized(w) {
 			return false
 		}
+		lw := strings.ToLower(w)
+		if anaphoric[lw] || numberWordSet[lw] {
+			continue
+		}
+		content++
 	}
-	return true
+	return content <= 1
+}
+
+// anaphoric adjectives point back into the article.
+var anaphoric = map[string]bool{
+	"same": true, "other": true, "former": true, "latter": true, "latest": true, "new": true,
+	"previous": true, "next": true, "earlier": true, "later": true, "upcoming": true, "recent": true,
+	"current": true, "said": true, "aforementioned": true, "above": true, "both": true, "such": true,
+}
+
+var numberWordSet = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true,
 }
 
 // plural guesses whether a noun phrase is plural from its head noun (the
@@ -203,14 +219,14 @@ func withThe(np string) string {
 	if determiners[f] || strings.HasSuffix(f, "'s") || strings.HasSuffix(f, "’s") || strings.HasSuffix(f, "s'") {
 		return np
 	}
-	if isCapitalized(np) {
+	if isCapitalized(np) && isCapitalized(lastWord(np)) {
 		if takesThe(np) {
 			return "the " + np
 		}
 		return np
 	}
-	if strings.IndexFunc(f, unicode.IsDigit) >= 0 {
-		return np
+	if r := []rune(f); unicode.IsDigit(r[0]) || numberWordSet[f] {
+		return np // "50 days", "two sides"
 	}
 	return "the " + np
 }
@@ -410,4 +426,74 @@ func isEvent(np string) bool {
 		head = lastWord(np)
 	}
 	return eventNouns[strings.ToLower(strings.Trim(head, ".,;:"))]
+}
+
+// roleNP names a role of an organization or country: "Russia's president",
+// "the Kremlin's spokesperson", "the U.S. president", "the head of the
+// National Security Council".
+func roleNP(role, org string) string {
+	role, org = strings.TrimSpace(role), strings.TrimSpace(org)
+	if role == "" || org == "" {
+		return ""
+	}
+	if strings.Contains(org, ".") || isAcronym(org) {
+		return "the " + strings.TrimPrefix(org, "the ") + " " + role
+	}
+	if strings.Contains(org, "'s ") || strings.Contains(org, "’s ") || len(words(org)) > 2 {
+		return "the " + role + " of " + withThe(org)
+	}
+	return possessive(org) + " " + role
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// futureMarkers tell that a sentence speaks of something still to come.
+var futureMarkers = []string{" will ", "scheduled", " set to ", " set for ", "upcoming", "to take place",
+	" next ", "slated", "planned", " are to ", " is to ", "expected to", "due to be", "due to take", "would "}
+
+// future reports whether the sentence speaks of the future.
+func future(sent string) bool {
+	l := " " + strings.ToLower(sent) + " "
+	for _, m := range futureMarkers {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameLike reports whether v looks like a name of kind k: a person's name
+// is two or more capitalized words, a place or organization starts with a
+// capital.
+func nameLike(v string, k quiz.Kind) bool {
+	switch k {
+	case quiz.KindPerson:
+		ws := words(v)
+		if len(ws) < 2 {
+			return false
+		}
+		for _, w := range ws {
+			switch strings.ToLower(w) {
+			case "de", "da", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du", "dos", "del", "ibn":
+				continue
+			}
+			if !isCapitalized(w) {
+				return false
+			}
+		}
+		return true
+	case quiz.KindCity, quiz.KindCountry, quiz.KindRegion, quiz.KindPlace, quiz.KindOrganization, quiz.KindNationality, quiz.KindWeekday:
+		return isCapitalized(v)
+	}
+	return true
 }

@@ -126,33 +126,30 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // type and answer (the same fact told twice, or by several articles).
 func merge(qs []quiz.Question) []quiz.Question {
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Score > qs[j].Score })
+	type kept struct {
+		words  map[string]bool
+		answer string
+	}
 	var out []quiz.Question
-	var sets []map[string]bool
+	var ks []kept
 	for _, q := range qs {
-		ws := wordSet(q.Prompt)
-		na := quiz.NormalizeAnswer(q.Answer)
+		k := kept{wordSet(q.Prompt), quiz.NormalizeAnswer(q.Answer)}
 		dup := false
 		for i, o := range out {
 			if o.Type != q.Type {
 				continue
 			}
-			if q.Type == quiz.TrueFalse {
-				// Two statements are the same question if they read alike,
-				// whatever their truth.
-				if jaccard(ws, sets[i]) >= 0.7 {
-					dup = true
-					break
-				}
-				continue
-			}
-			if quiz.NormalizeAnswer(o.Answer) == na && jaccard(ws, sets[i]) >= 0.75 {
+			// Two statements are the same question if they read alike,
+			// whatever their truth.
+			if q.Type == quiz.TrueFalse && jaccard(k.words, ks[i].words) >= 0.7 ||
+				q.Type != quiz.TrueFalse && ks[i].answer == k.answer && jaccard(k.words, ks[i].words) >= 0.75 {
 				dup = true
 				break
 			}
 		}
 		if !dup {
 			out = append(out, q)
-			sets = append(sets, ws)
+			ks = append(ks, k)
 		}
 	}
 	return out
@@ -160,7 +157,7 @@ func merge(qs []quiz.Question) []quiz.Question {
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(quiz.NormalizeAnswer(s)) {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
 		m[w] = true
 	}
 	return m
@@ -253,6 +250,15 @@ func factScore(f quiz.Fact, body string, title map[string]bool, pool []quiz.Fact
 
 // answerOf returns the value and kind a template asks for.
 func answerOf(t Template, f quiz.Fact) (string, quiz.Kind) {
+	v, k := rawAnswer(t, f)
+	v = strings.TrimSpace(strings.Trim(v, "\"“”'‘’ ,;:"))
+	if strings.ContainsAny(v, "\"“”") || !nameLike(v, k) {
+		return "", k // a stray quote or a lower-case "name": bad extraction
+	}
+	return v, k
+}
+
+func rawAnswer(t Template, f quiz.Fact) (string, quiz.Kind) {
 	if t.Answer == "span" {
 		st, en := f.SpanStart, f.SpanEnd
 		if st < 0 || en > len(f.Sentence) || st >= en {
@@ -328,7 +334,7 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 			break
 		}
 		seed := hash64(q.Prompt+"\x00"+ans, 0)
-		ds := p.distractors(ans, kind, exclusions(f, t.Answer, q.Prompt, p), seed, 3)
+		ds := p.distractors(ans, kind, f.Relation, exclusions(f, t.Answer, q.Prompt, p), seed, 3)
 		if len(ds) < 3 {
 			return quiz.Question{}, false
 		}
@@ -343,7 +349,7 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 		seed := hash64(trueText, 1)
 		q.Answer, q.Prompt = "True", "True or false: "+trueText
 		if seed%2 == 1 {
-			ds := p.distractors(ans, kind, exclusions(f, t.Answer, trueText, p), seed, 1)
+			ds := p.distractors(ans, kind, f.Relation, exclusions(f, t.Answer, trueText, p), seed, 1)
 			if len(ds) == 0 {
 				return quiz.Question{}, false
 			}
@@ -460,7 +466,7 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 		"context":     clean(f.Context),
 		"attribution": strings.TrimSpace(f.Attribution),
 	}
-	if s["context"] != "" && strings.Contains(strings.ToLower(s["subject"]+" "+s["object"]), strings.ToLower(s["context"])) {
+	if c := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(s["context"], "the "), "The ")); c != "" && strings.Contains(strings.ToLower(s["subject"]+" "+s["object"]+" "+s["org"]), c) {
 		s["context"] = "" // already said
 	}
 	// A vague subject ("the talks") takes its meaning from the context.
@@ -505,6 +511,15 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 		}
 	}
 	s["when"] = when(ans, kind)
+	s["role"] = roleNP(s["object"], s["org"])
+	if answerSlot == "object" {
+		s["role"] = ""
+	}
+	if future(sent) {
+		s["aux"], s["tookplace"], s["last"] = "will", "will take place", "will last"
+	} else {
+		s["aux"], s["tookplace"], s["last"] = "did", "took place", "lasted"
+	}
 	s["kind"] = kindNoun(kind)
 	v := ""
 	if len(value) > 0 {
@@ -533,18 +548,18 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 // true answers to the same question and words of the prompt.
 func exclusions(f quiz.Fact, answerSlot, prompt string, p *pools) map[string]bool {
 	ex := map[string]bool{}
-	same := func(a, b string) bool { return quiz.NormalizeAnswer(a) == quiz.NormalizeAnswer(b) }
-	for _, o := range p.facts {
-		if o.Relation != f.Relation || !same(o.Org, f.Org) {
-			if f.Key == "" || o.Key != f.Key {
-				continue
-			}
+	fs, fo, forg := quiz.NormalizeAnswer(f.Subject), quiz.NormalizeAnswer(f.Object), quiz.NormalizeAnswer(f.Org)
+	for i, o := range p.facts {
+		n := p.norms[i]
+		sameKey := f.Key != "" && o.Key == f.Key
+		if !sameKey && (o.Relation != f.Relation || n.org != forg) {
+			continue
 		}
-		if answerSlot == "object" && (same(o.Subject, f.Subject) || f.Key != "" && o.Key == f.Key) {
-			ex[quiz.NormalizeAnswer(o.Object)] = true
+		if answerSlot == "object" && (sameKey || n.subject == fs) {
+			ex[n.object] = true
 		}
-		if answerSlot == "subject" && same(o.Object, f.Object) {
-			ex[quiz.NormalizeAnswer(o.Subject)] = true
+		if answerSlot == "subject" && n.object == fo {
+			ex[n.subject] = true
 			if s := quiz.Surname(o.Subject); s != "" {
 				ex[quiz.NormalizeAnswer(s)] = true
 			}
@@ -554,8 +569,8 @@ func exclusions(f quiz.Fact, answerSlot, prompt string, p *pools) map[string]boo
 	np := " " + quiz.NormalizeAnswer(prompt) + " "
 	for _, vals := range p.byKind {
 		for _, c := range vals {
-			if n := quiz.NormalizeAnswer(c.text); n != "" && strings.Contains(np, " "+n+" ") {
-				ex[n] = true
+			if c.norm != "" && strings.Contains(np, " "+c.norm+" ") {
+				ex[c.norm] = true
 			}
 		}
 	}
@@ -623,7 +638,10 @@ func acceptedForms(ans string, kind quiz.Kind) []string {
 	if prefix, num, suffix, style, ok := splitNumber(ans); ok && numericKinds[kind] {
 		switch style {
 		case "word", "ordinal-word":
-			add(num)
+			add(strings.TrimSpace(prefix + num + suffix))
+			if kind == quiz.KindCount || kind == quiz.KindOrdinal {
+				add(num)
+			}
 		case "digits":
 			n := strings.ReplaceAll(num, ",", "")
 			if v, err := parseSmall(n); err == nil && v < len(numberWords) {

@@ -220,3 +220,30 @@ func spanText(f quiz.Fact) string {
 	}
 	return ""
 }
+
+// BenchmarkGenerate measures question generation over the seed facts (the
+// real extraction of the five seed articles, each with the others as pool).
+func BenchmarkGenerate(b *testing.B) {
+	arts, err := seedChain()
+	if err != nil {
+		b.Fatal(err)
+	}
+	pools := make([][]quiz.Fact, len(arts))
+	for i := range arts {
+		for j, o := range arts {
+			if j != i {
+				pools[i] = append(pools[i], o.facts...)
+			}
+		}
+	}
+	g := mustNew(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for i, sa := range arts {
+			n += len(g.Questions(sa.article, sa.facts, pools[i]))
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "questions/s")
+}

@@ -163,7 +163,7 @@ func nounPhrase(s string) (np, tail string) {
 				break
 			}
 		}
-		if n > 0 && (prepositions[lw] || lw == "that" || lw == "who" || lw == "which" || lw == "were" || lw == "was" || lw == "have" || lw == "had" || lw == "has" || lw == "are" || lw == "is" || pastVerbs[lw] != "" || strings.HasSuffix(lw, "ed") && n > 1) {
+		if n > 0 && (prepositions[lw] || determiners[lw] || lw == "that" || lw == "who" || lw == "which" || lw == "were" || lw == "was" || lw == "have" || lw == "had" || lw == "has" || lw == "are" || lw == "is" || pastVerbs[lw] != "" || strings.HasSuffix(lw, "ed") && n > 1) {
 			if lw == "of" && n == 1 {
 				// "districts of Kyiv": the of-phrase belongs to the noun.
 				n++
