@@ -56,7 +56,7 @@ func (s *sent) lower(k int) string {
 	if k < 0 || k >= len(s.toks) {
 		return ""
 	}
-	return strings.ToLower(s.toks[k].text)
+	return s.toks[k].low
 }
 
 // tagNER records the model's entity types per token.
@@ -91,7 +91,7 @@ func (s *sent) nameTok(lx *lexicon.Lexicon, k int, capSeen map[string]bool) bool
 	if _, ok := lx.Month(t.text); ok && !allCaps(t.text) {
 		return false
 	}
-	low := strings.ToLower(t.text)
+	low := t.low
 	if lx.Stop(low) {
 		// "The" opens "The New York Times" only mid-sentence.
 		if k == 0 || low != "the" {
@@ -233,10 +233,22 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 	if p, q, ok := s.titleRun(lx, i, j); ok {
 		s.splitChunk(lx, i, p)
 		s.ments = append(s.ments, mention{i: p, j: q, text: s.spanText(p, q), name: s.spanText(p, q), kind: quiz.KindRole, title: true, conf: 0.9})
-		s.addName(lx, q, j, true)
+		// "Senator Rand Paul of Kentucky": the name stops at a connector.
+		e := q
+		for e < j && !isConnector(s.toks[e].text) {
+			e++
+		}
+		s.addName(lx, q, e, true)
+		if e < j {
+			s.splitChunk(lx, e+1, j)
+		}
 		return
 	}
 	last := s.toks[j-1].text
+	if regionWords[last] && j-i >= 2 {
+		s.add(lx, i, j, quiz.KindRegion, 0.85)
+		return
+	}
 	if lx.OrgWord(last) || lx.OrgWord(strings.TrimSuffix(last, ".")) {
 		// "Ukraine's Security Council" is split by the possessive already.
 		s.add(lx, i, j, quiz.KindOrganization, 0.85)
@@ -392,9 +404,15 @@ var orgCues = map[string]bool{
 	"university": true, "regulator": true, "watchdog": true, "operator": true, "supplier": true,
 }
 
+// regionWords end a region's name ("Camden County").
+var regionWords = map[string]bool{
+	"County": true, "Province": true, "Oblast": true, "Region": true, "District": true, "Prefecture": true,
+	"Governorate": true, "Territory": true, "Valley": true, "Peninsula": true, "Island": true, "Islands": true,
+}
+
 // regionCues follow a region's name ("the Donetsk region").
 var regionCues = map[string]bool{
-	"region": true, "province": true, "oblast": true, "state": true, "county": true, "district": true,
+	"region": true, "province": true, "oblast": true, "county": true, "district": true,
 	"prefecture": true, "governorate": true, "territory": true,
 }
 

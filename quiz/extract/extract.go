@@ -256,7 +256,7 @@ func (ar *article) entityFacts() {
 	done := map[string]bool{}
 	for _, s := range ar.sents {
 		for _, m := range s.ments {
-			if m.title || m.kind == "" || (m.kind == quiz.KindMisc && m.conf < 0.6) {
+			if m.title || m.kind == "" || (m.kind == quiz.KindMisc && (m.j-m.i < 2 || strings.Contains(m.text, "-"))) {
 				continue
 			}
 			if m.kind == quiz.KindPerson && m.name != m.text && done[string(m.kind)+m.name] {

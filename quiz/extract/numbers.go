@@ -84,7 +84,7 @@ func (s *sent) numberAt(lx *lexicon.Lexicon, k int) (number, bool) {
 			}
 		}
 	case t.kind == tWord && isLowerWord(t) || t.kind == tWord && k == 0:
-		w := strings.ToLower(t.text)
+		w := t.low
 		parts := strings.Split(w, "-")
 		total := int64(0)
 		used := 0
@@ -403,7 +403,7 @@ func (ar *article) compoundDuration(lx *lexicon.Lexicon, s *sent, n number) {
 // ordinal reads "third round of negotiations", "21st century".
 func (ar *article) ordinal(lx *lexicon.Lexicon, s *sent, k int) (int, bool) {
 	t := s.toks[k]
-	w := strings.ToLower(t.text)
+	w := t.low
 	_, isWord := lx.Ordinal(w)
 	isNum := t.kind == tNum && (strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") || strings.HasSuffix(w, "th"))
 	if !isWord && !isNum {

@@ -58,6 +58,11 @@ func (ar *article) quote(lx *lexicon.Lexicon, si, open, close int) {
 	if text == "" || !strings.ContainsFunc(text, func(r rune) bool { return r >= 'A' && r <= 'z' }) {
 		return
 	}
+	// A fragment ("And he didn't") makes no question.
+	switch strings.ToLower(strings.Fields(text)[0]) {
+	case "and", "but", "or", "so", "because":
+		return
+	}
 	speaker, kind := "", quiz.Kind("")
 	// After: "...,” Jane Doe said" / "...,” said Jane Doe" / "...,” he added".
 	k := close + 1

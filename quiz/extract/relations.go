@@ -133,7 +133,25 @@ func (ar *article) roles(lx *lexicon.Lexicon, s *sent) {
 	}
 }
 
+// honorifics mark a name but are no role.
+var honorifics = map[string]bool{
+	"mr.": true, "mrs.": true, "ms.": true, "miss": true, "sir": true, "dame": true, "dr.": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true,
+}
+
+// abbrevTitles expand abbreviated titles.
+var abbrevTitles = map[string]string{
+	"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general", "lt.": "lieutenant",
+	"col.": "colonel", "sgt.": "sergeant", "capt.": "captain", "prof.": "professor",
+}
+
 func (ar *article) addRole(s *sent, m mention, r roleRun) {
+	if honorifics[r.role] {
+		return
+	}
+	if full, ok := abbrevTitles[lastWord(r.role)]; ok {
+		r.role = strings.TrimSpace(strings.TrimSuffix(r.role, lastWord(r.role)) + full)
+	}
 	rel := quiz.RelRole
 	if r.former {
 		rel = quiz.RelFormerRole

@@ -20,8 +20,24 @@ const (
 
 type token struct {
 	text       string
-	start, end int // byte offsets in the text given to tokenize
+	low        string // text in lower case
+	start, end int    // byte offsets in the text given to tokenize
 	kind       tokKind
+}
+
+func mkTok(text string, start, end int, k tokKind) token {
+	return token{text: text, low: lowerASCIIFast(text), start: start, end: end, kind: k}
+}
+
+// lowerASCIIFast lower-cases s, allocating only when s has upper case.
+func lowerASCIIFast(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // abbrevs end with a period that does not end a sentence.
@@ -48,7 +64,7 @@ func isApos(r rune) bool { return r == '\'' || r == '’' }
 // possessive "'s" becomes its own token; "U.S." and "Mr." keep their
 // periods; "1,000" and "1.7" are one number; "66-year-old" is one word.
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/5+1)
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -64,10 +80,10 @@ func tokenize(s string) []token {
 				if strings.HasSuffix(w, "’s") {
 					cut = n - len("’s")
 				}
-				toks = append(toks, token{w[:cut], i, i + cut, wordKind(w[:cut])})
-				toks = append(toks, token{w[cut:], i + cut, j, tPunct})
+				toks = append(toks, mkTok(w[:cut], i, i+cut, wordKind(w[:cut])))
+				toks = append(toks, mkTok(w[cut:], i+cut, j, tPunct))
 			} else {
-				toks = append(toks, token{w, i, j, wordKind(w)})
+				toks = append(toks, mkTok(w, i, j, wordKind(w)))
 			}
 			i = j
 		default:
@@ -75,7 +91,7 @@ func tokenize(s string) []token {
 			if isQuote(r) {
 				k = tQuote
 			}
-			toks = append(toks, token{s[i : i+size], i, i + size, k})
+			toks = append(toks, mkTok(s[i:i+size], i, i+size, k))
 			i += size
 		}
 	}
