@@ -47,7 +47,7 @@ func fakeIngest(_ context.Context, raw []byte, source string, _ []quiz.Fact) (qu
 	if len(paras) == 0 {
 		return quiz.Article{}, nil, nil, fmt.Errorf("no body: %w", quiz.ErrEmpty)
 	}
-	a := quiz.Article{Title: strings.TrimSpace(title), Paragraphs: paras, Source: source, Hash: fmt.Sprintf("%x", len(text))+title}
+	a := quiz.Article{Title: strings.TrimSpace(title), Paragraphs: paras, Source: source, Hash: fmt.Sprintf("%x", len(text)) + title}
 	bodyText := a.Body()
 	var facts []quiz.Fact
 	var qs []quiz.Question

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"factdeck/quiz"
+	"factdeck/quiz/pipeline"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -163,4 +164,15 @@ func (s *Server) createArticle(c *fiber.Ctx) error {
 		return fail(err)
 	}
 	return c.Redirect("/articles/"+strconv.FormatInt(a.ID, 10)+"?added=1", fiber.StatusSeeOther)
+}
+
+// pipelineIngest adapts the ingest pipeline to an IngestFunc.
+func pipelineIngest(p *pipeline.Pipeline) IngestFunc {
+	return func(ctx context.Context, raw []byte, source string, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
+		r, err := p.Process(ctx, raw, source, pool)
+		if err != nil {
+			return quiz.Article{}, nil, nil, err
+		}
+		return r.Article, r.Facts, r.Questions, nil
+	}
 }

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"factdeck/quiz"
+	"factdeck/quiz/pipeline"
 	"factdeck/store"
 
 	"github.com/gofiber/fiber/v2"
@@ -46,9 +47,11 @@ const DefaultMaxUpload = 5 << 20
 type Config struct {
 	// Store holds articles, questions and learning records. Required.
 	Store *store.Store
-	// Ingest turns an uploaded or pasted article into an article with facts
-	// and questions ready for Store.CreateArticle. When nil, adding articles
-	// is disabled. See Pipeline for the production one.
+	// Pipeline cleans added articles and makes their facts and questions.
+	// When both Pipeline and Ingest are nil, adding articles is disabled.
+	Pipeline *pipeline.Pipeline
+	// Ingest replaces Pipeline when set; tests use it to stay independent of
+	// extraction quality.
 	Ingest IngestFunc
 	// Logger receives server errors; nil logs to slog.Default.
 	Logger *slog.Logger
@@ -102,6 +105,9 @@ func New(cfg Config) (*Server, error) {
 		now:       cfg.Now,
 		learners:  newLearnerCache(4096),
 		bufs:      sync.Pool{New: func() any { return new(bytes.Buffer) }},
+	}
+	if s.ingest == nil && cfg.Pipeline != nil {
+		s.ingest = pipelineIngest(cfg.Pipeline)
 	}
 	if s.log == nil {
 		s.log = slog.Default()

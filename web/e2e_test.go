@@ -1,0 +1,415 @@
+package web
+
+// End-to-end tests in a real headless Chromium: the server listens on
+// 127.0.0.1:0 and the browser clicks and types like a learner. They skip
+// when Chromium is not installed (.ci/web-deps.sh installs it).
+
+import (
+	"context"
+	"flag"
+	"io/fs"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"factdeck/quiz"
+	"factdeck/quiz/pipeline"
+	"factdeck/seeds"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+var screenshotDir = flag.String("screenshots", "", "write screenshots of the main pages to this directory")
+
+// chromiumPath returns the browser to drive, or skips the test.
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("FACTDECK_CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if p == "" {
+			continue
+		}
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	t.Skip("chromium is not installed: run .ci/web-deps.sh (apt-get install -y chromium) to run the browser tests")
+	return ""
+}
+
+// e2e is a live server with a browser tab pointed at it.
+type e2e struct {
+	*fixture
+	base string
+	ctx  context.Context
+}
+
+func startE2E(t *testing.T, withPipeline bool) *e2e {
+	t.Helper()
+	exe := chromiumPath(t)
+	f := newFixture(t)
+	if withPipeline {
+		p, err := pipeline.New(pipeline.Config{})
+		if err != nil {
+			t.Fatalf("pipeline.New: %v", err)
+		}
+		srv, err := New(Config{Store: f.store, Pipeline: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.srv = srv
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = f.srv.Serve(ln) }()
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = f.srv.Shutdown(ctx)
+	})
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1100, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancelC(); cancelA() })
+	// Start the browser on a context without a deadline; steps get their own.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return &e2e{fixture: f, base: "http://" + ln.Addr().String(), ctx: ctx}
+}
+
+// do runs steps with a time limit.
+func (e *e2e) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(e.ctx, 15*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("browser: %v (at %s)", err, e.location(t))
+	}
+}
+
+func (e *e2e) location(t *testing.T) string {
+	ctx, cancel := context.WithTimeout(e.ctx, 2*time.Second)
+	defer cancel()
+	loc, _ := chromedp.Run(ctx, chromedp.Location())
+	return loc
+}
+
+func (e *e2e) eval(t *testing.T, expr string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(e.ctx, 10*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it holds.
+func (e *e2e) waitFor(t *testing.T, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(e.ctx, 2*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for %s: timed out at %s (last error %v)", cond, e.location(t), err)
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+}
+
+func (e *e2e) open(t *testing.T, path string) {
+	t.Helper()
+	e.do(t, chromedp.Navigate(e.base+path))
+}
+
+// answerOf returns the fixture's answer to the question shown, found by its
+// prompt.
+func (e *e2e) answerOf(t *testing.T, prompt string) quiz.Question {
+	t.Helper()
+	for _, qs := range e.qs {
+		for _, q := range qs {
+			if strings.TrimSpace(q.Prompt) == strings.TrimSpace(prompt) {
+				return q
+			}
+		}
+	}
+	t.Fatalf("no fixture question with prompt %q", prompt)
+	return quiz.Question{}
+}
+
+const onQuestion = `document.getElementById('answer-form') && document.querySelector('.quiz-count strong').textContent == '%d'`
+
+func TestE2EQuizByClicking(t *testing.T) {
+	e := startE2E(t, false)
+	e.open(t, fmt.Sprintf("/articles/%d", e.articles[0].ID))
+	e.do(t, chromedp.Click(chromedp.ID("quiz-article")))
+	for n := 1; n <= 4; n++ {
+		e.waitFor(t, fmt.Sprintf(onQuestion, n))
+		q := e.answerOf(t, e.eval(t, `document.getElementById('prompt').textContent`))
+		answer := q.Answer
+		if n == 4 { // miss the last one on purpose
+			answer = "Nowhere"
+			if q.Type == quiz.TrueFalse {
+				answer = "True"
+			}
+		}
+		if len(q.Options) > 0 {
+			if n == 4 && q.Type == quiz.MultipleChoice {
+				answer = q.Options[0]
+				if answer == q.Answer {
+					answer = q.Options[1]
+				}
+			}
+			e.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.option[value=%q]`, answer))))
+		} else {
+			e.do(t, chromedp.SendKeys(chromedp.ID("answer"), answer), chromedp.Click(chromedp.CSS(`#answer-form button[type=submit]`)))
+		}
+		e.waitFor(t, `document.getElementById('feedback')`)
+		fb := e.eval(t, `document.getElementById('feedback').textContent`)
+		if n < 4 && !strings.Contains(fb, "Correct") {
+			t.Errorf("question %d (%q): feedback %q, want Correct", n, q.Prompt, fb)
+		}
+		if n == 4 && !strings.Contains(fb, "Not quite") {
+			t.Errorf("question %d: feedback %q, want Not quite", n, fb)
+		}
+		e.do(t, chromedp.Click(chromedp.ID("next")))
+	}
+	e.waitFor(t, `document.getElementById('score')`)
+	if got := e.eval(t, `document.getElementById('score').textContent`); got != "3/4" {
+		t.Errorf("score = %q, want 3/4", got)
+	}
+	if n := e.eval(t, `String(document.querySelectorAll('.chart circle').length)`); n != "1" {
+		t.Errorf("chart points = %s, want 1", n)
+	}
+	// Retry the one missed.
+	e.do(t, chromedp.Click(chromedp.ID("retry")))
+	e.waitFor(t, fmt.Sprintf(onQuestion, 1))
+	if total := e.eval(t, `document.querySelector('.quiz-count').textContent`); !strings.Contains(total, "of 1") {
+		t.Errorf("retry quiz header = %q, want 1 question", total)
+	}
+}
+
+func TestE2EQuizByKeyboard(t *testing.T) {
+	e := startE2E(t, false)
+	e.open(t, fmt.Sprintf("/quiz?deck=%d", e.articles[0].ID))
+	// Choose only the questions with options, by keyboard: check the boxes
+	// with Space, submit with Enter.
+	e.do(t,
+		chromedp.Focus(chromedp.CSS(`input[name=type][value=multiple_choice]`)), chromedp.KeyEvent(" "),
+		chromedp.Focus(chromedp.CSS(`input[name=type][value=true_false]`)), chromedp.KeyEvent(" "),
+		chromedp.Focus(chromedp.CSS(`#quiz-setup button[type=submit]`)), chromedp.KeyEvent(kb.Enter),
+	)
+	for n := 1; n <= 2; n++ {
+		e.waitFor(t, fmt.Sprintf(onQuestion, n))
+		q := e.answerOf(t, e.eval(t, `document.getElementById('prompt').textContent`))
+		key := 0
+		for i, o := range q.Options {
+			if o == q.Answer {
+				key = i + 1
+			}
+		}
+		e.do(t, chromedp.KeyEvent(fmt.Sprint(key)))
+		e.waitFor(t, `document.getElementById('feedback')`)
+		if fb := e.eval(t, `document.getElementById('feedback').textContent`); !strings.Contains(fb, "Correct") {
+			t.Errorf("question %d: feedback %q after key %d, want Correct", n, fb, key)
+		}
+		e.do(t, chromedp.KeyEvent(kb.Enter))
+	}
+	e.waitFor(t, `document.getElementById('score')`)
+	if got := e.eval(t, `document.getElementById('score').textContent`); got != "2/2" {
+		t.Errorf("score = %q, want 2/2", got)
+	}
+}
+
+func TestE2EFlashcards(t *testing.T) {
+	e := startE2E(t, false)
+	deck := fmt.Sprint(e.articles[0].ID)
+	e.open(t, "/study/"+deck)
+	for n := 1; n <= 3; n++ {
+		e.waitFor(t, fmt.Sprintf(`document.getElementById('reveal') && document.querySelector('.study-counts').textContent.includes('%d reviewed today')`, n-1))
+		if open := e.eval(t, `String(document.getElementById('reveal').open)`); open != "false" {
+			t.Fatalf("card %d: answer shown before reveal", n)
+		}
+		if n == 2 {
+			e.do(t, chromedp.Click(chromedp.ID("show"))) // reveal by click
+		} else {
+			e.do(t, chromedp.KeyEvent(" ")) // reveal by space
+		}
+		e.waitFor(t, `document.getElementById('reveal').open && document.getElementById('back').offsetHeight > 0`)
+		e.do(t, chromedp.KeyEvent("3"))
+	}
+	e.waitFor(t, `document.getElementById('study-done')`)
+	if got := e.eval(t, `document.querySelector('.study-counts').textContent`); !strings.Contains(got, "3 reviewed today") || !strings.Contains(got, "0 new") {
+		t.Errorf("study counts = %q, want 0 new, 3 reviewed today", got)
+	}
+}
+
+func TestE2EScriptDoesNotRun(t *testing.T) {
+	e := startE2E(t, false)
+	e.open(t, fmt.Sprintf("/articles/%d", e.articles[1].ID))
+	e.waitFor(t, `document.getElementById('article-body')`)
+	if got := e.eval(t, `String(window.pwned)`); got != "undefined" {
+		t.Errorf("window.pwned = %s: an article script ran", got)
+	}
+	if title := e.eval(t, `document.title`); title == "pwned" {
+		t.Errorf("document.title = %q: an article script ran", title)
+	}
+	if body := e.eval(t, `document.getElementById('article-body').textContent`); !strings.Contains(body, "<script>") {
+		t.Errorf("article text lacks the literal <script>: %q", body)
+	}
+	if h1 := e.eval(t, `document.querySelector('h1').textContent`); !strings.Contains(h1, "<script>") {
+		t.Errorf("title = %q, want the script tag shown as text", h1)
+	}
+	// The question with markup in its options, in a quiz.
+	e.open(t, fmt.Sprintf("/quiz?deck=%d", e.articles[1].ID))
+	e.do(t, chromedp.Click(chromedp.CSS(`#quiz-setup button[type=submit]`)))
+	e.waitFor(t, fmt.Sprintf(onQuestion, 1))
+	if got := e.eval(t, `String(window.pwned) + document.querySelectorAll('#answer-form img').length`); got != "undefined0" {
+		t.Errorf("quiz page: pwned/img = %s, want undefined0", got)
+	}
+}
+
+func TestE2EAddArticle(t *testing.T) {
+	e := startE2E(t, true)
+	raw, err := fs.ReadFile(seeds.FS(), "003_9c82c14015ffbaf5.txt")
+	if err != nil {
+		t.Skipf("seed article: %v", err)
+	}
+	e.open(t, "/articles/new")
+	e.do(t,
+		chromedp.SetValue(chromedp.ID("text"), string(raw)),
+		chromedp.Click(chromedp.CSS(`#add-form button[type=submit]`)),
+	)
+	e.waitFor(t, `document.querySelector('.notice') || document.getElementById('form-error')`)
+	if msg := e.eval(t, `(document.getElementById('form-error')||{}).textContent || ''`); msg != "" {
+		t.Fatalf("add article failed: %s", msg)
+	}
+	n := e.eval(t, `String(document.querySelectorAll('.question-item').length)`)
+	if n == "0" {
+		t.Errorf("the added article shows no questions")
+	}
+	if marks := e.eval(t, `String(document.querySelectorAll('mark.fact').length)`); marks == "0" {
+		t.Errorf("the added article shows no highlighted facts")
+	}
+	// The same text again is refused with a link to the article.
+	e.open(t, "/articles/new")
+	e.do(t, chromedp.SetValue(chromedp.ID("text"), string(raw)), chromedp.Click(chromedp.CSS(`#add-form button[type=submit]`)))
+	e.waitFor(t, `document.getElementById('form-error')`)
+	if msg := e.eval(t, `document.getElementById('form-error').textContent`); !strings.Contains(msg, "already in factdeck") {
+		t.Errorf("second add: %q, want already in factdeck", msg)
+	}
+}
+
+// TestScreenshots writes screenshots of the main pages at desktop and phone
+// width when run with -screenshots DIR.
+func TestScreenshots(t *testing.T) {
+	if *screenshotDir == "" {
+		t.Skip("run with -screenshots DIR to write screenshots")
+	}
+	e := startE2E(t, false)
+	if err := os.MkdirAll(*screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	a1 := e.articles[0].ID
+	shots := []struct {
+		name, path string
+		prep       func()
+	}{
+		{"home", "/", nil},
+		{"article", fmt.Sprintf("/articles/%d", a1), nil},
+		{"hostile", fmt.Sprintf("/articles/%d", e.articles[1].ID), nil},
+		{"add", "/articles/new", nil},
+		{"quizsetup", "/quiz", nil},
+		{"question", "", func() {
+			e.open(t, fmt.Sprintf("/articles/%d", a1))
+			e.do(t, chromedp.Click(chromedp.ID("quiz-article")))
+			e.waitFor(t, fmt.Sprintf(onQuestion, 1))
+		}},
+		{"feedback", "", func() {
+			q := e.answerOf(t, e.eval(t, `document.getElementById('prompt').textContent`))
+			if len(q.Options) > 0 {
+				e.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.option[value=%q]`, q.Options[0]))))
+			} else {
+				e.do(t, chromedp.SendKeys(chromedp.ID("answer"), "Lisbon"+kb.Enter))
+			}
+			e.waitFor(t, `document.getElementById('feedback')`)
+		}},
+		{"result", "", func() {
+			for i := 0; i < 10; i++ {
+				if e.eval(t, `document.getElementById('score') ? 'y' : ''`) == "y" {
+					return
+				}
+				if e.eval(t, `document.getElementById('next') ? 'y' : ''`) == "y" {
+					e.do(t, chromedp.Click(chromedp.ID("next")))
+					time.Sleep(150 * time.Millisecond)
+					continue
+				}
+				q := e.answerOf(t, e.eval(t, `document.getElementById('prompt').textContent`))
+				if len(q.Options) > 0 {
+					e.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.option[value=%q]`, q.Answer))))
+				} else {
+					e.do(t, chromedp.SendKeys(chromedp.ID("answer"), q.Answer+kb.Enter))
+				}
+				time.Sleep(150 * time.Millisecond)
+			}
+		}},
+		{"study", "/study/all", nil},
+		{"study-back", "", func() { e.do(t, chromedp.KeyEvent(" ")); time.Sleep(100 * time.Millisecond) }},
+		{"decks", "/decks", nil},
+		{"edit", fmt.Sprintf("/questions/%d/edit", e.qs[0][0].ID), nil},
+		{"error", "/articles/999", nil},
+	}
+	for _, width := range []int64{1100, 390} {
+		e.do(t, chromedp.EmulateViewport(width, 900))
+		for _, s := range shots {
+			if s.path != "" {
+				e.open(t, s.path)
+			}
+			if s.prep != nil {
+				s.prep()
+			}
+			ctx, cancel := context.WithTimeout(e.ctx, 10*time.Second)
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+			cancel()
+			if err != nil {
+				t.Fatalf("screenshot %s: %v", s.name, err)
+			}
+			name := filepath.Join(*screenshotDir, fmt.Sprintf("%s-%d.png", s.name, width))
+			if err := os.WriteFile(name, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
