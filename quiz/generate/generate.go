@@ -126,6 +126,20 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // type and answer (the same fact told twice, or by several articles).
 func merge(qs []quiz.Question) []quiz.Question {
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Score > qs[j].Score })
+	// The same question with two different answers is ambiguous: drop it.
+	answers := map[string]string{}
+	ambiguous := map[string]bool{}
+	for _, q := range qs {
+		if q.Type == quiz.TrueFalse {
+			continue
+		}
+		key := string(q.Type) + "\x00" + strings.ToLower(q.Prompt)
+		a := quiz.NormalizeAnswer(q.Answer)
+		if prev, ok := answers[key]; ok && prev != a && !alias(prev, a, q.AnswerKind) {
+			ambiguous[key] = true
+		}
+		answers[key] = a
+	}
 	type kept struct {
 		words  map[string]bool
 		answer string
@@ -133,6 +147,9 @@ func merge(qs []quiz.Question) []quiz.Question {
 	var out []quiz.Question
 	var ks []kept
 	for _, q := range qs {
+		if ambiguous[string(q.Type)+"\x00"+strings.ToLower(q.Prompt)] {
+			continue
+		}
 		k := kept{wordSet(q.Prompt), quiz.NormalizeAnswer(q.Answer)}
 		dup := false
 		for i, o := range out {
@@ -252,10 +269,21 @@ func factScore(f quiz.Fact, body string, title map[string]bool, pool []quiz.Fact
 func answerOf(t Template, f quiz.Fact) (string, quiz.Kind) {
 	v, k := rawAnswer(t, f)
 	v = strings.TrimSpace(strings.Trim(v, "\"“”'‘’ ,;:"))
+	if t.Answer == "span" {
+		v = unquote(v)
+	}
 	if strings.ContainsAny(v, "\"“”") || !nameLike(v, k) {
 		return "", k // a stray quote or a lower-case "name": bad extraction
 	}
 	return v, k
+}
+
+// unquote drops quotation marks inside a phrase: "severe\" sanctions".
+func unquote(s string) string {
+	if !strings.ContainsAny(s, "\"“”") {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.NewReplacer("\"", " ", "“", " ", "”", " ").Replace(s)), " ")
 }
 
 func rawAnswer(t Template, f quiz.Fact) (string, quiz.Kind) {
@@ -291,6 +319,9 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 	ans, kind := answerOf(t, f)
 	if ans == "" || trivialAnswer(ans, kind) {
 		return quiz.Question{}, false
+	}
+	if t.Answer == "span" && len(words(ans)) > 6 {
+		return quiz.Question{}, false // a whole clause or quotation is no answer to recall
 	}
 	sent := strings.TrimSpace(f.Sentence)
 	start, end := locate(f, ans)
@@ -413,7 +444,8 @@ func locate(f quiz.Fact, ans string) (int, int) {
 	s := f.Sentence
 	lead := len(s) - len(strings.TrimLeft(s, " \t\n"))
 	s = strings.TrimSpace(s)
-	if st, en := f.SpanStart-lead, f.SpanEnd-lead; st >= 0 && en <= len(s) && st < en && s[st:en] == ans {
+	if st, en := f.SpanStart-lead, f.SpanEnd-lead; st >= 0 && en <= len(s) && st < en && unquote(s[st:en]) == ans &&
+		(st == 0 || !isWordByte(s[st-1])) && (en == len(s) || !isWordByte(s[en])) {
 		return st, en
 	}
 	if i := indexWord(s, ans); i >= 0 {
@@ -581,7 +613,7 @@ func exclusions(f quiz.Fact, answerSlot, prompt string, p *pools) map[string]boo
 // words.
 func trivialAnswer(ans string, kind quiz.Kind) bool {
 	n := quiz.NormalizeAnswer(ans)
-	if n == "" || pronouns[n] || generic[n] {
+	if len(n) < 2 && !isDigits(n) || pronouns[n] || generic[n] {
 		return true
 	}
 	if kind == quiz.KindCount && (n == "1" || n == "2") {

@@ -247,3 +247,63 @@ func BenchmarkGenerate(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "questions/s")
 }
+
+// TestNewsChain runs the real chain over news articles from many sites
+// (testdata/news) and checks every question as the seed test does.
+func TestNewsChain(t *testing.T) {
+	m, err := ner.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := extract.New(m)
+	g := mustNew(t)
+	names, err := fs.Glob(os.DirFS("testdata/news"), "*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no news articles: %v", err)
+	}
+	sort.Strings(names)
+	type art struct {
+		a     quiz.Article
+		facts []quiz.Fact
+	}
+	var arts []art
+	for i, n := range names {
+		raw, err := os.ReadFile(path.Join("testdata/news", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := clean.Article(raw, n)
+		if err != nil {
+			t.Fatalf("clean %s: %v", n, err)
+		}
+		a.ID = int64(i + 1)
+		arts = append(arts, art{a, x.Facts(a)})
+	}
+	total, mc := 0, 0
+	for i, ar := range arts {
+		var pool []quiz.Fact
+		for j, o := range arts {
+			if j != i {
+				pool = append(pool, o.facts...)
+			}
+		}
+		qs := g.Questions(ar.a, ar.facts, pool)
+		if *dump {
+			t.Logf("== %s: %d facts, %d questions", ar.a.Source, len(ar.facts), len(qs))
+			printQuestions(t, qs)
+		}
+		if len(ar.facts) > 5 && len(qs) == 0 {
+			t.Errorf("%s: %d facts but no questions", ar.a.Source, len(ar.facts))
+		}
+		for _, q := range qs {
+			total++
+			if q.Type == quiz.MultipleChoice {
+				mc++
+			}
+			if msg := checkQuestion(q); msg != "" {
+				t.Errorf("%s: %q (%s, answer %q, options %q): %s", ar.a.Source, q.Prompt, q.Template, q.Answer, q.Options, msg)
+			}
+		}
+	}
+	t.Logf("%d articles, %d questions, %d multiple choice", len(arts), total, mc)
+}
