@@ -45,13 +45,30 @@ func factKey(f quiz.Fact) string {
 	if f.Subject == "" {
 		return f.Relation + "|@" + f.Sources[0] + "@" + itoa(f.Start) + "|" + norm(f.Object)
 	}
-	return f.Relation + "|" + headKey(f.Subject)
+	switch f.Relation {
+	case quiz.RelTime, quiz.RelLocation:
+		return f.Relation + "|" + eventKey(f.Subject)
+	}
+	return f.Relation + "|" + norm(f.Subject)
 }
 
-// headKey keys an event or counted thing by its words, so that "peace
-// talks" and "the Istanbul peace talks" differ but "talks" and "Talks" do
-// not.
-func headKey(p string) string { return norm(p) }
+// eventSynonyms map event head nouns to one key word.
+var eventSynonyms = map[string]string{
+	"negotiations": "talks", "discussions": "talks", "talks": "talks", "session": "meeting",
+	"meeting": "meeting", "summit": "meeting", "elections": "election", "vote": "election",
+	"game": "match", "protests": "protest",
+}
+
+// eventKey keys an event by its head noun, so that "peace talks", "the
+// upcoming Istanbul talks" and "negotiations" are the same question: when
+// did the talks take place?
+func eventKey(p string) string {
+	h := headNoun(p)
+	if syn, ok := eventSynonyms[h]; ok {
+		return syn
+	}
+	return norm(h)
+}
 
 func itoa(n int) string {
 	var b [20]byte
