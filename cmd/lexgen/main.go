@@ -89,6 +89,7 @@ func run(src, out, dictPath string) error {
 	byCode := map[string]string{}
 	countryRows := map[string]string{}
 	demonymRows := map[string]string{}
+	demonymOwned := map[string]bool{} // demonyms of independent countries
 	cityRows := map[string]string{}
 	for _, c := range countries {
 		name := c.Name.Common
@@ -116,8 +117,16 @@ func run(src, out, dictPath string) error {
 			for _, v := range []string{d.M, d.F} {
 				for _, part := range strings.Split(v, ",") {
 					part = strings.TrimSpace(part)
-					if part != "" && isASCII(part) {
+					// A territory never takes an independent country's
+					// demonym ("Indian" is India's, not the Ocean Territory's).
+					if _, taken := demonymRows[part]; taken && !c.Independent {
+						continue
+					}
+					if part != "" && isASCII(part) && (!demonymOwned[part] || c.Independent) {
 						demonymRows[part] = name
+						if c.Independent {
+							demonymOwned[part] = true
+						}
 					}
 				}
 			}

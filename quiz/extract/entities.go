@@ -223,6 +223,13 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 		s.add(lx, i, j, quiz.KindOrganization, 0.95)
 		return
 	}
+	// The model's organizations keep "General Electric" whole.
+	if s.nerMajority(i, j) == ner.ORG && j-i >= 2 && !lx.GivenName(s.toks[i].text) && !lx.GivenName(s.toks[min(i+1, j-1)].text) {
+		if _, ok := lx.Nationality(s.toks[i].text); !ok {
+			s.add(lx, i, j, quiz.KindOrganization, 0.8)
+			return
+		}
+	}
 	// "Chief of Ukraine": a title, then "of" and a name.
 	if q := s.titleWords(lx, i, j); q > i && q < j && s.toks[q].text == "of" {
 		s.ments = append(s.ments, mention{i: i, j: q, text: s.spanText(i, q), name: s.spanText(i, q), kind: quiz.KindRole, title: true, conf: 0.9})
@@ -247,6 +254,10 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 	last := s.toks[j-1].text
 	if regionWords[last] && j-i >= 2 {
 		s.add(lx, i, j, quiz.KindRegion, 0.85)
+		return
+	}
+	if (placeWords[last] || placeWords[s.toks[i].text]) && j-i >= 2 {
+		s.add(lx, i, j, quiz.KindPlace, 0.85)
 		return
 	}
 	if lx.OrgWord(last) || lx.OrgWord(strings.TrimSuffix(last, ".")) {
@@ -408,6 +419,15 @@ var orgCues = map[string]bool{
 var regionWords = map[string]bool{
 	"County": true, "Province": true, "Oblast": true, "Region": true, "District": true, "Prefecture": true,
 	"Governorate": true, "Territory": true, "Valley": true, "Peninsula": true, "Island": true, "Islands": true,
+}
+
+// placeWords end ("Yarra River") or begin ("Lake Victoria") a place's name.
+var placeWords = map[string]bool{
+	"River": true, "Lake": true, "Mountain": true, "Mountains": true, "Mount": true, "Sea": true,
+	"Ocean": true, "Bay": true, "Gulf": true, "Park": true, "Street": true, "Road": true, "Avenue": true,
+	"Square": true, "Bridge": true, "Stadium": true, "Airport": true, "Station": true, "Hill": true,
+	"Hills": true, "Beach": true, "Desert": true, "Forest": true, "Canal": true, "Strait": true,
+	"Arena": true, "Coast": true, "Falls": true, "Harbour": true, "Harbor": true,
 }
 
 // regionCues follow a region's name ("the Donetsk region").
