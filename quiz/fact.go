@@ -45,6 +45,13 @@ const (
 	RelAttribution = "according_to" // fact attributed to a source
 )
 
+// Relations added by quiz/extract.
+const (
+	RelOrdinal = "ordinal"    // subject (an event or thing) is the object-th: "third" round
+	RelStruck  = "struck"     // subject (a weapon, a storm) struck object; the subject is the answer
+	RelThreat  = "threatened" // subject threatened object: "severe sanctions"
+)
+
 // Fact is one statement extracted from an article, with its provenance.
 type Fact struct {
 	ID        int64

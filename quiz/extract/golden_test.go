@@ -154,7 +154,7 @@ func TestExpectedFacts(t *testing.T) {
 		{"elections leads", "elections", quiz.RelLeads, "Jorge Almada", "The Socialist Party"},
 		{"elections former", "elections", quiz.RelFormerRole, "Ines Carvalho", "finance minister"},
 		{"elections president", "elections", quiz.RelRole, "Helena Sousa", "president"},
-		{"elections ordinal", "elections", RelOrdinal, "prime minister", "third"},
+		{"elections ordinal", "elections", quiz.RelOrdinal, "prime minister", "third"},
 	}
 	ex := New(mustModel(t))
 	cache := map[string][]quiz.Fact{}

@@ -13,7 +13,7 @@ import (
 // answerIsSubject lists the relations whose question asks for the subject
 // ("Who leads X?", "Who said ...?"); for the others it asks for the object.
 var answerIsSubject = map[string]bool{
-	quiz.RelLeads: true, quiz.RelSaid: true, RelStruck: true, RelThreat: false,
+	quiz.RelLeads: true, quiz.RelSaid: true, quiz.RelStruck: true, quiz.RelThreat: false,
 }
 
 // answer returns the normalized value a question about f asks for.
@@ -39,7 +39,7 @@ func factKey(f quiz.Fact) string {
 		return "leads|" + norm(f.Object)
 	case quiz.RelSaid:
 		return "said|" + norm(f.Object)
-	case RelStruck:
+	case quiz.RelStruck:
 		return "struck|" + norm(f.Object)
 	}
 	if f.Subject == "" {

@@ -11,16 +11,6 @@ import (
 // This file reads quantities: counts with what they count, money,
 // percentages, ages, durations and deadlines, ordinals and dates.
 
-// Relations this package adds to those of package quiz.
-const (
-	// RelOrdinal: subject (an event or thing) is the object-th ("third round").
-	RelOrdinal = "ordinal"
-	// RelStruck: subject (a weapon, a storm) struck object.
-	RelStruck = "struck"
-	// RelThreat: subject threatened object ("severe sanctions").
-	RelThreat = "threatened"
-)
-
 var qualifiers2 = map[string]bool{
 	"more than": true, "less than": true, "fewer than": true, "up to": true, "at least": true,
 	"at most": true, "as many": true, "as much": true, "no more": true, "nearly all": false,
@@ -422,7 +412,7 @@ func (ar *article) ordinal(lx *lexicon.Lexicon, s *sent, k int) (int, bool) {
 	}
 	subj := s.spanText(i, j)
 	ar.add(s, quiz.Fact{
-		Kind: quiz.KindOrdinal, Subject: subj, SubjectKind: quiz.KindOther, Relation: RelOrdinal,
+		Kind: quiz.KindOrdinal, Subject: subj, SubjectKind: quiz.KindOther, Relation: quiz.RelOrdinal,
 		Object: t.text, ObjectKind: quiz.KindOrdinal, Context: "the " + subj, Confidence: conf,
 	}, t.start, t.end)
 	return k, true

@@ -241,7 +241,7 @@ func (ar *article) threats(lx *lexicon.Lexicon, s *sent) {
 		}
 		target := ""
 		ar.add(s, quiz.Fact{
-			Kind: quiz.KindOther, Subject: who, SubjectKind: quiz.KindPerson, Relation: RelThreat,
+			Kind: quiz.KindOther, Subject: who, SubjectKind: quiz.KindPerson, Relation: quiz.RelThreat,
 			Object: strings.Join(words, " "), ObjectKind: quiz.KindOther, Context: target, Confidence: 0.6,
 		}, start, end)
 	}

@@ -572,7 +572,7 @@ func (ar *article) impacts(lx *lexicon.Lexicon, s *sent) {
 			}
 		}
 		ar.add(s, quiz.Fact{
-			Kind: quiz.KindOther, Subject: s.spanText(i, j), SubjectKind: quiz.KindOther, Relation: RelStruck,
+			Kind: quiz.KindOther, Subject: s.spanText(i, j), SubjectKind: quiz.KindOther, Relation: quiz.RelStruck,
 			Object: s.spanText(ti, tj), ObjectKind: quiz.KindOther, Context: s.spanText(ti, tj), Confidence: 0.6,
 		}, s.toks[i].start, s.toks[j-1].end)
 	}
