@@ -84,18 +84,28 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 		}
 	}
 	// Long articles yield more. Every relation found is asked; bare entity
-	// mentions fill in, about one per 30 words, best first.
-	limit := 3 + len(strings.Fields(body))/30
+	// mentions fill in, about one per 40 words, best first.
+	limit := 2 + len(strings.Fields(body))/40
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
 	var qs []quiz.Question
+	asked := map[string]bool{}
+	for _, fq := range all {
+		if !fq.mention {
+			qs = append(qs, fq.qs...)
+			for _, q := range fq.qs {
+				if q.Type != quiz.TrueFalse {
+					asked[quiz.NormalizeAnswer(q.Answer)] = true
+				}
+			}
+		}
+	}
 	mentions := 0
 	for _, fq := range all {
-		if fq.mention {
-			if mentions == limit {
-				continue
-			}
-			mentions++
+		if !fq.mention || mentions == limit || asked[quiz.NormalizeAnswer(fq.qs[0].Answer)] {
+			continue // the best mentions of things not asked about yet
 		}
+		asked[quiz.NormalizeAnswer(fq.qs[0].Answer)] = true
+		mentions++
 		qs = append(qs, fq.qs...)
 	}
 	qs = merge(qs)
@@ -159,7 +169,7 @@ func merge(qs []quiz.Question) []quiz.Question {
 			// Two statements are the same question if they read alike,
 			// whatever their truth.
 			if q.Type == quiz.TrueFalse && jaccard(k.words, ks[i].words) >= 0.7 ||
-				q.Type != quiz.TrueFalse && ks[i].answer == k.answer && jaccard(k.words, ks[i].words) >= 0.75 {
+				q.Type != quiz.TrueFalse && ks[i].answer == k.answer && jaccard(k.words, ks[i].words) >= 0.6 {
 				dup = true
 				break
 			}
@@ -175,7 +185,7 @@ func merge(qs []quiz.Question) []quiz.Question {
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(s)) {
-		m[w] = true
+		m[strings.Trim(w, ".,;:?!\"“”'’")] = true
 	}
 	return m
 }
@@ -408,7 +418,7 @@ func statement(t Template, s slots, value string, f quiz.Fact) (string, bool) {
 	}
 	text = strings.TrimRight(text, " .?!")
 	if f.Attribution != "" && !strings.Contains(text, f.Attribution) {
-		text = "According to " + f.Attribution + ", " + lowerFirst(text)
+		text = "According to " + withThe(f.Attribution) + ", " + lowerFirst(text)
 	}
 	return capitalize(text) + ".", true
 }
@@ -435,7 +445,7 @@ func attribute(prompt, source string) string {
 	if source == "" || strings.Contains(prompt, source) {
 		return prompt
 	}
-	return "According to " + source + ", " + lowerFirst(prompt)
+	return "According to " + withThe(source) + ", " + lowerFirst(prompt)
 }
 
 // locate returns the byte range of the answer in the fact's sentence, or
@@ -541,6 +551,9 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 		} else {
 			s["thing"] = s["subject"]
 		}
+	}
+	if q := strings.Trim(s["object"], "\"“”"); len(words(q)) >= 4 && isCapitalized(q) && f.Relation == quiz.RelSaid {
+		s["quote"] = q // a whole sentence, not a fragment like "disappointed"
 	}
 	s["when"] = when(ans, kind)
 	s["role"] = roleNP(s["object"], s["org"])

@@ -112,10 +112,16 @@ func TestSeedsMultipleChoice(t *testing.T) {
 	g := mustNew(t)
 	byArticle := seedQuestions(t, g)
 	pos := make([]int, 4)
-	mc, longestN, total := 0, 0, 0
+	mc, longestN, total, tf, tfTrue := 0, 0, 0, 0, 0
 	for name, qs := range byArticle {
 		for _, q := range qs {
 			total++
+			if q.Type == quiz.TrueFalse {
+				tf++
+				if q.Answer == "True" {
+					tfTrue++
+				}
+			}
 			if msg := checkQuestion(q); msg != "" {
 				t.Errorf("%s: %q (%s, answer %q, options %q): %s", name, q.Prompt, q.Template, q.Answer, q.Options, msg)
 			}
@@ -147,6 +153,10 @@ func TestSeedsMultipleChoice(t *testing.T) {
 	}
 	if float64(longestN) > 0.4*float64(mc) {
 		t.Errorf("answer strictly longest in %d of %d questions, want at most 40%%", longestN, mc)
+	}
+	t.Logf("%d true/false questions, %d true", tf, tfTrue)
+	if tf < 10 || tfTrue < tf*3/10 || tfTrue > tf*7/10 {
+		t.Errorf("%d of %d true/false statements are true, want about half", tfTrue, tf)
 	}
 }
 

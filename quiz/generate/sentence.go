@@ -80,7 +80,7 @@ func howMany(sent string, start, end int, k quiz.Kind) string {
 			lb = strings.ToLower(before)
 		}
 	}
-	rest := strings.TrimSpace(sent[end:])
+	rest := strings.TrimSpace(dropDashAside(sent[end:]))
 	np, tail := nounPhrase(rest)
 	if np == "" || hasPronoun(np) {
 		return ""
@@ -204,4 +204,21 @@ func cutTail(s string) string {
 	out := strings.Join(ws, " ")
 	out = strings.TrimRight(out, " .,;:—–!?")
 	return out
+}
+
+// dropDashAside removes a parenthetical set off by dashes: "three
+// civilians—including two teenagers—suffered" -> "three civilians suffered".
+func dropDashAside(s string) string {
+	for _, d := range []string{"—", " – ", " -- "} {
+		i := strings.Index(s, d)
+		if i < 0 {
+			continue
+		}
+		j := strings.Index(s[i+len(d):], d)
+		if j < 0 {
+			continue
+		}
+		return strings.TrimRight(s[:i], " ") + " " + strings.TrimLeft(s[i+len(d)+j+len(d):], " ")
+	}
+	return s
 }

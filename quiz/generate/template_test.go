@@ -138,6 +138,7 @@ func TestHowMany(t *testing.T) {
 		{"qualified count", "Ukrainian defenses reportedly repelled over 50 attacks in the region.", "over 50", "How many attacks did Ukrainian defenses reportedly repel in the region?"},
 		{"present perfect", "The company has hired 300 engineers in Berlin.", "300", "How many engineers has the company hired in Berlin?"},
 		{"relative time is dangling", "The company has hired 300 engineers this year.", "300", ""},
+		{"dash aside dropped", "Additionally, three civilians—including two teenagers—suffered injuries in the overnight assault.", "three", "How many civilians suffered injuries in the overnight assault?"},
 		{"unknown verb", "The plane carrying 162 people vanished.", "162", ""},
 		{"pronoun subject", "They launched 12 rockets.", "12", ""},
 	}
