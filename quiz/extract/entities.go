@@ -27,12 +27,13 @@ type mention struct {
 
 // sent is one analysed sentence.
 type sent struct {
-	text  string
-	off   int // byte offset of text in the body
-	toks  []token
-	ner   []string // per token NER type or ""
-	ments []mention
-	at    []int // token -> index in ments or -1
+	text   string
+	off    int // byte offset of text in the body
+	toks   []token
+	ner    []string // per token NER type or ""
+	hasNER bool     // a model tagged the sentence
+	ments  []mention
+	at     []int // token -> index in ments or -1
 }
 
 // maxChunk bounds a capitalized chunk; longer runs are headlines or lists.
@@ -316,6 +317,11 @@ func (s *sent) titleRun(lx *lexicon.Lexicon, i, j int) (p, q int, ok bool) {
 			return 0, 0, false
 		}
 		if _, _, isPlace := lx.Place(rest); isPlace {
+			return 0, 0, false
+		}
+		// "Chief Whip": with a model, a lone word after a title must be a
+		// person to it.
+		if j-q == 1 && s.hasNER && s.ner[q] != ner.PER && !lx.GivenName(s.toks[q].text) {
 			return 0, 0, false
 		}
 		return p, q, true

@@ -67,6 +67,7 @@ func (e *Extractor) Facts(a quiz.Article) []quiz.Fact {
 	}
 	ents := e.entities(body, ar.sents)
 	for _, s := range ar.sents {
+		s.hasNER = e.ner != nil
 		s.tagNER(ents)
 		s.findMentions(e.lx, capSeen)
 	}

@@ -488,7 +488,7 @@ func (ar *article) date(lx *lexicon.Lexicon, s *sent, k int, ev string, hasEvent
 	}
 	obj := s.spanText(i, j)
 	kind := quiz.KindDate
-	conf := 0.65
+	conf := 0.5
 	subj := ""
 	if hasEvent {
 		subj = ev

@@ -74,9 +74,11 @@ func (ar *article) quote(lx *lexicon.Lexicon, si, open, close int) {
 	} else if name, kd, end := ar.speakerPhrase(lx, si, k); name != "" && speechVerbs[s.lower(end)] {
 		speaker, kind = name, kd
 	}
-	// Before: "Jane Doe said [that] ... “...”".
+	// Before: "Jane Doe said [that] ... “...”". A quoted word or two is
+	// a quotation only right after the verb ("said he was “disappointed”").
+	short := len(strings.Fields(text)) <= 2
 	if speaker == "" {
-		for v := open - 1; v >= 0; v-- {
+		for v := open - 1; v >= 0 && (!short || v >= open-4); v-- {
 			if !speechVerbs[s.lower(v)] {
 				continue
 			}

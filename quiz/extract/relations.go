@@ -136,7 +136,7 @@ func (ar *article) roles(lx *lexicon.Lexicon, s *sent) {
 // honorifics mark a name but are no role.
 var honorifics = map[string]bool{
 	"mr.": true, "mrs.": true, "ms.": true, "miss": true, "sir": true, "dame": true, "dr.": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "lord": true, "lady": true, "baroness": true,
 }
 
 // abbrevTitles expand abbreviated titles.
