@@ -7,8 +7,8 @@ package web
 import (
 	"context"
 	"flag"
-	"io/fs"
 	"fmt"
+	"io/fs"
 	"net"
 	"os"
 	"os/exec"
@@ -401,7 +401,7 @@ func TestScreenshots(t *testing.T) {
 				s.prep()
 			}
 			ctx, cancel := context.WithTimeout(e.ctx, 10*time.Second)
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 			cancel()
 			if err != nil {
 				t.Fatalf("screenshot %s: %v", s.name, err)

@@ -69,13 +69,15 @@ func (s *Server) setCookie(c *fiber.Ctx, name, value string) {
 // own cookie. The learner's database row is created only when they first
 // record something (see learner).
 func (s *Server) identify(c *fiber.Ctx) error {
-	tok := c.Cookies(learnerCookie)
+	// Clone: fiber's strings point into a buffer reused by the next request,
+	// and the token outlives this one in the learner cache.
+	tok := strings.Clone(c.Cookies(learnerCookie))
 	if !validToken(tok) {
 		tok = randomToken()
 		s.setCookie(c, learnerCookie, tok)
 	}
 	c.Locals(localsLearner, tok)
-	ct := c.Cookies(csrfCookie)
+	ct := strings.Clone(c.Cookies(csrfCookie))
 	if !validToken(ct) {
 		ct = randomToken()
 		s.setCookie(c, csrfCookie, ct)
