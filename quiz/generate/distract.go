@@ -75,6 +75,24 @@ func newPools(facts, pool []quiz.Fact) *pools {
 	return p
 }
 
+// personName reports whether name reads as a person's name: two or more
+// capitalized words, or a single word that is the surname of a person known
+// from the facts ("Trump").
+func (p *pools) personName(name string) bool {
+	if nameLike(name, quiz.KindPerson) {
+		return true
+	}
+	if !isCapitalized(name) || strings.Contains(name, " ") {
+		return false
+	}
+	for _, c := range p.byKind[quiz.KindPerson] {
+		if strings.Contains(c.text, " ") && quiz.Surname(c.text) == name {
+			return true
+		}
+	}
+	return false
+}
+
 // numericKinds are answered with numbers and get computed distractors.
 var numericKinds = map[quiz.Kind]bool{
 	quiz.KindCount: true, quiz.KindAge: true, quiz.KindMoney: true, quiz.KindPercent: true,
@@ -416,6 +434,9 @@ func numberDistractors(answer string, k quiz.Kind, seed uint64) []candidate {
 			continue
 		}
 		s := formatNumber(x, decimals, style, strings.Contains(num, ","))
+		if prefix == "" && isCapitalized(answer) {
+			s = capitalize(s) // "Three" at the start of a sentence
+		}
 		// Earlier deltas are nearer; the rest are tie-broken by the seed in
 		// choose, through the candidates' text.
 		_ = i

@@ -8,6 +8,7 @@ package generate
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -333,8 +334,20 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 	if t.Answer == "span" && len(words(ans)) > 6 {
 		return quiz.Question{}, false // a whole clause or quotation is no answer to recall
 	}
+	if f.SubjectKind == quiz.KindPerson && t.Answer != "subject" && !p.personName(f.Subject) {
+		return quiz.Question{}, false // "Electric" of "General Electric" is no person
+	}
 	sent := strings.TrimSpace(f.Sentence)
 	start, end := locate(f, ans)
+	if k := datelineEnd(sent); k > 0 {
+		if start >= 0 && start < k {
+			return quiz.Question{}, false // "Reuters" in "PARIS (Reuters) -" is no fact
+		}
+		sent = sent[k:]
+		if start >= 0 {
+			start, end = start-k, end-k
+		}
+	}
 	q := quiz.Question{
 		FactID:     f.ID,
 		Type:       ty,
@@ -379,7 +392,9 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 		if len(ds) < 3 {
 			return quiz.Question{}, false
 		}
-		pos := int(seed % 4)
+		// The position also depends on the distractors, so that one question
+		// asked of several articles does not always put its answer alike.
+		pos := int(hash64(strings.Join(ds, "\x00"), seed) % 4)
 		q.Options = append(append(append([]string{}, ds[:pos]...), ans), ds[pos:]...)
 		q.Accepted = []string{ans}
 	case quiz.TrueFalse:
@@ -446,6 +461,17 @@ func attribute(prompt, source string) string {
 		return prompt
 	}
 	return "According to " + withThe(source) + ", " + lowerFirst(prompt)
+}
+
+// datelineRE matches a news dateline: "SURABAYA, Indonesia (Reuters) - ".
+var datelineRE = regexp.MustCompile(`^[A-Z][A-Z .'/-]+(?:, [A-Za-z ./]+)?(?: \([A-Za-z .]+\))? +[-—–]+ +`)
+
+// datelineEnd returns the length of a dateline opening sent, or 0.
+func datelineEnd(sent string) int {
+	if loc := datelineRE.FindStringIndex(sent); loc != nil {
+		return loc[1]
+	}
+	return 0
 }
 
 // locate returns the byte range of the answer in the fact's sentence, or

@@ -251,3 +251,43 @@ func TestNewTemplateDir(t *testing.T) {
 		t.Error("New(missing dir) = nil error")
 	}
 }
+
+func TestDatelineEnd(t *testing.T) {
+	tests := []struct {
+		name, sent, wantRest string
+	}{
+		{"city and agency", "MUMBAI (Reuters) - The BSE Sensex ended flat.", "The BSE Sensex ended flat."},
+		{"city, country and agency", "SURABAYA, Indonesia/JAKARTA (Reuters) - Rescuers pulled bodies from the sea.", "Rescuers pulled bodies from the sea."},
+		{"two-word city", "NEW ORLEANS - Both analysts are paid to talk.", "Both analysts are paid to talk."},
+		{"ordinary sentence", "US President Donald Trump spoke - briefly.", "US President Donald Trump spoke - briefly."},
+		{"no dateline", "Ukraine and Russia met in Istanbul.", "Ukraine and Russia met in Istanbul."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.sent[datelineEnd(tt.sent):]; got != tt.wantRest {
+				t.Errorf("datelineEnd(%q) leaves %q, want %q", tt.sent, got, tt.wantRest)
+			}
+		})
+	}
+}
+
+func TestPersonName(t *testing.T) {
+	p := newPools([]quiz.Fact{{Subject: "Donald Trump", SubjectKind: quiz.KindPerson}}, nil)
+	tests := []struct {
+		name string
+		in   string
+		want bool
+	}{
+		{"full name", "Jane Doe", true},
+		{"known surname", "Trump", true},
+		{"unknown single word", "Electric", false},
+		{"lower case", "the official", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := p.personName(tt.in); got != tt.want {
+				t.Errorf("personName(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
