@@ -368,7 +368,7 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 	}
 	switch ty {
 	case quiz.Cloze:
-		if start < 0 || startsWithPronoun(sent) {
+		if start < 0 || startsWithPronoun(sent) || strings.ContainsAny(sent[start:end], "\"“”") {
 			return quiz.Question{}, false
 		}
 		q.Answer = sent[start:end]
