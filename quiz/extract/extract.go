@@ -94,6 +94,7 @@ func (e *Extractor) Facts(a quiz.Article) []quiz.Fact {
 		}
 	}
 	ar.entityFacts()
+	ar.personContext()
 	return ar.facts
 }
 
@@ -250,6 +251,24 @@ func (ar *article) add(s *sent, f quiz.Fact, answerStart, answerEnd int) {
 	}
 	ar.seen[dedup] = true
 	ar.facts = append(ar.facts, f)
+}
+
+// personContext gives facts about a person without a context the person's
+// first current role ("Kremlin spokesperson"), so that a question about
+// them stands alone.
+func (ar *article) personContext() {
+	desc := map[string]string{}
+	for _, f := range ar.facts {
+		if f.Relation == quiz.RelRole && desc[f.Subject] == "" {
+			desc[f.Subject] = strings.TrimSpace(f.Org + " " + f.Object)
+		}
+	}
+	for i := range ar.facts {
+		f := &ar.facts[i]
+		if f.Context == "" && f.SubjectKind == quiz.KindPerson {
+			f.Context = desc[f.Subject]
+		}
+	}
 }
 
 // entityFacts adds one typing fact per entity, at its first full mention.
