@@ -65,7 +65,7 @@ type Fact struct {
 	Object      string
 	ObjectKind  Kind
 	// Org qualifies a role: the organization or country the role is of
-	// ("Kremlin" in "Kremlin spokesperson Dmitry Peskov").
+	// ("Pentagon" in "Pentagon spokesperson Jane Roe").
 	Org string
 	// Context is a short noun phrase that makes a question stand alone
 	// ("the Istanbul peace talks", "drones and decoy UAVs").
