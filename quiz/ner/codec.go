@@ -37,7 +37,7 @@ func (m *Model) Encode(w io.Writer) error {
 	var feats []feat
 	maxAbs := float32(0)
 	m.tab.each(func(k uint64, row []float32) {
-		feats = append(feats, feat{k, row})
+		feats = append(feats, feat{k, append([]float32(nil), row...)})
 		for _, x := range row {
 			maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
 		}

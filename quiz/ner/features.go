@@ -368,6 +368,61 @@ func headlineFunc(w string) bool {
 
 // features appends the feature hashes for position i to dst.
 func features(toks []tok, i int, dst []uint64) []uint64 {
+	return contextFeatures(toks, i, unitFeatures(&toks[i], dst))
+}
+
+// unitKey identifies everything unitFeatures reads from a token, so that
+// their summed weights can be cached per word within a text.
+func unitKey(t *tok) uint64 {
+	return mix(mix(mix(t.word, uint64(t.flags)), t.gaz), uint64(t.doc))
+}
+
+// unitFeatures appends the features that depend on the token alone (and on
+// its flags, gazetteer and document bits).
+func unitFeatures(t *tok, dst []uint64) []uint64 {
+	dst = append(dst,
+		fBias,
+		mix(fWord, t.word),
+		mix(fLower, t.lower),
+		mix(fShape, t.shape),
+		mix(fShort, t.short),
+	)
+	for k := 0; k < 4; k++ {
+		if t.pre[k] != 0 {
+			dst = append(dst, mix(fPre, t.pre[k]))
+		}
+		if t.suf[k] != 0 {
+			dst = append(dst, mix(fSuf, t.suf[k]))
+		}
+	}
+	for f := uint32(0); f < nFlags; f++ {
+		if t.flags&(1<<f) != 0 {
+			dst = append(dst, mix(fFlag, uint64(f)))
+		}
+	}
+	if t.flags&flFirst != 0 {
+		dst = append(dst, mix(fFirstShort, t.short))
+	}
+	if t.flags&flCapsSentence != 0 {
+		dst = append(dst, mix(fCapsSentShort, t.short), mix(fCapsSentLower, t.lower))
+	}
+	for b := t.gaz; b != 0; b &= b - 1 {
+		bit := uint64(trailingZeros(b))
+		dst = append(dst, mix(fGaz, bit), mix(mix(fGazShort, bit), t.short))
+	}
+	if t.doc != 0 {
+		pos := uint64(t.flags & (flFirst | flCapsSentence))
+		dst = append(dst,
+			mix(mix(fDocCased, uint64(t.doc)), t.short),
+			mix(mix(fDocLowerSeen, uint64(t.doc)), pos),
+		)
+	}
+	return dst
+}
+
+// contextFeatures appends the features of position i that look at its
+// neighbours.
+func contextFeatures(toks []tok, i int, dst []uint64) []uint64 {
 	t := &toks[i]
 	lowerAt := func(j int) uint64 {
 		if j < 0 {
@@ -396,21 +451,6 @@ func features(toks []tok, i int, dst []uint64) []uint64 {
 		}
 		return toks[j].shape
 	}
-	dst = append(dst,
-		fBias,
-		mix(fWord, t.word),
-		mix(fLower, t.lower),
-		mix(fShape, t.shape),
-		mix(fShort, t.short),
-	)
-	for k := 0; k < 4; k++ {
-		if t.pre[k] != 0 {
-			dst = append(dst, mix(fPre, t.pre[k]))
-		}
-		if t.suf[k] != 0 {
-			dst = append(dst, mix(fSuf, t.suf[k]))
-		}
-	}
 	lm1, lp1 := lowerAt(i-1), lowerAt(i+1)
 	sm1, sp1 := shortAt(i-1), shortAt(i+1)
 	dst = append(dst,
@@ -427,8 +467,8 @@ func features(toks []tok, i int, dst []uint64) []uint64 {
 		mix(mix(mix(fTriShort, sm1), t.short), sp1),
 		mix(mix(fWordM1Short, lm1), t.short),
 		mix(mix(fWordP1Short, lp1), t.short),
+		mix(mix(fTriLower, lm1), mix(t.lower, lp1)),
 	)
-	dst = append(dst, mix(mix(fTriLower, lm1), mix(t.lower, lp1)))
 	if i > 0 && toks[i-1].suf[2] != 0 {
 		dst = append(dst, mix(fSufM1b, toks[i-1].suf[2]))
 	}
@@ -447,21 +487,6 @@ func features(toks []tok, i int, dst []uint64) []uint64 {
 		}
 		dst = append(dst, mix(fCapRun, uint64(min(b-a, 5)*16+min(i-a, 5))))
 	}
-	for f := uint32(0); f < nFlags; f++ {
-		if t.flags&(1<<f) != 0 {
-			dst = append(dst, mix(fFlag, uint64(f)))
-		}
-	}
-	if i == 0 {
-		dst = append(dst, mix(fFirstShort, t.short))
-	}
-	if t.flags&flCapsSentence != 0 {
-		dst = append(dst, mix(fCapsSentShort, t.short), mix(fCapsSentLower, t.lower))
-	}
-	for b := t.gaz; b != 0; b &= b - 1 {
-		bit := uint64(trailingZeros(b))
-		dst = append(dst, mix(fGaz, bit), mix(mix(fGazShort, bit), t.short))
-	}
 	if i > 0 {
 		for b := toks[i-1].gaz; b != 0; b &= b - 1 {
 			dst = append(dst, mix(fGazM1, uint64(trailingZeros(b))))
@@ -471,13 +496,6 @@ func features(toks []tok, i int, dst []uint64) []uint64 {
 		for b := toks[i+1].gaz; b != 0; b &= b - 1 {
 			dst = append(dst, mix(fGazP1, uint64(trailingZeros(b))))
 		}
-	}
-	if t.doc != 0 {
-		pos := uint64(t.flags & (flFirst | flCapsSentence))
-		dst = append(dst,
-			mix(mix(fDocCased, uint64(t.doc)), t.short),
-			mix(mix(fDocLowerSeen, uint64(t.doc)), pos),
-		)
 	}
 	return dst
 }

@@ -73,6 +73,24 @@ type scratch struct {
 	back   []int8
 	tags   []int
 	hist   history
+	// units caches the summed weights of unitFeatures by unitKey: news
+	// repeats its words, so most tokens skip half of the lookups.
+	units map[uint64]int32
+	unitW []int32
+}
+
+// maxUnits bounds the unit cache of one call.
+const maxUnits = 1 << 16
+
+// sum adds the quantized weights of feats to acc.
+func (m *Model) sum(acc *[nTags]int32, feats []uint64) {
+	for _, f := range feats {
+		if r := m.tab.row(f); r != nil {
+			for k, x := range r {
+				acc[k] += int32(x)
+			}
+		}
+	}
 }
 
 // tagSentence tags the prepared tokens, leaving BILOU tags in s.tags, and
@@ -84,19 +102,30 @@ func (m *Model) tagSentence(s *scratch) []int {
 		s.back = make([]int8, n*nTags)
 	}
 	scores := s.scores[:n*nTags]
-	for i := range scores {
-		scores[i] = 0
-	}
+	var acc [nTags]int32
 	for i := 0; i < n; i++ {
-		s.feats = features(s.toks, i, s.feats[:0])
-		s.feats = s.hist.features(&s.toks[i], s.feats)
-		sc := scores[i*nTags : (i+1)*nTags : (i+1)*nTags]
-		for _, f := range s.feats {
-			if r := m.tab.row(f); r != nil {
-				for k := range sc {
-					sc[k] += r[k]
+		t := &s.toks[i]
+		key := unitKey(t)
+		if at, ok := s.units[key]; ok {
+			copy(acc[:], s.unitW[at:at+nTags])
+		} else {
+			acc = [nTags]int32{}
+			s.feats = unitFeatures(t, s.feats[:0])
+			m.sum(&acc, s.feats)
+			if len(s.units) < maxUnits {
+				if s.units == nil {
+					s.units = map[uint64]int32{}
 				}
+				s.units[key] = int32(len(s.unitW))
+				s.unitW = append(s.unitW, acc[:]...)
 			}
+		}
+		s.feats = contextFeatures(s.toks, i, s.feats[:0])
+		s.feats = s.hist.features(t, s.feats)
+		m.sum(&acc, s.feats)
+		sc := scores[i*nTags : (i+1)*nTags : (i+1)*nTags]
+		for k := range sc {
+			sc[k] = float32(acc[k]) * m.tab.scale
 		}
 	}
 	if cap(s.tags) < n {

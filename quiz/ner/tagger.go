@@ -38,24 +38,34 @@ func allowedEnd(a int) bool {
 }
 
 // table is an open-addressing hash table from feature hash to a row of
-// nTags weights.
+// nTags weights, quantized to 16 bits and stored in the slot itself so that
+// a lookup touches one place in memory.
 type table struct {
 	slots []slot
-	w     []float32
 	mask  uint64
+	scale float32 // weight = int16 value * scale
 }
 
 type slot struct {
 	key uint64 // 0 marks an empty slot
-	row int32  // index of the row in w
+	w   [nTags]int16
 }
 
+// newTable builds a table of keys whose weight rows are consecutive in w.
 func newTable(keys []uint64, w []float32) *table {
 	n := 1
 	for n < 2*len(keys)+16 {
 		n <<= 1
 	}
-	t := &table{slots: make([]slot, n), w: w, mask: uint64(n - 1)}
+	maxAbs := float32(0)
+	for _, x := range w {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(x))))
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	t := &table{slots: make([]slot, n), mask: uint64(n - 1), scale: scale}
 	for i, k := range keys {
 		if k == 0 {
 			k = 1
@@ -64,13 +74,17 @@ func newTable(keys []uint64, w []float32) *table {
 		for t.slots[s].key != 0 {
 			s = (s + 1) & t.mask
 		}
-		t.slots[s] = slot{k, int32(i)}
+		sl := &t.slots[s]
+		sl.key = k
+		for j, x := range w[i*nTags : (i+1)*nTags] {
+			sl.w[j] = int16(math.Round(float64(x / scale)))
+		}
 	}
 	return t
 }
 
-// row returns the weights of feature k, or nil.
-func (t *table) row(k uint64) []float32 {
+// row returns the quantized weights of feature k, or nil.
+func (t *table) row(k uint64) *[nTags]int16 {
 	if k == 0 {
 		k = 1
 	}
@@ -78,8 +92,7 @@ func (t *table) row(k uint64) []float32 {
 	for {
 		sl := &t.slots[s]
 		if sl.key == k {
-			r := int(sl.row) * nTags
-			return t.w[r : r+nTags : r+nTags]
+			return &sl.w
 		}
 		if sl.key == 0 {
 			return nil
@@ -90,10 +103,14 @@ func (t *table) row(k uint64) []float32 {
 
 // each calls fn for every feature of the table with its weights.
 func (t *table) each(fn func(key uint64, row []float32)) {
-	for _, sl := range t.slots {
+	row := make([]float32, nTags)
+	for i := range t.slots {
+		sl := &t.slots[i]
 		if sl.key != 0 {
-			r := int(sl.row) * nTags
-			fn(sl.key, t.w[r:r+nTags:r+nTags])
+			for j, x := range sl.w {
+				row[j] = float32(x) * t.scale
+			}
+			fn(sl.key, row)
 		}
 	}
 }
