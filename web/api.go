@@ -264,6 +264,7 @@ func (s *Server) apiUpdateQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.questions.drop(id)
 	return c.JSON(toAPIQuestion(saved, true))
 }
 
@@ -275,6 +276,7 @@ func (s *Server) apiDeleteQuestion(c *fiber.Ctx) error {
 	if err := s.store.DeleteQuestion(c.UserContext(), id); err != nil {
 		return err
 	}
+	s.questions.drop(id)
 	return c.SendStatus(fiber.StatusNoContent)
 }
 

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	"factdeck/quiz"
@@ -189,34 +188,6 @@ func (s *Server) learnerID(c *fiber.Ctx) (int64, error) {
 	}
 	s.learners.put(tok, l)
 	return l.ID, nil
-}
-
-// learnerCache remembers token -> learner, which never changes once created,
-// to save a query per request. It forgets everything when full.
-type learnerCache struct {
-	mu  sync.RWMutex
-	max int
-	m   map[string]quiz.Learner
-}
-
-func newLearnerCache(max int) *learnerCache {
-	return &learnerCache{max: max, m: make(map[string]quiz.Learner)}
-}
-
-func (lc *learnerCache) get(tok string) (quiz.Learner, bool) {
-	lc.mu.RLock()
-	defer lc.mu.RUnlock()
-	l, ok := lc.m[tok]
-	return l, ok
-}
-
-func (lc *learnerCache) put(tok string, l quiz.Learner) {
-	lc.mu.Lock()
-	defer lc.mu.Unlock()
-	if len(lc.m) >= lc.max {
-		lc.m = make(map[string]quiz.Learner)
-	}
-	lc.m[tok] = l
 }
 
 // startOfDay returns midnight before t in t's location.

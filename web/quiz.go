@@ -95,14 +95,15 @@ func (s *Server) startSession(c *fiber.Ctx, req quizRequest) (quiz.QuizSession, 
 	}
 	rng := rand.New(rand.NewPCG(uint64(s.now().UnixNano()), uint64(l.ID)))
 	picked := pickQuestions(qs, req.Count, rng)
-	return s.store.CreateQuizSession(ctx, quiz.QuizSession{LearnerID: l.ID, Title: title,
+	sess, err := s.store.CreateQuizSession(ctx, quiz.QuizSession{LearnerID: l.ID, Title: title,
 		ArticleID: req.Deck.ArticleID, QuestionIDs: questionIDs(picked), StartedAt: s.now().UTC()})
+	return s.remember(sess), err
 }
 
 // ownSession loads quiz id and checks it belongs to the current learner;
 // another learner's quiz is reported as not found.
 func (s *Server) ownSession(c *fiber.Ctx, id int64) (quiz.QuizSession, error) {
-	sess, err := s.store.QuizSession(c.UserContext(), id)
+	sess, err := s.quizSession(c.UserContext(), id)
 	if err != nil {
 		return sess, err
 	}
@@ -147,18 +148,21 @@ func (s *Server) answer(ctx context.Context, sess quiz.QuizSession, pos int, giv
 		}
 		return answerOutcome{}, badRequest("Answer question %d first.", sess.Next()+1)
 	}
-	q, err := s.store.Question(ctx, sess.QuestionIDs[pos])
+	q, err := s.question(ctx, sess.QuestionIDs[pos])
 	if err != nil {
 		return answerOutcome{}, err
 	}
 	res := quiz.Grade(q, given)
 	tries := 1
+	id := sess.ID
 	if res == quiz.Close {
 		if sess.HintAt != pos {
-			sess, err = s.store.MarkHint(ctx, sess.ID, pos)
+			sess, err = s.store.MarkHint(ctx, id, pos)
 			if err != nil {
+				s.sessions.drop(id)
 				return answerOutcome{}, err
 			}
+			s.remember(sess)
 			return answerOutcome{Session: sess, Question: q, Result: res, Retry: true, Hint: hint(q.Answer)}, nil
 		}
 		res = quiz.Correct
@@ -166,11 +170,13 @@ func (s *Server) answer(ctx context.Context, sess quiz.QuizSession, pos int, giv
 	if sess.HintAt == pos {
 		tries = 2
 	}
-	sess, err = s.store.RecordAttempt(ctx, quiz.Attempt{SessionID: sess.ID, Position: pos, Given: given,
+	sess, err = s.store.RecordAttempt(ctx, quiz.Attempt{SessionID: id, Position: pos, Given: given,
 		Result: res, Tries: tries, AnsweredAt: s.now().UTC()})
 	if err != nil {
+		s.sessions.drop(id) // the cached copy may be behind the database
 		return answerOutcome{}, err
 	}
+	s.remember(sess)
 	return answerOutcome{Session: sess, Question: q, Result: res}, nil
 }
 
@@ -289,7 +295,7 @@ func (s *Server) showQuestion(c *fiber.Ctx) error {
 
 func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {
 	ctx := c.UserContext()
-	q, err := s.store.Question(ctx, sess.QuestionIDs[pos])
+	q, err := s.question(ctx, sess.QuestionIDs[pos])
 	if err != nil {
 		return questionPage{}, err
 	}
@@ -434,8 +440,9 @@ func (s *Server) retrySession(c *fiber.Ctx, sess quiz.QuizSession) (quiz.QuizSes
 	if !strings.HasPrefix(title, "Retry: ") {
 		title = "Retry: " + title
 	}
-	return s.store.CreateQuizSession(c.UserContext(), quiz.QuizSession{LearnerID: sess.LearnerID, Title: title,
+	next, err := s.store.CreateQuizSession(c.UserContext(), quiz.QuizSession{LearnerID: sess.LearnerID, Title: title,
 		ArticleID: sess.ArticleID, QuestionIDs: missed, RetryOf: sess.ID, StartedAt: s.now().UTC()})
+	return s.remember(next), err
 }
 
 func (s *Server) retryQuiz(c *fiber.Ctx) error {

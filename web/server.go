@@ -81,7 +81,9 @@ type Server struct {
 	pages     map[string]*template.Template
 	static    map[string]asset
 	assetVer  string
-	learners  *learnerCache
+	learners  *boundedMap[string, quiz.Learner]
+	sessions  *boundedMap[int64, quiz.QuizSession]
+	questions *boundedMap[int64, cachedQuestion]
 	bufs      sync.Pool
 }
 
@@ -103,7 +105,9 @@ func New(cfg Config) (*Server, error) {
 		maxUpload: cfg.MaxUpload,
 		secure:    cfg.Secure,
 		now:       cfg.Now,
-		learners:  newLearnerCache(4096),
+		learners:  newBoundedMap[string, quiz.Learner](10000),
+		sessions:  newBoundedMap[int64, quiz.QuizSession](10000),
+		questions: newBoundedMap[int64, cachedQuestion](20000),
 		bufs:      sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	if s.ingest == nil && cfg.Pipeline != nil {
