@@ -94,7 +94,8 @@ func (e *Extractor) Facts(a quiz.Article) []quiz.Fact {
 		}
 	}
 	ar.entityFacts()
-	ar.personContext()
+	ar.dropWeakRoles()
+	ar.personContext(e.lx)
 	return ar.facts
 }
 
@@ -253,14 +254,42 @@ func (ar *article) add(s *sent, f quiz.Fact, answerStart, answerEnd int) {
 	ar.facts = append(ar.facts, f)
 }
 
+// dropWeakRoles removes a role without an organization when the article
+// also gives the same person the same role with one ("President Trump"
+// beside "U.S. President Donald Trump").
+func (ar *article) dropWeakRoles() {
+	withOrg := map[string]bool{}
+	for _, f := range ar.facts {
+		if f.Relation == quiz.RelRole && f.Org != "" {
+			withOrg[f.Subject+"\x00"+f.Object] = true
+		}
+	}
+	out := ar.facts[:0]
+	for _, f := range ar.facts {
+		if f.Relation == quiz.RelRole && f.Org == "" && withOrg[f.Subject+"\x00"+f.Object] {
+			continue
+		}
+		out = append(out, f)
+	}
+	ar.facts = out
+}
+
 // personContext gives facts about a person without a context the person's
 // first current role ("Kremlin spokesperson"), so that a question about
 // them stands alone.
-func (ar *article) personContext() {
+func (ar *article) personContext(lx *lexicon.Lexicon) {
 	desc := map[string]string{}
 	for _, f := range ar.facts {
-		if f.Relation == quiz.RelRole && desc[f.Subject] == "" {
-			desc[f.Subject] = strings.TrimSpace(f.Org + " " + f.Object)
+		if f.Relation != quiz.RelRole || desc[f.Subject] != "" {
+			continue
+		}
+		switch k, _, _ := lx.Place(f.Org); {
+		case f.Org == "":
+			desc[f.Subject] = f.Object
+		case k == quiz.KindCountry:
+			desc[f.Subject] = f.Object + " of " + f.Org // "president of Ukraine"
+		default:
+			desc[f.Subject] = f.Org + " " + f.Object // "Kremlin spokesperson"
 		}
 	}
 	for i := range ar.facts {

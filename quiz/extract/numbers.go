@@ -490,8 +490,8 @@ func (ar *article) date(lx *lexicon.Lexicon, s *sent, k int, ev string, hasEvent
 	kind := quiz.KindDate
 	conf := 0.5
 	subj := ""
-	if hasEvent {
-		subj = ev
+	if near, ok := s.eventNear(lx, i); ok && hasEvent {
+		subj = near
 		conf = 0.7
 	}
 	ar.add(s, quiz.Fact{

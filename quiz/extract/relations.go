@@ -416,7 +416,8 @@ var eventNouns = map[string]bool{
 	"championship": true, "auction": true, "sentencing": true, "verdict": true, "congress": true,
 	"convention": true, "forum": true, "exhibition": true, "strike": true, "attack": true, "explosion": true,
 	"earthquake": true, "fire": true, "crash": true, "storm": true, "flood": true, "ceasefire": true,
-	"address": true, "speech": true, "interview": true, "briefing": true, "press conference": true,
+	"address": true, "speech": true, "interview": true, "briefing": true, "invasion": true,
+	"war": true, "offensive": true, "raid": true, "operation": true, "opening": true, "release": true,
 }
 
 // eventPhrase finds the first event noun of s and its phrase ("peace
@@ -448,12 +449,16 @@ func (s *sent) eventNear(lx *lexicon.Lexicon, at int) (phrase string, ok bool) {
 		if d < 0 {
 			d = -2 * d // an event after the time is a weaker match
 		}
-		if d < bestD {
+		if d < bestD && d <= maxEventDistance {
 			best, bestD = s.spanText(b, k+1), d
 		}
 	}
 	return best, best != ""
 }
+
+// maxEventDistance bounds how far, in tokens, an event noun may be from the
+// place or time it is given.
+const maxEventDistance = 16
 
 // events finds "<event> ... in <Place> ... on <Weekday>".
 func (ar *article) events(lx *lexicon.Lexicon, s *sent) {
