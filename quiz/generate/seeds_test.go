@@ -10,7 +10,6 @@ import (
 	"os"
 	"path"
 	"sort"
-	"strings"
 	"sync"
 	"testing"
 
@@ -221,7 +220,6 @@ func TestSeedsDump(t *testing.T) {
 			t.Logf("  %s(%s:%s, %s:%s) org=%q ctx=%q attr=%q span=%q", f.Relation, f.Subject, f.SubjectKind, f.Object, f.ObjectKind, f.Org, f.Context, f.Attribution, spanText(f))
 		}
 	}
-	_ = strings.TrimSpace
 }
 
 func spanText(f quiz.Fact) string {

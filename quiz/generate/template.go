@@ -24,24 +24,30 @@ var embedded embed.FS
 // Template is one declarative question template. It applies to facts whose
 // relation is in Relations ("*" for any) and whose subject and object kinds
 // are in SubjectKinds and ObjectKinds (empty for any), unless the relation
-// is in Except,, and yields questions
-// of Types asking for the Answer slot: "subject", "object", or "span" (the
-// fact's answer span in its sentence, whichever slot it is), or
-// "attribution" (the source the article cites for the fact).
+// is in Except. It yields questions of Types asking for the Answer slot:
+// "subject", "object", "span" (the fact's answer span in its sentence,
+// whichever slot it is) or "attribution" (the source the article cites).
+// Difficulty is 1 to 3; Priority orders the templates tried for a fact,
+// highest first, and adds to the question's score.
 //
 // Question and Statement are wordings with slots: {subject}, {object},
-// {org}, {context}, {attribution}, {when} ("On which day"...), {kind}
-// (the answer's kind noun: "city"), {blank} (the source sentence with the
-// answer blanked), {sentence} (the source sentence with the answer slot's
-// value), {howmany} (a "How many ...?" question made from the sentence).
+// {org}, {context}, {attribution}; {event} and {thing} (the subject when
+// it names an event, or anything else); {role} ("Russia's president", from
+// object and org); {quote} (a said object that is a whole sentence);
+// {when} ("On which day", "In which year"...); {kind} (the answer's kind
+// noun: "city"); {aux}, {tookplace} and {last} ("will"/"did", "will take
+// place"/"took place", "will last"/"lasted", by the sentence's tense);
+// {blank} (the source sentence with the answer blanked), {sentence} (the
+// source sentence with the answer slot's value) and {howmany} (a "How many
+// ...?" question made from the sentence).
 // A slot may carry filters after "|": poss ("Russia's", "the Kremlin's";
 // {org's} is short for {org|poss}), the ("the talks", "the Kremlin"), at
 // ("in Ukraine", "at the Kremlin"), ctx ("at the Istanbul talks"), cap,
 // and agreement with the slot's noun phrase: be (is/are), do (does/do),
 // has (has/have), was (was/were), s ("take{event|s} place": "takes" for a
-// singular). Text in [brackets] is kept only when
-// every slot in it is filled; a slot outside brackets that cannot be filled
-// cleanly drops the question.
+// singular). Text in [brackets] is kept only when every slot in it is
+// filled; Requires lists slots that must be filled; a slot outside
+// brackets that cannot be filled cleanly drops the question.
 type Template struct {
 	ID           string              `yaml:"id"`
 	Relations    []string            `yaml:"relations"`
