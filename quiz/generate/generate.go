@@ -406,14 +406,12 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 		q.Answer, q.Prompt = "True", "True or false: "+trueText
 		if seed%2 == 1 {
 			ds := p.distractors(ans, kind, f.Relation, exclusions(f, t.Answer, trueText, p), seed, 1)
-			if len(ds) == 0 {
-				return quiz.Question{}, false
+			// Without a distractor the statement stays true.
+			if len(ds) > 0 {
+				if falseText, ok := statement(t, baseSlots(f, t.Answer, sent, start, end, ds[0]), ds[0], f); ok {
+					q.Answer, q.Prompt = "False", "True or false: "+falseText
+				}
 			}
-			falseText, ok := statement(t, baseSlots(f, t.Answer, sent, start, end, ds[0]), ds[0], f)
-			if !ok {
-				return quiz.Question{}, false
-			}
-			q.Answer, q.Prompt = "False", "True or false: "+falseText
 		}
 		q.Options = []string{"True", "False"}
 		q.Accepted = []string{q.Answer}
