@@ -113,6 +113,15 @@ func (s *sent) phraseAfter(lx *lexicon.Lexicon, k, max int) (i, j int, ok bool) 
 		}
 		if m := s.mentionAt(q); m != nil && m.i == q {
 			j = m.j
+		} else {
+			// "round of negotiations"
+			e := q
+			for e < n && e < q+3 && contentWord(lx, s.toks[e], e == q) {
+				e++
+			}
+			if e > q {
+				j = e
+			}
 		}
 	}
 	return i, j, true

@@ -477,10 +477,14 @@ func (ar *article) events(lx *lexicon.Lexicon, s *sent) {
 			if m == nil || m.i != q || !isPlaceKind(m.kind) {
 				continue
 			}
-			near, _ := s.eventNear(lx, k)
+			near, ok := s.eventNear(lx, k)
+			conf := 0.7
+			if !ok {
+				conf = 0.5
+			}
 			ar.add(s, quiz.Fact{
 				Kind: m.kind, Subject: near, SubjectKind: quiz.KindMisc, Relation: quiz.RelLocation,
-				Object: m.name, ObjectKind: m.kind, Context: contextOf(near), Confidence: 0.7,
+				Object: m.name, ObjectKind: m.kind, Context: contextOf(near), Confidence: conf,
 			}, s.toks[m.i].start, s.toks[m.j-1].end)
 		}
 	}
