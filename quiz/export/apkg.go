@@ -191,15 +191,15 @@ func writeCollection(path string, notes []ankiNote, now time.Time) (err error) {
 			return fmt.Errorf("note %d: %w", r.due-1, err)
 		}
 	}
+	if err := insNote.Flush(); err != nil {
+		return fmt.Errorf("notes: %w", err)
+	}
 	slices.SortFunc(rows, func(a, b noteRow) int { return cmp.Compare(a.cid, b.cid) })
 	for _, r := range rows {
 		// New cards are due in deck order.
 		if err := insCard.Add(r.cid, r.nid, col.deckIDs[r.note.Deck], mod, r.due); err != nil {
 			return fmt.Errorf("card %d: %w", r.due-1, err)
 		}
-	}
-	if err := insNote.Flush(); err != nil {
-		return fmt.Errorf("notes: %w", err)
 	}
 	if err := insCard.Flush(); err != nil {
 		return fmt.Errorf("cards: %w", err)

@@ -151,7 +151,9 @@ var windowsReserved = map[string]bool{
 // dropped from Latin letters, no path separators, quotes or control
 // characters, at most 80 runes before the extension (cut between words), "factdeck" when
 // nothing is left. The text formats get a "-anki", "-quizlet" or "-gift"
-// suffix so that their ".txt" files do not collide.
+// suffix so that their ".txt" files do not collide. Letters of other
+// scripts are kept, so a Content-Disposition header needs the RFC 6266
+// filename* form for them.
 func FileName(title string, f Format) string {
 	stem := slug(title, '-')
 	if stem == "" {
