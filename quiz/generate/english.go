@@ -433,7 +433,7 @@ func isEvent(np string) bool {
 // National Security Council".
 func roleNP(role, org string) string {
 	role, org = strings.TrimSpace(role), strings.TrimSpace(org)
-	if role == "" || org == "" {
+	if role == "" || org == "" || !uniqueRole(role) {
 		return ""
 	}
 	if strings.Contains(org, ".") || isAcronym(org) {
@@ -443,6 +443,31 @@ func roleNP(role, org string) string {
 		return "the " + role + " of " + withThe(org)
 	}
 	return possessive(org) + " " + role
+}
+
+// uniqueHeads end titles that one person holds at a time in an
+// organization, so that "Who is the Kremlin's spokesperson?" has one answer
+// while "Who is the physicist of King's College?" has many.
+var uniqueHeads = map[string]bool{
+	"president": true, "minister": true, "chief": true, "head": true, "spokesperson": true,
+	"spokesman": true, "spokeswoman": true, "governor": true, "mayor": true, "ceo": true,
+	"chairman": true, "chairwoman": true, "chair": true, "director": true, "secretary": true,
+	"king": true, "queen": true, "leader": true, "commander": true, "coach": true,
+	"captain": true, "founder": true, "chancellor": true, "ambassador": true, "premier": true,
+	"speaker": true, "editor": true, "owner": true, "manager": true, "principal": true,
+	"dean": true, "provost": true, "pope": true, "emperor": true, "monarch": true,
+	"executive": true, "treasurer": true, "envoy": true, "prosecutor": true,
+}
+
+// uniqueRole reports whether a role is held by one person at a time: one of
+// its words is such a title ("secretary general", "chief executive").
+func uniqueRole(role string) bool {
+	for _, w := range words(role) {
+		if uniqueHeads[strings.ToLower(strings.Trim(w, ".,"))] {
+			return true
+		}
+	}
+	return false
 }
 
 func isAcronym(s string) bool {

@@ -58,6 +58,7 @@ func TestRoleNP(t *testing.T) {
 		{"possessive organization", "chief", "Ukraine's Security Council", "the chief of Ukraine's Security Council"},
 		{"plural country", "president", "United States", "the United States' president"},
 		{"no org", "president", "", ""},
+		{"many hold it", "physicist", "King's College London", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
