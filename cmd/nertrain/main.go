@@ -13,6 +13,7 @@ package main
 
 import (
 	"bytes"
+	"embed"
 	"flag"
 	"fmt"
 	"log"
@@ -68,6 +69,12 @@ var lexFiles = []struct{ file, cat, kind string }{
 	{"places_extra.tsv", "city", "city"},
 }
 
+// extra holds word lists of this command, added to quiz/lexicon's; each
+// file is named for its ner lexicon category.
+//
+//go:embed data/*.txt
+var extra embed.FS
+
 // readLexicon reads the general word lists of quiz/lexicon's data directory.
 func readLexicon(dir string) (map[string][]string, error) {
 	lex := map[string][]string{}
@@ -86,6 +93,22 @@ func readLexicon(dir string) (map[string][]string, error) {
 			}
 			if e := strings.TrimSpace(f[0]); e != "" {
 				lex[lf.cat] = append(lex[lf.cat], e)
+			}
+		}
+	}
+	files, err := extra.ReadDir("data")
+	if err != nil {
+		return nil, fmt.Errorf("read extra lexicon: %w", err)
+	}
+	for _, f := range files {
+		b, err := extra.ReadFile("data/" + f.Name())
+		if err != nil {
+			return nil, fmt.Errorf("read extra lexicon: %w", err)
+		}
+		cat := strings.TrimSuffix(f.Name(), ".txt")
+		for _, line := range strings.Split(string(b), "\n") {
+			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+				lex[cat] = append(lex[cat], line)
 			}
 		}
 	}

@@ -48,6 +48,16 @@ func TestEntities(t *testing.T) {
 			want: []ent{{"Manchester United", ORG}, {"Old Trafford", LOC}, {"Marcus Rashford", PER}},
 		},
 		{
+			name: "honorific",
+			in:   "Mr. Hollande and Dr. Angela Merkel spoke by telephone on Monday.",
+			want: []ent{{"Hollande", PER}, {"Angela Merkel", PER}},
+		},
+		{
+			name: "title-case headline",
+			in:   "Oil Prices Climb Amid Fresh Supply Worries in Asian Trading\nOil prices rose on Tuesday in Singapore.",
+			want: []ent{{"Singapore", LOC}},
+		},
+		{
 			name: "misc",
 			in:   "Japanese officials met French and German diplomats at the United Nations in New York.",
 			want: []ent{{"Japanese", MISC}, {"French", MISC}, {"German", MISC}, {"United Nations", ORG}, {"New York", LOC}},
