@@ -328,7 +328,7 @@ func rawAnswer(t Template, f quiz.Fact) (string, quiz.Kind) {
 // build fills template t from fact f as a question of type ty.
 func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Question, bool) {
 	ans, kind := answerOf(t, f)
-	if ans == "" || trivialAnswer(ans, kind) {
+	if ans == "" || kind == "" || strings.TrimSpace(f.Sentence) == "" || trivialAnswer(ans, kind) {
 		return quiz.Question{}, false
 	}
 	if t.Answer == "span" && len(words(ans)) > 6 {

@@ -226,3 +226,39 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionsOddFacts feeds malformed facts: generation must neither
+// panic nor make a question that fails the checks.
+func TestQuestionsOddFacts(t *testing.T) {
+	g := mustNew(t)
+	a := quiz.Article{Title: "Odd", Paragraphs: []string{"Jane Doe met John Roe in Oslo on Monday."}}
+	base := quiz.Fact{Subject: "Jane Doe", SubjectKind: quiz.KindPerson, Relation: quiz.RelLocation,
+		Object: "Oslo", ObjectKind: quiz.KindCity, Sentence: "Jane Doe met John Roe in Oslo on Monday.", SpanStart: 25, SpanEnd: 29}
+	mutations := []struct {
+		name string
+		mut  func(f *quiz.Fact)
+	}{
+		{"span past the end", func(f *quiz.Fact) { f.SpanStart, f.SpanEnd = 30, 400 }},
+		{"negative span", func(f *quiz.Fact) { f.SpanStart, f.SpanEnd = -5, 3 }},
+		{"reversed span", func(f *quiz.Fact) { f.SpanStart, f.SpanEnd = 29, 25 }},
+		{"empty sentence", func(f *quiz.Fact) { f.Sentence = "" }},
+		{"empty object", func(f *quiz.Fact) { f.Object = "" }},
+		{"unknown relation", func(f *quiz.Fact) { f.Relation = "frobnicates" }},
+		{"unknown kind", func(f *quiz.Fact) { f.ObjectKind = "spaceship" }},
+		{"quote in object", func(f *quiz.Fact) { f.Object = "Oslo\"" }},
+		{"span mid-word", func(f *quiz.Fact) { f.SpanStart, f.SpanEnd = 26, 28 }},
+		{"number object", func(f *quiz.Fact) { f.Relation, f.Object, f.ObjectKind = quiz.RelCount, "9999999999999999999999", quiz.KindCount }},
+		{"huge decimal", func(f *quiz.Fact) { f.Relation, f.Object, f.ObjectKind = quiz.RelAmount, "$0.0000001", quiz.KindMoney }},
+	}
+	for _, m := range mutations {
+		t.Run(m.name, func(t *testing.T) {
+			f := base
+			m.mut(&f)
+			for _, q := range g.Questions(a, []quiz.Fact{f, base}, nil) {
+				if msg := checkQuestion(q); msg != "" {
+					t.Errorf("question %q (answer %q): %s", q.Prompt, q.Answer, msg)
+				}
+			}
+		})
+	}
+}
