@@ -247,7 +247,9 @@ func TestQuestionsOddFacts(t *testing.T) {
 		{"unknown kind", func(f *quiz.Fact) { f.ObjectKind = "spaceship" }},
 		{"quote in object", func(f *quiz.Fact) { f.Object = "Oslo\"" }},
 		{"span mid-word", func(f *quiz.Fact) { f.SpanStart, f.SpanEnd = 26, 28 }},
-		{"number object", func(f *quiz.Fact) { f.Relation, f.Object, f.ObjectKind = quiz.RelCount, "9999999999999999999999", quiz.KindCount }},
+		{"number object", func(f *quiz.Fact) {
+			f.Relation, f.Object, f.ObjectKind = quiz.RelCount, "9999999999999999999999", quiz.KindCount
+		}},
 		{"huge decimal", func(f *quiz.Fact) { f.Relation, f.Object, f.ObjectKind = quiz.RelAmount, "$0.0000001", quiz.KindMoney }},
 	}
 	for _, m := range mutations {
