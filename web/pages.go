@@ -122,12 +122,17 @@ type articlePage struct {
 	Formats    []formatLink
 }
 
-// conflict is a fact of this article that another article states otherwise.
+// conflict is a fact of this article that other articles state otherwise.
 type conflict struct {
 	Question string
 	Ours     quiz.Fact
-	Theirs   quiz.Fact
-	Other    quiz.Article
+	Theirs   []otherFact
+}
+
+// otherFact is another article's version of a fact.
+type otherFact struct {
+	Fact    quiz.Fact
+	Article quiz.Article
 }
 
 type formatLink struct {
@@ -178,7 +183,9 @@ func (s *Server) showArticle(c *fiber.Ctx) error {
 }
 
 // conflicts pairs this article's facts with facts of other articles that
-// answer the same question (the same Key) differently.
+// answer the same question (the same Key) differently. Answers of different
+// kinds ("early 2022" and "Wednesday") are different precision, not a
+// contradiction, and are left out.
 func (s *Server) conflicts(c *fiber.Ctx, id int64, ours, all []quiz.Fact) ([]conflict, error) {
 	byKey := make(map[string][]quiz.Fact)
 	for _, f := range all {
@@ -186,32 +193,84 @@ func (s *Server) conflicts(c *fiber.Ctx, id int64, ours, all []quiz.Fact) ([]con
 			byKey[f.Key] = append(byKey[f.Key], f)
 		}
 	}
-	titles := make(map[int64]quiz.Article)
+	articles := make(map[int64]quiz.Article)
 	var out []conflict
-	seen := make(map[string]bool)
+	seenOurs := make(map[string]bool)
 	for _, f := range ours {
+		mine := quiz.NormalizeAnswer(factAnswer(f))
+		if f.Key == "" || mine == "" || seenOurs[f.Key+"\x00"+mine] {
+			continue
+		}
+		seenOurs[f.Key+"\x00"+mine] = true
+		cf := conflict{Question: factQuestion(f), Ours: f}
+		seen := make(map[string]bool)
 		for _, g := range byKey[f.Key] {
-			if quiz.NormalizeAnswer(g.Object) == quiz.NormalizeAnswer(f.Object) {
+			theirs := quiz.NormalizeAnswer(factAnswer(g))
+			if theirs == "" || agree(mine, theirs) || seen[theirs] || (f.ObjectKind != "" && g.ObjectKind != "" && f.ObjectKind != g.ObjectKind) {
 				continue
 			}
-			k := f.Key + "\x00" + g.Object
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			other, ok := titles[g.ArticleID]
+			seen[theirs] = true
+			a, ok := articles[g.ArticleID]
 			if !ok {
-				a, err := s.store.Article(c.UserContext(), g.ArticleID)
+				var err error
+				a, err = s.store.Article(c.UserContext(), g.ArticleID)
 				if err != nil && !isNotFound(err) {
 					return nil, err
 				}
-				other = a
-				titles[g.ArticleID] = a
+				articles[g.ArticleID] = a
 			}
-			out = append(out, conflict{Question: factQuestion(f), Ours: f, Theirs: g, Other: other})
+			cf.Theirs = append(cf.Theirs, otherFact{Fact: g, Article: a})
+		}
+		if len(cf.Theirs) > 0 {
+			out = append(out, cf)
 		}
 	}
 	return out, nil
+}
+
+// agree reports whether two normalized answers say the same thing in other
+// words: one's words contain the other's ("severe sanctions", "severe new
+// sanctions"; "50", "over 50"), or single words share a long stem
+// ("spokesman", "spokesperson").
+func agree(a, b string) bool {
+	if a == b {
+		return true
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if subset(wa, wb) || subset(wb, wa) {
+		return true
+	}
+	if len(wa) == 1 && len(wb) == 1 {
+		ra, rb := []rune(a), []rune(b)
+		n := 0
+		for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
+			n++
+		}
+		return n >= 6
+	}
+	return false
+}
+
+func subset(small, big []string) bool {
+	have := make(map[string]bool, len(big))
+	for _, w := range big {
+		have[w] = true
+	}
+	for _, w := range small {
+		if !have[w] {
+			return false
+		}
+	}
+	return len(small) > 0
+}
+
+// factAnswer is what a fact answers: the subject for "who leads" and "who
+// said", otherwise the object.
+func factAnswer(f quiz.Fact) string {
+	if f.Relation == quiz.RelLeads || f.Relation == quiz.RelSaid || f.Object == "" {
+		return f.Subject
+	}
+	return f.Object
 }
 
 // factQuestion names what two conflicting facts disagree about.

@@ -173,16 +173,17 @@ func (s *Server) Shutdown(ctx context.Context) error {
 
 func (s *Server) parseTemplates() error {
 	funcs := template.FuncMap{
-		"add":      func(a, b int) int { return a + b },
-		"plural":   plural,
-		"date":     func(t time.Time) string { return t.Format("2 Jan 2006") },
-		"datetime": func(t time.Time) string { return t.Format("2 Jan 2006 15:04") },
-		"dur":      humanDuration,
-		"asset":    func(name string) string { return "/static/" + name + "?v=" + s.assetVer },
-		"key":      func(i int) int { return i + 1 },
-		"lower":    strings.ToLower,
-		"typeName": typeName,
-		"len64":    func(n int64) int { return int(n) },
+		"add":        func(a, b int) int { return a + b },
+		"plural":     plural,
+		"date":       func(t time.Time) string { return t.Format("2 Jan 2006") },
+		"datetime":   func(t time.Time) string { return t.Format("2 Jan 2006 15:04") },
+		"dur":        humanDuration,
+		"asset":      func(name string) string { return "/static/" + name + "?v=" + s.assetVer },
+		"key":        func(i int) int { return i + 1 },
+		"lower":      strings.ToLower,
+		"typeName":   typeName,
+		"factAnswer": factAnswer,
+		"len64":      func(n int64) int { return int(n) },
 	}
 	s.pages = make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {

@@ -74,6 +74,11 @@ func (s *Server) showStudy(c *fiber.Ctx) error {
 	if st.Current != nil {
 		q := st.Current
 		p.Source = markAnswer(q.Sentence, q.Answer)
+		if q.FactID != 0 {
+			if f, err := s.store.Fact(ctx, q.FactID); err == nil {
+				p.Source = markFact(*q, f)
+			}
+		}
 		if a, err := s.store.Article(ctx, q.ArticleID); err == nil {
 			p.Article = a
 		} else if !isNotFound(err) {
