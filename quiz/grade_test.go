@@ -156,3 +156,20 @@ func TestResultString(t *testing.T) {
 		}
 	}
 }
+
+// FuzzGrade checks that grading never panics and always accepts the answer
+// itself.
+func FuzzGrade(f *testing.F) {
+	for _, s := range []string{"Vladimir Medinsky", "seventy-one", "more than 50", "$1.7 billion", "Istanbul", "", "the", "a a a", "one hundred and", "3rd"} {
+		f.Add(s, "Istanbul")
+	}
+	f.Fuzz(func(t *testing.T, answer, given string) {
+		for _, k := range []Kind{KindPerson, KindCount, KindCity} {
+			q := Question{Type: ShortAnswer, Answer: answer, AnswerKind: k}
+			_ = Grade(q, given)
+			if NormalizeAnswer(answer) != "" && Grade(q, answer) != Correct {
+				t.Errorf("Grade(%q, itself) = %v, want correct", answer, Grade(q, answer))
+			}
+		}
+	})
+}

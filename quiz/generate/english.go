@@ -270,14 +270,6 @@ func possessive(np string) string {
 	return np + "'s"
 }
 
-// isCountry reports whether name is a country (or "the United States"-like
-// alias) in the lexicon.
-func isCountry(name string) bool {
-	name = strings.TrimPrefix(name, "the ")
-	k, _, ok := lexicon.Default().Place(name)
-	return ok && k == quiz.KindCountry
-}
-
 // locative returns "in Ukraine" for a country or region and "at the
 // Kremlin" for an organization.
 func locative(org string) string {
