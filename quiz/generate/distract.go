@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"factdeck/quiz"
 	"factdeck/quiz/lexicon"
@@ -145,8 +146,8 @@ func lexiconSample(answer string, k quiz.Kind, seed uint64) []candidate {
 	var out []candidate
 	_, country, known := lexicon.Default().Place(answer)
 	if known && country != "" && (k == quiz.KindCity || k == quiz.KindRegion) {
-		for _, v := range list {
-			if _, c, _ := lexicon.Default().Place(v); c == country && v != answer {
+		for _, v := range placesByCountry()[k][country] {
+			if v != answer {
 				out = append(out, candidate{text: v, tier: 2})
 			}
 		}
@@ -161,6 +162,22 @@ func lexiconSample(answer string, k quiz.Kind, seed uint64) []candidate {
 	}
 	return out
 }
+
+// placesByCountry indexes the lexicon's cities and regions by country. It
+// is built once and read-only.
+var placesByCountry = sync.OnceValue(func() map[quiz.Kind]map[string][]string {
+	l := lexicon.Default()
+	out := map[quiz.Kind]map[string][]string{}
+	for _, k := range []quiz.Kind{quiz.KindCity, quiz.KindRegion} {
+		out[k] = map[string][]string{}
+		for _, v := range lexicon.List(k) {
+			if _, c, ok := l.Place(v); ok && c != "" {
+				out[k][c] = append(out[k][c], v)
+			}
+		}
+	}
+	return out
+})
 
 func rotate(cs []candidate, k int) []candidate {
 	return append(append([]candidate{}, cs[k:]...), cs[:k]...)
