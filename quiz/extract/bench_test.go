@@ -1,7 +1,11 @@
 package extract
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+
+	"factdeck/quiz"
 
 	"github.com/jdkato/prose/v3"
 )
@@ -49,6 +53,32 @@ func BenchmarkProseNER(b *testing.B) {
 				b.Fatal(err)
 			}
 			_ = doc.Entities()
+		}
+	}
+}
+
+// BenchmarkDegenerate runs Facts on one repeated word and on prose repeated
+// without paragraph breaks at two sizes: equal MB/s at both sizes shows the
+// time is linear in the input.
+func BenchmarkDegenerate(b *testing.B) {
+	ex := New(mustModel(b))
+	inputs := []struct {
+		name string
+		unit string
+	}{
+		{"word", "buffalo "},
+		{"prose", "Kremlin spokesperson John Roe said on Monday that 71 drones hit six districts of Kyiv. "},
+	}
+	for _, in := range inputs {
+		for _, size := range []int{1 << 20, 5 << 20} {
+			text := strings.Repeat(in.unit, size/len(in.unit))
+			a := quiz.Article{Paragraphs: []string{text}, Source: "bench"}
+			b.Run(fmt.Sprintf("%s/%dMB", in.name, size>>20), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					ex.Facts(a)
+				}
+			})
 		}
 	}
 }
