@@ -70,7 +70,9 @@ var lexFiles = []struct{ file, cat, kind string }{
 }
 
 // extra holds word lists of this command, added to quiz/lexicon's; each
-// file is named for its ner lexicon category.
+// file is named for its ner lexicon category ("org.txt",
+// "person.wordnet.txt"). The *.wordnet.txt lists are drawn from WordNet 3.1;
+// see data/WORDNET-LICENSE.
 //
 //go:embed data/*.txt
 var extra embed.FS
@@ -105,7 +107,7 @@ func readLexicon(dir string) (map[string][]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read extra lexicon: %w", err)
 		}
-		cat := strings.TrimSuffix(f.Name(), ".txt")
+		cat, _, _ := strings.Cut(f.Name(), ".")
 		for _, line := range strings.Split(string(b), "\n") {
 			if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
 				lex[cat] = append(lex[cat], line)

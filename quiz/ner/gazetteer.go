@@ -11,13 +11,14 @@ type gazetteer map[uint64]uint16
 
 // lexCats are the general lexicon categories, in bit order after the
 // entity types. Their order is part of the model format.
-var lexCats = [...]string{"country", "city", "region", "nationality", "given", "org", "orgword", "title"}
+var lexCats = [...]string{"country", "city", "region", "nationality", "given", "org", "orgword", "title", "word", "person", "place"}
 
 // nCats is the number of gazetteer categories.
 const nCats = nTypes + len(lexCats)
 
-// lowerOK is the set of categories that may match all-lowercase words.
-var lowerOK = uint16(1) << (nTypes + 7)
+// lowerOK is the set of categories that may match all-lowercase words:
+// titles and dictionary words.
+var lowerOK = uint16(1)<<(nTypes+7) | uint16(1)<<(nTypes+8)
 
 // addLexicon adds general word lists, keyed by lexCats names, to g.
 func (g gazetteer) addLexicon(lex map[string][]string) error {

@@ -29,7 +29,8 @@ type TrainOptions struct {
 	Seed int64
 	// Lexicon holds general word lists by category: "country", "city",
 	// "region", "nationality", "given" (given names), "org", "orgword"
-	// (words that end organization names) and "title" (lowercase roles).
+	// (words that end organization names), "title" (lowercase roles),
+	// "word" (lowercase dictionary words), "person" and "place".
 	Lexicon map[string][]string
 	// Logf, when set, receives progress lines.
 	Logf func(format string, args ...any)
