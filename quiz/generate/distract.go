@@ -193,6 +193,7 @@ func choose(answer string, k quiz.Kind, cands []candidate, exclude map[string]bo
 	}
 	var pool []scored
 	seen := map[string]bool{na: true}
+	ka := aliasKey(answer)
 	sa := quiz.NormalizeAnswer(quiz.Surname(answer))
 	if sa == "" && (k == quiz.KindPerson || k == "") && !strings.Contains(na, " ") {
 		sa = na // a surname alone as the answer
@@ -208,6 +209,9 @@ func choose(answer string, k quiz.Kind, cands []candidate, exclude map[string]bo
 		}
 		seen[nc] = true
 		if (k == quiz.KindPerson || k == "") && sameSurname(sa, c.text, nc) || !nameLike(c.text, k) || strings.ContainsAny(c.text, "\"“”") || hasPronoun(c.text) {
+			continue
+		}
+		if aliasKey(c.text) == ka {
 			continue
 		}
 		if k == quiz.KindPerson && len(words(c.text)) < 2 {
@@ -284,6 +288,9 @@ func alias(a, b string, k quiz.Kind) bool {
 	if containsWords(na, nb) || containsWords(nb, na) {
 		return true
 	}
+	if aliasKey(a) == aliasKey(b) {
+		return true // "Ukraine's Security Council" is the "Ukrainian Security Council"
+	}
 	if k == quiz.KindPerson || k == "" {
 		sa, sb := quiz.Surname(a), quiz.Surname(b)
 		if sa != "" && strings.EqualFold(sa, sb) {
@@ -294,6 +301,22 @@ func alias(a, b string, k quiz.Kind) bool {
 		}
 	}
 	return false
+}
+
+// aliasKey writes a name with demonyms as their countries and without
+// possessives, lower case: "Ukrainian Security Council" and "Ukraine's
+// Security Council" both give "ukraine security council".
+func aliasKey(s string) string {
+	l := lexicon.Default()
+	ws := words(s)
+	for i, w := range ws {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if c, ok := l.Nationality(w); ok && c != "" {
+			w = c
+		}
+		ws[i] = strings.ToLower(w)
+	}
+	return strings.Join(ws, " ")
 }
 
 // sameSurname reports whether a candidate (text, normalized nc) shares the

@@ -292,3 +292,27 @@ func TestPersonName(t *testing.T) {
 		})
 	}
 }
+
+func TestAlias(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+		kind       quiz.Kind
+		want       bool
+	}{
+		{"same", "Istanbul", "istanbul", quiz.KindCity, true},
+		{"surname", "Vladimir Putin", "Putin", quiz.KindPerson, true},
+		{"middle initial", "Vladimir Putin", "Vladimir V. Putin", quiz.KindPerson, true},
+		{"demonym and possessive", "Ukrainian Security Council", "Ukraine's Security Council", quiz.KindOrganization, true},
+		{"contained", "Pokrovsk", "Pokrovsk region", quiz.KindRegion, true},
+		{"different people", "Vladimir Putin", "Vladimir Medinsky", quiz.KindPerson, false},
+		{"different councils", "Ukrainian Security Council", "Russian Security Council", quiz.KindOrganization, false},
+		{"different cities", "Kyiv", "Kharkiv", quiz.KindCity, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := alias(tt.a, tt.b, tt.kind); got != tt.want {
+				t.Errorf("alias(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
