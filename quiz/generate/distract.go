@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"factdeck/quiz"
 	"factdeck/quiz/lexicon"
@@ -211,7 +212,7 @@ func choose(answer string, k quiz.Kind, cands []candidate, exclude map[string]bo
 		if (k == quiz.KindPerson || k == "") && sameSurname(sa, c.text, nc) || !nameLike(c.text, k) || strings.ContainsAny(c.text, "\"“”") || hasPronoun(c.text) {
 			continue
 		}
-		if aliasKey(c.text) == ka {
+		if aliasKey(c.text) == ka || acronymOf(c.text, answer) || acronymOf(answer, c.text) {
 			continue
 		}
 		if k == quiz.KindPerson && len(words(c.text)) < 2 {
@@ -288,6 +289,9 @@ func alias(a, b string, k quiz.Kind) bool {
 	if containsWords(na, nb) || containsWords(nb, na) {
 		return true
 	}
+	if acronymOf(a, b) || acronymOf(b, a) {
+		return true // "AFP" for "Agence France-Presse"
+	}
 	if aliasKey(a) == aliasKey(b) {
 		return true // "Ukraine's Security Council" is the "Ukrainian Security Council"
 	}
@@ -301,6 +305,27 @@ func alias(a, b string, k quiz.Kind) bool {
 		}
 	}
 	return false
+}
+
+// acronymOf reports whether short is the acronym of long: "AFP" of "Agence
+// France-Presse", "UN" of "United Nations" (small words skipped).
+func acronymOf(short, long string) bool {
+	short = strings.ReplaceAll(short, ".", "")
+	if !isAcronym(short) || len(words(long)) < 2 && !strings.Contains(long, "-") {
+		return false
+	}
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "de", "du", "la":
+			continue
+		}
+		for _, r := range w {
+			b.WriteRune(unicode.ToUpper(r))
+			break
+		}
+	}
+	return b.String() == short
 }
 
 // aliasKey writes a name with demonyms as their countries and without

@@ -569,6 +569,9 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 			}
 		}
 	}
+	if pastVerbs[strings.ToLower(firstWord(s["subject"]))] != "" {
+		s["subject"] = "" // "hosted failed ceasefire": a clause, not a noun phrase
+	}
 	if s["subject"] != "" && answerSlot != "subject" {
 		if isEvent(s["subject"]) {
 			s["event"] = s["subject"]
