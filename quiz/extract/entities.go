@@ -31,6 +31,7 @@ type sent struct {
 	off    int // byte offset of text in the body
 	toks   []token
 	ner    []string // per token NER type or ""
+	nerID  []int    // per token index of the model's entity, or -1
 	hasNER bool     // a model tagged the sentence
 	ments  []mention
 	at     []int // token -> index in ments or -1
@@ -64,9 +65,13 @@ func (s *sent) lower(k int) string {
 // ents are the body's entities in order, with body offsets.
 func (s *sent) tagNER(ents []ner.Entity) {
 	s.ner = make([]string, len(s.toks))
+	s.nerID = make([]int, len(s.toks))
+	for k := range s.nerID {
+		s.nerID[k] = -1
+	}
 	lo := sort.Search(len(ents), func(i int) bool { return ents[i].End > s.off })
 	k := 0
-	for _, e := range ents[lo:] {
+	for id, e := range ents[lo:] {
 		start, end := e.Start-s.off, e.End-s.off
 		if start >= len(s.text) {
 			break
@@ -76,6 +81,7 @@ func (s *sent) tagNER(ents []ner.Entity) {
 		}
 		for q := k; q < len(s.toks) && s.toks[q].start < end; q++ {
 			s.ner[q] = e.Type
+			s.nerID[q] = id
 		}
 	}
 }
@@ -103,7 +109,7 @@ func (s *sent) nameTok(lx *lexicon.Lexicon, k int, capSeen map[string]bool) bool
 	if k == 0 || (k > 0 && s.toks[k-1].kind == tQuote && k == 1) {
 		// A sentence opener is a name when the lexicons or the model know it,
 		// when it is seen capitalized mid-sentence, or when a name follows.
-		if s.ner[k] != "" || capSeen[t.text] || known(lx, t.text) {
+		if capSeen[t.text] || known(lx, t.text) {
 			return true
 		}
 		return k+1 < len(s.toks) && s.toks[k+1].kind == tWord && isCap(s.toks[k+1].text)
@@ -112,6 +118,9 @@ func (s *sent) nameTok(lx *lexicon.Lexicon, k int, capSeen map[string]bool) bool
 }
 
 func known(lx *lexicon.Lexicon, w string) bool {
+	if allCaps(w) {
+		w = titleCase(w)
+	}
 	if _, _, ok := lx.Place(w); ok {
 		return true
 	}
@@ -153,6 +162,11 @@ func (s *sent) findMentions(lx *lexicon.Lexicon, capSeen map[string]bool) {
 				j++
 				continue
 			}
+			// "King's College London": a possessive inside one model entity.
+			if (s.toks[j].text == "'s" || s.toks[j].text == "’s") && j+1 < n && s.nerID[j-1] >= 0 && s.nerID[j-1] == s.nerID[j+1] && s.nameTok(lx, j+1, capSeen) {
+				j++
+				continue
+			}
 			break
 		}
 		if j-i <= maxChunk {
@@ -160,6 +174,7 @@ func (s *sent) findMentions(lx *lexicon.Lexicon, capSeen map[string]bool) {
 		}
 		i = j
 	}
+	s.joinPossessiveOrgs()
 	s.typeByContext(lx)
 	for idx, m := range s.ments {
 		for k := m.i; k < m.j; k++ {
@@ -257,7 +272,7 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 		s.add(lx, i, j, quiz.KindRegion, 0.85)
 		return
 	}
-	if (placeWords[last] || placeWords[s.toks[i].text]) && j-i >= 2 {
+	if (placeWords[last] || firstPlaceWords[s.toks[i].text]) && j-i >= 2 && !lx.OrgWord(last) {
 		s.add(lx, i, j, quiz.KindPlace, 0.85)
 		return
 	}
@@ -411,6 +426,29 @@ func (s *sent) nerMajority(i, j int) string {
 	return best
 }
 
+// joinPossessiveOrgs extends "College London" after "King's" to "King's
+// College London" when the word before the possessive names nothing else.
+func (s *sent) joinPossessiveOrgs() {
+	out := s.ments[:0]
+	for idx := 0; idx < len(s.ments); idx++ {
+		m := s.ments[idx]
+		if m.kind == quiz.KindOrganization && m.i >= 2 && (s.toks[m.i-1].text == "'s" || s.toks[m.i-1].text == "’s") &&
+			s.toks[m.i-2].kind == tWord && isCap(s.toks[m.i-2].text) {
+			prevIsName := len(out) > 0 && out[len(out)-1].j == m.i-1 && !out[len(out)-1].title && out[len(out)-1].kind != ""
+			if !prevIsName {
+				if len(out) > 0 && out[len(out)-1].j == m.i-1 {
+					out = out[:len(out)-1] // an untyped or title word
+				}
+				m.i -= 2
+				m.text = s.spanText(m.i, m.j)
+				m.name = m.text
+			}
+		}
+		out = append(out, m)
+	}
+	s.ments = out
+}
+
 // orgCues are common nouns that introduce an organization's name.
 var orgCues = map[string]bool{
 	"agency": true, "company": true, "firm": true, "group": true, "newspaper": true, "broadcaster": true,
@@ -434,6 +472,11 @@ var placeWords = map[string]bool{
 	"Square": true, "Bridge": true, "Stadium": true, "Airport": true, "Station": true, "Hill": true,
 	"Hills": true, "Beach": true, "Desert": true, "Forest": true, "Canal": true, "Strait": true,
 	"Arena": true, "Coast": true, "Falls": true, "Harbour": true, "Harbor": true,
+}
+
+// firstPlaceWords begin a place's name ("Lake Victoria", "Port Said").
+var firstPlaceWords = map[string]bool{
+	"Lake": true, "Mount": true, "Mt.": true, "Port": true, "Fort": true, "Cape": true, "Gulf": true,
 }
 
 // regionCues follow a region's name ("the Donetsk region").
