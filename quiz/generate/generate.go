@@ -110,16 +110,39 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 		qs = append(qs, fq.qs...)
 	}
 	qs = merge(qs)
-	sort.SliceStable(qs, func(i, j int) bool {
-		if qs[i].Score != qs[j].Score {
-			return qs[i].Score > qs[j].Score
+	return diversify(qs)
+}
+
+// diversify orders questions best first, but lets each further question on
+// an already used sentence yield to the next sentence's, so that the first
+// questions of a quiz cover several facts. Score itself is kept.
+func diversify(qs []quiz.Question) []quiz.Question {
+	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Score > qs[j].Score })
+	rank := make(map[string]int, len(qs))
+	key := make([]float64, len(qs))
+	for i, q := range qs {
+		key[i] = q.Score - 0.6*float64(rank[q.Sentence])
+		rank[q.Sentence]++
+	}
+	idx := make([]int, len(qs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
+		if key[i] != key[j] {
+			return key[i] > key[j]
 		}
 		if qs[i].Type != qs[j].Type {
 			return typeOrder(qs[i].Type) < typeOrder(qs[j].Type)
 		}
 		return qs[i].Prompt < qs[j].Prompt
 	})
-	return qs
+	out := make([]quiz.Question, len(qs))
+	for k, i := range idx {
+		out[k] = qs[i]
+	}
+	return out
 }
 
 func typeOrder(t quiz.QuestionType) int {

@@ -264,3 +264,28 @@ func TestQuestionsOddFacts(t *testing.T) {
 		})
 	}
 }
+
+// TestQuestionsOrder checks that questions come best first and that the
+// first ones cover several sentences rather than one sentence four ways.
+func TestQuestionsOrder(t *testing.T) {
+	g := mustNew(t)
+	fx := loadFixture(t, "airasia.json")
+	qs := g.Questions(fx.Article, fx.Facts, nil)
+	if len(qs) < 8 {
+		t.Fatalf("Questions(airasia) = %d questions, want at least 8", len(qs))
+	}
+	sentences := map[string]bool{}
+	for _, q := range qs[:8] {
+		sentences[q.Sentence] = true
+	}
+	if len(sentences) < 4 {
+		t.Errorf("first 8 questions come from %d sentences, want at least 4", len(sentences))
+	}
+	best := 0.0
+	for _, q := range qs {
+		best = max(best, q.Score)
+	}
+	if qs[0].Score != best {
+		t.Errorf("first question scores %.3f, want the best score %.3f", qs[0].Score, best)
+	}
+}
