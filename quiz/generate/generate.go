@@ -115,7 +115,8 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 
 // diversify orders questions best first, but lets each further question on
 // an already used sentence yield to the next sentence's, so that the first
-// questions of a quiz cover several facts. Score itself is kept.
+// questions of a quiz cover several facts. Score is lowered to match, since
+// stores and exports sort by it.
 func diversify(qs []quiz.Question) []quiz.Question {
 	sort.SliceStable(qs, func(i, j int) bool { return qs[i].Score > qs[j].Score })
 	rank := make(map[string]int, len(qs))
@@ -141,6 +142,7 @@ func diversify(qs []quiz.Question) []quiz.Question {
 	out := make([]quiz.Question, len(qs))
 	for k, i := range idx {
 		out[k] = qs[i]
+		out[k].Score = round3(key[i])
 	}
 	return out
 }
