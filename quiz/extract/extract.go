@@ -218,16 +218,6 @@ func (ar *article) resolve(lx *lexicon.Lexicon) {
 	}
 }
 
-// person returns the canonical name of a person mention ending just before
-// token k (skipping "Mr."-like abbreviations), or "".
-func (s *sent) personAt(k int) *mention {
-	m := s.mentionAt(k)
-	if m == nil || m.kind != quiz.KindPerson {
-		return nil
-	}
-	return m
-}
-
 // add records a fact made from sentence s, deduplicated within the article.
 func (ar *article) add(s *sent, f quiz.Fact, answerStart, answerEnd int) {
 	f.Subject = cleanPhrase(f.Subject)

@@ -92,7 +92,6 @@ func itoa(n int) string {
 // own sources, and each lists the keys of the others in Conflicts
 // ("key => answer"). The result is in first-seen order.
 func Merge(facts []quiz.Fact) []quiz.Fact {
-	type group struct{ idx []int }
 	var out []quiz.Fact
 	byKeyAnswer := map[string]int{}
 	byKey := map[string][]int{}

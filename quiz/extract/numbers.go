@@ -43,14 +43,13 @@ var deadlineNouns = map[string]bool{
 
 // number is a parsed number expression.
 type number struct {
-	i, j     int // tokens incl. qualifier and currency
-	ni, nj   int // tokens of the number itself (and scale)
-	qual     string
-	text     string // qualifier + number as written
-	value    float64
-	word     bool   // written in words
-	unit     string // for "50-day": "days"; for "66-year-old": "years old"
-	compound string // noun after a "50-day" compound is not here
+	i, j   int // tokens incl. qualifier and currency
+	ni, nj int // tokens of the number itself (and scale)
+	qual   string
+	text   string // qualifier + number as written
+	value  float64
+	word   bool   // written in words
+	unit   string // for "50-day": "days"; for "66-year-old": "years old"
 }
 
 // numberAt parses a number starting at token k (qualifiers are looked for
