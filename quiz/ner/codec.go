@@ -164,7 +164,7 @@ func Decode(data []byte) (*Model, error) {
 	prev = 0
 	for i := uint64(0); i < ng; i++ {
 		prev += getU()
-		m.gaz[prev] = uint16(getU())
+		m.gaz[prev] = uint32(getU())
 	}
 	if rerr != nil {
 		return nil, fmt.Errorf("ner: decode: %w", rerr)

@@ -7,7 +7,11 @@ import "fmt"
 // gazetteer maps the hash of a lowercased token sequence to a bit set of
 // categories: bit t < nTypes for names of type types[t] harvested from
 // training data, then the general lexicon categories of lexCats.
-type gazetteer map[uint64]uint16
+type gazetteer map[uint64]uint32
+
+// prefixBit marks a token sequence that begins a longer entry, so that
+// matching stops as soon as no entry can continue.
+const prefixBit = 1 << 31
 
 // lexCats are the general lexicon categories, in bit order after the
 // entity types. Their order is part of the model format.
@@ -18,7 +22,7 @@ const nCats = nTypes + len(lexCats)
 
 // lowerOK is the set of categories that may match all-lowercase words:
 // titles and dictionary words.
-var lowerOK = uint16(1)<<(nTypes+7) | uint16(1)<<(nTypes+8)
+var lowerOK = uint32(1)<<(nTypes+7) | uint32(1)<<(nTypes+8)
 
 // addLexicon adds general word lists, keyed by lexCats names, to g.
 func (g gazetteer) addLexicon(lex map[string][]string) error {
@@ -54,7 +58,10 @@ func (g gazetteer) add(words []string, cat int) {
 		return
 	}
 	h := uint64(0)
-	for _, w := range words {
+	for i, w := range words {
+		if i > 0 {
+			g[h] |= prefixBit
+		}
 		t := makeTok(w, false)
 		h = seqHash(h, t.lower)
 	}
@@ -79,8 +86,9 @@ func (g gazetteer) mark(toks []tok) {
 			h = seqHash(h, last.lower)
 			bits, ok := g[h]
 			if !ok {
-				continue
+				break
 			}
+			bits &^= prefixBit
 			if lowerStart || last.flags&(flAllLower|flPunct) != 0 {
 				// Names must start and end capitalized ("Bank of England"
 				// may have lowercase words inside); titles need not.

@@ -38,23 +38,20 @@ func allowedEnd(a int) bool {
 }
 
 // table is an open-addressing hash table from feature hash to a row of
-// nTags weights, quantized to 16 bits and stored in the slot itself so that
-// a lookup touches one place in memory.
+// nTags weights quantized to 16 bits. Keys and rows are parallel arrays: a
+// probe for an absent feature, the common case, touches only the compact
+// key array.
 type table struct {
-	slots []slot
+	keys  []uint64 // 0 marks an empty slot
+	rows  [][nTags]int16
 	mask  uint64
 	scale float32 // weight = int16 value * scale
-}
-
-type slot struct {
-	key uint64 // 0 marks an empty slot
-	w   [nTags]int16
 }
 
 // newTable builds a table of keys whose weight rows are consecutive in w.
 func newTable(keys []uint64, w []float32) *table {
 	n := 1
-	for n < 2*len(keys)+16 {
+	for n < len(keys)+len(keys)/2+16 {
 		n <<= 1
 	}
 	maxAbs := float32(0)
@@ -65,19 +62,18 @@ func newTable(keys []uint64, w []float32) *table {
 	if scale == 0 {
 		scale = 1
 	}
-	t := &table{slots: make([]slot, n), mask: uint64(n - 1), scale: scale}
+	t := &table{keys: make([]uint64, n), rows: make([][nTags]int16, n), mask: uint64(n - 1), scale: scale}
 	for i, k := range keys {
 		if k == 0 {
 			k = 1
 		}
 		s := k & t.mask
-		for t.slots[s].key != 0 {
+		for t.keys[s] != 0 {
 			s = (s + 1) & t.mask
 		}
-		sl := &t.slots[s]
-		sl.key = k
+		t.keys[s] = k
 		for j, x := range w[i*nTags : (i+1)*nTags] {
-			sl.w[j] = int16(math.Round(float64(x / scale)))
+			t.rows[s][j] = int16(math.Round(float64(x / scale)))
 		}
 	}
 	return t
@@ -90,11 +86,11 @@ func (t *table) row(k uint64) *[nTags]int16 {
 	}
 	s := k & t.mask
 	for {
-		sl := &t.slots[s]
-		if sl.key == k {
-			return &sl.w
+		kk := t.keys[s]
+		if kk == k {
+			return &t.rows[s]
 		}
-		if sl.key == 0 {
+		if kk == 0 {
 			return nil
 		}
 		s = (s + 1) & t.mask
@@ -104,13 +100,12 @@ func (t *table) row(k uint64) *[nTags]int16 {
 // each calls fn for every feature of the table with its weights.
 func (t *table) each(fn func(key uint64, row []float32)) {
 	row := make([]float32, nTags)
-	for i := range t.slots {
-		sl := &t.slots[i]
-		if sl.key != 0 {
-			for j, x := range sl.w {
+	for i, k := range t.keys {
+		if k != 0 {
+			for j, x := range t.rows[i] {
 				row[j] = float32(x) * t.scale
 			}
-			fn(sl.key, row)
+			fn(k, row)
 		}
 	}
 }
