@@ -281,6 +281,13 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 		s.add(lx, i, j, quiz.KindOrganization, 0.85)
 		return
 	}
+	// "Simon & Schuster", "AT & T": an ampersand joins one organization.
+	for k := i + 1; k < j-1; k++ {
+		if s.toks[k].text == "&" {
+			s.add(lx, i, j, quiz.KindOrganization, 0.85)
+			return
+		}
+	}
 	// Split at connectors unless they sit inside an organization name.
 	start := i
 	for k := i; k < j; k++ {
@@ -356,6 +363,18 @@ func (s *sent) addName(lx *lexicon.Lexicon, i, j int, afterTitle bool) {
 		return
 	}
 	text := s.spanText(i, j)
+	if _, ok := lx.Nationality(text); ok && !afterTitle {
+		s.add(lx, i, j, quiz.KindNationality, 0.95)
+		return
+	}
+	// "Neighbouring Liberia" at the start of a sentence: the opener is an
+	// ordinary word when the rest is a known name and it is not.
+	if i == 0 && j-i >= 2 && !known(lx, s.toks[0].text) && s.nerID != nil {
+		if rest := s.spanText(1, j); knownPlace(lx, rest) || lx.Org(rest) {
+			s.addName(lx, 1, j, false)
+			return
+		}
+	}
 	if _, ok := lx.Nationality(s.toks[i].text); ok && !afterTitle {
 		if j == i+1 {
 			s.add(lx, i, j, quiz.KindNationality, 0.95)

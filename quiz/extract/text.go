@@ -48,6 +48,10 @@ var abbrevs = map[string]bool{
 	"No": true, "vs": true, "Jan": true, "Feb": true, "Mar": true, "Apr": true, "Aug": true,
 	"Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true, "Mt": true, "Ft": true,
 	"approx": true, "etc": true, "e.g": true, "i.e": true,
+	// U.S. state abbreviations of wire style: "Cupertino, Calif."
+	"Ala": true, "Ariz": true, "Ark": true, "Calif": true, "Colo": true, "Conn": true, "Fla": true,
+	"Ill": true, "Kan": true, "Ky": true, "Md": true, "Mass": true, "Mich": true, "Minn": true,
+	"Neb": true, "Nev": true, "Okla": true, "Ore": true, "Tenn": true, "Tex": true, "Wis": true, "Wyo": true,
 }
 
 func isQuote(r rune) bool {
