@@ -139,6 +139,32 @@ func startsWithPronoun(s string) bool {
 	return pronouns[w] || w == "that" || w == "such" || w == "there"
 }
 
+// personalPronouns name someone the sentence alone does not identify.
+var personalPronouns = map[string]bool{"he": true, "she": true, "they": true, "him": true, "them": true}
+
+// dangling reports whether a sentence, out of its article, leaves a reader
+// asking who is meant: it opens with a pronoun, or has "he", "she", "they"
+// outside quotations with no name before it ("In a statement, he
+// revealed ..."; but "Trump said he was ..." is clear).
+func dangling(sent string) bool {
+	sent = stripQuotes(sent)
+	if startsWithPronoun(sent) {
+		return true
+	}
+	named := false
+	for i, w := range words(sent) {
+		core := strings.Trim(w, ".,;:!?()'’")
+		lw := strings.ToLower(core)
+		if personalPronouns[lw] && !named {
+			return true
+		}
+		if isCapitalized(core) && (i > 0 || !lexicon.Default().Stop(lw)) {
+			named = true
+		}
+	}
+	return false
+}
+
 // vague reports whether a noun phrase needs context to mean anything: a
 // bare common noun, or a determiner with at most one common noun besides
 // numbers and anaphoric adjectives ("the talks", "the company", "the two

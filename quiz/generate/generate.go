@@ -393,7 +393,7 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 	}
 	switch ty {
 	case quiz.Cloze:
-		if start < 0 || startsWithPronoun(sent) || strings.ContainsAny(sent[start:end], "\"“”") {
+		if start < 0 || dangling(sent) || strings.ContainsAny(sent[start:end], "\"“”") {
 			return quiz.Question{}, false
 		}
 		q.Answer = sent[start:end]
@@ -629,7 +629,7 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 		// The source is the answer: the question must not name it.
 		s["attribution"] = v
 	}
-	if start >= 0 && !startsWithPronoun(sent) {
+	if start >= 0 && !dangling(sent) {
 		s["blank"] = strings.TrimRight(sent[:start]+"_____"+sent[end:], ".")
 		if v != "" {
 			s["sentence"] = sent[:start] + v + sent[end:]

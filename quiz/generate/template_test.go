@@ -319,3 +319,23 @@ func TestAlias(t *testing.T) {
 		})
 	}
 }
+
+func TestDangling(t *testing.T) {
+	tests := []struct {
+		name, sent string
+		want       bool
+	}{
+		{"opens with pronoun", "He added that the talks would go on.", true},
+		{"pronoun before any name", "In a statement during his daily address, he revealed details.", true},
+		{"name before pronoun", "Trump said he was disappointed in the Russian leader.", false},
+		{"pronoun in a quotation", "“We will see what they do,” Jane Doe said.", false},
+		{"no pronoun", "Russia launched 71 drones.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dangling(tt.sent); got != tt.want {
+				t.Errorf("dangling(%q) = %v, want %v", tt.sent, got, tt.want)
+			}
+		})
+	}
+}
