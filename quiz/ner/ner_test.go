@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -272,4 +273,48 @@ func FuzzEntities(f *testing.F) {
 		checkOffsets(t, text, ents)
 		_ = utf8.ValidString(text)
 	})
+}
+
+func TestEntitiesConcurrent(t *testing.T) {
+	m := mustLoad(t)
+	texts := seedTexts(t)
+	want := make([][]Entity, len(texts))
+	for i, text := range texts {
+		want[i] = m.Entities(text)
+	}
+	errs := make(chan string, 4*len(texts))
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i, text := range texts {
+				got := m.Entities(text)
+				if len(got) != len(want[i]) {
+					errs <- fmt.Sprintf("concurrent Entities(seed %d) found %d entities, want %d", i, len(got), len(want[i]))
+					continue
+				}
+				for j := range got {
+					if got[j] != want[i][j] {
+						errs <- fmt.Sprintf("concurrent Entities(seed %d)[%d] = %+v, want %+v", i, j, got[j], want[i][j])
+						break
+					}
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
