@@ -13,7 +13,9 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os/exec"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,7 +29,36 @@ var (
 	loadFlag     = flag.Bool("load", false, "run the load measurements (TestLoad)")
 	loadDuration = flag.Duration("load-duration", 5*time.Second, "duration of each load phase")
 	loadConns    = flag.Int("load-conns", 64, "concurrent connections / learners")
+	loadWrk      = flag.Bool("load-wrk", false, "also measure the pages with wrk (Debian package wrk), which loads the CPU less than the Go client")
 )
+
+// runWrk runs wrk against url with a cookie and returns its requests/s and
+// 99th percentile latency lines.
+func runWrk(t *testing.T, url, cookie string, conns int, d time.Duration) (string, float64) {
+	t.Helper()
+	args := []string{"-t2", fmt.Sprintf("-c%d", conns), fmt.Sprintf("-d%ds", int(d.Seconds())), "--latency"}
+	if cookie != "" {
+		args = append(args, "-H", "Cookie: "+cookie)
+	}
+	out, err := exec.Command("wrk", append(args, url)...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("wrk: %v\n%s", err, out)
+	}
+	var rps float64
+	var p99, non2xx string
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "Requests/sec:":
+			rps, _ = strconv.ParseFloat(f[1], 64)
+		case len(f) == 2 && f[0] == "99%":
+			p99 = f[1]
+		case strings.Contains(line, "Non-2xx"):
+			non2xx = strings.TrimSpace(line)
+		}
+	}
+	return fmt.Sprintf("%8.0f req/s  p99 %s %s", rps, p99, non2xx), rps
+}
 
 // loadResult is one phase's throughput and latency.
 type loadResult struct {
@@ -155,6 +186,16 @@ func TestLoad(t *testing.T) {
 		t.Fatalf("question page: %v", err)
 	}
 
+	if *loadWrk {
+		if _, err := exec.LookPath("wrk"); err != nil {
+			t.Fatal("-load-wrk: wrk is not installed (apt-get install -y wrk)")
+		}
+		hs, hr := runWrk(t, "http://"+hln.Addr().String()+"/", "", conns, *loadDuration)
+		qs, qr := runWrk(t, pages[0], cookies[0], conns, *loadDuration)
+		t.Logf("wrk fiber hello world: %s", hs)
+		t.Logf("wrk question page:     %s", qs)
+		t.Logf("wrk question page / hello world = %.2f", qr/hr)
+	}
 	helloRes := hammer(conns, *loadDuration, func(_ int, c *http.Client) error { return get(c, "http://"+hln.Addr().String()+"/", "") })
 	qRes := hammer(conns, *loadDuration, func(w int, c *http.Client) error { return get(c, pages[w], cookies[w]) })
 

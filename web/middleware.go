@@ -32,11 +32,20 @@ const (
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 
+// securityHeaders are set on every response, as canonical byte slices to
+// spare fasthttp the work on each request.
+var securityHeaders = [][2][]byte{
+	{[]byte("Content-Security-Policy"), []byte(contentSecurityPolicy)},
+	{[]byte("X-Content-Type-Options"), []byte("nosniff")},
+	{[]byte("X-Frame-Options"), []byte("DENY")},
+	{[]byte("Referrer-Policy"), []byte("same-origin")},
+}
+
 func (s *Server) secureHeaders(c *fiber.Ctx) error {
-	c.Set("Content-Security-Policy", contentSecurityPolicy)
-	c.Set("X-Content-Type-Options", "nosniff")
-	c.Set("X-Frame-Options", "DENY")
-	c.Set("Referrer-Policy", "same-origin")
+	h := &c.Response().Header
+	for _, kv := range securityHeaders {
+		h.SetCanonical(kv[0], kv[1])
+	}
 	return c.Next()
 }
 

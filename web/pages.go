@@ -93,7 +93,7 @@ func (s *Server) showHome(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := homePage{base: base{Title: "factdeck", Nav: "home", CSRF: csrfToken(c)}, Articles: arts, Decks: decks,
+	p := homePage{base: base{Title: "Home", Nav: "home", CSRF: csrfToken(c)}, Articles: arts, Decks: decks,
 		Types: quiz.QuestionTypes, CanIngest: s.ingest != nil}
 	if len(decks) > 0 {
 		p.Due, p.New = decks[0].Due, decks[0].New

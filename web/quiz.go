@@ -250,10 +250,13 @@ type questionPage struct {
 	Correct                 int
 	// Attempt is set once the question is answered: the page shows the
 	// feedback instead of the form.
-	Attempt  *quiz.Attempt
-	Source   marked
-	Article  quiz.Article
-	Hint     string
+	Attempt *quiz.Attempt
+	Source  marked
+	Article quiz.Article
+	Hint    string
+	// Fact is the fact the question was made from, shown after a true or
+	// false question so the learner sees the true statement.
+	Fact     *factView
 	Last     bool
 	NextURL  string
 	Given    string
@@ -311,6 +314,9 @@ func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 		if q.FactID != 0 {
 			if f, err := s.store.Fact(ctx, q.FactID); err == nil {
 				p.Source = markFact(q, f)
+				if q.Type == quiz.TrueFalse {
+					p.Fact = newFactView(f)
+				}
 			}
 		}
 		if art, err := s.store.Article(ctx, q.ArticleID); err == nil {

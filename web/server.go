@@ -185,13 +185,26 @@ func (s *Server) parseTemplates() error {
 		"factAnswer": factAnswer,
 		"len64":      func(n int64) int { return int(n) },
 	}
+	b, err := templateFS.ReadFile("templates/layout.html")
+	if err != nil {
+		return fmt.Errorf("web: template layout: %w", err)
+	}
+	// Asset URLs carry a content hash; write them into the layout once
+	// rather than computing them on every page.
+	layout := string(b)
+	for name := range s.static {
+		layout = strings.ReplaceAll(layout, `{{asset "`+name+`"}}`, "/static/"+name+"?v="+s.assetVer)
+	}
 	s.pages = make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		file := "templates/" + name + ".html"
 		if _, err := fs.Stat(templateFS, file); err != nil {
 			return fmt.Errorf("web: template %s: %w", file, err)
 		}
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html", file)
+		t, err := template.New(name).Funcs(funcs).Parse(layout)
+		if err == nil {
+			t, err = t.ParseFS(templateFS, "templates/parts.html", file)
+		}
 		if err != nil {
 			return fmt.Errorf("web: parse template %s: %w", file, err)
 		}
@@ -238,6 +251,34 @@ func (s *Server) loadStatic() error {
 	s.assetVer = hex.EncodeToString(h.Sum(nil))[:10]
 	return nil
 }
+
+// menus holds the main navigation's HTML for each active entry, built once
+// from constants: the layout inserts it instead of ranging and comparing on
+// every page.
+var menus = func() map[string]template.HTML {
+	items := []struct{ href, label, nav, alt string }{
+		{"/", "Home", "home", ""},
+		{"/quiz", "Quiz", "quiz", ""},
+		{"/decks", "Flashcards", "decks", "study"},
+		{"/articles/new", "Add article", "add", ""},
+	}
+	m := make(map[string]template.HTML)
+	for _, active := range []string{"", "home", "quiz", "decks", "study", "add", "articles"} {
+		var b strings.Builder
+		for _, it := range items {
+			cur := ""
+			if active != "" && (active == it.nav || active == it.alt) {
+				cur = ` aria-current="page"`
+			}
+			fmt.Fprintf(&b, `<li><a href="%s"%s>%s</a></li>`, it.href, cur, it.label)
+		}
+		m[active] = template.HTML(b.String()) // constants only: safe
+	}
+	return m
+}()
+
+// Menu returns the navigation with the active entry marked.
+func (b base) Menu() template.HTML { return menus[b.Nav] }
 
 // base is the part of every page's data the layout needs.
 type base struct {

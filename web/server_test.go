@@ -100,7 +100,9 @@ func TestEscaping(t *testing.T) {
 
 var quizPath = regexp.MustCompile(`^/quiz/(\d+)/q/1$`)
 
-func startQuiz(t *testing.T, c *client, form url.Values) int64 {
+func startQuiz(t *testing.T, c *client, form url.Values) int64 { return startQuizTB(t, c, form) }
+
+func startQuizTB(t testing.TB, c *client, form url.Values) int64 {
 	t.Helper()
 	loc := c.postRedirect("/quiz", form)
 	m := quizPath.FindStringSubmatch(loc)

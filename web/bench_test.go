@@ -1,0 +1,43 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"testing"
+
+	"github.com/valyala/fasthttp"
+)
+
+// BenchmarkQuestionPage serves a quiz question page without the network:
+// the handler, caches and template rendering.
+func BenchmarkQuestionPage(b *testing.B) {
+	f := newFixture(b)
+	c := f.client(b)
+	id := startQuizTB(b, c, url.Values{"deck": {"all"}, "count": {"5"}})
+	h := f.srv.App().Handler()
+	cookie := learnerCookie + "=" + c.cookies[learnerCookie] + "; " + csrfCookie + "=" + c.csrf()
+	path := fmt.Sprintf("/quiz/%d/q/1", id)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		var ctx fasthttp.RequestCtx
+		ctx.Request.SetRequestURI(path)
+		ctx.Request.Header.Set("Cookie", cookie)
+		h(&ctx)
+		if ctx.Response.StatusCode() != 200 {
+			b.Fatalf("GET %s = %d", path, ctx.Response.StatusCode())
+		}
+	}
+}
+
+// BenchmarkHello is the floor: a fiber route that writes a constant.
+func BenchmarkHello(b *testing.B) {
+	f := newFixture(b)
+	h := f.srv.App().Handler()
+	b.ReportAllocs()
+	for b.Loop() {
+		var ctx fasthttp.RequestCtx
+		ctx.Request.SetRequestURI("/healthz")
+		h(&ctx)
+	}
+}
