@@ -247,6 +247,12 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 		}
 	}
 	// "Chief of Ukraine": a title, then "of" and a name.
+	if q := s.titleWords(lx, i, j); q > i && q+1 < j && s.toks[q].text == "of" && lx.Title(strings.ToLower(s.spanText(i, q+2))) {
+		// "Secretary of State Colin Powell"
+		s.ments = append(s.ments, mention{i: i, j: q + 2, text: s.spanText(i, q+2), name: s.spanText(i, q+2), kind: quiz.KindRole, title: true, conf: 0.9})
+		s.addName(lx, q+2, j, true)
+		return
+	}
 	if q := s.titleWords(lx, i, j); q > i && q < j && s.toks[q].text == "of" {
 		s.ments = append(s.ments, mention{i: i, j: q, text: s.spanText(i, q), name: s.spanText(i, q), kind: quiz.KindRole, title: true, conf: 0.9})
 		s.splitChunk(lx, q+1, j)

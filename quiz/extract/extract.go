@@ -93,7 +93,7 @@ func (e *Extractor) Facts(a quiz.Article) []quiz.Fact {
 			}
 		}
 	}
-	ar.entityFacts()
+	ar.entityFacts(e.lx)
 	ar.dropWeakRoles()
 	ar.personContext(e.lx)
 	return ar.facts
@@ -291,14 +291,16 @@ func (ar *article) personContext(lx *lexicon.Lexicon) {
 }
 
 // entityFacts adds one typing fact per entity, at its first full mention.
-func (ar *article) entityFacts() {
+func (ar *article) entityFacts(lx *lexicon.Lexicon) {
 	done := map[string]bool{}
 	for _, s := range ar.sents {
 		for _, m := range s.ments {
 			if m.title || m.kind == "" || (m.kind == quiz.KindMisc && (m.j-m.i < 2 || strings.Contains(m.text, "-"))) {
 				continue
 			}
-			if m.kind == quiz.KindPerson && m.name != m.text && done[string(m.kind)+m.name] {
+			// A lone given name ("Mark") that names no one in full makes a
+			// poor question.
+			if m.kind == quiz.KindPerson && m.j-m.i == 1 && m.name == m.text && lx.GivenName(m.text) {
 				continue
 			}
 			key := string(m.kind) + "\x00" + m.name

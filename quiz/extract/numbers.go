@@ -219,7 +219,7 @@ func (ar *article) numbers(lx *lexicon.Lexicon, s *sent) {
 					Kind: quiz.KindCount, Subject: subj, SubjectKind: quiz.KindOther, Relation: quiz.RelCount,
 					Object: n.text, ObjectKind: quiz.KindCount, Context: subj, Confidence: 0.75,
 				}, s.toks[n.i].start, s.toks[n.nj-1].end)
-			} else if lastCount != "" && !n.word {
+			} else if lastCount != "" && !n.word && n.nj < len(s.toks) && (strings.HasSuffix(s.lower(n.nj), "ly") || strings.HasSuffix(s.lower(n.nj), "ed") || passiveAux[s.lower(n.nj)]) {
 				// "71 drones ..., with 45 intercepted": the same things.
 				ar.add(s, quiz.Fact{
 					Kind: quiz.KindCount, Subject: lastCount, SubjectKind: quiz.KindOther, Relation: quiz.RelCount,
@@ -321,6 +321,10 @@ func (ar *article) percent(lx *lexicon.Lexicon, s *sent, n number) {
 		Object: obj, ObjectKind: quiz.KindPercent, Context: subj, Confidence: 0.75,
 	}, s.toks[n.i].start, s.toks[j-1].end)
 }
+
+// passiveAux follow a number that counts things named before it ("more
+// than 200 were injured").
+var passiveAux = map[string]bool{"were": true, "was": true, "are": true, "had": true, "have": true}
 
 // clauseVerb are words that follow the subject of a clause.
 var clauseVerb = map[string]bool{

@@ -61,7 +61,7 @@ func (s *sent) titleBefore(lx *lexicon.Lexicon, k int) (roleRun, bool) {
 	}
 	r.i, r.j = p, k
 	r.role = strings.ToLower(s.spanText(p, k))
-	if !lx.TitleHead(lastWord(r.role)) {
+	if !lx.TitleHead(roleHead(r.role)) {
 		return r, false
 	}
 	q := p
@@ -69,7 +69,7 @@ func (s *sent) titleBefore(lx *lexicon.Lexicon, k int) (roleRun, bool) {
 		r.former = true
 		q--
 	}
-	if q > 0 && s.toks[q-1].text == "-" && s.lower(q-2) == "ex" {
+	if q > 0 && s.toks[q-1].text == "-" && (s.lower(q-2) == "ex" || s.lower(q-2) == "then") {
 		r.former = true
 		q -= 2
 	}
@@ -93,6 +93,13 @@ func (s *sent) titleBefore(lx *lexicon.Lexicon, k int) (roleRun, bool) {
 		}
 	}
 	return r, true
+}
+
+// roleHead returns the head word of a role: "secretary" of "secretary of
+// state", "minister" of "culture minister".
+func roleHead(role string) string {
+	head, _, _ := strings.Cut(role, " of ")
+	return lastWord(head)
 }
 
 func lastWord(s string) string {
@@ -165,7 +172,7 @@ func (ar *article) addRole(s *sent, m mention, r roleRun) {
 	if !r.former {
 		ar.describe(r, m.name)
 	}
-	if !r.former && leadHeads[lastWord(role)] && r.org != "" && r.orgK == quiz.KindOrganization {
+	if !r.former && leadHeads[roleHead(role)] && r.org != "" && r.orgK == quiz.KindOrganization {
 		ar.add(s, quiz.Fact{
 			Kind: quiz.KindPerson, Subject: m.name, SubjectKind: quiz.KindPerson, Relation: quiz.RelLeads,
 			Object: r.org, ObjectKind: quiz.KindOrganization, Context: r.org, Confidence: 0.8 * m.conf,
@@ -267,7 +274,7 @@ func (ar *article) appositive(lx *lexicon.Lexicon, s *sent, m mention) {
 		Kind: quiz.KindRole, Subject: m.name, SubjectKind: quiz.KindPerson, Relation: rel,
 		Object: role, ObjectKind: quiz.KindRole, Org: org, Context: org, Confidence: 0.85 * m.conf,
 	}, s.toks[ti].start, s.toks[ti].start+len(s.spanText(ti, ti+len(strings.Fields(role)))))
-	if !former && org != "" && orgJ > orgI && leadHeads[lastWord(role)] {
+	if !former && org != "" && orgJ > orgI && leadHeads[roleHead(role)] {
 		ar.add(s, quiz.Fact{
 			Kind: quiz.KindOrganization, Subject: m.name, SubjectKind: quiz.KindPerson, Relation: quiz.RelLeads,
 			Object: org, ObjectKind: quiz.KindOrganization, Context: org, Confidence: 0.8 * m.conf,

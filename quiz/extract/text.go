@@ -78,6 +78,13 @@ func tokenize(s string) []token {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanWord(s, i)
 			w := s[i:j]
+			// "then-Secretary", "ex-President": the prefix is its own word.
+			if p, rest, ok := strings.Cut(w, "-"); ok && (p == "then" || p == "ex" || p == "Ex" || p == "Then") && rest != "" && isCap(rest) {
+				toks = append(toks, mkTok(p, i, i+len(p), tWord))
+				toks = append(toks, mkTok("-", i+len(p), i+len(p)+1, tPunct))
+				i += len(p) + 1
+				continue
+			}
 			// Split a possessive: "Ukraine's" -> "Ukraine", "'s".
 			if n := len(w); n > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
 				cut := n - 2

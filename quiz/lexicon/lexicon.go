@@ -170,7 +170,9 @@ func load() *Lexicon {
 	each("titles.txt", func(f []string) {
 		t := strings.ToLower(f[0])
 		l.titles[t] = true
-		words := strings.Fields(t)
+		// The head of "secretary of state" is "secretary".
+		head, _, _ := strings.Cut(t, " of ")
+		words := strings.Fields(head)
 		l.titleHeads[words[len(words)-1]] = true
 		l.lists[quiz.KindRole] = append(l.lists[quiz.KindRole], t)
 	})
