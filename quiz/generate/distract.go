@@ -23,6 +23,7 @@ type candidate struct {
 	text string
 	tier int    // 0 this article, 1 other articles, 2 lexicon or computed
 	norm string // quiz.NormalizeAnswer(text), when known
+	key  string // aliasKey(text), for the facts' values
 }
 
 // pools indexes the values of the article's facts and of the pool by kind.
@@ -53,7 +54,7 @@ func newPools(facts, pool []quiz.Fact) *pools {
 			return
 		}
 		seen[k][n] = true
-		p.byKind[k] = append(p.byKind[k], candidate{v, tier, n})
+		p.byKind[k] = append(p.byKind[k], candidate{v, tier, n, aliasKey(v)})
 	}
 	for tier, fs := range [][]quiz.Fact{facts, pool} {
 		for _, f := range fs {
@@ -212,7 +213,7 @@ func choose(answer string, k quiz.Kind, cands []candidate, exclude map[string]bo
 		if (k == quiz.KindPerson || k == "") && sameSurname(sa, c.text, nc) || !nameLike(c.text, k) || strings.ContainsAny(c.text, "\"“”") || hasPronoun(c.text) {
 			continue
 		}
-		if aliasKey(c.text) == ka || acronymOf(c.text, answer) || acronymOf(answer, c.text) {
+		if c.key != "" && c.key == ka || acronymOf(c.text, answer) || acronymOf(answer, c.text) {
 			continue
 		}
 		if k == quiz.KindPerson && len(words(c.text)) < 2 {
