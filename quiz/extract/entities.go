@@ -240,7 +240,7 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 		return
 	}
 	// The model's organizations keep "General Electric" whole.
-	if s.nerMajority(i, j) == ner.ORG && j-i >= 2 && !lx.GivenName(s.toks[i].text) && !lx.GivenName(s.toks[min(i+1, j-1)].text) {
+	if s.nerMajority(i, j) == ner.ORG && j-i >= 2 && !lx.GivenName(s.toks[i].text) && !lx.GivenName(s.toks[min(i+1, j-1)].text) && !s.hasAnd(i, j) {
 		if _, ok := lx.Nationality(s.toks[i].text); !ok {
 			s.add(lx, i, j, quiz.KindOrganization, 0.8)
 			return
@@ -309,6 +309,16 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 		start = k + 1
 	}
 	s.addName(lx, start, j, false)
+}
+
+// hasAnd reports an "and" inside [i, j).
+func (s *sent) hasAnd(i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.toks[k].text == "and" {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWords returns the end of the title words starting chunk [i, j), or
@@ -390,6 +400,13 @@ func (s *sent) addName(lx *lexicon.Lexicon, i, j int, afterTitle bool) {
 		if !lx.OrgWord(s.toks[j-1].text) {
 			s.add(lx, i, i+1, quiz.KindNationality, 0.95)
 			s.addName(lx, i+1, j, false)
+			return
+		}
+	}
+	// "Detroit Lions", "Green Bay Packers": a city's team.
+	if j-i >= 2 && strings.HasSuffix(s.toks[j-1].text, "s") && !knownPlace(lx, text) {
+		if k, _, ok := lx.Place(s.spanText(i, j-1)); ok && (k == quiz.KindCity || k == quiz.KindRegion) {
+			s.add(lx, i, j, quiz.KindOrganization, 0.8)
 			return
 		}
 	}
