@@ -486,6 +486,10 @@ func attribute(prompt, source string) string {
 	return "According to " + withThe(source) + ", " + lowerFirst(prompt)
 }
 
+// innerQuotes turns double quotation marks into single ones, for a
+// quotation inside a quoted sentence.
+var innerQuotes = strings.NewReplacer("“", "‘", "”", "’", "\"", "'")
+
 // datelineRE matches a news dateline: "SURABAYA, Indonesia (Reuters) - ".
 var datelineRE = regexp.MustCompile(`^[A-Z][A-Z .'/-]+(?:, [A-Za-z ./]+)?(?: \([A-Za-z .]+\))? +[-—–]+ +`)
 
@@ -630,7 +634,8 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 		s["attribution"] = v
 	}
 	if start >= 0 && !dangling(sent) {
-		s["blank"] = strings.TrimRight(sent[:start]+"_____"+sent[end:], ".")
+		// The template quotes the sentence: quotations in it nest as ‘ ’.
+		s["blank"] = innerQuotes.Replace(strings.TrimRight(sent[:start]+"_____"+sent[end:], "."))
 		if v != "" {
 			s["sentence"] = sent[:start] + v + sent[end:]
 		}
