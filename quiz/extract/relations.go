@@ -446,7 +446,7 @@ func (s *sent) eventNear(lx *lexicon.Lexicon, at int) (phrase string, ok bool) {
 			continue
 		}
 		b := k
-		for b > 0 && b > k-3 && (contentWord(lx, s.toks[b-1], true) || s.adjName(b-1)) && !eventNouns[s.lower(b-1)] {
+		for b > 0 && b > k-3 && (contentWord(lx, s.toks[b-1], true) || s.adjName(b-1) || s.plainOpener(lx, b-1)) && !eventNouns[s.lower(b-1)] {
 			b--
 		}
 		if at < 0 {
@@ -466,6 +466,12 @@ func (s *sent) eventNear(lx *lexicon.Lexicon, at int) (phrase string, ok bool) {
 // maxEventDistance bounds how far, in tokens, an event noun may be from the
 // place or time it is given.
 const maxEventDistance = 16
+
+// plainOpener reports a capitalized sentence opener that names nothing
+// ("Peace talks ...").
+func (s *sent) plainOpener(lx *lexicon.Lexicon, k int) bool {
+	return k == 0 && s.toks[0].kind == tWord && s.mentionAt(0) == nil && !lx.Stop(s.lower(0))
+}
 
 // events finds "<event> ... in <Place> ... on <Weekday>".
 func (ar *article) events(lx *lexicon.Lexicon, s *sent) {
