@@ -383,6 +383,10 @@ func (s *sent) addName(lx *lexicon.Lexicon, i, j int, afterTitle bool) {
 		s.add(lx, i, j, quiz.KindNationality, 0.95)
 		return
 	}
+	// "CEO" is a title, not an organization.
+	if lx.Title(strings.ToLower(text)) {
+		return
+	}
 	// "Neighbouring Liberia" at the start of a sentence: the opener is an
 	// ordinary word when the rest is a known name and it is not.
 	if i == 0 && j-i >= 2 && !known(lx, s.toks[0].text) && s.nerID != nil {
@@ -476,7 +480,13 @@ func (s *sent) joinPossessiveOrgs() {
 		m := s.ments[idx]
 		if m.kind == quiz.KindOrganization && m.i >= 2 && (s.toks[m.i-1].text == "'s" || s.toks[m.i-1].text == "’s") &&
 			s.toks[m.i-2].kind == tWord && isCap(s.toks[m.i-2].text) {
-			prevIsName := len(out) > 0 && out[len(out)-1].j == m.i-1 && !out[len(out)-1].title && out[len(out)-1].kind != ""
+			prevIsName := false
+			if len(out) > 0 && out[len(out)-1].j == m.i-1 && !out[len(out)-1].title {
+				p := out[len(out)-1]
+				sameEntity := s.nerID[m.i-2] >= 0 && s.nerID[m.i-2] == s.nerID[m.i]
+				prevIsName = p.kind == quiz.KindPerson || isPlaceKind(p.kind) || p.kind == quiz.KindNationality ||
+					(p.kind == quiz.KindOrganization && !sameEntity && p.conf >= 0.8)
+			}
 			if !prevIsName {
 				if len(out) > 0 && out[len(out)-1].j == m.i-1 {
 					out = out[:len(out)-1] // an untyped or title word
