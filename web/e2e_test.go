@@ -21,6 +21,8 @@ import (
 	"factdeck/quiz/pipeline"
 	"factdeck/seeds"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -391,8 +393,20 @@ func TestScreenshots(t *testing.T) {
 		{"edit", fmt.Sprintf("/questions/%d/edit", e.qs[0][0].ID), nil},
 		{"error", "/articles/999", nil},
 	}
-	for _, width := range []int64{1100, 390} {
-		e.do(t, chromedp.EmulateViewport(width, 900))
+	for _, mode := range []struct {
+		width int64
+		dark  bool
+	}{{1100, false}, {390, false}, {390, true}} {
+		width := mode.width
+		scheme := "light"
+		if mode.dark {
+			scheme = "dark"
+		}
+		e.do(t, chromedp.EmulateViewport(width, 900), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+			return err
+		}))
 		for _, s := range shots {
 			if s.path != "" {
 				e.open(t, s.path)
@@ -406,7 +420,7 @@ func TestScreenshots(t *testing.T) {
 			if err != nil {
 				t.Fatalf("screenshot %s: %v", s.name, err)
 			}
-			name := filepath.Join(*screenshotDir, fmt.Sprintf("%s-%d.png", s.name, width))
+			name := filepath.Join(*screenshotDir, fmt.Sprintf("%s-%d-%s.png", s.name, width, scheme))
 			if err := os.WriteFile(name, png, 0o644); err != nil {
 				t.Fatal(err)
 			}

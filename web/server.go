@@ -317,6 +317,9 @@ type errorPage struct {
 // code, anything else is a 500 that is logged and not shown.
 func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	code, msg := classify(err)
+	if code == fiber.StatusRequestEntityTooLarge && c.Path() == "/articles" {
+		msg = fmt.Sprintf("The upload is too large: the largest article accepted is %s.", megabytes(s.maxUpload))
+	}
 	if code >= 500 {
 		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
 		msg = "Something went wrong on our side. Please try again."

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -596,3 +598,30 @@ func TestFlashcardsOnePerFact(t *testing.T) {
 }
 
 var _ = store.QuestionFilter{}
+
+// TestBodyLimitOverHTTP sends a body beyond the server's limit over a real
+// connection (app.Test refuses such bodies itself): the learner gets a 413
+// page that says the limit.
+func TestBodyLimitOverHTTP(t *testing.T) {
+	f := newFixture(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = f.srv.Serve(ln) }()
+	defer f.srv.Shutdown(context.Background())
+	body := strings.NewReader("text=" + strings.Repeat("word+", 200000))
+	req, _ := http.NewRequest(http.MethodPost, "http://"+ln.Addr().String()+"/articles", body)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Accept", "text/html")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("POST /articles (1 MB): %v", err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	want := "The upload is too large: the largest article accepted is 64 KB."
+	if resp.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(string(b), want) {
+		t.Errorf("POST /articles (1 MB) = %d %s, want 413 with %q", resp.StatusCode, truncate(string(b), 300), want)
+	}
+}
