@@ -47,7 +47,9 @@ func factKey(f quiz.Fact) string {
 	}
 	switch f.Relation {
 	case quiz.RelTime, quiz.RelLocation:
-		return f.Relation + "|" + eventKey(f.Subject)
+		// A weekday and a year, a city and a country, answer different
+		// questions about the same event.
+		return f.Relation + "|" + eventKey(f.Subject) + "|" + string(f.ObjectKind)
 	}
 	return f.Relation + "|" + norm(f.Subject)
 }
@@ -86,47 +88,56 @@ func itoa(n int) string {
 
 // Merge combines facts from several articles. Facts with the same Key and
 // the same answer (the Object, or the Subject for relations such as
-// quiz.RelLeads and quiz.RelSaid whose question asks who) become one fact
-// listing all their Sources, keeping the most confident wording.
-// Facts with the same Key and different answers are all kept, each with its
-// own sources, and each lists the keys of the others in Conflicts
-// ("key => answer"). The result is in first-seen order.
+// quiz.RelLeads and quiz.RelSaid whose question asks who; "severe
+// sanctions" and "severe new sanctions" count as the same) become one fact
+// listing all their Sources, keeping the most confident wording. Facts with
+// the same Key and different answers not stated by exactly the same
+// articles are all kept, each with its own sources, and each lists the
+// others in Conflicts as "key => answer (sources)". The result is in first-seen order; the input
+// is not modified.
 func Merge(facts []quiz.Fact) []quiz.Fact {
 	var out []quiz.Fact
-	byKeyAnswer := map[string]int{}
 	byKey := map[string][]int{}
 	for _, f := range facts {
-		ka := f.Key + "\x00" + answer(f)
-		if i, ok := byKeyAnswer[ka]; ok {
+		merged := false
+		for _, i := range byKey[f.Key] {
 			g := &out[i]
+			if !sameAnswer(answer(*g), answer(f)) {
+				continue
+			}
+			srcs := g.Sources
 			for _, src := range f.Sources {
-				if !contains(g.Sources, src) {
-					g.Sources = append(g.Sources, src)
+				if !contains(srcs, src) {
+					srcs = append(srcs, src)
 				}
 			}
 			if f.Confidence > g.Confidence {
-				srcs := g.Sources
 				*g = f
-				g.Sources = srcs
 			}
+			g.Sources = srcs
+			g.Conflicts = nil
+			merged = true
+			break
+		}
+		if merged {
 			continue
 		}
 		f.Sources = append([]string(nil), f.Sources...)
 		f.Conflicts = nil
-		byKeyAnswer[ka] = len(out)
 		byKey[f.Key] = append(byKey[f.Key], len(out))
 		out = append(out, f)
 	}
 	for _, idx := range byKey {
-		if len(idx) < 2 {
-			continue
-		}
 		for _, i := range idx {
 			for _, j := range idx {
-				if i != j {
-					other := out[j]
-					out[i].Conflicts = append(out[i].Conflicts, other.Key+" => "+answerText(other)+" ("+strings.Join(other.Sources, ", ")+")")
+				// An article may state two values (71 drones launched, 45
+				// intercepted): values stated by exactly the same articles
+				// do not disagree.
+				if i == j || sameSet(out[i].Sources, out[j].Sources) {
+					continue
 				}
+				other := out[j]
+				out[i].Conflicts = append(out[i].Conflicts, other.Key+" => "+answerText(other)+" ("+strings.Join(other.Sources, ", ")+")")
 			}
 			sort.Strings(out[i].Conflicts)
 		}
@@ -138,6 +149,47 @@ func Merge(facts []quiz.Fact) []quiz.Fact {
 		}
 	}
 	return out
+}
+
+// sameAnswer reports whether two normalized answers say the same thing:
+// equal, or one's words all in the other with the same last word
+// ("severe sanctions", "severe new sanctions").
+func sameAnswer(a, b string) bool {
+	if a == b {
+		return true
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 || fa[len(fa)-1] != fb[len(fb)-1] {
+		return false
+	}
+	if len(fa) > len(fb) {
+		fa, fb = fb, fa
+	}
+	if len(fa) < 2 {
+		return false // "50" and "more than 50" stay apart
+	}
+	set := map[string]bool{}
+	for _, w := range fb {
+		set[w] = true
+	}
+	for _, w := range fa {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 func answerText(f quiz.Fact) string {

@@ -6,9 +6,12 @@ import (
 	"factdeck/quiz"
 )
 
+// RelThreatFact names the threat relation in the table below.
+const RelThreatFact = quiz.RelThreat
+
 func TestMerge(t *testing.T) {
 	fact := func(src, rel, subj, obj string) quiz.Fact {
-		f := quiz.Fact{Relation: rel, Subject: subj, Object: obj, Sources: []string{src}, Confidence: 0.7}
+		f := quiz.Fact{Relation: rel, Subject: subj, Object: obj, ObjectKind: quiz.KindWeekday, Sources: []string{src}, Confidence: 0.7}
 		f.Key = factKey(f)
 		return f
 	}
@@ -22,6 +25,10 @@ func TestMerge(t *testing.T) {
 		fact("b", quiz.RelCount, "attacks", "more than 50"),
 		fact("a", quiz.RelLeads, "John Roe", "the delegation"),
 		fact("b", quiz.RelLeads, "Jim Poe", "the delegation"),
+		fact("a", RelThreatFact, "Jane Doe", "severe sanctions"),
+		fact("b", RelThreatFact, "Jane Doe", "severe new sanctions"),
+		fact("a", quiz.RelCount, "drones", "71"),
+		fact("a", quiz.RelCount, "drones", "45"),
 	}
 	got := Merge(facts)
 	tests := []struct {
@@ -37,6 +44,9 @@ func TestMerge(t *testing.T) {
 		{"qualifier synonyms", 3, 2, 0, "over 50"},
 		{"leads by subject", 4, 1, 1, "the delegation"},
 		{"other leader", 5, 1, 1, "the delegation"},
+		{"contained wording", 6, 2, 0, "severe sanctions"},
+		{"one article two values", 7, 1, 0, "71"},
+		{"one article other value", 8, 1, 0, "45"},
 	}
 	if len(got) != len(tests) {
 		for _, f := range got {
@@ -72,7 +82,7 @@ func TestMergeSeeds(t *testing.T) {
 	}
 	var wed, thu *quiz.Fact
 	for i, f := range merged {
-		if f.Relation != quiz.RelTime || f.Key != "time|talks" {
+		if f.Relation != quiz.RelTime || f.Key != "time|talks|weekday" {
 			continue
 		}
 		switch f.Object {
