@@ -39,8 +39,6 @@ func parseDeck(key string) (deckRef, error) {
 	return deckRef{Key: key, ArticleID: id}, nil
 }
 
-func (d deckRef) selection() store.Selection { return store.Selection{ArticleID: d.ArticleID} }
-
 // deckSummary is a deck with its sizes and the learner's counts.
 type deckSummary struct {
 	Key       string

@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"factdeck/quiz"
 	"factdeck/store"
@@ -224,5 +223,3 @@ func (c *client) postRedirect(path string, form url.Values) string {
 	}
 	return h.Get("Location")
 }
-
-var fixedNow = time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)

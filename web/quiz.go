@@ -363,16 +363,15 @@ type reviewed struct {
 
 type resultPage struct {
 	base
-	Session  quiz.QuizSession
-	Correct  int
-	Total    int
-	Percent  int
-	Time     time.Duration
-	Items    []reviewed
-	Missed   int
-	Chart    *chart
-	Verdict  string
-	ArticleQ string
+	Session quiz.QuizSession
+	Correct int
+	Total   int
+	Percent int
+	Time    time.Duration
+	Items   []reviewed
+	Missed  int
+	Chart   *chart
+	Verdict string
 }
 
 func (s *Server) resultData(c *fiber.Ctx, sess quiz.QuizSession) (resultPage, error) {
