@@ -264,7 +264,7 @@ func (s *Server) apiUpdateQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	s.questions.drop(id)
+	s.forgetQuestion(id)
 	return c.JSON(toAPIQuestion(saved, true))
 }
 
@@ -276,7 +276,7 @@ func (s *Server) apiDeleteQuestion(c *fiber.Ctx) error {
 	if err := s.store.DeleteQuestion(c.UserContext(), id); err != nil {
 		return err
 	}
-	s.questions.drop(id)
+	s.forgetQuestion(id)
 	return c.SendStatus(fiber.StatusNoContent)
 }
 

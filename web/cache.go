@@ -7,6 +7,9 @@ package web
 
 import (
 	"context"
+	"fmt"
+	"html/template"
+	"strings"
 	"sync"
 	"time"
 
@@ -73,6 +76,38 @@ func (s *Server) question(ctx context.Context, id int64) (quiz.Question, error) 
 	}
 	s.questions.put(id, cachedQuestion{q: q, at: time.Now()})
 	return q, nil
+}
+
+type cachedFragment struct {
+	html template.HTML
+	at   time.Time
+}
+
+// optionsHTML returns the answer buttons of a question with options,
+// rendered once and kept as long as the question itself.
+func (s *Server) optionsHTML(q quiz.Question) (template.HTML, error) {
+	if f, ok := s.fragments.get(q.ID); ok && time.Since(f.at) < questionTTL {
+		return f.html, nil
+	}
+	var b strings.Builder
+	if err := s.optionsTmpl.ExecuteTemplate(&b, "options", q); err != nil {
+		return "", fmt.Errorf("render options of question %d: %w", q.ID, err)
+	}
+	h := template.HTML(b.String()) // html/template output: already escaped
+	s.fragments.put(q.ID, cachedFragment{html: h, at: time.Now()})
+	return h, nil
+}
+
+// forgetQuestion drops a question changed here from the caches; nil forgets
+// every question.
+func (s *Server) forgetQuestion(id int64) {
+	if id == 0 {
+		s.questions.clear()
+		s.fragments.clear()
+		return
+	}
+	s.questions.drop(id)
+	s.fragments.drop(id)
 }
 
 // quizSession returns a quiz session, from the cache when present.

@@ -286,7 +286,7 @@ func (s *Server) deleteArticle(c *fiber.Ctx) error {
 	if err := s.store.DeleteArticle(c.UserContext(), id); err != nil {
 		return err
 	}
-	s.questions.clear()
+	s.forgetQuestion(0)
 	return c.Redirect("/", fiber.StatusSeeOther)
 }
 
@@ -470,7 +470,7 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 	if _, err := s.store.UpdateQuestion(c.UserContext(), edited); err != nil {
 		return err
 	}
-	s.questions.drop(id)
+	s.forgetQuestion(id)
 	return c.Redirect(fmt.Sprintf("/articles/%d#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
@@ -486,7 +486,7 @@ func (s *Server) deleteQuestion(c *fiber.Ctx) error {
 	if err := s.store.DeleteQuestion(c.UserContext(), id); err != nil {
 		return err
 	}
-	s.questions.drop(id)
+	s.forgetQuestion(id)
 	return c.Redirect(fmt.Sprintf("/articles/%d#questions", q.ArticleID), fiber.StatusSeeOther)
 }
 

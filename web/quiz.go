@@ -7,6 +7,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -256,7 +257,9 @@ type questionPage struct {
 	Hint    string
 	// Fact is the fact the question was made from, shown after a true or
 	// false question so the learner sees the true statement.
-	Fact     *factView
+	Fact *factView
+	// Options is the rendered answer buttons (see optionsHTML).
+	Options  template.HTML
 	Last     bool
 	NextURL  string
 	Given    string
@@ -328,8 +331,15 @@ func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 		if p.Last {
 			p.NextURL = fmt.Sprintf("/quiz/%d/result", sess.ID)
 		}
-	} else if sess.HintAt == pos {
-		p.Hint = hint(q.Answer)
+	} else {
+		if sess.HintAt == pos {
+			p.Hint = hint(q.Answer)
+		}
+		if len(q.Options) > 0 {
+			if p.Options, err = s.optionsHTML(q); err != nil {
+				return p, err
+			}
+		}
 	}
 	return p, nil
 }

@@ -79,12 +79,16 @@ type Server struct {
 	now       func() time.Time
 	app       *fiber.App
 	pages     map[string]*template.Template
-	static    map[string]asset
-	assetVer  string
-	learners  *boundedMap[string, quiz.Learner]
-	sessions  *boundedMap[int64, quiz.QuizSession]
-	questions *boundedMap[int64, cachedQuestion]
-	bufs      sync.Pool
+	// optionsTmpl renders a question's answer buttons, the same for every
+	// learner, so they are rendered once per question (see optionsHTML).
+	optionsTmpl *template.Template
+	static      map[string]asset
+	assetVer    string
+	learners    *boundedMap[string, quiz.Learner]
+	sessions    *boundedMap[int64, quiz.QuizSession]
+	questions   *boundedMap[int64, cachedQuestion]
+	fragments   *boundedMap[int64, cachedFragment]
+	bufs        sync.Pool
 }
 
 type asset struct {
@@ -108,6 +112,7 @@ func New(cfg Config) (*Server, error) {
 		learners:  newBoundedMap[string, quiz.Learner](10000),
 		sessions:  newBoundedMap[int64, quiz.QuizSession](10000),
 		questions: newBoundedMap[int64, cachedQuestion](20000),
+		fragments: newBoundedMap[int64, cachedFragment](20000),
 		bufs:      sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	if s.ingest == nil && cfg.Pipeline != nil {
@@ -195,6 +200,11 @@ func (s *Server) parseTemplates() error {
 	for name := range s.static {
 		layout = strings.ReplaceAll(layout, `{{asset "`+name+`"}}`, "/static/"+name+"?v="+s.assetVer)
 	}
+	opts, err := template.New("options").Funcs(funcs).ParseFS(templateFS, "templates/options.html")
+	if err != nil {
+		return fmt.Errorf("web: parse template options.html: %w", err)
+	}
+	s.optionsTmpl = opts
 	s.pages = make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		file := "templates/" + name + ".html"
