@@ -6,6 +6,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"math/rand/v2"
@@ -258,6 +259,8 @@ type questionPage struct {
 	// Fact is the fact the question was made from, shown after a true or
 	// false question so the learner sees the true statement.
 	Fact *factView
+	// Notice explains why an answer was not taken.
+	Notice string
 	// Options is the rendered answer buttons (see optionsHTML).
 	Options  template.HTML
 	Last     bool
@@ -358,7 +361,21 @@ func (s *Server) answerQuestion(c *fiber.Ctx) error {
 		return err
 	}
 	if _, err := s.answer(c.UserContext(), sess, pos, c.FormValue("answer")); err != nil {
-		return err
+		var fe *fiber.Error
+		if !errors.As(err, &fe) || fe.Code != fiber.StatusConflict {
+			return err
+		}
+		// Answered already (a double click, the back button): refuse with
+		// 409 but show the feedback of the first answer, not an error page.
+		if sess, err = s.ownSession(c, id); err != nil {
+			return err
+		}
+		p, err := s.questionPage(c, sess, pos)
+		if err != nil {
+			return err
+		}
+		p.Notice = "You already answered this question; your first answer counts."
+		return s.render(c, fiber.StatusConflict, "question", p)
 	}
 	return c.Redirect(fmt.Sprintf("/quiz/%d/q/%d", id, pos+1), fiber.StatusSeeOther)
 }

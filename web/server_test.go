@@ -157,8 +157,9 @@ func TestQuizFlow(t *testing.T) {
 			t.Errorf("feedback %s = %d, want %q with the answer marked in the source", path, code, want)
 		}
 		// Answering again is refused.
-		if code, body, _ := c.post(path, url.Values{"answer": {answer}}); code != http.StatusConflict {
-			t.Errorf("second answer to %s = %d, want 409; %s", path, code, truncate(body, 200))
+		if code, body, _ := c.post(path, url.Values{"answer": {answer}}); code != http.StatusConflict ||
+			!strings.Contains(body, "You already answered this question") || !strings.Contains(body, want) {
+			t.Errorf("second answer to %s = %d, want 409 with the first answer's feedback; %s", path, code, truncate(body, 200))
 		}
 	}
 	code, body, _ := c.get(fmt.Sprintf("/quiz/%d/result", id))

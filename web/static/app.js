@@ -7,10 +7,26 @@
     return t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
   }
 
-  // Ask before destructive forms.
+  // Ask before destructive forms; send each form once (a double click or a
+  // key held down would otherwise answer twice).
   document.addEventListener("submit", function (e) {
-    var msg = e.target.getAttribute && e.target.getAttribute("data-confirm");
-    if (msg && !window.confirm(msg)) e.preventDefault();
+    var form = e.target;
+    var msg = form.getAttribute && form.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) {
+      e.preventDefault();
+      return;
+    }
+    if (form.getAttribute("data-sent")) {
+      e.preventDefault();
+      return;
+    }
+    form.setAttribute("data-sent", "1");
+  });
+  // A page restored from the back-forward cache may be sent again.
+  window.addEventListener("pageshow", function (e) {
+    if (!e.persisted) return;
+    var sent = document.querySelectorAll("form[data-sent]");
+    for (var i = 0; i < sent.length; i++) sent[i].removeAttribute("data-sent");
   });
 
   // Refuse a too large upload before sending it.
