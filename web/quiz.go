@@ -119,6 +119,15 @@ func (s *Server) ownSession(c *fiber.Ctx, id int64) (quiz.QuizSession, error) {
 	return sess, nil
 }
 
+// skipped is the answer recorded for a question deleted during a quiz.
+const skipped = "(skipped)"
+
+// removedQuestion stands in for a question deleted after a quiz started.
+func removedQuestion(id int64) quiz.Question {
+	return quiz.Question{ID: id, Type: quiz.ShortAnswer, Prompt: "This question was deleted after the quiz started.",
+		Answer: "(deleted)", Template: "removed"}
+}
+
 // answerOutcome is the verdict on one submitted answer.
 type answerOutcome struct {
 	Session  quiz.QuizSession
@@ -151,10 +160,15 @@ func (s *Server) answer(ctx context.Context, sess quiz.QuizSession, pos int, giv
 		return answerOutcome{}, badRequest("Answer question %d first.", sess.Next()+1)
 	}
 	q, err := s.question(ctx, sess.QuestionIDs[pos])
-	if err != nil {
+	removed := isNotFound(err)
+	if err != nil && !removed {
 		return answerOutcome{}, err
 	}
 	res := quiz.Grade(q, given)
+	if removed { // deleted since the quiz started: skipped, counted as missed
+		q = removedQuestion(sess.QuestionIDs[pos])
+		res, given = quiz.Wrong, skipped
+	}
 	tries := 1
 	id := sess.ID
 	if res == quiz.Close {
@@ -305,6 +319,9 @@ func (s *Server) showQuestion(c *fiber.Ctx) error {
 func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {
 	ctx := c.UserContext()
 	q, err := s.question(ctx, sess.QuestionIDs[pos])
+	if isNotFound(err) {
+		q, err = removedQuestion(sess.QuestionIDs[pos]), nil
+	}
 	if err != nil {
 		return questionPage{}, err
 	}
@@ -465,6 +482,13 @@ func (s *Server) retrySession(c *fiber.Ctx, sess quiz.QuizSession) (quiz.QuizSes
 		return quiz.QuizSession{}, badRequest("Finish the quiz before retrying it.")
 	}
 	missed := sess.Missed()
+	if len(missed) > 0 { // leave out questions deleted since
+		still, err := s.store.Questions(c.UserContext(), store.QuestionFilter{IDs: missed})
+		if err != nil {
+			return quiz.QuizSession{}, err
+		}
+		missed = questionIDs(still)
+	}
 	if len(missed) == 0 {
 		return quiz.QuizSession{}, badRequest("You missed nothing in this quiz: there is nothing to retry.")
 	}

@@ -619,3 +619,27 @@ func TestBodyLimitOverHTTP(t *testing.T) {
 		t.Errorf("POST /articles (1 MB) = %d %s, want 413 with %q", resp.StatusCode, truncate(string(b), 300), want)
 	}
 }
+
+func TestQuestionDeletedDuringQuiz(t *testing.T) {
+	f := newFixture(t)
+	c := f.client(t)
+	ctx := context.Background()
+	id := startQuiz(t, c, url.Values{"deck": {strconv.FormatInt(f.articles[0].ID, 10)}, "count": {"2"}})
+	sess, err := f.store.QuizSession(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.store.DeleteQuestion(ctx, sess.QuestionIDs[0]); err != nil {
+		t.Fatal(err)
+	}
+	f.srv.forgetQuestion(0)
+	path := fmt.Sprintf("/quiz/%d/q/1", id)
+	code, body, _ := c.get(path)
+	if code != 200 || !strings.Contains(body, "deleted after the quiz started") || !strings.Contains(body, `id="skip"`) {
+		t.Fatalf("GET %s = %d, want the deleted notice with a skip button", path, code)
+	}
+	c.postRedirect(path, url.Values{"answer": {"(skipped)"}})
+	if code, _, _ := c.get(fmt.Sprintf("/quiz/%d/q/2", id)); code != 200 {
+		t.Errorf("next question after a skip = %d, want 200", code)
+	}
+}
