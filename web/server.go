@@ -134,9 +134,12 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.app = fiber.New(fiber.Config{
-		AppName:               "factdeck",
-		ErrorHandler:          s.handleError,
-		BodyLimit:             int(s.maxUpload) + 256<<10, // room for the form around the file
+		AppName:      "factdeck",
+		ErrorHandler: s.handleError,
+		// Well above MaxUpload, so that an upload somewhat too large reaches
+		// the handler and gets its message in the form; far larger bodies
+		// are refused by fasthttp with a 413 before they are read.
+		BodyLimit:             int(4*s.maxUpload) + 1<<20,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
