@@ -12,9 +12,10 @@ import (
 	"factdeck/store"
 )
 
-func TestEnsureLearner(t *testing.T) {
+func TestEnsureLearner(t *testing.T) { backends(t, testEnsureLearner) }
+
+func testEnsureLearner(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := MustOpen(t)
 	a, err := s.EnsureLearner(ctx, "tok-1")
 	if err != nil || a.ID == 0 {
 		t.Fatalf("EnsureLearner(tok-1) = %+v, %v; want a new learner", a, err)
@@ -46,9 +47,10 @@ func seedQuiz(t *testing.T, s *store.Store, hash string) (quiz.Learner, []quiz.Q
 	return l, gq
 }
 
-func TestQuizSession(t *testing.T) {
+func TestQuizSession(t *testing.T) { backends(t, testQuizSession) }
+
+func testQuizSession(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := MustOpen(t)
 	l, qs := seedQuiz(t, s, "q1")
 	sess, err := s.CreateQuizSession(ctx, quiz.QuizSession{LearnerID: l.ID, Title: "Storm", QuestionIDs: []int64{qs[0].ID, qs[1].ID}})
 	if err != nil || sess.ID == 0 || sess.HintAt != -1 {
@@ -115,9 +117,10 @@ func TestQuizSession(t *testing.T) {
 
 // TestConcurrentAnswers has 64 learners answer at once: every answer must be
 // stored, none lost to "database is locked".
-func TestConcurrentAnswers(t *testing.T) {
+func TestConcurrentAnswers(t *testing.T) { backends(t, testConcurrentAnswers) }
+
+func testConcurrentAnswers(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := MustOpen(t)
 	_, qs := seedQuiz(t, s, "c1")
 	const learners, answers = 64, 4
 	ids := make([]int64, answers)
@@ -154,9 +157,10 @@ func TestConcurrentAnswers(t *testing.T) {
 	}
 }
 
-func TestSaveReview(t *testing.T) {
+func TestSaveReview(t *testing.T) { backends(t, testSaveReview) }
+
+func testSaveReview(t *testing.T, s *store.Store) {
 	ctx := context.Background()
-	s := MustOpen(t)
 	l, qs := seedQuiz(t, s, "r1")
 	now := time.Now().UTC().Truncate(time.Second)
 	c := quiz.Card{LearnerID: l.ID, QuestionID: qs[0].ID, State: quiz.CardLearning, Due: now.Add(10 * time.Minute), Reps: 1, LastReview: now}
