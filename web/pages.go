@@ -77,6 +77,7 @@ type homePage struct {
 	Chart     *chart
 	Types     []quiz.QuestionType
 	CanIngest bool
+	Formats   []formatLink
 }
 
 func (s *Server) showHome(c *fiber.Ctx) error {
@@ -94,7 +95,7 @@ func (s *Server) showHome(c *fiber.Ctx) error {
 		return err
 	}
 	p := homePage{base: base{Title: "Home", Nav: "home", CSRF: csrfToken(c)}, Articles: arts, Decks: decks,
-		Types: quiz.QuestionTypes, CanIngest: s.ingest != nil}
+		Types: quiz.QuestionTypes, CanIngest: s.ingest != nil, Formats: exportLinks("")}
 	if len(decks) > 0 {
 		p.Due, p.New = decks[0].Due, decks[0].New
 	}

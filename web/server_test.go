@@ -36,7 +36,7 @@ func TestPages(t *testing.T) {
 		code int
 		want []string
 	}{
-		{"home", "/", 200, []string{"Storm hits the coast", "Two dead as winds reach 150 km/h", "storm.txt", "3 facts", "4 questions", "Quick quiz", "All questions"}},
+		{"home", "/", 200, []string{"Storm hits the coast", "Two dead as winds reach 150 km/h", "storm.txt", "3 facts", "4 questions", "Quick quiz", "All questions", `href="/export?format=apkg"`}},
 		{"article", fmt.Sprintf("/articles/%d", a1), 200, []string{"Storm hits the coast", `<mark class="fact"`, ">Lisbon<", "Which city did the storm hit?", "Quiz me on this article", "/export?format=apkg&amp;article="}},
 		{"conflict side by side", fmt.Sprintf("/articles/%d", a1), 200, []string{"Other articles say otherwise", "Porto", "Lisbon"}},
 		{"add form", "/articles/new", 200, []string{`enctype="multipart/form-data"`, `name="_csrf"`, "64 KB"}},
@@ -558,15 +558,20 @@ func TestExport(t *testing.T) {
 	f := newFixture(t)
 	c := f.client(t)
 	tests := []struct {
-		format, ctype, ext string
+		format, article, ctype, ext string
 	}{
-		{"csv", "text/csv", ".csv"},
-		{"json", "application/json", ".json"},
-		{"apkg", "", ".apkg"},
+		{"csv", "1", "text/csv", ".csv"},
+		{"json", "1", "application/json", ".json"},
+		{"apkg", "1", "", ".apkg"},
+		{"gift", "", "", ".txt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
-			code, body, h := c.get(fmt.Sprintf("/export?format=%s&article=%d", tt.format, f.articles[0].ID))
+			path := "/export?format=" + tt.format
+			if tt.article != "" {
+				path += fmt.Sprintf("&article=%d", f.articles[0].ID)
+			}
+			code, body, h := c.get(path)
 			if code != 200 || len(body) == 0 {
 				t.Fatalf("export %s = %d (%d bytes)", tt.format, code, len(body))
 			}
