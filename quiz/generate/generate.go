@@ -54,7 +54,9 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 		score   float64
 		mention bool
 		qs      []quiz.Question
+		blank   []bool // qs[i] is a blank or cloze question, capped per article
 	}
+	headline := letterWords(a.Title)
 	var all []factQs
 	for _, f := range facts {
 		if len(f.Conflicts) > 0 && strings.TrimSpace(f.Attribution) == "" {
@@ -62,6 +64,7 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 		}
 		fs := factScore(f, body, title, pool)
 		var qs []quiz.Question
+		var blank []bool
 		for _, ty := range quiz.QuestionTypes {
 			for _, t := range g.templates {
 				if !t.yields(ty) || !t.applies(f) {
@@ -71,28 +74,33 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 				if !ok {
 					continue
 				}
+				isBlank := ty == quiz.Cloze || strings.Contains(t.Question, "{blank}")
+				if isBlank && guessable(q.Answer, q.AnswerKind, headline, body) {
+					break // "_____ and its neighbour" in an article headlined with the answer
+				}
 				q.ArticleID = a.ID
 				if q.ArticleID == 0 {
 					q.ArticleID = f.ArticleID
 				}
 				q.Score = round3(fs + float64(t.Priority)/50)
 				qs = append(qs, q)
+				blank = append(blank, isBlank)
 				break
 			}
 		}
 		if len(qs) > 0 {
-			all = append(all, factQs{fs, f.Relation == quiz.RelIsA, qs})
+			all = append(all, factQs{fs, f.Relation == quiz.RelIsA, qs, blank})
 		}
 	}
 	// Long articles yield more. Every relation found is asked; bare entity
 	// mentions fill in, about one per 40 words, best first.
 	limit := 2 + len(strings.Fields(body))/40
 	sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
-	var qs []quiz.Question
+	var kept []factQs
 	asked := map[string]bool{}
 	for _, fq := range all {
 		if !fq.mention {
-			qs = append(qs, fq.qs...)
+			kept = append(kept, fq)
 			for _, q := range fq.qs {
 				if q.Type != quiz.TrueFalse {
 					asked[quiz.NormalizeAnswer(q.Answer)] = true
@@ -107,10 +115,100 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 		}
 		asked[quiz.NormalizeAnswer(fq.qs[0].Answer)] = true
 		mentions++
-		qs = append(qs, fq.qs...)
+		kept = append(kept, fq)
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].score > kept[j].score })
+
+	// Blank and cloze questions are capped per type, about one per
+	// blankWords words of the article, best facts first. A fact gets one
+	// blank question that asks for something its real questions do not
+	// (all of them, for a fact with no real question) first, of the type with
+	// the most room left, so that the blanks cover many facts rather than
+	// asking one sentence three ways (a true/false statement tests less,
+	// so it is not a fact's first); the room left then goes to the other
+	// blank questions, best first.
+	room := map[quiz.QuestionType]int{}
+	for _, ty := range quiz.QuestionTypes {
+		room[ty] = 1 + len(strings.Fields(body))/blankWords
+	}
+	take := make([][]bool, len(kept))
+	for i, fq := range kept {
+		take[i] = make([]bool, len(fq.qs))
+		real := map[string]bool{}
+		for j, q := range fq.qs {
+			if !fq.blank[j] {
+				take[i][j] = true
+				real[quiz.NormalizeAnswer(q.Answer)] = true
+			}
+		}
+		best := -1
+		for j, q := range fq.qs {
+			if fq.blank[j] && !real[quiz.NormalizeAnswer(q.Answer)] && room[q.Type] > 0 && q.Type != quiz.TrueFalse &&
+				(best < 0 || room[q.Type] > room[fq.qs[best].Type]) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			take[i][best] = true
+			room[fq.qs[best].Type]--
+		}
+	}
+	for i, fq := range kept {
+		for j, q := range fq.qs {
+			if fq.blank[j] && !take[i][j] && room[q.Type] > 0 {
+				take[i][j] = true
+				room[q.Type]--
+			}
+		}
+	}
+	var qs []quiz.Question
+	for i, fq := range kept {
+		for j, q := range fq.qs {
+			if take[i][j] {
+				qs = append(qs, q)
+			}
+		}
 	}
 	qs = merge(qs)
 	return diversify(qs)
+}
+
+// blankWords is the article length, in words, that earns one more blank or
+// cloze question of each type.
+const blankWords = 60
+
+// letterWords returns the lower-case words of s, split at anything but a
+// letter or digit ("Alpha-Beta talks" gives alpha, beta, talks).
+func letterWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		m[w] = true
+	}
+	return m
+}
+
+// guessable reports a blank whose answer a learner can guess without having
+// read the article: a name that is in the headline and recurs in the body,
+// the article's main subject.
+func guessable(ans string, kind quiz.Kind, headline map[string]bool, body string) bool {
+	switch kind {
+	case quiz.KindCountry, quiz.KindNationality, quiz.KindCity, quiz.KindRegion, quiz.KindPlace,
+		quiz.KindOrganization, quiz.KindPerson:
+	default:
+		return false
+	}
+	ws := letterWords(ans)
+	if len(ws) == 0 {
+		return false
+	}
+	for w := range ws {
+		if !headline[w] {
+			return false
+		}
+	}
+	return strings.Count(strings.ToLower(body), strings.ToLower(ans)) >= 3
 }
 
 // diversify orders questions best first, but lets each further question on
