@@ -246,7 +246,7 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 			return
 		}
 	}
-	// "Chief of Ukraine": a title, then "of" and a name.
+	// "Chief of Norway": a title, then "of" and a name.
 	if q := s.titleWords(lx, i, j); q > i && q+1 < j && s.toks[q].text == "of" && lx.Title(strings.ToLower(s.spanText(i, q+2))) {
 		// "Secretary of State Colin Powell"
 		s.ments = append(s.ments, mention{i: i, j: q + 2, text: s.spanText(i, q+2), name: s.spanText(i, q+2), kind: quiz.KindRole, title: true, conf: 0.9})
@@ -258,7 +258,7 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 		s.splitChunk(lx, q+1, j)
 		return
 	}
-	// A title followed by a name: "[Ukrainian|Kremlin] [Defense] Minister Jane Doe".
+	// A title followed by a name: "[Norwegian|Pentagon] [Defense] Minister Jane Doe".
 	if p, q, ok := s.titleRun(lx, i, j); ok {
 		s.splitChunk(lx, i, p)
 		s.ments = append(s.ments, mention{i: p, j: q, text: s.spanText(p, q), name: s.spanText(p, q), kind: quiz.KindRole, title: true, conf: 0.9})
@@ -283,7 +283,7 @@ func (s *sent) splitChunk(lx *lexicon.Lexicon, i, j int) {
 		return
 	}
 	if lx.OrgWord(last) || lx.OrgWord(strings.TrimSuffix(last, ".")) {
-		// "Ukraine's Security Council" is split by the possessive already.
+		// "Norway's Security Council" is split by the possessive already.
 		s.add(lx, i, j, quiz.KindOrganization, 0.85)
 		return
 	}
@@ -400,7 +400,7 @@ func (s *sent) addName(lx *lexicon.Lexicon, i, j int, afterTitle bool) {
 			s.add(lx, i, j, quiz.KindNationality, 0.95)
 			return
 		}
-		// "Ukrainian Air Force" stays whole; "Russian Vladimir Putin" splits.
+		// "Norwegian Air Force" stays whole; "French Anna Lind" splits.
 		if !lx.OrgWord(s.toks[j-1].text) {
 			s.add(lx, i, i+1, quiz.KindNationality, 0.95)
 			s.addName(lx, i+1, j, false)
@@ -563,7 +563,7 @@ func (s *sent) typeByContext(lx *lexicon.Lexicon) {
 				m.kind, m.conf = quiz.KindPerson, 0.8
 			}
 		}
-		// A name listed with places is a place: "Sumy, Kharkiv and Cherkasy".
+		// A name listed with places is a place: "Lyon, Nantes and Lille".
 		if (m.kind == "" || m.kind == quiz.KindMisc || (m.kind == quiz.KindOrganization && m.conf < 0.8)) && s.listedWithPlace(lx, idx) {
 			m.kind, m.conf = quiz.KindPlace, 0.7
 		}

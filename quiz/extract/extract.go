@@ -183,7 +183,7 @@ func (ar *article) resolve(lx *lexicon.Lexicon) {
 			}
 			key := first + " " + last
 			if full, ok := ar.persons[key]; ok && full != m.text {
-				// "Vladimir V. Putin" is "Vladimir Putin" seen first.
+				// "Anna K. Lind" is "Anna Lind" seen first.
 				ar.persons[m.text] = full
 			} else if !ok {
 				ar.persons[key] = ar.persons[m.text]
@@ -245,8 +245,8 @@ func (ar *article) add(s *sent, f quiz.Fact, answerStart, answerEnd int) {
 }
 
 // dropWeakRoles removes a role without an organization when the article
-// also gives the same person the same role with one ("President Trump"
-// beside "U.S. President Donald Trump").
+// also gives the same person the same role with one ("President Smith"
+// beside "U.S. President John Smith").
 func (ar *article) dropWeakRoles() {
 	withOrg := map[string]bool{}
 	for _, f := range ar.facts {
@@ -265,7 +265,7 @@ func (ar *article) dropWeakRoles() {
 }
 
 // personContext gives facts about a person without a context the person's
-// first current role ("Kremlin spokesperson"), so that a question about
+// first current role ("Pentagon spokesperson"), so that a question about
 // them stands alone.
 func (ar *article) personContext(lx *lexicon.Lexicon) {
 	desc := map[string]string{}
@@ -277,9 +277,9 @@ func (ar *article) personContext(lx *lexicon.Lexicon) {
 		case f.Org == "":
 			desc[f.Subject] = f.Object
 		case k == quiz.KindCountry:
-			desc[f.Subject] = f.Object + " of " + f.Org // "president of Ukraine"
+			desc[f.Subject] = f.Object + " of " + f.Org // "president of Norway"
 		default:
-			desc[f.Subject] = f.Org + " " + f.Object // "Kremlin spokesperson"
+			desc[f.Subject] = f.Org + " " + f.Object // "Pentagon spokesperson"
 		}
 	}
 	for i := range ar.facts {

@@ -62,7 +62,7 @@ var eventSynonyms = map[string]string{
 }
 
 // eventKey keys an event by its head noun, so that "peace talks", "the
-// upcoming Istanbul talks" and "negotiations" are the same question: when
+// upcoming Geneva talks" and "negotiations" are the same question: when
 // did the talks take place?
 func eventKey(p string) string {
 	h := headNoun(p)
@@ -130,7 +130,7 @@ func Merge(facts []quiz.Fact) []quiz.Fact {
 	for _, idx := range byKey {
 		for _, i := range idx {
 			for _, j := range idx {
-				// An article may state two values (71 drones launched, 45
+				// An article may state two values (30 rockets launched, 12
 				// intercepted): values stated by exactly the same articles
 				// do not disagree.
 				if i == j || sameSet(out[i].Sources, out[j].Sources) {

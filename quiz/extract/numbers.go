@@ -49,7 +49,7 @@ type number struct {
 	text   string // qualifier + number as written
 	value  float64
 	word   bool   // written in words
-	unit   string // for "50-day": "days"; for "66-year-old": "years old"
+	unit   string // for "30-day": "days"; for "40-year-old": "years old"
 }
 
 // numberAt parses a number starting at token k (qualifiers are looked for
@@ -135,8 +135,8 @@ func (s *sent) numberAt(lx *lexicon.Lexicon, k int) (number, bool) {
 	return n, true
 }
 
-// compoundUnit reads the part after the number in "50-day" or
-// "66-year-old".
+// compoundUnit reads the part after the number in "30-day" or
+// "40-year-old".
 func compoundUnit(rest string) string {
 	rest = strings.ToLower(rest)
 	if u, ok := strings.CutSuffix(rest, "-old"); ok {
@@ -220,7 +220,7 @@ func (ar *article) numbers(lx *lexicon.Lexicon, s *sent) {
 					Object: n.text, ObjectKind: quiz.KindCount, Context: subj, Confidence: 0.75,
 				}, s.toks[n.i].start, s.toks[n.nj-1].end)
 			} else if lastCount != "" && !n.word && n.nj < len(s.toks) && (strings.HasSuffix(s.lower(n.nj), "ly") || strings.HasSuffix(s.lower(n.nj), "ed") || passiveAux[s.lower(n.nj)]) {
-				// "71 drones ..., with 45 intercepted": the same things.
+				// "30 rockets ..., with 12 intercepted": the same things.
 				ar.add(s, quiz.Fact{
 					Kind: quiz.KindCount, Subject: lastCount, SubjectKind: quiz.KindOther, Relation: quiz.RelCount,
 					Object: n.text, ObjectKind: quiz.KindCount, Context: lastCount, Confidence: 0.5,
@@ -333,7 +333,7 @@ var clauseVerb = map[string]bool{
 	"should": true, "can": true, "lasted": true, "lasts": true, "ran": true, "runs": true,
 }
 
-// duration reads "for more than three years", "within the next 50 days".
+// duration reads "for more than three years", "within the next 30 days".
 func (ar *article) duration(lx *lexicon.Lexicon, s *sent, n number) {
 	unitTok := n.nj
 	if s.lower(unitTok+1) == "ago" {
@@ -369,7 +369,7 @@ func (ar *article) duration(lx *lexicon.Lexicon, s *sent, n number) {
 	}, s.toks[n.i].start, s.toks[unitTok].end)
 }
 
-// compoundDuration reads "a 50-day ultimatum", "a three-year contract".
+// compoundDuration reads "a 30-day deadline", "a three-year contract".
 func (ar *article) compoundDuration(lx *lexicon.Lexicon, s *sent, n number) {
 	i, j, ok := s.phraseAfter(lx, n.nj, 3)
 	if !ok {

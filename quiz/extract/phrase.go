@@ -81,7 +81,7 @@ func (s *sent) phraseAfter(lx *lexicon.Lexicon, k, max int) (i, j int, ok bool) 
 			j++
 			continue
 		}
-		// "drones and decoy UAVs": "and" joins when content follows and the
+		// "tanks and armoured trucks": "and" joins when content follows and the
 		// phrase so far is plural-looking.
 		if (t.text == "and" || t.text == "or") && j > i && j+1 < n && (contentWord(lx, s.toks[j+1], true) || s.adjName(j+1)) {
 			j++
@@ -137,7 +137,7 @@ func (s *sent) hasLower(i, j int) bool {
 }
 
 // adjName reports a name used as an adjective inside a phrase: a
-// nationality ("Russian attacks") or a place ("Istanbul talks").
+// nationality ("French attacks") or a place ("Geneva talks").
 func (s *sent) adjName(k int) bool {
 	m := s.mentionAt(k)
 	if m == nil || m.title {

@@ -85,7 +85,7 @@ func (ar *article) quote(lx *lexicon.Lexicon, si, open, close int) {
 			for b := v - 1; b >= 0; b-- {
 				if m := s.mentionAt(b); m != nil && !m.title && (m.kind == quiz.KindPerson || m.kind == quiz.KindOrganization) {
 					speaker, kind = m.name, m.kind
-					// "a Kremlin spokesperson" speaks for, but is not, the Kremlin.
+					// "a Pentagon spokesperson" speaks for, but is not, the Pentagon.
 					if m.kind == quiz.KindOrganization && lx.TitleHead(s.lower(m.j)) && s.mentionAt(m.j+1) == nil {
 						speaker, kind = m.name+" "+s.lower(m.j), quiz.KindRole
 					}
@@ -118,14 +118,14 @@ func (ar *article) speakerAt(lx *lexicon.Lexicon, si, k int) (string, quiz.Kind)
 }
 
 // speakerPhrase reads a person, a pronoun or a known description ("the
-// Ukrainian president") at token k and returns it and the token after it.
+// Norwegian president") at token k and returns it and the token after it.
 func (ar *article) speakerPhrase(lx *lexicon.Lexicon, si, k int) (string, quiz.Kind, int) {
 	s := ar.sents[si]
 	if w := s.lower(k); w == "he" || w == "she" {
 		name, kind := ar.pronoun(si, k)
 		return name, kind, k + 1
 	}
-	// Skip a title phrase before a name ("Kremlin spokesperson Jane Doe").
+	// Skip a title phrase before a name ("Pentagon spokesperson Jane Doe").
 	for q := k; q < len(s.toks) && q < k+6; q++ {
 		m := s.mentionAt(q)
 		if m != nil && !m.title && (m.kind == quiz.KindPerson || m.kind == quiz.KindOrganization) {
@@ -135,7 +135,7 @@ func (ar *article) speakerPhrase(lx *lexicon.Lexicon, si, k int) (string, quiz.K
 			break
 		}
 	}
-	// "the Ukrainian president"
+	// "the Norwegian president"
 	if s.lower(k) == "the" {
 		q := k + 1
 		org := ""

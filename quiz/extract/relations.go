@@ -29,7 +29,7 @@ type roleRun struct {
 
 // titleBefore parses the title words that end just before token k, with an
 // optional "former" and an optional organization, country or nationality
-// before them ("Kremlin spokesperson", "former culture minister").
+// before them ("Pentagon spokesperson", "former culture minister").
 func (s *sent) titleBefore(lx *lexicon.Lexicon, k int) (roleRun, bool) {
 	var r roleRun
 	p := k
@@ -376,8 +376,8 @@ func (ar *article) leads(lx *lexicon.Lexicon, s *sent) {
 	}
 }
 
-// ledPhrase returns what ends at token e: "Russia's delegation", "the
-// team", "Ukraine".
+// ledPhrase returns what ends at token e: "France's delegation", "the
+// team", "Norway".
 func (s *sent) ledPhrase(lx *lexicon.Lexicon, e int) (i, j int, ok bool) {
 	if e <= 0 {
 		return 0, 0, false
@@ -428,7 +428,7 @@ var eventNouns = map[string]bool{
 }
 
 // eventPhrase finds the first event noun of s and its phrase ("peace
-// talks", "Istanbul talks").
+// talks", "Geneva talks").
 func (s *sent) eventPhrase(lx *lexicon.Lexicon) (phrase string, ok bool) {
 	return s.eventNear(lx, -1)
 }

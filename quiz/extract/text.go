@@ -66,7 +66,7 @@ func isApos(r rune) bool { return r == '\'' || r == '’' }
 
 // tokenize splits s into words, numbers, punctuation and quotes. A
 // possessive "'s" becomes its own token; "U.S." and "Mr." keep their
-// periods; "1,000" and "1.7" are one number; "66-year-old" is one word.
+// periods; "1,000" and "1.7" are one number; "40-year-old" is one word.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1)
 	i := 0
@@ -85,7 +85,7 @@ func tokenize(s string) []token {
 				i += len(p) + 1
 				continue
 			}
-			// Split a possessive: "Ukraine's" -> "Ukraine", "'s".
+			// Split a possessive: "Norway's" -> "Norway", "'s".
 			if n := len(w); n > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
 				cut := n - 2
 				if strings.HasSuffix(w, "’s") {
@@ -136,7 +136,7 @@ func scanWord(s string, i int) int {
 		_ = nsize
 		switch {
 		case (r == '-' || isApos(r)) && (unicode.IsLetter(next) || unicode.IsDigit(next)):
-			// "66-year-old", "O'Brien"; keep "'s" for the possessive split.
+			// "40-year-old", "O'Brien"; keep "'s" for the possessive split.
 			j += size
 			segLen = 0
 			continue
@@ -153,7 +153,7 @@ func scanWord(s string, i int) int {
 			}
 			continue
 		case r == '.' && j-i == 1 && unicode.IsUpper(rune(s[i])):
-			return j + size // an initial: "Vladimir V. Putin"
+			return j + size // an initial: "Anna K. Lind"
 		case r == '.' && abbrevs[s[i:j]]:
 			return j + size
 		}

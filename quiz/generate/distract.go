@@ -80,7 +80,7 @@ func newPools(facts, pool []quiz.Fact) *pools {
 
 // personName reports whether name reads as a person's name: two or more
 // capitalized words, or a single word that is the surname of a person known
-// from the facts ("Trump").
+// from the facts ("Smith").
 func (p *pools) personName(name string) bool {
 	if nameLike(name, quiz.KindPerson) {
 		return true
@@ -139,7 +139,7 @@ func (p *pools) named(answer string, k quiz.Kind, seed uint64) []candidate {
 }
 
 // lexiconSample takes a reproducible sample of a lexicon list, preferring
-// places in the answer's country ("Ankara" for "Istanbul").
+// places in the answer's country ("Bern" for "Geneva").
 func lexiconSample(answer string, k quiz.Kind, seed uint64) []candidate {
 	list := lexicon.List(k)
 	if len(list) == 0 {
@@ -294,7 +294,7 @@ func alias(a, b string, k quiz.Kind) bool {
 		return true // "AFP" for "Agence France-Presse"
 	}
 	if aliasKey(a) == aliasKey(b) {
-		return true // "Ukraine's Security Council" is the "Ukrainian Security Council"
+		return true // "Norway's Security Council" is the "Norwegian Security Council"
 	}
 	if k == quiz.KindPerson || k == "" {
 		sa, sb := quiz.Surname(a), quiz.Surname(b)
@@ -330,8 +330,8 @@ func acronymOf(short, long string) bool {
 }
 
 // aliasKey writes a name with demonyms as their countries and without
-// possessives, lower case: "Ukrainian Security Council" and "Ukraine's
-// Security Council" both give "ukraine security council".
+// possessives, lower case: "Norwegian Security Council" and "Norway's
+// Security Council" both give "norway security council".
 func aliasKey(s string) string {
 	l := lexicon.Default()
 	ws := words(s)

@@ -33,7 +33,7 @@ var generic = map[string]bool{
 	"week": true, "year": true, "day": true, "month": true,
 }
 
-// theNames are heads of proper names that take "the": "the Kremlin",
+// theNames are heads of proper names that take "the": "the Pentagon",
 // "the United States", "the National Security Council".
 var theNames = map[string]bool{
 	"kremlin": true, "pentagon": true, "vatican": true, "senate": true, "congress": true,
@@ -145,7 +145,7 @@ var personalPronouns = map[string]bool{"he": true, "she": true, "they": true, "h
 // dangling reports whether a sentence, out of its article, leaves a reader
 // asking who is meant: it opens with a pronoun, or has "he", "she", "they"
 // outside quotations with no name before it ("In a statement, he
-// revealed ..."; but "Trump said he was ..." is clear).
+// revealed ..."; but "Smith said he was ..." is clear).
 func dangling(sent string) bool {
 	sent = stripQuotes(sent)
 	if startsWithPronoun(sent) {
@@ -235,7 +235,7 @@ func plural(np string) bool {
 }
 
 // withThe returns np with a definite article when it is a bare common noun
-// phrase or a proper name that takes one ("Kremlin" -> "the Kremlin").
+// phrase or a proper name that takes one ("Pentagon" -> "the Pentagon").
 func withThe(np string) string {
 	np = strings.TrimSpace(np)
 	if np == "" {
@@ -252,7 +252,7 @@ func withThe(np string) string {
 		return np
 	}
 	if r := []rune(f); unicode.IsDigit(r[0]) || numberWordSet[f] {
-		return np // "50 days", "two sides"
+		return np // "30 days", "two sides"
 	}
 	return "the " + np
 }
@@ -280,7 +280,7 @@ func takesThe(name string) bool {
 }
 
 // possessive returns the possessive of a noun phrase, with "the" where the
-// name needs it: "Russia's", "the Kremlin's", "the United States'".
+// name needs it: "France's", "the Pentagon's", "the United States'".
 func possessive(np string) string {
 	np = withThe(np)
 	if np == "" {
@@ -296,8 +296,8 @@ func possessive(np string) string {
 	return np + "'s"
 }
 
-// locative returns "in Ukraine" for a country or region and "at the
-// Kremlin" for an organization.
+// locative returns "in Norway" for a country or region and "at the
+// Pentagon" for an organization.
 func locative(org string) string {
 	if org == "" {
 		return ""
@@ -429,7 +429,7 @@ var eventNouns = map[string]bool{
 	"incident": true, "collision": true, "hijacking": true, "massacre": true,
 }
 
-// isEvent reports whether a noun phrase names an event ("the Istanbul peace
+// isEvent reports whether a noun phrase names an event ("the Geneva peace
 // talks", "the crash of Flight 9"), judged by its head noun.
 func isEvent(np string) bool {
 	ws := words(np)
@@ -446,8 +446,8 @@ func isEvent(np string) bool {
 	return eventNouns[strings.ToLower(strings.Trim(head, ".,;:"))]
 }
 
-// roleNP names a role of an organization or country: "Russia's president",
-// "the Kremlin's spokesperson", "the U.S. president", "the head of the
+// roleNP names a role of an organization or country: "France's president",
+// "the Pentagon's spokesperson", "the U.S. president", "the head of the
 // National Security Council".
 func roleNP(role, org string) string {
 	role, org = strings.TrimSpace(role), strings.TrimSpace(org)
@@ -464,7 +464,7 @@ func roleNP(role, org string) string {
 }
 
 // uniqueHeads end titles that one person holds at a time in an
-// organization, so that "Who is the Kremlin's spokesperson?" has one answer
+// organization, so that "Who is the Pentagon's spokesperson?" has one answer
 // while "Who is the physicist of King's College?" has many.
 var uniqueHeads = map[string]bool{
 	"president": true, "minister": true, "chief": true, "head": true, "spokesperson": true,

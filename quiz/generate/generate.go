@@ -830,7 +830,7 @@ func acceptedForms(ans string, kind quiz.Kind) []string {
 	if kind == quiz.KindPerson {
 		ws := words(ans)
 		if len(ws) > 2 {
-			// "Vladimir V. Putin" -> "Vladimir Putin"
+			// "Anna K. Lind" -> "Anna Lind"
 			add(ws[0] + " " + ws[len(ws)-1])
 		}
 		add(quiz.Surname(ans))

@@ -2,9 +2,9 @@ package generate
 
 // This file turns a sentence with a count in it into a "How many ...?"
 // question, for the two shapes that can be done safely: the counted noun
-// phrase is the clause's subject ("Six districts of Kyiv came under fire" ->
-// "How many districts of Kyiv came under fire?"), or the object of a known
-// verb ("Russia launched 71 drones" -> "How many drones did Russia
+// phrase is the clause's subject ("Six districts of Lyon came under fire" ->
+// "How many districts of Lyon came under fire?"), or the object of a known
+// verb ("the army launched 40 rockets" -> "How many rockets did the army
 // launch?"). Anything else gets no such question.
 
 import (
@@ -165,7 +165,7 @@ func nounPhrase(s string) (np, tail string) {
 		}
 		if n > 0 && (prepositions[lw] || determiners[lw] || lw == "that" || lw == "who" || lw == "which" || lw == "were" || lw == "was" || lw == "have" || lw == "had" || lw == "has" || lw == "are" || lw == "is" || pastVerbs[lw] != "" || strings.HasSuffix(lw, "ed") && n > 1) {
 			if lw == "of" && n == 1 {
-				// "districts of Kyiv": the of-phrase belongs to the noun.
+				// "districts of Lyon": the of-phrase belongs to the noun.
 				n++
 				continue
 			}

@@ -32,7 +32,7 @@ var embedded embed.FS
 //
 // Question and Statement are wordings with slots: {subject}, {object},
 // {org}, {context}, {attribution}; {event} and {thing} (the subject when
-// it names an event, or anything else); {role} ("Russia's president", from
+// it names an event, or anything else); {role} ("France's president", from
 // object and org); {quote} (a said object that is a whole sentence);
 // {when} ("On which day", "In which year"...); {kind} (the answer's kind
 // noun: "city"); {aux}, {tookplace} and {last} ("will"/"did", "will take
@@ -40,9 +40,9 @@ var embedded embed.FS
 // {blank} (the source sentence with the answer blanked), {sentence} (the
 // source sentence with the answer slot's value) and {howmany} (a "How many
 // ...?" question made from the sentence).
-// A slot may carry filters after "|": poss ("Russia's", "the Kremlin's";
-// {org's} is short for {org|poss}), the ("the talks", "the Kremlin"), at
-// ("in Ukraine", "at the Kremlin"), ctx ("at the Istanbul talks"), cap,
+// A slot may carry filters after "|": poss ("France's", "the Pentagon's";
+// {org's} is short for {org|poss}), the ("the talks", "the Pentagon"), at
+// ("in Norway", "at the Pentagon"), ctx ("at the Geneva talks"), cap,
 // and agreement with the slot's noun phrase: be (is/are), do (does/do),
 // has (has/have), was (was/were), s ("take{event|s} place": "takes" for a
 // singular). Text in [brackets] is kept only when every slot in it is
