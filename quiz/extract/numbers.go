@@ -493,7 +493,9 @@ func (ar *article) date(lx *lexicon.Lexicon, s *sent, k int, ev string, hasEvent
 	kind := quiz.KindDate
 	conf := 0.5
 	subj := ""
-	if near, ok := s.eventNear(lx, i); ok && hasEvent {
+	// An event before "since <date>" is not dated by it: "the first talks
+	// since the war began in 2020".
+	if near, at, ok := s.eventNearAt(lx, i); ok && hasEvent && (at > i || !s.boundedBetween(at, i)) {
 		subj = near
 		conf = 0.7
 	}

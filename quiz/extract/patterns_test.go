@@ -86,3 +86,34 @@ func TestPatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestBoundedTimes checks that a time in a since- or until-phrase does not
+// date the event named before it.
+func TestBoundedTimes(t *testing.T) {
+	tests := []struct {
+		name, text, object, badSubject string
+	}{
+		{name: "since clause year", text: "Envoys will meet in Geneva for the first direct peace talks since the war began in early 2020.", object: "early 2020", badSubject: "direct peace talks"},
+		{name: "since month", text: "Envoys are meeting this week for their third round of negotiations since May.", object: "May", badSubject: "negotiations"},
+		{name: "until year", text: "Lawmakers are lining up a vote to extend the grace period until 2030.", object: "2030", badSubject: "vote"},
+		{name: "since weekday", text: "It is the first meeting since Monday.", object: "Monday", badSubject: "meeting"},
+	}
+	ex := New(mustModel(t))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			found := false
+			for _, f := range ex.Facts(quiz.Article{Paragraphs: []string{tt.text}, Source: "test"}) {
+				if f.Relation != quiz.RelTime || norm(f.Object) != norm(tt.object) {
+					continue
+				}
+				found = true
+				if norm(f.Subject) == norm(tt.badSubject) {
+					t.Errorf("Facts(%q): time fact subject = %q, want not %q", tt.text, f.Subject, tt.badSubject)
+				}
+			}
+			if !found {
+				t.Errorf("Facts(%q): no time fact %q", tt.text, tt.object)
+			}
+		})
+	}
+}

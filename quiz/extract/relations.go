@@ -436,7 +436,13 @@ func (s *sent) eventPhrase(lx *lexicon.Lexicon) (phrase string, ok bool) {
 // eventNear finds the event phrase nearest to token at (the first one when
 // at is negative), preferring one before it.
 func (s *sent) eventNear(lx *lexicon.Lexicon, at int) (phrase string, ok bool) {
-	best, bestD := "", 1<<30
+	phrase, _, ok = s.eventNearAt(lx, at)
+	return phrase, ok
+}
+
+// eventNearAt is eventNear that also returns the event noun's token index.
+func (s *sent) eventNearAt(lx *lexicon.Lexicon, at int) (phrase string, idx int, ok bool) {
+	best, bestD, bestK := "", 1<<30, -1
 	for k, t := range s.toks {
 		if t.kind != tWord || !eventNouns[t.text] {
 			continue
@@ -450,17 +456,32 @@ func (s *sent) eventNear(lx *lexicon.Lexicon, at int) (phrase string, ok bool) {
 			b--
 		}
 		if at < 0 {
-			return s.spanText(b, k+1), true
+			return s.spanText(b, k+1), k, true
 		}
 		d := at - k
 		if d < 0 {
 			d = -2 * d // an event after the time is a weaker match
 		}
 		if d < bestD && d <= maxEventDistance {
-			best, bestD = s.spanText(b, k+1), d
+			best, bestD, bestK = s.spanText(b, k+1), d, k
 		}
 	}
-	return best, best != ""
+	return best, bestK, best != ""
+}
+
+// boundWords open a phrase whose time bounds a period rather than dating
+// what comes before it: "the first talks since the war began in 2020",
+// "extend the period until 2030".
+var boundWords = map[string]bool{"since": true, "until": true, "till": true, "before": true, "after": true}
+
+// boundedBetween reports a bound word between tokens from and to.
+func (s *sent) boundedBetween(from, to int) bool {
+	for q := from + 1; q < to; q++ {
+		if boundWords[s.lower(q)] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxEventDistance bounds how far, in tokens, an event noun may be from the
@@ -511,7 +532,10 @@ func (ar *article) events(lx *lexicon.Lexicon, s *sent) {
 		}
 		obj := s.spanText(k, j)
 		conf := 0.75
-		subj, _ := s.eventNear(lx, k)
+		subj, at, _ := s.eventNearAt(lx, k)
+		if at >= 0 && at < k && s.boundedBetween(at, k) {
+			subj = "" // "the first talks since Monday"
+		}
 		if !hasEvent {
 			conf = 0.55
 		}
