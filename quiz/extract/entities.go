@@ -511,6 +511,14 @@ var orgCues = map[string]bool{
 	"university": true, "regulator": true, "watchdog": true, "operator": true, "supplier": true,
 }
 
+// namingCues are the orgCues that name the organization right after them
+// even when the model took it for a person ("news agency Varta Novosti"),
+// unless its first word is a given name.
+var namingCues = map[string]bool{
+	"agency": true, "newspaper": true, "broadcaster": true, "company": true, "firm": true,
+	"outlet": true, "publisher": true, "airline": true, "carrier": true, "lender": true,
+}
+
 // regionWords end a region's name ("Camden County").
 var regionWords = map[string]bool{
 	"County": true, "Province": true, "Oblast": true, "Region": true, "District": true, "Prefecture": true,
@@ -553,7 +561,7 @@ func (s *sent) typeByContext(lx *lexicon.Lexicon) {
 			m.kind, m.conf = quiz.KindRegion, 0.9
 		case regionCues[next] && m.kind != quiz.KindPerson && m.kind != quiz.KindOrganization && m.kind != quiz.KindCountry:
 			m.kind, m.conf = quiz.KindRegion, 0.85
-		case orgCues[prev] && !isLexPlace && m.kind != quiz.KindPerson:
+		case orgCues[prev] && !isLexPlace && (m.kind != quiz.KindPerson || namingCues[prev] && !lx.GivenName(s.toks[m.i].text)):
 			m.kind, m.conf = quiz.KindOrganization, 0.85
 		case m.kind == "" || m.kind == quiz.KindMisc:
 			// A lower-case title before a name: "governor Jane Doe".

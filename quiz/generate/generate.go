@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"factdeck/quiz"
 )
@@ -483,6 +484,9 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 	if start >= 0 {
 		q.Cloze = sent[:start] + "{{c1::" + sent[start:end] + "}}" + sent[end:]
 	}
+	if (ty == quiz.Cloze || strings.Contains(t.Question, "{blank}")) && fragment(sent) {
+		return quiz.Question{}, false // a learner cannot read a broken sentence
+	}
 	base := baseSlots(f, t.Answer, sent, start, end)
 	for _, r := range t.Requires {
 		if base[r] == "" {
@@ -867,4 +871,18 @@ func parseSmall(s string) (int, error) {
 		n = n*10 + int(r-'0')
 	}
 	return n, nil
+}
+
+// fragment reports a sentence that was split badly or is no prose: it
+// opens with a lower-case word or stray punctuation ("NS) ended down"), or
+// holds a table's cell separators.
+func fragment(sent string) bool {
+	r, _ := utf8.DecodeRuneInString(sent)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“‘'(", r) {
+		return true
+	}
+	if c, o := strings.IndexByte(sent, ')'), strings.IndexByte(sent, '('); c >= 0 && (o < 0 || c < o) {
+		return true
+	}
+	return strings.Count(sent, " | ") >= 2
 }

@@ -289,3 +289,80 @@ func TestQuestionsOrder(t *testing.T) {
 		t.Errorf("first question scores %.3f, want the best score %.3f", qs[0].Score, best)
 	}
 }
+
+// TestBlankCap checks that blank and cloze questions are capped per type by
+// the article's length, while every fact with a real question keeps it.
+func TestBlankCap(t *testing.T) {
+	g := mustNew(t)
+	var paras, sents []string
+	var facts []quiz.Fact
+	cities := []string{"Lyon", "Nantes", "Lille", "Rennes", "Nice", "Metz", "Dijon", "Brest", "Tours", "Reims", "Caen", "Arles"}
+	goods := []string{"bread", "cheese", "wine", "honey", "apples", "lace", "pottery", "fish", "cider", "olives", "books", "toys"}
+	for i, c := range cities {
+		sent := fmt.Sprintf("Traders selling %s opened a fair in %s on day %d.", goods[i], c, i+2)
+		sents = append(sents, sent)
+		k := strings.Index(sent, c)
+		facts = append(facts, quiz.Fact{ID: int64(i + 1), Subject: c, SubjectKind: quiz.KindCity, Relation: quiz.RelIsA,
+			Object: "city", ObjectKind: quiz.KindOther, Sentence: sent, SpanStart: k, SpanEnd: k + len(c), Confidence: 0.6})
+	}
+	paras = append(paras, strings.Join(sents, " "))
+	a := quiz.Article{ID: 1, Title: "Fairs open", Paragraphs: paras}
+	words := len(strings.Fields(a.Body()))
+	want := 1 + words/blankWords
+	byType := map[quiz.QuestionType]int{}
+	for _, q := range g.Questions(a, facts, nil) {
+		byType[q.Type]++
+	}
+	for ty, n := range byType {
+		if n > want {
+			t.Errorf("Questions(%d words): %d %s questions, want at most %d", words, n, ty, want)
+		}
+	}
+	t.Logf("%d words: %v", words, byType)
+	if byType[quiz.MultipleChoice]+byType[quiz.Cloze]+byType[quiz.ShortAnswer] == 0 {
+		t.Errorf("Questions(%d words): no blank questions at all", words)
+	}
+}
+
+func TestGuessable(t *testing.T) {
+	body := "Norway voted on Sunday. Norway's parties campaigned for weeks, and Norway's turnout rose. Jane Doe won."
+	headline := letterWords("Norway votes in a tight election")
+	tests := []struct {
+		name, ans string
+		kind      quiz.Kind
+		want      bool
+	}{
+		{"headline country recurring", "Norway", quiz.KindCountry, true},
+		{"person not in headline", "Jane Doe", quiz.KindPerson, false},
+		{"weekday", "Sunday", quiz.KindWeekday, false},
+		{"headline word mentioned once", "Election", quiz.KindMisc, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := guessable(tt.ans, tt.kind, headline, body); got != tt.want {
+				t.Errorf("guessable(%q) = %v, want %v", tt.ans, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFragment(t *testing.T) {
+	tests := []struct {
+		name, sent string
+		want       bool
+	}{
+		{"sentence", "The index ended down 1.5 percent.", false},
+		{"quote", "“We will win,” she said.", false},
+		{"number", "71 people were hurt.", false},
+		{"broken split", "NS) ended down 1.5 percent.", true},
+		{"lower case", "and then it rained.", true},
+		{"table row", "| a.txt | b | c |", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fragment(tt.sent); got != tt.want {
+				t.Errorf("fragment(%q) = %v, want %v", tt.sent, got, tt.want)
+			}
+		})
+	}
+}
