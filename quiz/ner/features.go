@@ -442,15 +442,6 @@ func contextFeatures(toks []tok, i int, dst []uint64) []uint64 {
 		}
 		return toks[j].short
 	}
-	shapeAt := func(j int) uint64 {
-		if j < 0 {
-			return hBOS
-		}
-		if j >= len(toks) {
-			return hEOS
-		}
-		return toks[j].shape
-	}
 	lm1, lp1 := lowerAt(i-1), lowerAt(i+1)
 	sm1, sp1 := shortAt(i-1), shortAt(i+1)
 	dst = append(dst,
@@ -460,8 +451,6 @@ func contextFeatures(toks []tok, i int, dst []uint64) []uint64 {
 		mix(fLowerP2, lowerAt(i+2)),
 		mix(fShortM1, sm1),
 		mix(fShortP1, sp1),
-		mix(fShapeM1, shapeAt(i-1)),
-		mix(fShapeP1, shapeAt(i+1)),
 		mix(mix(fBiM1, lm1), t.lower),
 		mix(mix(fBiP1, t.lower), lp1),
 		mix(mix(mix(fTriShort, sm1), t.short), sp1),
@@ -475,7 +464,6 @@ func contextFeatures(toks []tok, i int, dst []uint64) []uint64 {
 	if i+1 < len(toks) && toks[i+1].suf[2] != 0 {
 		dst = append(dst, mix(fSufP1, toks[i+1].suf[2]))
 	}
-	dst = append(dst, mix(fShortM2, shortAt(i-2)), mix(fShortP2, shortAt(i+2)))
 	if t.flags&(flInitCap|flAllCap|flMixed) != 0 {
 		// Length of the run of capitalized tokens around i, and i's place in it.
 		a, b := i, i
@@ -488,12 +476,12 @@ func contextFeatures(toks []tok, i int, dst []uint64) []uint64 {
 		dst = append(dst, mix(fCapRun, uint64(min(b-a, 5)*16+min(i-a, 5))))
 	}
 	if i > 0 {
-		for b := toks[i-1].gaz; b != 0; b &= b - 1 {
+		for b := toks[i-1].gaz &^ lowerOKBits; b != 0; b &= b - 1 {
 			dst = append(dst, mix(fGazM1, uint64(trailingZeros(b))))
 		}
 	}
 	if i+1 < len(toks) {
-		for b := toks[i+1].gaz; b != 0; b &= b - 1 {
+		for b := toks[i+1].gaz &^ lowerOKBits; b != 0; b &= b - 1 {
 			dst = append(dst, mix(fGazP1, uint64(trailingZeros(b))))
 		}
 	}

@@ -20,6 +20,17 @@ var lexCats = [...]string{"country", "city", "region", "nationality", "given", "
 // nCats is the number of gazetteer categories.
 const nCats = nTypes + len(lexCats)
 
+// lowerOKBits are the tok.gaz bits of the lowerOK categories; the
+// neighbours' features leave them out.
+var lowerOKBits = func() (b uint64) {
+	for cat := 0; cat < nCats; cat++ {
+		if lowerOK&(1<<cat) != 0 {
+			b |= 0xf << (4 * cat)
+		}
+	}
+	return b
+}()
+
 // lowerOK is the set of categories that may match all-lowercase words:
 // titles and dictionary words.
 var lowerOK = uint32(1)<<(nTypes+7) | uint32(1)<<(nTypes+8)
