@@ -175,8 +175,8 @@ func writeCollection(path string, notes []ankiNote, now time.Time) (err error) {
 	noteIDs := newIDSet(len(notes))
 	cardIDs := newIDSet(len(notes))
 	for i, n := range notes {
-		rows[i] = noteRow{note: &notes[i], due: i + 1,
-			nid: noteIDs.take("note", n.GUID), cid: cardIDs.take("card", n.GUID)}
+		nh, ch := noteHashes(n.GUID)
+		rows[i] = noteRow{note: &notes[i], due: i + 1, nid: noteIDs.take(nh), cid: cardIDs.take(ch)}
 	}
 	slices.SortFunc(rows, func(a, b noteRow) int { return cmp.Compare(a.nid, b.nid) })
 	mod := now.Unix()
@@ -386,19 +386,29 @@ func deflateFlush(w io.Writer, p []byte) error {
 
 // idSet hands out unique ids derived from hashes, so that the same note
 // gets the same id in every export (Mnemosyne keys its cards by them).
-type idSet map[int64]bool
+type idSet map[int64]struct{}
 
 func newIDSet(n int) idSet { return make(idSet, n) }
 
-// take returns the id for key in namespace ns, the next free one when
-// another key of this export already took it.
-func (s idSet) take(ns, key string) int64 {
-	id := idBase + int64(hash64(ns, key)%uint64(idRange))
-	for s[id] {
+// take returns the id for hash h, the next free one when another note of
+// this export already took it.
+func (s idSet) take(h uint64) int64 {
+	id := idBase + int64(h%uint64(idRange))
+	for {
+		if _, taken := s[id]; !taken {
+			break
+		}
 		id++
 	}
-	s[id] = true
+	s[id] = struct{}{}
 	return id
+}
+
+// noteHashes derives the hashes of a note's id and its card's id from its
+// guid: one SHA-1, two halves.
+func noteHashes(guid string) (note, card uint64) {
+	sum := sha1.Sum([]byte(guid))
+	return binary.BigEndian.Uint64(sum[:8]), binary.BigEndian.Uint64(sum[8:16])
 }
 
 // deckID is the stable id of the deck named name.

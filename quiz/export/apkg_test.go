@@ -383,3 +383,15 @@ func TestDeflateFile(t *testing.T) {
 		})
 	}
 }
+
+func TestIDSetTake(t *testing.T) {
+	s := newIDSet(4)
+	first, second, other := s.take(42), s.take(42), s.take(7)
+	if first != idBase+42 || second != idBase+43 || other != idBase+7 {
+		t.Errorf("take(42), take(42), take(7) = %d, %d, %d, want %d, %d, %d",
+			first, second, other, idBase+42, idBase+43, idBase+7)
+	}
+	if got := newIDSet(1).take(uint64(idRange) + 5); got != idBase+5 {
+		t.Errorf("take(idRange+5) = %d, want %d", got, idBase+5)
+	}
+}
