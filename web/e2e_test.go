@@ -307,7 +307,7 @@ func TestE2EAddArticle(t *testing.T) {
 	e := startE2E(t, true)
 	raw, err := fs.ReadFile(seeds.FS(), "003_9c82c14015ffbaf5.txt")
 	if err != nil {
-		t.Skipf("seed article: %v", err)
+		t.Fatalf("seed article: %v", err)
 	}
 	e.open(t, "/articles/new")
 	e.do(t,

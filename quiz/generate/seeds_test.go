@@ -195,40 +195,6 @@ func TestSeedsRecall(t *testing.T) {
 	}
 }
 
-func TestSeedsDump(t *testing.T) {
-	if !*dump {
-		t.Skip("run with -dump to print the seed questions")
-	}
-	g := mustNew(t)
-	byArticle := seedQuestions(t, g)
-	names := make([]string, 0, len(byArticle))
-	for n := range byArticle {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		t.Logf("== %s: %d questions", path.Base(n), len(byArticle[n]))
-		printQuestions(t, byArticle[n])
-	}
-	arts, _ := seedChain()
-	for _, sa := range arts {
-		t.Logf("== facts of %s", sa.name)
-		for _, f := range sa.facts {
-			if f.Relation == quiz.RelIsA {
-				continue
-			}
-			t.Logf("  %s(%s:%s, %s:%s) org=%q ctx=%q attr=%q span=%q", f.Relation, f.Subject, f.SubjectKind, f.Object, f.ObjectKind, f.Org, f.Context, f.Attribution, spanText(f))
-		}
-	}
-}
-
-func spanText(f quiz.Fact) string {
-	if f.SpanStart >= 0 && f.SpanEnd <= len(f.Sentence) && f.SpanStart < f.SpanEnd {
-		return f.Sentence[f.SpanStart:f.SpanEnd]
-	}
-	return ""
-}
-
 // BenchmarkGenerate measures question generation over the seed facts (the
 // real extraction of the five seed articles, each with the others as pool).
 func BenchmarkGenerate(b *testing.B) {
