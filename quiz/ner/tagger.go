@@ -38,18 +38,28 @@ func allowedEnd(a int) bool {
 }
 
 // table is an open-addressing hash table from feature hash to a row of
-// nTags weights quantized to 16 bits. Keys and rows are parallel arrays: a
-// probe for an absent feature, the common case, touches only the compact
-// key array.
+// nTags weights quantized to 16 bits. A slot packs the top 40 bits of the
+// feature hash with a 24-bit row index, so probes, mostly for absent
+// features, touch one compact array, and rows are stored densely.
 type table struct {
-	keys  []uint64 // 0 marks an empty slot
+	slots []uint64 // 0 marks an empty slot
 	rows  [][nTags]int16
 	mask  uint64
 	scale float32 // weight = int16 value * scale
 }
 
+const (
+	rowBits  = 24
+	rowMask  = 1<<rowBits - 1
+	maxRows  = rowMask
+	fpMask   = ^uint64(rowMask)
+	slotSalt = 0x9E3779B97F4A7C15
+)
+
 // newTable builds a table of keys whose weight rows are consecutive in w.
+// Keys beyond maxRows are dropped.
 func newTable(keys []uint64, w []float32) *table {
+	keys = keys[:min(len(keys), maxRows)]
 	n := 1
 	for n < len(keys)+len(keys)/2+16 {
 		n <<= 1
@@ -62,18 +72,17 @@ func newTable(keys []uint64, w []float32) *table {
 	if scale == 0 {
 		scale = 1
 	}
-	t := &table{keys: make([]uint64, n), rows: make([][nTags]int16, n), mask: uint64(n - 1), scale: scale}
+	t := &table{slots: make([]uint64, n), rows: make([][nTags]int16, len(keys)+1), mask: uint64(n - 1), scale: scale}
 	for i, k := range keys {
-		if k == 0 {
-			k = 1
-		}
-		s := k & t.mask
-		for t.keys[s] != 0 {
+		fp := k & fpMask
+		s := ((fp >> rowBits) * slotSalt >> 29) & t.mask
+		for t.slots[s] != 0 {
 			s = (s + 1) & t.mask
 		}
-		t.keys[s] = k
+		row := i + 1 // row 0 is unused so that a slot is never 0
+		t.slots[s] = fp | uint64(row)
 		for j, x := range w[i*nTags : (i+1)*nTags] {
-			t.rows[s][j] = int16(math.Round(float64(x / scale)))
+			t.rows[row][j] = int16(math.Round(float64(x / scale)))
 		}
 	}
 	return t
@@ -81,31 +90,30 @@ func newTable(keys []uint64, w []float32) *table {
 
 // row returns the quantized weights of feature k, or nil.
 func (t *table) row(k uint64) *[nTags]int16 {
-	if k == 0 {
-		k = 1
-	}
-	s := k & t.mask
+	fp := k & fpMask
+	s := ((fp >> rowBits) * slotSalt >> 29) & t.mask
 	for {
-		kk := t.keys[s]
-		if kk == k {
-			return &t.rows[s]
-		}
-		if kk == 0 {
+		v := t.slots[s]
+		if v == 0 {
 			return nil
+		}
+		if v&fpMask == fp {
+			return &t.rows[v&rowMask]
 		}
 		s = (s + 1) & t.mask
 	}
 }
 
-// each calls fn for every feature of the table with its weights.
+// each calls fn for every feature of the table with its weights. Keys are
+// reported by their 40-bit fingerprint, which is all the table keeps.
 func (t *table) each(fn func(key uint64, row []float32)) {
 	row := make([]float32, nTags)
-	for i, k := range t.keys {
-		if k != 0 {
-			for j, x := range t.rows[i] {
+	for _, v := range t.slots {
+		if v != 0 {
+			for j, x := range t.rows[v&rowMask] {
 				row[j] = float32(x) * t.scale
 			}
-			fn(k, row)
+			fn(v&fpMask, row)
 		}
 	}
 }
