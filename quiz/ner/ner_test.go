@@ -162,6 +162,10 @@ func TestTokenize(t *testing.T) {
 		{"newline", "Headline Here\nBody text", "Headline Here | Body text"},
 		{"dash", "three civilians—including two", "three civilians — including two"},
 		{"parens", "(Reuters) - The", "( Reuters ) - The"},
+		{"url", "See https://example.com/a/b.html. Then", "See https://example.com/a/b.html . | Then"},
+		{"number sign", "The No. 1 seed. No. Never.", "The No. 1 seed . | No . | Never ."},
+		{"email", "Write to ann@example.org today", "Write to ann@example.org today"},
+		{"initials", "J.R.R. Tolkien wrote it.", "J.R.R. Tolkien wrote it ."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

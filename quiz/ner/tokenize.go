@@ -4,6 +4,7 @@ package ner
 // keeping byte offsets into the original text.
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -89,6 +90,15 @@ func tokenize(text string) [][]span {
 
 // splitChunk splits the whitespace-free chunk text[start:end] into tokens.
 func splitChunk(text string, start, end int, add func(span), flush func()) {
+	if isURL(text[start:end]) {
+		// A web address is one token, less closing punctuation.
+		e := end
+		for e > start+1 && strings.IndexByte(".,;:!?)]}\"'", text[e-1]) >= 0 {
+			e--
+		}
+		add(span{start, e})
+		start = e
+	}
 	for start < end {
 		// Leading punctuation, one symbol at a time.
 		if n := leadPunct(text[start:end]); n > 0 {
@@ -105,9 +115,19 @@ func splitChunk(text string, start, end int, add func(span), flush func()) {
 			start += sz
 			continue
 		}
+		if wend == end && text[start:wend] == "No." && nextIsDigit(text, end) {
+			add(span{start, wend}) // "No. 1"
+			start = wend
+			continue
+		}
 		emitWord(text, start, wend, end, add, flush)
 		start = wend
 	}
+}
+
+// isURL reports whether chunk starts like a web address.
+func isURL(chunk string) bool {
+	return strings.HasPrefix(chunk, "http://") || strings.HasPrefix(chunk, "https://") || strings.HasPrefix(chunk, "www.")
 }
 
 // leadPunct returns the byte length of a punctuation symbol opening s that
@@ -422,6 +442,15 @@ func isAbbrev(w string) bool {
 		return true
 	}
 	return false
+}
+
+// nextIsDigit reports whether the first non-blank byte from text[i] is a
+// digit on the same line.
+func nextIsDigit(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return i < len(text) && isDigit(text[i])
 }
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
