@@ -25,6 +25,7 @@ package ner
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 )
 
 // Entity types, as in CoNLL-2003.
@@ -151,13 +152,16 @@ func (m *Model) Tag(words []string) []string {
 func (m *Model) TagDoc(sents [][]string) [][]string {
 	s := scratch{hist: history{}}
 	ds := docStats{}
-	for _, words := range sents {
+	caps := make([]bool, len(sents))
+	for k, words := range sents {
 		s.words = words
 		s.toks = prepare(words, nil, s.toks)
 		ds.add(s.toks)
+		caps[k] = len(s.toks) > 0 && s.toks[0].flags&flCapsSentence != 0
 	}
 	out := make([][]string, len(sents))
-	for k, words := range sents {
+	for _, k := range docOrder(caps) {
+		words := sents[k]
 		s.words = words
 		s.toks = prepare(words, m.gaz, s.toks)
 		ds.apply(s.toks)
@@ -177,6 +181,24 @@ func (m *Model) TagDoc(sents [][]string) [][]string {
 	return out
 }
 
+// docOrder returns the order in which to tag the sentences of a document:
+// headlines (all-caps or title-case sentences, caps[k]) last, so that the
+// document history from the body informs them.
+func docOrder(caps []bool) []int {
+	order := make([]int, 0, len(caps))
+	for k, c := range caps {
+		if !c {
+			order = append(order, k)
+		}
+	}
+	for k, c := range caps {
+		if c {
+			order = append(order, k)
+		}
+	}
+	return order
+}
+
 // Entities returns the named entities of text in order of appearance. The
 // whole text is one document.
 func (m *Model) Entities(text string) []Entity {
@@ -191,11 +213,16 @@ func (m *Model) Entities(text string) []Entity {
 		}
 		return s.words
 	}
-	for _, sent := range sents {
+	caps := make([]bool, len(sents))
+	deferred := false
+	for k, sent := range sents {
 		s.toks = prepare(words(sent), nil, s.toks)
 		ds.add(s.toks)
+		caps[k] = len(s.toks) > 0 && s.toks[0].flags&flCapsSentence != 0
+		deferred = deferred || caps[k] && k+1 < len(sents) && !caps[k+1]
 	}
-	for _, sent := range sents {
+	for _, k := range docOrder(caps) {
+		sent := sents[k]
 		s.toks = prepare(words(sent), m.gaz, s.toks)
 		ds.apply(s.toks)
 		tags := m.tagSentence(&s)
@@ -203,6 +230,9 @@ func (m *Model) Entities(text string) []Entity {
 			a, b := sent[start].Start, sent[end-1].End
 			out = append(out, Entity{Text: text[a:b], Type: types[typ], Start: a, End: b})
 		})
+	}
+	if deferred {
+		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	}
 	return out
 }

@@ -252,6 +252,7 @@ func perceptron(exs []example, starts []int, keys []uint64, full gazetteer, dev 
 	var back []int8
 	var pred []int
 	var dyn [][]int32
+	var caps []bool
 	var hf []uint64
 	var ftrans [nTags + 1][nTags]float32
 	var best *Model
@@ -261,8 +262,12 @@ func perceptron(exs []example, starts []int, keys []uint64, full gazetteer, dev 
 		errs := 0
 		for _, d := range order {
 			hist := history{}
+			caps = caps[:0]
 			for ei := starts[d]; ei < starts[d+1]; ei++ {
-				ex := &exs[ei]
+				caps = append(caps, exs[ei].toks[0].flags&flCapsSentence != 0)
+			}
+			for _, k := range docOrder(caps) {
+				ex := &exs[starts[d]+k]
 				n := len(ex.gold)
 				if cap(scores) < n*nTags {
 					scores = make([]float32, n*nTags)
