@@ -144,7 +144,7 @@ func htmlText(s string) string { return htmlEscaper.Replace(s) }
 
 // frontHTML is the front of a basic note: the prompt, with the options of a
 // multiple choice question as a lettered list.
-func frontHTML(q quiz.Question) string {
+func frontHTML(q *quiz.Question) string {
 	var b strings.Builder
 	b.WriteString(htmlText(q.Prompt))
 	switch q.Type {
@@ -164,7 +164,7 @@ func frontHTML(q quiz.Question) string {
 
 // backHTML is the back of a basic note: the answer and, when it says more
 // than the prompt, the source sentence.
-func backHTML(q quiz.Question) string {
+func backHTML(q *quiz.Question) string {
 	b := htmlText(q.Answer)
 	if q.Sentence != "" && q.Sentence != q.Prompt {
 		b += "<div class=sentence>" + htmlText(q.Sentence) + "</div>"
@@ -173,7 +173,7 @@ func backHTML(q quiz.Question) string {
 }
 
 // extraHTML is the Back Extra of a cloze note: the other accepted answers.
-func extraHTML(q quiz.Question) string {
+func extraHTML(q *quiz.Question) string {
 	var alt []string
 	for _, a := range q.Accepted {
 		if a != q.Answer && strings.TrimSpace(a) != "" {
@@ -211,7 +211,7 @@ const blank = "_____"
 // escaped and its deletions kept; or, when q.Cloze has none, the sentence
 // or prompt with the answer marked {{c1::...}}. A cloze question with none
 // of these is an error wrapping quiz.ErrInvalid.
-func clozeHTML(q quiz.Question) (string, error) {
+func clozeHTML(q *quiz.Question) (string, error) {
 	if locs := clozeMark.FindAllStringSubmatchIndex(q.Cloze, -1); len(locs) > 0 {
 		var b strings.Builder
 		last := 0

@@ -237,13 +237,13 @@ func tagSlug(s string) string {
 }
 
 // source is a question with what it was made from, resolved once for all
-// writers.
+// writers. The pointers point into the deck, which writers never change.
 type source struct {
-	Q       quiz.Question
-	Article quiz.Article
-	Fact    quiz.Fact
+	Q       *quiz.Question
+	Article *quiz.Article
+	Fact    *quiz.Fact
 	// HasArticle and HasFact report whether the deck held the question's
-	// article and fact.
+	// article and fact; when not, Article and Fact point to zero values.
 	HasArticle, HasFact bool
 }
 
@@ -257,14 +257,17 @@ func resolve(d quiz.Deck) []source {
 	for i, f := range d.Facts {
 		facts[f.ID] = i
 	}
+	var noArticle quiz.Article
+	var noFact quiz.Fact
 	out := make([]source, len(d.Questions))
-	for i, q := range d.Questions {
-		s := source{Q: q}
+	for i := range d.Questions {
+		q := &d.Questions[i]
+		s := source{Q: q, Article: &noArticle, Fact: &noFact}
 		if j, ok := articles[q.ArticleID]; ok {
-			s.Article, s.HasArticle = d.Articles[j], true
+			s.Article, s.HasArticle = &d.Articles[j], true
 		}
 		if j, ok := facts[q.FactID]; ok {
-			s.Fact, s.HasFact = d.Facts[j], true
+			s.Fact, s.HasFact = &d.Facts[j], true
 		}
 		out[i] = s
 	}

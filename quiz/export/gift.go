@@ -91,7 +91,7 @@ func giftTitle(prompt string) string {
 }
 
 // giftQuestion is a question's text and answer block.
-func giftQuestion(q quiz.Question) (string, error) {
+func giftQuestion(q *quiz.Question) (string, error) {
 	stem := "[html]" + giftText(q.Prompt)
 	feedback := ""
 	if q.Sentence != "" && q.Sentence != q.Prompt {
@@ -136,7 +136,7 @@ func giftQuestion(q quiz.Question) (string, error) {
 
 // giftAnswers is the inside of a short answer or numerical block: "#71",
 // or "=answer =alternative".
-func giftAnswers(q quiz.Question) string {
+func giftAnswers(q *quiz.Question) string {
 	if n, ok := plainNumber(q.Answer); ok {
 		return "#" + n
 	}
