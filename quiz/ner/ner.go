@@ -2,14 +2,24 @@
 // miscellaneous names) in English text, using a statistical model trained on
 // CoNLL-2003 that is embedded in the binary.
 //
+// Load decodes the model once; the *Model is read-only and may be shared by
+// goroutines. Entities takes raw text, tokenizes it the way CoNLL-2003 does
+// (clitics and punctuation split, "U.S.", "Mr." and hyphenated words kept
+// whole), cuts sentences at line ends, sentence punctuation and 200 tokens,
+// and returns entities with byte offsets into the text; the whole text is
+// one document. Tag and TagDoc tag pre-tokenized sentences, and Evaluate
+// scores a model on CoNLL data as conlleval does.
+//
 // The model is an averaged structured perceptron over BILOU tags with
 // Viterbi decoding. Its features are hashed: word, lowercase, shape,
 // affixes, neighbours within two tokens, sentence capitalization, gazetteer
-// matches (names harvested from the training data, with jackknifing, and the
-// general word lists of quiz/lexicon), how the word is capitalized elsewhere
-// in the document, and the types given to it earlier in the document.
-// Entities tokenizes raw text the way CoNLL-2003 does and returns byte
-// offsets into it.
+// matches (names harvested from the training data, with jackknifing, the
+// general word lists of quiz/lexicon and those of cmd/nertrain/data), how
+// the word is capitalized elsewhere in the document, and the types given to
+// it earlier in the document. All-caps and title-case headlines are read
+// alike and tagged after the body, so that its history informs them.
+// Honorifics ("Mr.", "Dr.") mark the following name as a person and stay
+// out of it, as in CoNLL.
 //
 // The embedded model.bin.gz is regenerated from the repository root (with
 // shared/ beside it) in about 15 seconds with
@@ -19,7 +29,11 @@
 //		-o quiz/ner/model.bin.gz
 //
 // which picks the number of epochs on valid.txt, then retrains on train.txt
-// and valid.txt together. test.txt is only ever used by TestCoNLL2003.
+// and valid.txt together. test.txt is only ever read by TestCoNLL2003. The
+// gazetteer is stored in the model, so later edits to quiz/lexicon change
+// nothing until the model is retrained. Changing features.go, doc.go or
+// gazetteer.go also requires retraining (TestCoNLL2003Valid catches a
+// model left stale).
 package ner
 
 import (
