@@ -88,14 +88,26 @@ type scratch struct {
 	back   []int8
 	tags   []int
 	hist   history
-	// units caches the summed weights of unitFeatures by unitKey: news
-	// repeats its words, so most tokens skip half of the lookups.
-	units map[uint64]int32
-	unitW []int32
+	// units caches the summed weights of unitFeatures by unitKey, direct
+	// mapped: news repeats its words, so most tokens skip half of the
+	// lookups. Its length is a power of two, or 0 for no cache.
+	units []unit
 }
 
-// maxUnits bounds the unit cache of one call.
-const maxUnits = 1 << 16
+// unit is an entry of the unit cache.
+type unit struct {
+	key uint64
+	acc [nTags]int32
+}
+
+// unitCache returns an empty unit cache sized for a text of n tokens.
+func unitCache(n int) []unit {
+	size := 64
+	for size < n/2 && size < 1<<14 {
+		size <<= 1
+	}
+	return make([]unit, size)
+}
 
 // sum adds the quantized weights of feats to acc.
 func (m *Model) sum(acc *[nTags]int32, feats []uint64) {
@@ -121,18 +133,18 @@ func (m *Model) tagSentence(s *scratch) []int {
 	for i := 0; i < n; i++ {
 		t := &s.toks[i]
 		key := unitKey(t)
-		if at, ok := s.units[key]; ok {
-			copy(acc[:], s.unitW[at:at+nTags])
+		var u *unit
+		if len(s.units) > 0 {
+			u = &s.units[key&uint64(len(s.units)-1)]
+		}
+		if u != nil && u.key == key {
+			acc = u.acc
 		} else {
 			acc = [nTags]int32{}
 			s.feats = unitFeatures(t, s.feats[:0])
 			m.sum(&acc, s.feats)
-			if len(s.units) < maxUnits {
-				if s.units == nil {
-					s.units = map[uint64]int32{}
-				}
-				s.units[key] = int32(len(s.unitW))
-				s.unitW = append(s.unitW, acc[:]...)
+			if u != nil {
+				*u = unit{key, acc}
 			}
 		}
 		s.feats = contextFeatures(s.toks, i, s.feats[:0])
@@ -167,6 +179,11 @@ func (m *Model) TagDoc(sents [][]string) [][]string {
 	s := scratch{hist: history{}}
 	ds := docStats{}
 	caps := make([]bool, len(sents))
+	ntok := 0
+	for _, words := range sents {
+		ntok += len(words)
+	}
+	s.units = unitCache(ntok)
 	for k, words := range sents {
 		s.words = words
 		s.toks = prepare(words, nil, s.toks)
@@ -229,6 +246,11 @@ func (m *Model) Entities(text string) []Entity {
 	}
 	caps := make([]bool, len(sents))
 	deferred := false
+	ntok := 0
+	for _, sent := range sents {
+		ntok += len(sent)
+	}
+	s.units = unitCache(ntok)
 	for k, sent := range sents {
 		s.toks = prepare(words(sent), nil, s.toks)
 		ds.add(s.toks)
