@@ -236,7 +236,11 @@ func (m *Model) Entities(text string) []Entity {
 	var out []Entity
 	s := scratch{hist: history{}}
 	sents := tokenize(text)
-	ds := docStats{}
+	ntok := 0
+	for _, sent := range sents {
+		ntok += len(sent)
+	}
+	ds := make(docStats, ntok/4)
 	words := func(sent []span) []string {
 		s.words = s.words[:0]
 		for _, sp := range sent {
@@ -246,10 +250,6 @@ func (m *Model) Entities(text string) []Entity {
 	}
 	caps := make([]bool, len(sents))
 	deferred := false
-	ntok := 0
-	for _, sent := range sents {
-		ntok += len(sent)
-	}
 	s.units = unitCache(ntok)
 	for k, sent := range sents {
 		s.toks = prepare(words(sent), nil, s.toks)

@@ -31,7 +31,7 @@ func tokenize(text string) [][]span {
 	flush := func() {
 		if len(cur) > 0 {
 			sents = splitSentences(text, cur, sents)
-			cur = nil
+			cur = cur[len(cur):] // the sentences keep their capacity capped
 		}
 	}
 	add := func(s span) {
