@@ -1,9 +1,11 @@
 package ner
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -120,5 +122,37 @@ func TestChunks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTrain trains a small model on a fixture and checks that it learns it
+// and survives an encode/decode round trip.
+func TestTrain(t *testing.T) {
+	sents := readConLLFile(t, filepath.Join("testdata", "mini.conll"))
+	m, epochs, err := Train(sents, sents, TrainOptions{Epochs: 5, Folds: 2, Seed: 1})
+	if err != nil {
+		t.Fatalf("Train: %v", err)
+	}
+	if epochs < 1 || epochs > 5 {
+		t.Errorf("Train chose epoch %d, want 1..5", epochs)
+	}
+	if f := m.Evaluate(sents).Overall.F1(); f < 95 {
+		t.Errorf("F1 on the training fixture = %.2f, want >= 95", f)
+	}
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		t.Fatalf("Encode: %v", err)
+	}
+	m2, err := Decode(buf.Bytes())
+	if err != nil {
+		t.Fatalf("Decode: %v", err)
+	}
+	words := []string{"Peter", "Brown", "visited", "Oslo", "."}
+	got, want := m2.Tag(words), m.Tag(words)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Tag(%v) after round trip = %v, want %v", words, got, want)
+	}
+	if _, _, err := Train([]Sentence{{Words: []string{"x"}, Tags: []string{"B-FOO"}}}, nil, TrainOptions{}); err == nil {
+		t.Errorf("Train with an unknown entity type: error = nil, want an error")
 	}
 }
