@@ -7,9 +7,6 @@ package web
 
 import (
 	"context"
-	"fmt"
-	"html/template"
-	"strings"
 	"sync"
 	"time"
 
@@ -21,10 +18,13 @@ import (
 const questionTTL = 5 * time.Second
 
 // boundedMap is a concurrent map that forgets everything when it reaches its
-// size limit: simpler than an LRU, and enough to bound memory.
+// size limit: simpler than an LRU, and enough to bound memory. Its
+// generation changes whenever a key is dropped, so that a value loaded before
+// the drop is not stored after it (see putFresh).
 type boundedMap[K comparable, V any] struct {
 	mu  sync.RWMutex
 	max int
+	gen uint64
 	m   map[K]V
 }
 
@@ -39,9 +39,30 @@ func (b *boundedMap[K, V]) get(k K) (V, bool) {
 	return v, ok
 }
 
+// generation returns the map's generation, to pass to putFresh.
+func (b *boundedMap[K, V]) generation() uint64 {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	return b.gen
+}
+
 func (b *boundedMap[K, V]) put(k K, v V) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.putLocked(k, v)
+}
+
+// putFresh stores v only when nothing was dropped since generation gen,
+// when v was loaded.
+func (b *boundedMap[K, V]) putFresh(k K, v V, gen uint64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.gen == gen {
+		b.putLocked(k, v)
+	}
+}
+
+func (b *boundedMap[K, V]) putLocked(k K, v V) {
 	if len(b.m) >= b.max {
 		b.m = make(map[K]V)
 	}
@@ -51,63 +72,63 @@ func (b *boundedMap[K, V]) put(k K, v V) {
 func (b *boundedMap[K, V]) drop(k K) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.gen++
 	delete(b.m, k)
 }
 
 func (b *boundedMap[K, V]) clear() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	b.gen++
 	b.m = make(map[K]V)
 }
 
+// cachedQuestion is a question with its card rendered from that version of
+// it, so that the page never shows a card older than the question.
 type cachedQuestion struct {
-	q  quiz.Question
-	at time.Time
+	q    quiz.Question
+	card questionCard
+	at   time.Time
 }
 
 // question returns a question, from the cache when fresh.
 func (s *Server) question(ctx context.Context, id int64) (quiz.Question, error) {
-	if c, ok := s.questions.get(id); ok && time.Since(c.at) < questionTTL {
-		return c.q, nil
+	c, err := s.cachedQuestion(ctx, id)
+	if err != nil {
+		return quiz.Question{}, err
 	}
+	return c.q, nil
+}
+
+// cachedQuestion returns a question and its card, from the cache when
+// fresh. Edits made here drop the question (forgetQuestion); edits made by
+// another process show within questionTTL.
+func (s *Server) cachedQuestion(ctx context.Context, id int64) (*cachedQuestion, error) {
+	if c, ok := s.questions.get(id); ok && time.Since(c.at) < questionTTL {
+		return c, nil
+	}
+	gen := s.questions.generation()
 	q, err := s.store.Question(ctx, id)
 	if err != nil {
-		return q, err
+		return nil, err
 	}
-	s.questions.put(id, cachedQuestion{q: q, at: time.Now()})
-	return q, nil
+	card, err := s.renderCard(q)
+	if err != nil {
+		return nil, err
+	}
+	c := &cachedQuestion{q: q, card: card, at: time.Now()}
+	s.questions.putFresh(id, c, gen)
+	return c, nil
 }
 
-type cachedFragment struct {
-	html template.HTML
-	at   time.Time
-}
-
-// optionsHTML returns the answer buttons of a question with options,
-// rendered once and kept as long as the question itself.
-func (s *Server) optionsHTML(q quiz.Question) (template.HTML, error) {
-	if f, ok := s.fragments.get(q.ID); ok && time.Since(f.at) < questionTTL {
-		return f.html, nil
-	}
-	var b strings.Builder
-	if err := s.optionsTmpl.ExecuteTemplate(&b, "options", q); err != nil {
-		return "", fmt.Errorf("render options of question %d: %w", q.ID, err)
-	}
-	h := template.HTML(b.String()) // html/template output: already escaped
-	s.fragments.put(q.ID, cachedFragment{html: h, at: time.Now()})
-	return h, nil
-}
-
-// forgetQuestion drops a question changed here from the caches; nil forgets
+// forgetQuestion drops a question changed here from the cache; 0 forgets
 // every question.
 func (s *Server) forgetQuestion(id int64) {
 	if id == 0 {
 		s.questions.clear()
-		s.fragments.clear()
 		return
 	}
 	s.questions.drop(id)
-	s.fragments.drop(id)
 }
 
 // quizSession returns a quiz session, from the cache when present.

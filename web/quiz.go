@@ -5,10 +5,10 @@ package web
 // with its attempts); the pages only show it.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -275,8 +275,9 @@ type questionPage struct {
 	Fact *factView
 	// Notice explains why an answer was not taken.
 	Notice string
-	// Options is the rendered answer buttons (see optionsHTML).
-	Options  template.HTML
+	// Card is the question's type, prompt and answer control, the same for
+	// every learner (see renderCard).
+	Card     questionCard
 	Last     bool
 	NextURL  string
 	Given    string
@@ -313,21 +314,39 @@ func (s *Server) showQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, fiber.StatusOK, "question", p)
+	if !fastQuestion(&p) {
+		return s.render(c, fiber.StatusOK, "question", p)
+	}
+	buf := s.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	b := s.writeQuestion(buf.AvailableBuffer(), &p)
+	c.Status(fiber.StatusOK)
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	err = c.Send(b) // copies b
+	buf.Write(b)    // keep b's array, grown to a page, for the next one
+	s.bufs.Put(buf)
+	return err
 }
 
 func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {
 	ctx := c.UserContext()
-	q, err := s.question(ctx, sess.QuestionIDs[pos])
-	if isNotFound(err) {
-		q, err = removedQuestion(sess.QuestionIDs[pos]), nil
-	}
-	if err != nil {
+	var q quiz.Question
+	var card questionCard
+	cq, err := s.cachedQuestion(ctx, sess.QuestionIDs[pos])
+	switch {
+	case err == nil:
+		q, card = cq.q, cq.card
+	case isNotFound(err):
+		q = removedQuestion(sess.QuestionIDs[pos])
+		if card, err = s.renderCard(q); err != nil {
+			return questionPage{}, err
+		}
+	default:
 		return questionPage{}, err
 	}
 	correct, total := sess.Score()
 	p := questionPage{base: base{Title: fmt.Sprintf("Question %d of %d", pos+1, total), Nav: "quiz", CSRF: csrfToken(c)},
-		Session: sess, Question: q, Number: pos + 1, Total: total, Correct: correct,
+		Session: sess, Question: q, Card: card, Number: pos + 1, Total: total, Correct: correct,
 		Progress: pos * 100 / max(total, 1), Last: pos == total-1}
 	if pos < len(sess.Attempts) {
 		a := sess.Attempts[pos]
@@ -352,13 +371,8 @@ func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 			p.NextURL = fmt.Sprintf("/quiz/%d/result", sess.ID)
 		}
 	} else {
-		if sess.HintAt == pos {
+		if sess.HintAt == pos && len(q.Options) == 0 && q.Template != "removed" {
 			p.Hint = hint(q.Answer)
-		}
-		if len(q.Options) > 0 {
-			if p.Options, err = s.optionsHTML(q); err != nil {
-				return p, err
-			}
 		}
 	}
 	return p, nil

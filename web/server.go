@@ -79,16 +79,18 @@ type Server struct {
 	now       func() time.Time
 	app       *fiber.App
 	pages     map[string]*template.Template
-	// optionsTmpl renders a question's answer buttons, the same for every
-	// learner, so they are rendered once per question (see optionsHTML).
-	optionsTmpl *template.Template
-	static      map[string]asset
-	assetVer    string
-	learners    *boundedMap[string, quiz.Learner]
-	sessions    *boundedMap[int64, quiz.QuizSession]
-	questions   *boundedMap[int64, cachedQuestion]
-	fragments   *boundedMap[int64, cachedFragment]
-	bufs        sync.Pool
+	// cardTmpl renders a question's card, the same for every learner, so it
+	// is rendered once per version of the question (see question).
+	cardTmpl *template.Template
+	// quizFrame is the layout of the quiz pages, rendered once (see
+	// writeQuestion).
+	quizFrame frame
+	static    map[string]asset
+	assetVer  string
+	learners  *boundedMap[string, quiz.Learner]
+	sessions  *boundedMap[int64, quiz.QuizSession]
+	questions *boundedMap[int64, *cachedQuestion]
+	bufs      sync.Pool
 }
 
 type asset struct {
@@ -111,8 +113,7 @@ func New(cfg Config) (*Server, error) {
 		now:       cfg.Now,
 		learners:  newBoundedMap[string, quiz.Learner](10000),
 		sessions:  newBoundedMap[int64, quiz.QuizSession](10000),
-		questions: newBoundedMap[int64, cachedQuestion](20000),
-		fragments: newBoundedMap[int64, cachedFragment](20000),
+		questions: newBoundedMap[int64, *cachedQuestion](20000),
 		bufs:      sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	if s.ingest == nil && cfg.Pipeline != nil {
@@ -203,11 +204,14 @@ func (s *Server) parseTemplates() error {
 	for name := range s.static {
 		layout = strings.ReplaceAll(layout, `{{asset "`+name+`"}}`, "/static/"+name+"?v="+s.assetVer)
 	}
-	opts, err := template.New("options").Funcs(funcs).ParseFS(templateFS, "templates/options.html")
+	card, err := template.New("card").Funcs(funcs).ParseFS(templateFS, "templates/card.html")
 	if err != nil {
-		return fmt.Errorf("web: parse template options.html: %w", err)
+		return fmt.Errorf("web: parse template card.html: %w", err)
 	}
-	s.optionsTmpl = opts
+	s.cardTmpl = card
+	if s.quizFrame, err = newFrame(funcs, layout, "quiz"); err != nil {
+		return err
+	}
 	s.pages = make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		file := "templates/" + name + ".html"
