@@ -214,7 +214,7 @@ func isProse(p string) bool {
 
 // dateline matches the place line of wire copy: "MUMBAI (Reuters) - ",
 // "GREEN BAY, Wis. -- ", "SURABAYA, Indonesia/JAKARTA (Reuters) - ".
-var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’/-]{1,40}(, [\p{L}./ ]{2,30})?(\s*\([^)]{2,40}\))?\s*(--|[-–—])\s+\S`)
+var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’/-]{1,40}(, [\p{L}\d./ ]{2,30})?(\s*\([^)]{2,40}\))?\s*(--|[-–—])\s+\S`)
 
 // quoted reports whether p is a quotation: it opens with a quote mark.
 func quoted(p string) bool {

@@ -78,6 +78,13 @@ func TestArticle(t *testing.T) {
 			paras: []string{"LAKEVIEW (Reuters) - " + lead, second},
 		},
 		{
+			name:   "dateline with a date",
+			source: "g2.txt",
+			page:   "LAKEVIEW, May 3 (AP) - " + lead + "\n" + second,
+			title:  "The city council of Lakeview voted on Tuesday to approve a new…",
+			paras:  []string{"LAKEVIEW, May 3 (AP) - " + lead, second},
+		},
+		{
 			name:   "hard-wrapped lines",
 			source: "g.txt",
 			page:   "Lakeview Council Approves New Budget\n\nThe city council of Lakeview voted on Tuesday to approve\na new budget of $12 million for the coming year, officials said.\n\n" + second,

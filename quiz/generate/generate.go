@@ -592,8 +592,9 @@ func attribute(prompt, source string) string {
 // quotation inside a quoted sentence.
 var innerQuotes = strings.NewReplacer("“", "‘", "”", "’", "\"", "'")
 
-// datelineRE matches a news dateline: "SURABAYA, Indonesia (Reuters) - ".
-var datelineRE = regexp.MustCompile(`^[A-Z][A-Z .'/-]+(?:, [A-Za-z ./]+)?(?: \([A-Za-z .]+\))? +[-—–]+ +`)
+// datelineRE matches a news dateline: "SURABAYA, Indonesia (Reuters) - ",
+// "LIMA, June 3 (AP) - ".
+var datelineRE = regexp.MustCompile(`^[A-Z][A-Z .'/-]+(?:, [A-Za-z0-9 ./]+)?(?: \([A-Za-z .]+\))? +[-—–]+ +`)
 
 // datelineEnd returns the length of a dateline opening sent, or 0.
 func datelineEnd(sent string) int {

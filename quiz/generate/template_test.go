@@ -259,6 +259,7 @@ func TestDatelineEnd(t *testing.T) {
 	}{
 		{"city and agency", "MUMBAI (Reuters) - The BSE Sensex ended flat.", "The BSE Sensex ended flat."},
 		{"city, country and agency", "SURABAYA, Indonesia/JAKARTA (Reuters) - Rescuers pulled bodies from the sea.", "Rescuers pulled bodies from the sea."},
+		{"city, date and agency", "OSLO, March 10 (AP) - The party won the vote.", "The party won the vote."},
 		{"two-word city", "NEW ORLEANS - Both analysts are paid to talk.", "Both analysts are paid to talk."},
 		{"ordinary sentence", "US President Donald Trump spoke - briefly.", "US President Donald Trump spoke - briefly."},
 		{"no dateline", "Ukraine and Russia met in Istanbul.", "Ukraine and Russia met in Istanbul."},
