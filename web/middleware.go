@@ -75,33 +75,41 @@ func (s *Server) setCookie(c *fiber.Ctx, name, value string) {
 
 // identify gives every browser a learner token and a CSRF token, each in its
 // own cookie. The learner's database row is created only when they first
-// record something (see learner).
+// record something (see learner). A valid token is read from its cookie when
+// needed (see learnerToken); only a new one is kept in the request's locals.
 func (s *Server) identify(c *fiber.Ctx) error {
-	// Clone: fiber's strings point into a buffer reused by the next request,
-	// and the token outlives this one in the learner cache.
-	tok := strings.Clone(c.Cookies(learnerCookie))
-	if !validToken(tok) {
-		tok = randomToken()
+	if !validToken(c.Cookies(learnerCookie)) {
+		tok := randomToken()
 		s.setCookie(c, learnerCookie, tok)
+		c.Locals(localsLearner, tok)
 	}
-	c.Locals(localsLearner, tok)
-	ct := strings.Clone(c.Cookies(csrfCookie))
-	if !validToken(ct) {
-		ct = randomToken()
+	if !validToken(c.Cookies(csrfCookie)) {
+		ct := randomToken()
 		s.setCookie(c, csrfCookie, ct)
+		c.Locals(localsCSRF, ct)
 	}
-	c.Locals(localsCSRF, ct)
 	return c.Next()
 }
 
+// csrfToken returns the request's CSRF token. Like every string fiber
+// returns, it is valid only during the request: clone it to keep it.
 func csrfToken(c *fiber.Ctx) string {
-	t, _ := c.Locals(localsCSRF).(string)
-	return t
+	return token(c, localsCSRF, csrfCookie)
 }
 
+// learnerToken returns the learner's token, valid only during the request
+// (see csrfToken).
 func learnerToken(c *fiber.Ctx) string {
-	t, _ := c.Locals(localsLearner).(string)
-	return t
+	return token(c, localsLearner, learnerCookie)
+}
+
+// token returns the token identify made for this request, or else the valid
+// one the browser sent.
+func token(c *fiber.Ctx, local, cookie string) string {
+	if t, ok := c.Locals(local).(string); ok {
+		return t
+	}
+	return c.Cookies(cookie)
 }
 
 func unsafeMethod(m string) bool {
@@ -173,6 +181,7 @@ func (s *Server) learner(c *fiber.Ctx) (quiz.Learner, error) {
 	if l, ok := s.learners.get(tok); ok {
 		return l, nil
 	}
+	tok = strings.Clone(tok) // kept in the cache beyond the request
 	l, err := s.store.EnsureLearner(c.UserContext(), tok)
 	if err != nil {
 		return l, err
@@ -188,6 +197,7 @@ func (s *Server) learnerID(c *fiber.Ctx) (int64, error) {
 	if l, ok := s.learners.get(tok); ok {
 		return l.ID, nil
 	}
+	tok = strings.Clone(tok) // kept in the cache beyond the request
 	l, err := s.store.Learner(c.UserContext(), tok)
 	if errors.Is(err, quiz.ErrNotFound) {
 		return 0, nil

@@ -345,7 +345,7 @@ func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 		return questionPage{}, err
 	}
 	correct, total := sess.Score()
-	p := questionPage{base: base{Title: fmt.Sprintf("Question %d of %d", pos+1, total), Nav: "quiz", CSRF: csrfToken(c)},
+	p := questionPage{base: base{Title: "Question " + strconv.Itoa(pos+1) + " of " + strconv.Itoa(total), Nav: "quiz", CSRF: csrfToken(c)},
 		Session: sess, Question: q, Card: card, Number: pos + 1, Total: total, Correct: correct,
 		Progress: pos * 100 / max(total, 1), Last: pos == total-1}
 	if pos < len(sess.Attempts) {
