@@ -502,7 +502,8 @@ func isAcronym(s string) bool {
 
 // futureMarkers tell that a sentence speaks of something still to come.
 var futureMarkers = []string{" will ", "scheduled", " set to ", " set for ", "upcoming", "to take place",
-	" next ", "slated", "planned", " are to ", " is to ", "expected to", "due to be", "due to take", "would "}
+	" next ", "slated", "planned", " are to ", " is to ", "expected to", "due to be", "due to take", "would ",
+	" gearing up", " preparing for", " prepare for", " prepares for", "ahead of "}
 
 // future reports whether the sentence speaks of the future.
 func future(sent string) bool {
@@ -539,4 +540,30 @@ func nameLike(v string, k quiz.Kind) bool {
 		return isCapitalized(v)
 	}
 	return true
+}
+
+// sentenceCase lower-cases the first word of a noun phrase taken from the
+// start of sent ("Fresh discussions" -> "fresh discussions") unless it is a
+// name: a place, a nationality, an acronym, or followed by another
+// capitalized word.
+func sentenceCase(np, sent string) string {
+	ws := words(np)
+	if len(ws) < 2 || !strings.HasPrefix(strings.TrimSpace(sent), np) || !isCapitalized(ws[0]) || isCapitalized(ws[1]) {
+		return np
+	}
+	w := ws[0]
+	l := lexicon.Default()
+	if _, _, ok := l.Place(w); ok {
+		return np
+	}
+	if _, ok := l.Nationality(w); ok || isAcronym(w) || strings.ContainsAny(w, ".0123456789") {
+		return np
+	}
+	r := []rune(w)
+	for _, c := range r[1:] {
+		if unicode.IsUpper(c) {
+			return np // "McDonald", "iPhone"-like names
+		}
+	}
+	return strings.ToLower(string(r[:1])) + np[len(string(r[:1])):]
 }

@@ -487,6 +487,7 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 	if (ty == quiz.Cloze || strings.Contains(t.Question, "{blank}")) && fragment(sent) {
 		return quiz.Question{}, false // a learner cannot read a broken sentence
 	}
+	attr := attributionFor(f.Attribution, len(f.Conflicts) > 0, sent, start, end)
 	base := baseSlots(f, t.Answer, sent, start, end)
 	for _, r := range t.Requires {
 		if base[r] == "" {
@@ -507,7 +508,7 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 			return quiz.Question{}, false
 		}
 		if t.Answer != "attribution" {
-			prompt = attribute(finishQuestion(prompt), f.Attribution)
+			prompt = attribute(finishQuestion(prompt), attr)
 		}
 		q.Prompt = finishQuestion(prompt)
 		if ty == quiz.ShortAnswer {
@@ -525,7 +526,7 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 		q.Options = append(append(append([]string{}, ds[:pos]...), ans), ds[pos:]...)
 		q.Accepted = []string{ans}
 	case quiz.TrueFalse:
-		trueText, ok := statement(t, baseSlots(f, t.Answer, sent, start, end, ans), ans, f)
+		trueText, ok := statement(t, baseSlots(f, t.Answer, sent, start, end, ans), ans, attr)
 		if !ok {
 			return quiz.Question{}, false
 		}
@@ -535,7 +536,7 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 			ds := p.distractors(ans, kind, f.Relation, exclusions(f, t.Answer, trueText, p), seed, 1)
 			// Without a distractor the statement stays true.
 			if len(ds) > 0 {
-				if falseText, ok := statement(t, baseSlots(f, t.Answer, sent, start, end, ds[0]), ds[0], f); ok {
+				if falseText, ok := statement(t, baseSlots(f, t.Answer, sent, start, end, ds[0]), ds[0], attr); ok {
 					q.Answer, q.Prompt = "False", "True or false: "+falseText
 				}
 			}
@@ -551,14 +552,24 @@ func build(t Template, f quiz.Fact, ty quiz.QuestionType, p *pools) (quiz.Questi
 	return q, true
 }
 
-func statement(t Template, s slots, value string, f quiz.Fact) (string, bool) {
+func statement(t Template, s slots, value, attr string) (string, bool) {
 	text, ok := fill(t.Statement, s)
 	if !ok || !strings.Contains(quiz.NormalizeAnswer(text), quiz.NormalizeAnswer(value)) {
 		return "", false
 	}
 	text = strings.TrimRight(text, " .?!")
-	if f.Attribution != "" && !strings.Contains(text, f.Attribution) {
-		text = "According to " + withThe(f.Attribution) + ", " + lowerFirst(text)
+	if attr != "" && !strings.Contains(text, attr) {
+		if w := firstWord(text); w != lowerFirst(w) || !isCapitalized(w) {
+			text = "According to " + withThe(attr) + ", " + lowerFirst(text)
+		} else {
+			// The statement may open with a name or an adverbial: the source
+			// goes last rather than lower-casing a word it cannot judge.
+			text += ", according to " + withThe(attr)
+		}
+	}
+	if strings.HasSuffix(text, ".”") || strings.HasSuffix(text, ".)") || strings.HasSuffix(text, ".\"") ||
+		strings.HasSuffix(text, "?”") || strings.HasSuffix(text, "!”") {
+		return capitalize(text), true
 	}
 	return capitalize(text) + ".", true
 }
@@ -664,6 +675,7 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 		"context":     clean(f.Context),
 		"attribution": strings.TrimSpace(f.Attribution),
 	}
+	s["subject"] = sentenceCase(s["subject"], f.Sentence)
 	if c := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(s["context"], "the "), "The ")); c != "" && strings.Contains(strings.ToLower(s["subject"]+" "+s["object"]+" "+s["org"]), c) {
 		s["context"] = "" // already said
 	}
@@ -719,11 +731,7 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 	if answerSlot == "object" {
 		s["role"] = ""
 	}
-	if future(sent) {
-		s["aux"], s["tookplace"], s["last"] = "will", "will take place", "will last"
-	} else {
-		s["aux"], s["tookplace"], s["last"] = "did", "took place", "lasted"
-	}
+	setTense(s, tenseOf(sent, start, end))
 	s["kind"] = kindNoun(kind)
 	v := ""
 	if len(value) > 0 {
@@ -738,9 +746,11 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 	}
 	if start >= 0 && !dangling(sent) {
 		// The template quotes the sentence: quotations in it nest as ‘ ’.
-		s["blank"] = innerQuotes.Replace(strings.TrimRight(sent[:start]+"_____"+sent[end:], "."))
+		s["blank"] = innerQuotes.Replace(blankExcerpt(sent, start, end))
 		if v != "" {
-			s["sentence"] = sent[:start] + v + sent[end:]
+			if c, cs, ce, ok := statementClause(sent, start, end); ok {
+				s["sentence"] = c[:cs] + v + c[ce:]
+			}
 		}
 		if hm := howMany(sent, start, end, kind); hm != "" {
 			s["howmany"] = hm
