@@ -3,6 +3,8 @@ package generate
 import (
 	"strings"
 	"testing"
+
+	"factdeck/quiz"
 )
 
 func TestTenseOf(t *testing.T) {
@@ -129,5 +131,29 @@ func TestStatementClause(t *testing.T) {
 				t.Errorf("statementClause(%q) = %q, %v, want %q, %v", tt.answer, c, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+func TestNearPersons(t *testing.T) {
+	facts := []quiz.Fact{
+		{ArticleID: 1, Subject: "Ana Costa", SubjectKind: quiz.KindPerson, Relation: quiz.RelLeads, Object: "Socialist Party", ObjectKind: quiz.KindOrganization},
+		{ArticleID: 1, Subject: "Portugal", SubjectKind: quiz.KindCountry, Relation: quiz.RelIsA},
+	}
+	pool := []quiz.Fact{
+		{ArticleID: 2, Subject: "Rui Lopes", SubjectKind: quiz.KindPerson, Relation: quiz.RelLeads, Object: "Green Party", ObjectKind: quiz.KindOrganization},
+		{ArticleID: 3, Subject: "John Smith", SubjectKind: quiz.KindPerson, Relation: quiz.RelRole, Object: "coach", ObjectKind: quiz.KindRole},
+		{ArticleID: 4, Subject: "Maria Silva", SubjectKind: quiz.KindPerson, Relation: quiz.RelRole, Object: "minister", ObjectKind: quiz.KindRole},
+		{ArticleID: 4, Subject: "Portugal", SubjectKind: quiz.KindCountry, Relation: quiz.RelIsA},
+	}
+	p := newPools(facts, pool)
+	got := map[string]int{}
+	for _, c := range p.nearPersons("Ana Costa", p.byKind[quiz.KindPerson]) {
+		got[c.text] = c.tier
+	}
+	want := map[string]int{"Ana Costa": 0, "Rui Lopes": 1, "Maria Silva": 1, "John Smith": 2}
+	for name, tier := range want {
+		if got[name] != tier {
+			t.Errorf("nearPersons(Ana Costa): tier of %s = %d, want %d", name, got[name], tier)
+		}
 	}
 }

@@ -29,8 +29,11 @@ type candidate struct {
 // pools indexes the values of the article's facts and of the pool by kind.
 type pools struct {
 	byKind map[quiz.Kind][]candidate
-	facts  []quiz.Fact // the article's facts, then the pool
-	norms  []factNorm  // normalized slots of facts, same order
+	// personCtx holds, per normalized person name, what places them: the
+	// countries of their article, their organizations and role heads.
+	personCtx map[string]map[string]bool
+	facts     []quiz.Fact // the article's facts, then the pool
+	norms     []factNorm  // normalized slots of facts, same order
 }
 
 // factNorm holds a fact's slots normalized once, for comparisons.
@@ -71,6 +74,7 @@ func newPools(facts, pool []quiz.Fact) *pools {
 		}
 	}
 	p.facts = append(append(p.facts, facts...), pool...)
+	p.personCtx = personContexts(p.facts)
 	p.norms = make([]factNorm, len(p.facts))
 	for i, f := range p.facts {
 		p.norms[i] = factNorm{quiz.NormalizeAnswer(f.Subject), quiz.NormalizeAnswer(f.Object), quiz.NormalizeAnswer(f.Org)}
@@ -119,7 +123,91 @@ func (p *pools) distractors(answer string, k quiz.Kind, relation string, exclude
 	default:
 		cands = p.named(answer, k, seed)
 	}
+	if k == quiz.KindPerson {
+		cands = p.nearPersons(answer, cands)
+	}
 	return choose(answer, k, cands, exclude, seed, n)
+}
+
+// personContexts maps each person of facts to the words that place them:
+// the countries their article speaks of, the organizations and the role
+// heads they are named with.
+func personContexts(facts []quiz.Fact) map[string]map[string]bool {
+	l := lexicon.Default()
+	countries := map[int64]map[string]bool{}
+	for _, f := range facts {
+		for _, v := range []struct {
+			text string
+			kind quiz.Kind
+		}{{f.Subject, f.SubjectKind}, {f.Object, objectKind(f)}} {
+			c := ""
+			switch v.kind {
+			case quiz.KindCountry:
+				c = v.text
+			case quiz.KindNationality:
+				c, _ = l.Nationality(v.text)
+			case quiz.KindCity, quiz.KindRegion:
+				_, c, _ = l.Place(v.text)
+			}
+			if c = quiz.NormalizeAnswer(c); c != "" {
+				if countries[f.ArticleID] == nil {
+					countries[f.ArticleID] = map[string]bool{}
+				}
+				countries[f.ArticleID]["country:"+c] = true
+			}
+		}
+	}
+	out := map[string]map[string]bool{}
+	for _, f := range facts {
+		if f.SubjectKind != quiz.KindPerson {
+			continue
+		}
+		n := quiz.NormalizeAnswer(f.Subject)
+		m := out[n]
+		if m == nil {
+			m = map[string]bool{}
+			out[n] = m
+		}
+		for c := range countries[f.ArticleID] {
+			m[c] = true
+		}
+		if o := quiz.NormalizeAnswer(f.Org); o != "" {
+			m["org:"+o] = true
+		}
+		switch f.Relation {
+		case quiz.RelRole, quiz.RelFormerRole, quiz.RelLeads:
+			if h := strings.ToLower(lastWord(f.Object)); h != "" {
+				m["role:"+h] = true
+			}
+		}
+	}
+	return out
+}
+
+// nearPersons keeps candidates from the answer's article first, then moves
+// persons of other articles that share nothing with the answer (no
+// country, organization or kind of role) behind those that do, so that a
+// party leader's distractors are not a foreign president picked at random.
+func (p *pools) nearPersons(answer string, cands []candidate) []candidate {
+	ctx := p.personCtx[quiz.NormalizeAnswer(answer)]
+	out := make([]candidate, len(cands))
+	for i, c := range cands {
+		out[i] = c
+		if c.tier != 1 {
+			continue
+		}
+		shared := false
+		for w := range p.personCtx[c.norm] {
+			if ctx[w] {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			out[i].tier = 2
+		}
+	}
+	return out
 }
 
 // named gathers candidates of a named kind: article, pool, then lexicon.
