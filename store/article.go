@@ -76,7 +76,12 @@ func (s *Store) CreateArticle(ctx context.Context, a quiz.Article, facts []quiz.
 		}
 		if len(qs) > 0 {
 			rows := make([]questionRow, len(qs))
+			byID := make(map[int64]quiz.Fact, len(facts))
+			for _, f := range facts {
+				byID[f.ID] = f
+			}
 			for i, q := range qs {
+				ident := ident(q, byID[q.FactID])
 				if q.FactID != 0 {
 					id, ok := ids[q.FactID]
 					if !ok {
@@ -87,6 +92,7 @@ func (s *Store) CreateArticle(ctx context.Context, a quiz.Article, facts []quiz.
 				rows[i] = toQuestionRow(q)
 				rows[i].ID = 0
 				rows[i].ArticleID = a.ID
+				rows[i].Ident = ident
 			}
 			if err := tx.CreateInBatches(rows, 200).Error; err != nil {
 				return err

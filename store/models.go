@@ -67,7 +67,12 @@ type questionRow struct {
 	Difficulty int
 	Score      float64 `gorm:"index"`
 	Edited     bool
-	DeletedAt  gorm.DeletedAt `gorm:"index"`
+	// Ident is the question's identity across regenerations (see ident);
+	// Retired marks a question that regeneration no longer makes, as opposed
+	// to one a person deleted.
+	Ident     string `gorm:"size:40;index"`
+	Retired   bool
+	DeletedAt gorm.DeletedAt `gorm:"index"`
 
 	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
 }

@@ -37,10 +37,12 @@ type doc struct {
 
 // outcome is what became of one doc.
 type outcome struct {
-	source  string
-	article quiz.Article
-	skipped bool
-	err     error
+	source      string
+	article     quiz.Article
+	skipped     bool
+	regenerated bool
+	report      store.RegenerateReport
+	err         error
 }
 
 func ingestCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -48,6 +50,7 @@ func ingestCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("ingest", "ingest [flags] PATH...", stderr)
 	c.register(fs)
 	quiet := fs.Bool("q", false, "no progress bar")
+	force := fs.Bool("force", false, "articles already stored are processed again: their facts and questions are regenerated, keeping questions people edited or deleted")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -72,7 +75,7 @@ func ingestCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			progressbar.OptionSetDescription("ingesting"), progressbar.OptionShowCount(),
 			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 	}
-	outs, err := ingest(ctx, st, p, docs, func() {
+	outs, err := ingest(ctx, st, p, docs, *force, func() {
 		if bar != nil {
 			_ = bar.Add(1)
 		}
@@ -84,12 +87,15 @@ func ingestCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	outs = append(failed, outs...)
-	var n, skipped, nfailed int
+	var n, skipped, nfailed, regenerated int
 	for _, o := range outs {
 		switch {
 		case o.err != nil:
 			nfailed++
 			fmt.Fprintf(stderr, "failed %s: %v\n", o.source, o.err)
+		case o.regenerated:
+			regenerated++
+			fmt.Fprintf(stderr, "regenerated %s: %s\n", o.source, describe(o.report))
 		case o.skipped:
 			skipped++
 			fmt.Fprintf(stderr, "skipped %s: already stored\n", o.source)
@@ -97,7 +103,11 @@ func ingestCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			n++
 		}
 	}
-	fmt.Fprintf(stdout, "ingested %d, skipped %d, failed %d\n", n, skipped, nfailed)
+	if *force {
+		fmt.Fprintf(stdout, "ingested %d, regenerated %d, skipped %d, failed %d\n", n, regenerated, skipped, nfailed)
+	} else {
+		fmt.Fprintf(stdout, "ingested %d, skipped %d, failed %d\n", n, skipped, nfailed)
+	}
 	if nfailed > 0 {
 		return errFailed
 	}
@@ -231,12 +241,19 @@ const chunk = 64
 // large database does not make every ingest slower.
 const poolCap = 5000
 
+// describe says what regeneration did to an article's questions.
+func describe(r store.RegenerateReport) string {
+	return fmt.Sprintf("%d questions added, %d updated, %d retired, %d edited and %d deleted by people kept as they were",
+		r.Added, r.Updated, r.Retired, r.KeptEdited, r.KeptDeleted)
+}
+
 // ingest runs the pipeline over docs and stores each article with its facts
-// and questions in one transaction. Articles already stored are skipped.
+// and questions in one transaction. Articles already stored are skipped, or
+// with force have their facts and questions regenerated (store.ReplaceFacts).
 // done is called once per doc. The returned error is for the run as a whole
 // (the database failed, the context ended); each doc's fate is in its
 // outcome.
-func ingest(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []doc, done func()) ([]outcome, error) {
+func ingest(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []doc, force bool, done func()) ([]outcome, error) {
 	pool, err := st.Facts(ctx, 0)
 	if err != nil {
 		return nil, err
@@ -258,6 +275,7 @@ func ingest(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []d
 		// Drop duplicates before making questions: stored ones and repeats
 		// within the run.
 		skip := make([]bool, len(batch))
+		regen := make([]int64, len(batch)) // stored article to regenerate
 		for i := range batch {
 			if errs[i] != nil {
 				continue
@@ -268,6 +286,13 @@ func ingest(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []d
 				return outs, err
 			}
 			skip[i] = has || seen[h]
+			if has && force && !seen[h] {
+				stored, err := st.ArticleByHash(ctx, h)
+				if err != nil {
+					return outs, err
+				}
+				regen[i], skip[i] = stored.ID, false
+			}
 			seen[h] = true
 		}
 		var batchFacts []quiz.Fact
@@ -280,15 +305,38 @@ func ingest(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []d
 				}
 			}
 		}
+		stored := pool
+		if force {
+			// Articles being regenerated are in the batch: their stored
+			// facts must not corroborate themselves.
+			again := map[int64]bool{}
+			for _, id := range regen {
+				again[id] = id != 0
+			}
+			stored = make([]quiz.Fact, 0, len(pool))
+			for _, f := range pool {
+				if !again[f.ArticleID] {
+					stored = append(stored, f)
+				}
+			}
+		}
 		parallel(len(batch), func(i int) {
 			if errs[i] != nil || skip[i] {
 				return
 			}
-			others := poolFor(pool, batchFacts, owner, i)
+			others := poolFor(stored, batchFacts, owner, i)
 			results[i], errs[i] = p.Generate(ctx, results[i], others)
 		})
 		for i := range batch {
 			o := outcome{source: batch[i].source, err: errs[i], skipped: skip[i]}
+			if o.err == nil && regen[i] != 0 {
+				r := results[i]
+				o.report, o.err = st.ReplaceFacts(ctx, regen[i], r.Facts, r.Questions)
+				o.regenerated = o.err == nil
+				outs = append(outs, o)
+				done()
+				continue
+			}
 			if o.err == nil && !o.skipped {
 				r := results[i]
 				a, facts, _, err := st.CreateArticle(ctx, r.Article, r.Facts, r.Questions)

@@ -3,6 +3,7 @@
 //	factdeck [serve] [-addr :3000]      serve the quiz and flashcard web app
 //	factdeck ingest PATH...             add articles from files, directories or URLs
 //	factdeck export -format F [-o FILE] write a deck (apkg, anki, csv, quizlet, gift, json)
+//	factdeck regenerate [-article ID]   make the questions of stored articles again
 //
 // The database is -db PATH, else $FACTDECK_DB, else factdeck.db in the
 // working directory; a postgres:// DSN selects PostgreSQL. On an empty
@@ -27,6 +28,7 @@ Usage:
   factdeck [serve] [-addr :3000]        serve the web app (ingests the seed articles into an empty database)
   factdeck ingest [flags] PATH...       add articles: .txt, .md and .html files, directories, http(s) URLs
   factdeck export -format F [-o FILE]   write a deck: apkg, anki, csv, quizlet, gift or json
+  factdeck regenerate [-article ID]     extract facts and make questions again for stored articles
   factdeck help [COMMAND]               show help
 
 Every command takes -db PATH (default $FACTDECK_DB, else ./factdeck.db; a
@@ -62,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = ingestCmd(ctx, args, stdout, stderr)
 	case "export":
 		err = exportCmd(ctx, args, stdout, stderr)
+	case "regenerate":
+		err = regenerateCmd(ctx, args, stdout, stderr)
 	case "help":
 		if len(args) > 0 {
 			return run(ctx, []string{args[0], "-h"}, stdout, stderr)

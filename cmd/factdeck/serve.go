@@ -71,7 +71,7 @@ func seed(ctx context.Context, st *store.Store, p *pipeline.Pipeline, logger *sl
 	if err != nil {
 		return err
 	}
-	outs, err := ingest(ctx, st, p, docs, func() {})
+	outs, err := ingest(ctx, st, p, docs, false, func() {})
 	if err != nil {
 		return fmt.Errorf("ingest seeds: %w", err)
 	}
