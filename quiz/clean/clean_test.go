@@ -104,6 +104,19 @@ func TestArticle(t *testing.T) {
 			paras: []string{lead, second},
 		},
 		{
+			name:   "html link lists and read-more lines",
+			source: "l.html",
+			page: `<html><body><h1>Lakeview Council Approves New Budget</h1>
+<p>` + lead + ` The <a href="/council">council</a> met in the town hall.</p>
+<p>Read more: <a href="/a">Storm warning for coastal towns</a></p>
+<ul><li><a href="/b">Harbour bridge reopens after repairs</a></li><li><a href="/c">Ten things to do this weekend in Lakeview</a></li></ul>
+<div class="related"><a href="/d">The mayor of a nearby town said on Monday that the ferry service would be cut by half from next spring.</a></div>
+<div class="tags"><a href="/t/politics">Politics</a> <a href="/t/budget">Budget</a> <a href="/t/lakeview">Lakeview</a></div>
+<p>` + second + `</p></body></html>`,
+			title: "Lakeview Council Approves New Budget",
+			paras: []string{lead + " The council met in the town hall.", second},
+		},
+		{
 			name:   "html title when there is no h1",
 			source: "page",
 			page:   "<html><head><title>Council budget approved - Lakeview Times</title></head><body><p>" + lead + "</p><div>" + second + "</div></body></html>",

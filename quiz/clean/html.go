@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -24,18 +25,34 @@ var block = map[atom.Atom]bool{
 	atom.Header: true, atom.Main: true,
 }
 
+// linkShare is the share of a block's letters inside links above which
+// the block is navigation (related stories, tag lists, "Read more" lines)
+// rather than article text.
+const linkShare = 0.5
+
 // fromHTML returns the page's text, one block element a line, and its title
-// (the first <h1>, else <title> without a " | Site" suffix).
+// (the first <h1>, else <title> without a " | Site" suffix). Blocks that are
+// mostly link text are dropped.
 func fromHTML(src string) (text, title string) {
 	z := html.NewTokenizer(strings.NewReader(src))
-	var b strings.Builder
+	var b, cur strings.Builder
 	var h1, pageTitle strings.Builder
-	skip := 0
+	skip, inLink := 0, 0
+	letters, linked := 0, 0
 	inH1, inTitle, h1Done := false, false, false
+	flush := func() {
+		if letters > 0 && float64(linked) <= linkShare*float64(letters) {
+			b.WriteString(cur.String())
+		}
+		b.WriteByte('\n')
+		cur.Reset()
+		letters, linked = 0, 0
+	}
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
+			flush()
 			t := normalizeSpace(h1.String())
 			if t == "" {
 				t = siteless(normalizeSpace(pageTitle.String()))
@@ -53,8 +70,11 @@ func fromHTML(src string) (text, title string) {
 			if a == atom.H1 && !h1Done {
 				inH1 = true
 			}
+			if a == atom.A && tt == html.StartTagToken {
+				inLink++
+			}
 			if block[a] {
-				b.WriteByte('\n')
+				flush()
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -68,8 +88,11 @@ func fromHTML(src string) (text, title string) {
 			if a == atom.H1 && inH1 {
 				inH1, h1Done = false, true
 			}
+			if a == atom.A && inLink > 0 {
+				inLink--
+			}
 			if block[a] {
-				b.WriteByte('\n')
+				flush()
 			}
 		case html.TextToken:
 			t := string(z.Text())
@@ -83,7 +106,12 @@ func fromHTML(src string) (text, title string) {
 			if inH1 {
 				h1.WriteString(t)
 			}
-			b.WriteString(strings.ReplaceAll(t, "\n", " "))
+			n := countLetters(t)
+			letters += n
+			if inLink > 0 {
+				linked += n
+			}
+			cur.WriteString(strings.ReplaceAll(t, "\n", " "))
 		}
 	}
 }
@@ -97,4 +125,14 @@ func siteless(t string) string {
 		}
 	}
 	return t
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }
