@@ -226,13 +226,13 @@ func hasVerb(s string) bool {
 	prev := ""
 	for _, w := range words(stripQuotes(s)) {
 		lw := strings.ToLower(strings.Trim(w, ".,;:!?\"“”'‘’()"))
-		if finiteVerbs[lw] || pastVerbs[lw] != "" && !determiners[prev] {
+		if finiteVerbs[lw] || baseVerb(lw) != "" && !determiners[prev] {
 			return true
 		}
 		if strings.HasSuffix(lw, "ed") && len(lw) > 4 && prev != "" && !determiners[prev] && !prepositions[prev] {
 			return true
 		}
-		if strings.HasSuffix(lw, "s") && bases[strings.TrimSuffix(lw, "s")] && prev != "" && !determiners[prev] {
+		if strings.HasSuffix(lw, "s") && (bases[strings.TrimSuffix(lw, "s")] || lw == "costs") && prev != "" && !determiners[prev] {
 			return true
 		}
 		prev = lw

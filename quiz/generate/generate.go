@@ -755,6 +755,9 @@ func baseSlots(f quiz.Fact, answerSlot, sent string, start, end int, value ...st
 		if hm := howMany(sent, start, end, kind); hm != "" {
 			s["howmany"] = hm
 		}
+		if wq := clauseQuestion(sent, start, end, kind); wq != "" {
+			s["whq"] = wq
+		}
 	}
 	return s
 }

@@ -38,8 +38,9 @@ var embedded embed.FS
 // noun: "city"); {aux}, {tookplace} and {last} ("will"/"did", "will take
 // place"/"took place", "will last"/"lasted", by the sentence's tense);
 // {blank} (the source sentence with the answer blanked), {sentence} (the
-// source sentence with the answer slot's value) and {howmany} (a "How many
-// ...?" question made from the sentence).
+// source sentence with the answer slot's value), {howmany} (a "How many
+// ...?" question made from the sentence) and {whq} (a "How much", "By what
+// percentage", "In which year"... question made from the answer's clause).
 // A slot may carry filters after "|": poss ("France's", "the Pentagon's";
 // {org's} is short for {org|poss}), the ("the talks", "the Pentagon"), at
 // ("in Norway", "at the Pentagon"), ctx ("at the Geneva talks"), cap,
