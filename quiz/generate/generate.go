@@ -154,11 +154,18 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 			room[fq.qs[best].Type]--
 		}
 	}
-	for i, fq := range kept {
-		for j, q := range fq.qs {
-			if fq.blank[j] && !take[i][j] && room[q.Type] > 0 {
-				take[i][j] = true
-				room[q.Type]--
+	// Facts that no real question asks come first: a blank is all a
+	// learner gets of them.
+	for _, asked := range []bool{false, true} {
+		for i, fq := range kept {
+			if hasReal(fq.blank) != asked {
+				continue
+			}
+			for j, q := range fq.qs {
+				if fq.blank[j] && !take[i][j] && room[q.Type] > 0 {
+					take[i][j] = true
+					room[q.Type]--
+				}
 			}
 		}
 	}
@@ -172,6 +179,17 @@ func (g *Generator) Questions(a quiz.Article, facts []quiz.Fact, pool []quiz.Fac
 	}
 	qs = merge(qs)
 	return diversify(qs)
+}
+
+// hasReal reports whether a fact's questions include one that is not a
+// blank or cloze.
+func hasReal(blank []bool) bool {
+	for _, b := range blank {
+		if !b {
+			return true
+		}
+	}
+	return false
 }
 
 // blankWords is the article length, in words, that earns one more blank or

@@ -121,23 +121,27 @@ func parseClause(ws []string) (parsedClause, bool) {
 		if i == 0 {
 			continue
 		}
-		next := ""
+		next, adv, k := "", "", i+2 // k: where the object starts after an aux and verb
 		if i+1 < len(ws) {
 			next = strings.ToLower(strings.Trim(ws[i+1], ",;:"))
+		}
+		if strings.HasSuffix(next, "ly") && i+2 < len(ws) && (lw == "was" || lw == "were" || lw == "has" || lw == "have") {
+			// "were eventually introduced"
+			adv, next, k = next+" ", strings.ToLower(strings.Trim(ws[i+2], ",;:")), i+3
 		}
 		switch {
 		case lw == "was" || lw == "were" || lw == "is" || lw == "are":
 			if !participles[next] {
 				return p, false
 			}
-			p.aux, p.verb = lw, next
-			p.object = strings.Join(ws[i+2:], " ")
+			p.aux, p.verb = lw, adv+next
+			p.object = strings.Join(ws[k:], " ")
 		case lw == "has" || lw == "have" || lw == "had":
 			if baseVerb(next) == "" || !participles[next] && pastVerbs[next] == "" {
 				return p, false
 			}
-			p.aux, p.verb = lw, next
-			p.object = strings.Join(ws[i+2:], " ")
+			p.aux, p.verb = lw, adv+next
+			p.object = strings.Join(ws[k:], " ")
 		case lw == "will":
 			if !bases[next] && !changeVerbs[next] && !isBaseOfMore(next) {
 				return p, false
@@ -146,6 +150,8 @@ func parseClause(ws []string) (parsedClause, bool) {
 			p.object = strings.Join(ws[i+2:], " ")
 		case determiners[strings.ToLower(ws[i-1])]:
 			continue // "the cost of": a noun
+		case lw == "and" && i+1 < len(ws) && isCapitalized(ws[i+1]):
+			continue // "Spain and Japan"
 		case baseVerb(lw) != "":
 			p.aux, p.verb = "did", baseVerb(lw)
 			p.object = strings.Join(ws[i+1:], " ")

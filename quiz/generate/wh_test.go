@@ -25,6 +25,8 @@ func TestClauseQuestion(t *testing.T) {
 		{"year opener", "In 2019, the city council approved the tunnel.", "2019", quiz.KindDate, "In which year did the city council approve the tunnel?"},
 		{"weekday future", "Finance ministers will meet in Brussels on Monday.", "Monday", quiz.KindWeekday, "On which day will finance ministers meet in Brussels?"},
 		{"vague passive", "The museum was founded in 1985 by two teachers.", "1985", quiz.KindDate, ""},
+		{"adverb and compound subject", "Rescue teams from Spain and Japan arrived on Monday to help search the rubble.", "Monday", quiz.KindWeekday, "On which day did rescue teams from Spain and Japan arrive to help search the rubble?"},
+		{"adverb after aux", "GCSEs were eventually introduced in September 1986 with Kenneth Baker as education secretary.", "September 1986", quiz.KindDate, "In which month were GCSEs eventually introduced with Kenneth Baker as education secretary?"},
 		{"pronoun subject", "It rose 18 percent on Tuesday.", "18 percent", quiz.KindPercent, ""},
 		{"vague subject", "The company paid $2 billion for the deal.", "$2 billion", quiz.KindMoney, ""},
 		{"object between", "The club paid the player $5 million.", "$5 million", quiz.KindMoney, ""},
