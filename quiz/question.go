@@ -53,6 +53,10 @@ type Question struct {
 	// Edited is set once a person changed the question; an edited question
 	// survives re-ingest of its article.
 	Edited bool
+	// Reserve marks a candidate the generator ranked below an article's
+	// default deck: it is kept for a teacher to browse and promote, and is
+	// not served in quizzes, flashcards or exports until promoted.
+	Reserve bool
 }
 
 // Deck is a named selection of questions with the articles and facts they
