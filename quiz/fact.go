@@ -22,6 +22,8 @@ const (
 	KindPercent      Kind = "percent"     // "49 percent"
 	KindOrdinal      Kind = "ordinal"     // "third"
 	KindAge          Kind = "age"         // "66" (years old)
+	KindTime         Kind = "time"        // "6:17 a.m." (a time of day)
+	KindScore        Kind = "score"       // "30-20" (a result)
 	KindRole         Kind = "role"        // "culture minister", "spokesperson"
 	KindMisc         Kind = "misc"        // named things of other kinds (events, products)
 	KindOther        Kind = "other"       // phrases: a weapon, a threat, a quote

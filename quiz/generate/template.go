@@ -1,12 +1,14 @@
 package generate
 
 // This file loads the declarative question templates (templates/*.yaml,
-// embedded, plus an optional directory that adds or overrides them) and
-// fills their slots from a fact.
+// embedded, plus an optional directory that adds or overrides them by id)
+// and matches them against targets and roles.
 
 import (
 	"embed"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,52 +18,123 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"factdeck/quiz"
+	"factdeck/quiz/extract"
 )
 
 //go:embed templates/*.yaml
 var embedded embed.FS
 
-// Template is one declarative question template. It applies to facts whose
-// relation is in Relations ("*" for any) and whose subject and object kinds
-// are in SubjectKinds and ObjectKinds (empty for any), unless the relation
-// is in Except. It yields questions of Types asking for the Answer slot:
-// "subject", "object", "span" (the fact's answer span in its sentence,
-// whichever slot it is) or "attribution" (the source the article cites).
-// Difficulty is 1 to 3; Priority orders the templates tried for a fact,
-// highest first, and adds to the question's score.
+// Template is one declarative question template.
 //
-// Question and Statement are wordings with slots: {subject}, {object},
-// {org}, {context}, {attribution}; {event} and {thing} (the subject when
-// it names an event, or anything else); {role} ("France's president", from
-// object and org); {quote} (a said object that is a whole sentence);
-// {when} ("On which day", "In which year"...); {kind} (the answer's kind
-// noun: "city"); {aux}, {tookplace} and {last} ("will"/"did", "will take
-// place"/"took place", "will last"/"lasted", by the sentence's tense);
-// {blank} (the source sentence with the answer blanked), {sentence} (the
-// source sentence with the answer slot's value), {howmany} (a "How many
-// ...?" question made from the sentence) and {whq} (a "How much", "By what
-// percentage", "In which year"... question made from the answer's clause).
-// A slot may carry filters after "|": poss ("France's", "the Pentagon's";
-// {org's} is short for {org|poss}), the ("the talks", "the Pentagon"), at
-// ("in Norway", "at the Pentagon"), ctx ("at the Geneva talks"), cap,
-// and agreement with the slot's noun phrase: be (is/are), do (does/do),
-// has (has/have), was (was/were), s ("take{event|s} place": "takes" for a
-// singular). Text in [brackets] is kept only when every slot in it is
-// filled; Requires lists slots that must be filled; a slot outside
-// brackets that cannot be filled cleanly drops the question.
+// A clause template (Source "clause") chooses the question phrase for a
+// phrase of a clause: it applies when the phrase's role (subject, object,
+// oblique, agent, pred, manner, count, inside, age), kind, preposition
+// (Cases; "" for none, "*" for any) and the clause's verb (Verbs, lemmas)
+// match, and every test in When holds: "year" and "month" (the answer is
+// one), "class" (the article names the entity's class: "the airline"),
+// "possessive" (a possessive name: "Spain's"), "person-noun" (a common noun
+// for people). Wh is the question phrase, with slots {Prep} and {prep}
+// (the preposition, capitalized or not), {kind} ("city"), {class} (the
+// entity's class, or its kind's noun) and {howmany} ("about how many
+// drones"). The clause is then turned around it: "In which city did the
+// summit take place?".
+//
+// A role template (Source "role") applies to role facts whose relation is
+// in Relations and whose slots in Requires are filled; Question and
+// Statement are wordings with slots {subject} (the person), {role},
+// {org}, {org's} (possessive) and {role-of-org} ("the bank's chief
+// executive"); Answer is "subject" or "object" (the role).
+//
+// Types lists the question types a template yields; Difficulty is 1 to 3;
+// Priority orders templates, highest first, and ranks their questions.
 type Template struct {
-	ID           string              `yaml:"id"`
-	Relations    []string            `yaml:"relations"`
-	Except       []string            `yaml:"except"`
-	SubjectKinds []quiz.Kind         `yaml:"subject_kinds"`
-	ObjectKinds  []quiz.Kind         `yaml:"object_kinds"`
-	Requires     []string            `yaml:"requires"`
-	Answer       string              `yaml:"answer"`
-	Question     string              `yaml:"question"`
-	Statement    string              `yaml:"statement"`
-	Types        []quiz.QuestionType `yaml:"types"`
-	Difficulty   int                 `yaml:"difficulty"`
-	Priority     int                 `yaml:"priority"`
+	ID         string              `yaml:"id"`
+	Source     string              `yaml:"source"`
+	Roles      []extract.Role      `yaml:"roles"`
+	Kinds      []quiz.Kind         `yaml:"kinds"`
+	Cases      []string            `yaml:"cases"`
+	Verbs      []string            `yaml:"verbs"`
+	When       []string            `yaml:"when"`
+	Wh         string              `yaml:"wh"`
+	Relations  []string            `yaml:"relations"`
+	Requires   []string            `yaml:"requires"`
+	Question   string              `yaml:"question"`
+	Statement  string              `yaml:"statement"`
+	Answer     string              `yaml:"answer"`
+	Types      []quiz.QuestionType `yaml:"types"`
+	Difficulty int                 `yaml:"difficulty"`
+	Priority   int                 `yaml:"priority"`
+}
+
+// whenTests are the tests a clause template may require.
+var whenTests = map[string]bool{"year": true, "month": true, "class": true, "possessive": true, "person-noun": true}
+
+// validate reports a template that could never be used correctly.
+func (t Template) validate() error {
+	if t.ID == "" {
+		return errors.New("template without id")
+	}
+	if len(t.Types) == 0 {
+		return fmt.Errorf("template %s: no types", t.ID)
+	}
+	for _, ty := range t.Types {
+		if !ty.Valid() {
+			return fmt.Errorf("template %s: unknown type %q", t.ID, ty)
+		}
+	}
+	switch t.Source {
+	case "clause":
+		if t.Wh == "" {
+			return fmt.Errorf("template %s: a clause template needs wh", t.ID)
+		}
+		for _, w := range t.When {
+			if !whenTests[w] {
+				return fmt.Errorf("template %s: unknown test %q", t.ID, w)
+			}
+		}
+		if err := checkSlots(t.ID, t.Wh, "Prep", "prep", "kind", "class", "howmany"); err != nil {
+			return err
+		}
+	case "role":
+		if t.Question == "" || t.Answer != "subject" && t.Answer != "object" {
+			return fmt.Errorf("template %s: a role template needs question and answer subject or object", t.ID)
+		}
+		for _, p := range []string{t.Question, t.Statement} {
+			if err := checkSlots(t.ID, p, "subject", "role", "org", "org's", "role-of-org"); err != nil {
+				return err
+			}
+		}
+	default:
+		return fmt.Errorf("template %s: source %q, want clause or role", t.ID, t.Source)
+	}
+	return nil
+}
+
+// checkSlots reports a slot in pattern p that is not one of names, or an
+// unclosed brace or bracket.
+func checkSlots(id, p string, names ...string) error {
+	ok := map[string]bool{}
+	for _, n := range names {
+		ok[n] = true
+	}
+	for rest := p; ; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return fmt.Errorf("template %s: unclosed { in %q", id, p)
+		}
+		if name := rest[i+1 : i+j]; !ok[name] {
+			return fmt.Errorf("template %s: unknown slot {%s} in %q", id, name, p)
+		}
+		rest = rest[i+j+1:]
+	}
+	if strings.Count(p, "[") != strings.Count(p, "]") {
+		return fmt.Errorf("template %s: unbalanced [ ] in %q", id, p)
+	}
+	return nil
 }
 
 // loadTemplates reads the embedded templates, then those in dir (if not
@@ -93,6 +166,22 @@ func loadTemplates(dir string) ([]Template, error) {
 	return out, nil
 }
 
+// parseTemplates decodes one YAML file of templates and validates them.
+func parseTemplates(name string, data []byte) ([]Template, error) {
+	var ts []Template
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	dec.KnownFields(true)
+	if err := dec.Decode(&ts); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("parse template %s: %w", name, err)
+	}
+	for _, t := range ts {
+		if err := t.validate(); err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+	}
+	return ts, nil
+}
+
 func readTemplates(fsys fs.FS, dir string, byID map[string]Template) error {
 	names, err := fs.Glob(fsys, filepath.ToSlash(filepath.Join(dir, "*.yaml")))
 	if err != nil {
@@ -104,89 +193,87 @@ func readTemplates(fsys fs.FS, dir string, byID map[string]Template) error {
 		if err != nil {
 			return fmt.Errorf("read template %s: %w", name, err)
 		}
-		var ts []Template
-		if err := yaml.Unmarshal(data, &ts); err != nil {
-			return fmt.Errorf("parse template %s: %w", name, err)
+		ts, err := parseTemplates(name, data)
+		if err != nil {
+			return err
 		}
 		for _, t := range ts {
-			if err := t.validate(); err != nil {
-				return fmt.Errorf("template %s: %w", name, err)
-			}
 			byID[t.ID] = t
 		}
 	}
 	return nil
 }
 
-func (t Template) validate() error {
-	if t.ID == "" {
-		return fmt.Errorf("template without id: %w", quiz.ErrInvalid)
+// matchClause reports whether clause template t applies to the layout's
+// target.
+func (t Template) matchClause(l *layout) bool {
+	if t.Source != "clause" {
+		return false
 	}
-	if t.Answer != "subject" && t.Answer != "object" && t.Answer != "span" && t.Answer != "attribution" {
-		return fmt.Errorf("%s: answer %q is not subject, object or span: %w", t.ID, t.Answer, quiz.ErrInvalid)
+	tg := l.t
+	if len(t.Roles) > 0 && !containsRole(t.Roles, tg.Role) {
+		return false
 	}
-	if len(t.Relations) == 0 || len(t.Types) == 0 {
-		return fmt.Errorf("%s: needs relations and types: %w", t.ID, quiz.ErrInvalid)
+	if len(t.Kinds) > 0 && !containsKind(t.Kinds, tg.Kind) {
+		return false
 	}
-	for _, ty := range t.Types {
-		if !ty.Valid() {
-			return fmt.Errorf("%s: unknown type %q: %w", t.ID, ty, quiz.ErrInvalid)
+	if len(t.Cases) > 0 {
+		ok := false
+		for _, c := range t.Cases {
+			if c == tg.Case || c == "*" && tg.Case != "" && !strings.Contains(tg.Case, " ") {
+				ok = true
+			}
 		}
-		if (ty == quiz.MultipleChoice || ty == quiz.ShortAnswer) && t.Question == "" {
-			return fmt.Errorf("%s: %s needs a question: %w", t.ID, ty, quiz.ErrInvalid)
-		}
-		if ty == quiz.TrueFalse && t.Statement == "" {
-			return fmt.Errorf("%s: true_false needs a statement: %w", t.ID, quiz.ErrInvalid)
-		}
-	}
-	if t.Difficulty < 1 || t.Difficulty > 3 {
-		return fmt.Errorf("%s: difficulty %d not in 1..3: %w", t.ID, t.Difficulty, quiz.ErrInvalid)
-	}
-	for _, text := range []string{t.Question, t.Statement} {
-		if strings.Count(text, "{") != strings.Count(text, "}") || strings.Count(text, "[") != strings.Count(text, "]") {
-			return fmt.Errorf("%s: unbalanced braces in %q: %w", t.ID, text, quiz.ErrInvalid)
+		if !ok {
+			return false
 		}
 	}
-	return nil
+	if len(t.Verbs) > 0 {
+		lemma := strings.ToLower(l.s.Words[l.c.Pred].Lemma)
+		ok := false
+		for _, v := range t.Verbs {
+			ok = ok || v == lemma
+		}
+		if !ok {
+			return false
+		}
+	}
+	for _, w := range t.When {
+		if !l.test(w) {
+			return false
+		}
+	}
+	return true
 }
 
-// yields reports whether t makes questions of type ty.
-func (t Template) yields(ty quiz.QuestionType) bool {
-	for _, x := range t.Types {
-		if x == ty {
+// test evaluates a When test on the layout's target.
+func (l *layout) test(name string) bool {
+	tg := l.t
+	switch name {
+	case "year":
+		return isDigits(tg.Text(l.d)) && len(tg.Text(l.d)) == 4
+	case "month":
+		return tg.Hi-tg.Lo == 1 && !isDigits(tg.Text(l.d))
+	case "class":
+		return tg.Entity >= 0 && l.d.Entities[tg.Entity].Class != "" && !personNoun(l.d.Entities[tg.Entity].Class)
+	case "possessive":
+		return l.s.Words[tg.Head].Rel == "nmod:poss"
+	case "person-noun":
+		return personNoun(strings.ToLower(l.s.Words[tg.Head].Lemma))
+	}
+	return false
+}
+
+func containsRole(rs []extract.Role, r extract.Role) bool {
+	for _, x := range rs {
+		if x == r {
 			return true
 		}
 	}
 	return false
 }
 
-// applies reports whether t may be filled from f.
-func (t Template) applies(f quiz.Fact) bool {
-	ok := false
-	for _, r := range t.Relations {
-		if r == "*" || r == f.Relation {
-			ok = true
-			break
-		}
-	}
-	for _, r := range t.Except {
-		if r == f.Relation {
-			ok = false
-		}
-	}
-	if !ok {
-		return false
-	}
-	if len(t.SubjectKinds) > 0 && !hasKind(t.SubjectKinds, f.SubjectKind) {
-		return false
-	}
-	if len(t.ObjectKinds) > 0 && !hasKind(t.ObjectKinds, objectKind(f)) {
-		return false
-	}
-	return true
-}
-
-func hasKind(ks []quiz.Kind, k quiz.Kind) bool {
+func containsKind(ks []quiz.Kind, k quiz.Kind) bool {
 	for _, x := range ks {
 		if x == k {
 			return true
@@ -195,107 +282,47 @@ func hasKind(ks []quiz.Kind, k quiz.Kind) bool {
 	return false
 }
 
-func objectKind(f quiz.Fact) quiz.Kind {
-	if f.ObjectKind != "" {
-		return f.ObjectKind
-	}
-	return f.Kind
-}
-
-// slots holds the raw values a template is filled with.
-type slots map[string]string
-
-// fill renders text with the slots, or reports false when a required slot
-// is empty or unclean. A bracketed part with an empty slot is dropped.
-func fill(text string, s slots) (string, bool) {
-	out, ok := fillRaw(text, s)
-	if !ok {
-		return "", false
-	}
-	return strings.Join(strings.Fields(out), " "), true
-}
-
-func fillRaw(text string, s slots) (string, bool) {
-	var b strings.Builder
-	for len(text) > 0 {
-		i := strings.IndexAny(text, "[{")
+// fillWh fills the slots of a clause template's question phrase.
+func (l *layout) fillWh(p string) (string, bool) {
+	var out strings.Builder
+	for {
+		i := strings.IndexByte(p, '{')
 		if i < 0 {
-			b.WriteString(text)
+			out.WriteString(p)
 			break
 		}
-		b.WriteString(text[:i])
-		text = text[i:]
-		if text[0] == '[' {
-			j := strings.IndexByte(text, ']')
-			if j < 0 {
+		j := strings.IndexByte(p[i:], '}')
+		out.WriteString(p[:i])
+		name := p[i+1 : i+j]
+		p = p[i+j+1:]
+		var v string
+		switch name {
+		case "Prep":
+			v = capitalize(l.t.Case)
+		case "prep":
+			v = l.t.Case
+		case "kind":
+			v = kindNoun(l.t.Kind)
+		case "class":
+			v = l.classNoun()
+			if v == "" {
+				v = kindNoun(l.t.Kind)
+			}
+		case "howmany":
+			hm, ok := l.howMany()
+			if !ok {
 				return "", false
 			}
-			if part, ok := fillRaw(text[1:j], s); ok {
-				b.WriteString(part)
-			}
-			text = text[j+1:]
-			continue
+			v = lowerFirst(hm)
 		}
-		j := strings.IndexByte(text, '}')
-		if j < 0 {
+		if v == "" {
 			return "", false
 		}
-		v, ok := slot(text[1:j], s)
-		if !ok {
-			return "", false
-		}
-		b.WriteString(v)
-		text = text[j+1:]
+		out.WriteString(v)
 	}
-	return b.String(), true
-}
-
-// slot renders one "{name|filter...}" expression.
-func slot(expr string, s slots) (string, bool) {
-	parts := strings.Split(expr, "|")
-	name := strings.TrimSpace(parts[0])
-	filters := parts[1:]
-	if strings.HasSuffix(name, "'s") {
-		name = strings.TrimSuffix(name, "'s")
-		filters = append([]string{"poss"}, filters...)
+	wh := strings.TrimSpace(out.String())
+	if l.t.Role != extract.RoleInside {
+		wh = capitalize(wh)
 	}
-	v := strings.TrimSpace(s[name])
-	if v == "" {
-		return "", false
-	}
-	agreement := false
-	for _, f := range filters {
-		switch strings.TrimSpace(f) {
-		case "poss":
-			v = possessive(v)
-		case "the":
-			v = withThe(v)
-		case "at":
-			v = locative(v)
-		case "ctx":
-			v = contextPhrase(v)
-		case "cap":
-			v = capitalize(v)
-		case "be":
-			v = agree(v, "is", "are")
-		case "do":
-			v = agree(v, "does", "do")
-		case "has":
-			v = agree(v, "has", "have")
-		case "was":
-			v = agree(v, "was", "were")
-		case "s":
-			v, agreement = agree(v, "s", ""), true
-		default:
-			return "", false
-		}
-	}
-	return v, v != "" || agreement
-}
-
-func agree(np, singular, pluralForm string) string {
-	if plural(np) {
-		return pluralForm
-	}
-	return singular
+	return wh, wh != ""
 }

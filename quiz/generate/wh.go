@@ -1,394 +1,500 @@
 package generate
 
-// This file turns the clause that holds a money, percentage, date or
-// weekday answer into a wh-question, moving the verb for do-support:
-// "Shares of Vantero fell 12 percent" -> "By what percentage did shares of
-// Vantero fall?", "The agency paid $1.7 billion for the rocket" -> "How much
-// did the agency pay for the rocket?", "The firm was founded in 1985" -> "In
-// which year was the firm founded?". Only shapes that can be turned safely
-// are turned: a subject noun phrase with no pronoun, then a known verb, then
-// the answer; anything else gets no such question.
+// This file turns a laid-out clause into a wh-question: the question phrase
+// comes from the answer's kind, role and preposition ("In which city", "How
+// many drones", "By what percentage"); a subject is asked in place; any
+// other phrase is fronted, with subject-auxiliary inversion or do-support
+// by the clause's tense and agreement; a passive stays passive, except that
+// its agent is asked as the subject of the active ("Who heads the
+// agency?"). A reported clause keeps its source ("According to the
+// ministry, ...").
 
 import (
+	"sort"
 	"strings"
 
 	"factdeck/quiz"
+	"factdeck/quiz/extract"
 )
 
-// moreVerbs are past tenses of verbs of change, trade and record that
-// wh-questions turn; they extend pastVerbs for this file only.
-var moreVerbs = map[string]string{
-	"rose": "rise", "fell": "fall", "jumped": "jump", "climbed": "climb", "dropped": "drop",
-	"slid": "slide", "grew": "grow", "declined": "decline", "increased": "increase",
-	"decreased": "decrease", "surged": "surge", "soared": "soar", "plunged": "plunge",
-	"tumbled": "tumble", "slumped": "slump", "shrank": "shrink", "sank": "sink", "dipped": "dip",
-	"slipped": "slip", "advanced": "advance", "rallied": "rally", "retreated": "retreat",
-	"earned": "earn", "generated": "generate", "cost": "cost", "charged": "charge",
-	"awarded": "award", "allocated": "allocate", "budgeted": "budget", "owed": "owe",
-	"acquired": "acquire", "agreed": "agree", "founded": "found", "established": "establish",
-	"began": "begin", "started": "start", "ended": "end", "joined": "join", "left": "leave",
-	"launched": "launch", "opened": "open", "won": "win", "lost": "lose", "took": "take",
-	"met": "meet", "spoke": "speak", "visited": "visit", "arrived": "arrive", "signed": "sign",
-	"secured": "secure", "claimed": "claim", "captured": "capture", "finished": "finish",
-	"returned": "return", "retired": "retire", "resigned": "resign", "died": "die",
-	"introduced": "introduce", "passed": "pass", "ruled": "rule", "voted": "vote",
-	"invaded": "invade", "annexed": "annex", "collapsed": "collapse", "erupted": "erupt",
-	"valued": "value", "fined": "fine", "forecast": "forecast", "projected": "project",
-	"estimated": "estimate", "predicted": "predict", "reported": "report",
-}
-
-// changeVerbs take "By what percentage" / "By how much" questions.
-var changeVerbs = map[string]bool{
-	"rise": true, "fall": true, "jump": true, "climb": true, "drop": true, "slide": true,
-	"grow": true, "decline": true, "increase": true, "decrease": true, "surge": true,
-	"soar": true, "plunge": true, "tumble": true, "slump": true, "shrink": true, "sink": true,
-	"dip": true, "slip": true, "advance": true, "rally": true, "retreat": true, "gain": true,
-	"lose": true, "cut": true, "raise": true, "lift": true,
-}
-
-// baseVerb returns the base form of a past-tense verb, or "".
-func baseVerb(w string) string {
-	if b := pastVerbs[w]; b != "" {
-		return b
-	}
-	return moreVerbs[w]
-}
-
-// participles are past participles that differ from the past tense.
-var participles = map[string]bool{
-	"founded": true, "established": true, "built": true, "sold": true, "bought": true, "paid": true,
-	"fined": true, "valued": true, "awarded": true, "elected": true, "appointed": true,
-	"acquired": true, "launched": true, "opened": true, "created": true, "signed": true,
-	"approved": true, "introduced": true, "passed": true, "held": true, "killed": true,
-	"injured": true, "arrested": true, "charged": true, "convicted": true, "sentenced": true,
-	"released": true, "published": true, "completed": true, "discovered": true, "given": true,
-	"granted": true, "spent": true, "raised": true, "cut": true, "priced": true, "estimated": true,
-	"expected": true, "forecast": true, "projected": true, "allocated": true, "budgeted": true,
-	"ordered": true, "taken": true, "won": true, "lost": true, "hit": true, "born": true,
-	"named": true, "renamed": true, "built up": false, "set": true, "made": true,
-	"delivered": true, "announced": true, "reported": true, "recorded": true, "seized": true,
-}
-
-// clauseQuestion returns a wh-question asking for the [start,end) span of
-// sent, an answer of kind k, or "".
-func clauseQuestion(sent string, start, end int, k quiz.Kind) string {
-	switch k {
-	case quiz.KindMoney, quiz.KindPercent, quiz.KindDate, quiz.KindWeekday:
-	default:
-		return ""
-	}
-	c, s, e, ok := trimClause(sent, start, end)
-	if !ok {
-		return ""
-	}
-	ans := c[s:e]
-	before, after := c[:s], c[e:]
-	if strings.ContainsAny(c, "“”\"") || hasPronoun(c) {
-		return ""
-	}
-	if k == quiz.KindDate || k == quiz.KindWeekday {
-		return timeQuestion(before, after, ans, k)
-	}
-	return amountQuestion(before, after, k)
-}
-
-// parsedClause is a clause cut into subject, verb group and the words
-// after the verb up to the answer.
-type parsedClause struct {
-	subject string
-	aux     string // "did", "does", "was", "has", "will"...
-	verb    string // the verb as the question needs it: "fall", "founded"
-	object  string // words between the verb and the answer (or the prep)
-}
-
-// parseClause reads "SUBJECT VERB [OBJECT]" from ws.
-func parseClause(ws []string) (parsedClause, bool) {
-	var p parsedClause
-	// Drop a short opener ("On Tuesday,", "Last year,").
-	for i, w := range ws {
-		if strings.HasSuffix(w, ",") {
-			if i < 5 {
-				fw := strings.ToLower(ws[0])
-				if prepositions[fw] || openerWords[fw] || strings.HasSuffix(fw, "ly") {
-					ws = ws[i+1:]
-				}
-			}
-			break
+// classNoun returns the noun for "Which ...?" about the target: the class
+// the article gives its entity, or the noun of its kind.
+func (l *layout) classNoun() string {
+	t := l.t
+	if t.Entity >= 0 {
+		if c := l.d.Entities[t.Entity].Class; c != "" && !personNoun(c) {
+			return c
 		}
 	}
-	for i, w := range ws {
-		lw := strings.ToLower(strings.Trim(w, ",;:"))
-		if i == 0 {
-			continue
-		}
-		next, adv, k := "", "", i+2 // k: where the object starts after an aux and verb
-		if i+1 < len(ws) {
-			next = strings.ToLower(strings.Trim(ws[i+1], ",;:"))
-		}
-		if strings.HasSuffix(next, "ly") && i+2 < len(ws) && (lw == "was" || lw == "were" || lw == "has" || lw == "have") {
-			// "were eventually introduced"
-			adv, next, k = next+" ", strings.ToLower(strings.Trim(ws[i+2], ",;:")), i+3
-		}
+	switch t.Kind {
+	case quiz.KindOrganization:
+		return "organization"
+	case quiz.KindNationality:
+		return "nationality"
+	}
+	return ""
+}
+
+// howMany returns "How many drones", with the counted noun phrase and its
+// preposition and qualifier ("About how many", "In how many states").
+func (l *layout) howMany() (string, bool) {
+	s, t := l.s, l.t
+	if t.Phrase == t.Head {
+		return "How many", true // a bare number
+	}
+	lo, hi := s.PhraseBounds(t.Phrase)
+	var idx []int
+	qual := ""
+	for j := lo; j < hi; j++ {
+		w := &s.Words[j]
 		switch {
-		case lw == "was" || lw == "were" || lw == "is" || lw == "are":
-			if !participles[next] {
-				return p, false
+		case j >= t.Lo && j < t.Hi:
+		case s.Dominates(t.Head, j) && (s.Rel(j) == "advmod" || s.Rel(j) == "case" || s.Rel(j) == "fixed"):
+			if qual == "" {
+				qual = w.Lower()
+			} else {
+				qual += " " + w.Lower()
 			}
-			p.aux, p.verb = lw, adv+next
-			p.object = strings.Join(ws[k:], " ")
-		case lw == "has" || lw == "have" || lw == "had":
-			if baseVerb(next) == "" || !participles[next] && pastVerbs[next] == "" {
-				return p, false
-			}
-			p.aux, p.verb = lw, adv+next
-			p.object = strings.Join(ws[k:], " ")
-		case lw == "will":
-			if !bases[next] && !changeVerbs[next] && !isBaseOfMore(next) {
-				return p, false
-			}
-			p.aux, p.verb = "will", next
-			p.object = strings.Join(ws[i+2:], " ")
-		case determiners[strings.ToLower(ws[i-1])]:
-			continue // "the cost of": a noun
-		case lw == "and" && i+1 < len(ws) && isCapitalized(ws[i+1]):
-			continue // "Spain and Japan"
-		case baseVerb(lw) != "":
-			p.aux, p.verb = "did", baseVerb(lw)
-			p.object = strings.Join(ws[i+1:], " ")
-		case strings.HasSuffix(lw, "s") && (bases[strings.TrimSuffix(lw, "s")] || isBaseOfMore(strings.TrimSuffix(lw, "s"))):
-			p.aux, p.verb = "does", strings.TrimSuffix(lw, "s")
-			p.object = strings.Join(ws[i+1:], " ")
+		case w.UPOS == "DET" && s.Words[j].Head == t.Phrase:
 		default:
-			if !subjectWord(lw) {
-				return p, false
-			}
+			idx = append(idx, j)
+		}
+	}
+	noun, ok := render(l.d, s, idx, nil)
+	if !ok || noun == "" {
+		return "", false
+	}
+	noun = lowerFirstUnlessName(s, idx, noun)
+	wh := "how many " + noun
+	switch qual {
+	case "":
+	case "about", "around", "roughly", "approximately", "nearly", "almost", "some", "over", "more than", "at least", "less than", "fewer than", "up to", "under":
+		wh = qual + " " + wh
+	}
+	if t.Case != "" && !strings.Contains(t.Case, " ") {
+		wh = t.Case + " " + wh
+	}
+	return capitalize(wh), true
+}
+
+func lowerFirstUnlessName(s *extract.Sentence, idx []int, txt string) string {
+	if startsWithName(s, idx) {
+		return txt
+	}
+	return lowerFirst(txt)
+}
+
+// question realizes the wh-question for the layout's target around the
+// question phrase wh.
+func (l *layout) question(wh string) (string, bool) {
+	var q string
+	ok := false
+	switch {
+	case l.t.Role == extract.RoleAge:
+		return l.ageQuestion()
+	case l.t.Role == extract.RoleAgent:
+		q, ok = l.activeQuestion(wh)
+	case l.t.Role == extract.RoleSubject || l.t.Role == extract.RoleCount && l.countIsSubject():
+		q, ok = l.subjectQuestion(wh)
+	case l.t.Role == extract.RoleInside:
+		q, ok = l.insideQuestion(wh)
+	default:
+		q, ok = l.frontedQuestion(wh)
+	}
+	if !ok {
+		return "", false
+	}
+	return l.finishQuestion(q)
+}
+
+// countIsSubject reports a counted noun phrase that is the subject ("71
+// drones were launched").
+func (l *layout) countIsSubject() bool {
+	return l.c.Subj >= 0 && l.c.OwnSubj && l.t.Phrase == l.c.Subj
+}
+
+// finishQuestion adds the source, capitalizes and checks the question.
+func (l *layout) finishQuestion(q string) (string, bool) {
+	q = tidy(q)
+	if l.source != "" {
+		q = "According to " + l.source + ", " + lowerFirstQuestion(q)
+	}
+	q = capitalize(strings.TrimRight(q, " .,;:!?")) + "?"
+	if !balanced(q) || wordCount(q) > maxPromptWords {
+		return "", false
+	}
+	return q, true
+}
+
+// lowerFirstQuestion lower-cases the question word that follows "According
+// to X, ".
+func lowerFirstQuestion(q string) string {
+	first, _, _ := strings.Cut(q, " ")
+	switch first {
+	case "Who", "What", "Which", "Where", "When", "How", "Whom", "Whose", "By", "In", "On", "At", "To", "For", "From", "With", "Within", "Since", "About", "More", "Of", "After", "Before", "Until", "Over", "Under", "Into", "During", "Against":
+		return lowerFirst(q)
+	}
+	return q
+}
+
+// maxPromptWords bounds a question's length.
+const maxPromptWords = 35
+
+// subjectQuestion asks for the subject in place: "Who heads the agency?".
+func (l *layout) subjectQuestion(wh string) (string, bool) {
+	c := l.c
+	parts := []string{wh}
+	repl := map[int]string{}
+	// "Who" and "What" agree in the singular: "Exports are rising" asks
+	// "What is rising?".
+	plural := l.s.Words[c.Subj].Feat("Number") == "Plur" || l.s.HasKid(c.Subj, "conj")
+	if (wh == "Who" || wh == "What") && plural {
+		l.singular(repl)
+	}
+	for _, a := range c.Aux {
+		parts = append(parts, l.word(a, repl))
+	}
+	if c.Cop >= 0 {
+		parts = append(parts, l.word(c.Cop, repl))
+	}
+	if c.Neg >= 0 {
+		parts = append(parts, negWord(l.s.Words[c.Neg].Lower()))
+	}
+	idx := append(append(append([]int{}, l.mid...), l.post...), l.pre...)
+	rest, ok := l.rest(repl)
+	if !ok || rest == "" || !l.hasContentBeyond(idx, c.Pred) {
+		return "", false // "Who said?" asks nothing
+	}
+	return strings.Join(append(parts, rest), " "), true
+}
+
+// hasContentBeyond reports whether idx holds a content word other than
+// the predicate p.
+func (l *layout) hasContentBeyond(idx []int, p int) bool {
+	for _, j := range idx {
+		if j == p || l.answer[j] {
 			continue
 		}
-		p.subject = strings.Join(ws[:i], " ")
-		break
-	}
-	if p.aux == "" || !goodSubject(p.subject) {
-		return p, false
-	}
-	if p.aux == "does" && plural(p.subject) {
-		return p, false // "Shares costs": a misread
-	}
-	if (p.aux == "was" || p.aux == "is" || p.aux == "has") && plural(p.subject) ||
-		(p.aux == "were" || p.aux == "are" || p.aux == "have") && !plural(p.subject) && !strings.Contains(p.subject, " and ") {
-		return p, false
-	}
-	p.subject = lowerOpening(p.subject)
-	return p, true
-}
-
-// lowerOpening lower-cases the sentence-initial word of a subject that is
-// not a name: an article, or a common noun by sentenceCase ("Shares of
-// Vantero"). A possessive is taken for a name.
-func lowerOpening(subj string) string {
-	f := firstWord(subj)
-	switch {
-	case f == "The" || f == "A" || f == "An":
-		return strings.ToLower(f) + subj[len(f):]
-	case strings.HasSuffix(f, "'s") || strings.HasSuffix(f, "’s"):
-		return subj
-	}
-	return sentenceCase(subj, subj)
-}
-
-// moreBases is the set of base forms of moreVerbs.
-var moreBases = func() map[string]bool {
-	m := map[string]bool{}
-	for _, b := range moreVerbs {
-		m[b] = true
-	}
-	return m
-}()
-
-func isBaseOfMore(w string) bool { return moreBases[w] }
-
-// subjectWord reports a word that may stand in a subject noun phrase.
-func subjectWord(lw string) bool {
-	if lw == "" || clauseBreaks[lw] || lw == "who" || lw == "not" || lw == "also" || lw == "would" ||
-		lw == "could" || lw == "may" || lw == "might" || lw == "should" || lw == "must" || lw == "can" ||
-		lw == "do" || lw == "does" || lw == "did" || lw == "said" || lw == "says" || lw == "to" {
-		return false
-	}
-	return !strings.HasSuffix(lw, "ly") || lw == "italy" || lw == "family" || lw == "supply"
-}
-
-// goodSubject reports a subject that may name something out of its
-// article: no pronoun, 1 to 8 words, no clause punctuation.
-func goodSubject(subj string) bool {
-	ws := words(subj)
-	if len(ws) == 0 || len(ws) > 8 || hasPronoun(subj) || strings.ContainsAny(subj, ",;:()") {
-		return false
-	}
-	if l := strings.ToLower(ws[0]); prepositions[l] || clauseBreaks[l] || l == "there" || l == "here" {
-		return false
-	}
-	return true
-}
-
-// standsAlone reports whether a question about subject, with the rest of
-// its words, names something: a vague subject ("the company") needs a name
-// among the rest ("for Orbital Dynamics").
-func standsAlone(subj string, rest ...string) bool {
-	if !vague(subj) {
-		return true
-	}
-	for _, r := range rest {
-		for _, w := range words(r) {
-			if isCapitalized(w) {
-				return true
-			}
+		switch l.s.Words[j].UPOS {
+		case "NOUN", "PROPN", "NUM", "ADJ", "VERB", "ADV", "PRON":
+			return true
 		}
 	}
 	return false
 }
 
-// questionTail cuts the rest of a clause after the answer to a short
-// phrase that belongs to the question, or reports false.
-func questionTail(after string) (string, bool) {
-	t := cutTail(strings.TrimSpace(after))
-	if t == "" {
-		return "", true
+// singular re-inflects the first auxiliary, copula or verb for a singular
+// question subject.
+func (l *layout) singular(repl map[int]string) {
+	c := l.c
+	first := c.Pred
+	if len(c.Aux) > 0 {
+		first = c.Aux[0]
+	} else if c.Cop >= 0 {
+		first = c.Cop
 	}
-	ws := words(t)
-	if len(ws) > 8 || hasPronoun(t) {
-		return "", false
-	}
-	fw := strings.ToLower(ws[0])
-	if !prepositions[fw] && fw != "since" {
-		return "", false
-	}
-	return t, true
-}
-
-// amountQuestion asks for money or a percentage.
-func amountQuestion(before, after string, k quiz.Kind) string {
-	ws := words(before)
-	prep := ""
-	if n := len(ws); n > 0 {
-		switch l := strings.ToLower(ws[n-1]); l {
-		case "by", "for", "at":
-			prep, ws = l, ws[:n-1]
-		}
-	}
-	p, ok := parseClause(ws)
-	if !ok || strings.TrimSpace(p.object) != "" {
-		return "" // "paid the club $5 million": the object would need moving
-	}
-	tail, ok := questionTail(after)
-	change := changeVerbs[p.verb] || changeVerbs[baseVerb(p.verb)]
-	var wh string
-	switch {
-	case k == quiz.KindPercent && strings.HasPrefix(strings.ToLower(strings.TrimSpace(after)), "of "):
-		np, rest := ofPhrase(after)
-		if np == "" || change {
-			return ""
-		}
-		tail, ok = questionTail(rest)
-		wh = "What share of " + np
-	case !ok:
-		return ""
-	case k == quiz.KindPercent && change && (prep == "" || prep == "by"):
-		wh, prep = "By what percentage", ""
-	case k == quiz.KindMoney && change && prep == "by":
-		wh, prep = "By how much", ""
-	case k == quiz.KindMoney && !change && prep != "by":
-		wh = "How much"
+	w := &l.s.Words[first]
+	switch w.Lower() {
+	case "are":
+		repl[first] = "is"
+	case "were":
+		repl[first] = "was"
+	case "have":
+		repl[first] = "has"
+	case "do":
+		repl[first] = "does"
 	default:
-		return ""
+		if w.XPOS == "VBP" {
+			repl[first] = thirdPerson(strings.ToLower(w.Lemma))
+		}
 	}
-	if !ok {
-		return ""
-	}
-	if change && (strings.HasPrefix(tail, "at ") || strings.HasPrefix(tail, "to ")) {
-		tail = "" // the level reached is another answer
-	}
-	if !standsAlone(p.subject, tail) {
-		return ""
-	}
-	q := wh + " " + p.aux + " " + p.subject + " " + p.verb
-	if prep != "" {
-		q += " " + prep
-	}
-	if tail != "" {
-		q += " " + tail
-	}
-	return q + "?"
 }
 
-// ofPhrase splits "of the vote in Sunday's election" into "the vote" and
-// the rest.
-func ofPhrase(after string) (string, string) {
-	ws := words(strings.TrimSpace(after))[1:]
-	n := 0
-	for n < len(ws) && n < 5 {
-		lw := strings.ToLower(strings.Trim(ws[n], ".,;:"))
-		if n > 0 && (prepositions[lw] || clauseBreaks[lw] || baseVerb(lw) != "") {
-			break
+// insideQuestion asks for a name inside the subject, in place: "Unrest in
+// which country left investors wary?".
+func (l *layout) insideQuestion(wh string) (string, bool) {
+	c := l.c
+	s := l.s
+	var idx []int
+	for j := range l.subjWords {
+		idx = append(idx, j)
+	}
+	sort.Ints(idx)
+	repl := map[int]string{}
+	lo, hi := s.Span(l.t.Head)
+	first := true
+	for j := lo; j < hi; j++ {
+		if first {
+			repl[j] = wh
+			first = false
+		} else {
+			repl[j] = ""
 		}
-		n++
-		if strings.HasSuffix(ws[n-1], ",") || strings.HasSuffix(ws[n-1], ".") {
-			break
+	}
+	// The case marker of the name moves into the question phrase.
+	if cm := s.Kid(l.t.Head, "case"); cm >= 0 && s.Words[l.t.Head].Rel != "nmod:poss" {
+		repl[cm] = ""
+		if lo > cm {
+			// already inside [lo, hi) when the span starts at the case
 		}
 	}
-	if n == 0 {
-		return "", ""
+	if s.Words[l.t.Head].Rel == "nmod:poss" {
+		if pm := s.Kid(l.t.Head, "case"); pm >= 0 {
+			repl[pm] = ""
+		}
 	}
-	np := strings.TrimRight(strings.Join(ws[:n], " "), ".,;:")
-	if hasPronoun(np) {
-		return "", ""
+	subj, ok := render(l.d, s, dropBracketed(s, idx), repl)
+	if !ok || !strings.Contains(subj, wh) {
+		return "", false
 	}
-	return np, strings.Join(ws[n:], " ")
+	if !startsWithName(s, idx) || strings.HasPrefix(subj, wh) {
+		subj = capitalize(subj)
+	}
+	parts := []string{subj}
+	for _, a := range c.Aux {
+		parts = append(parts, l.word(a, nil))
+	}
+	if c.Cop >= 0 {
+		parts = append(parts, l.word(c.Cop, nil))
+	}
+	if c.Neg >= 0 {
+		parts = append(parts, negWord(l.s.Words[c.Neg].Lower()))
+	}
+	rest, ok := l.rest(nil)
+	if !ok {
+		return "", false
+	}
+	return strings.Join(append(parts, rest), " "), true
 }
 
-// timeQuestion asks for a year, month, date or weekday.
-func timeQuestion(before, after, ans string, k quiz.Kind) string {
-	ws := words(before)
-	if len(ws) == 0 {
-		return ""
+// frontedQuestion fronts the question phrase with subject-auxiliary
+// inversion: "Where will the summit take place?", "How many drones did
+// the army launch?".
+func (l *layout) frontedQuestion(wh string) (string, bool) {
+	c, s := l.c, l.s
+	if l.subj == "" || !l.finite {
+		return "", false
 	}
-	prep := strings.ToLower(ws[len(ws)-1])
-	if prep != "in" && prep != "on" {
-		return ""
-	}
-	ws = ws[:len(ws)-1]
-	if len(ws) == 0 {
-		// "In 1985, the firm was founded": the clause follows the comma.
-		a := strings.TrimSpace(after)
-		if !strings.HasPrefix(a, ",") {
-			return ""
+	repl := map[int]string{}
+	var aux string
+	var restAux []string
+	switch {
+	case len(c.Aux) > 0:
+		aux = auxWord(s.Words[c.Aux[0]].Lower())
+		for _, a := range c.Aux[1:] {
+			restAux = append(restAux, l.word(a, nil))
 		}
-		ws = words(a[1:])
-		after = ""
+		if c.Cop >= 0 {
+			restAux = append(restAux, l.word(c.Cop, nil))
+		}
+	case c.Cop >= 0:
+		aux = auxWord(s.Words[c.Cop].Lower())
+	case strings.EqualFold(s.Words[c.Pred].Lemma, "be"):
+		aux = s.Words[c.Pred].Lower()
+		repl[c.Pred] = ""
+	default:
+		w := &s.Words[c.Pred]
+		switch {
+		case w.Feat("Tense") == "Past" || w.XPOS == "VBD":
+			aux = "did"
+		case w.XPOS == "VBZ" || w.Feat("Person") == "3" && w.Feat("Number") == "Sing":
+			aux = "does"
+		default:
+			aux = "do"
+		}
+		repl[c.Pred] = strings.ToLower(w.Lemma)
 	}
-	p, ok := parseClause(ws)
+	parts := []string{wh, aux, l.subj}
+	parts = append(parts, restAux...)
+	if c.Neg >= 0 {
+		parts = append(parts, negWord(s.Words[c.Neg].Lower()))
+	}
+	rest, ok := l.rest(repl)
 	if !ok {
-		return ""
+		return "", false
 	}
-	tail, ok := questionTail(after)
+	if rest != "" {
+		parts = append(parts, rest)
+	}
+	return strings.Join(parts, " "), true
+}
+
+// activeQuestion asks for a passive's agent as the subject of the active
+// clause: "the agency, headed by Ana Ruiz" asks "Who heads the agency?";
+// "the bridge was built by Acme" asks "Which company built the bridge?".
+func (l *layout) activeQuestion(wh string) (string, bool) {
+	c, s := l.c, l.s
+	if l.subj == "" {
+		return "", false
+	}
+	lemma := strings.ToLower(s.Words[c.Pred].Lemma)
+	var verb string
+	var auxes []string
+	for _, a := range c.Aux {
+		if s.Words[a].Rel == "aux:pass" {
+			continue
+		}
+		auxes = append(auxes, s.Words[a].Lower())
+	}
+	pass := ""
+	for _, a := range c.Aux {
+		if s.Words[a].Rel == "aux:pass" {
+			pass = s.Words[a].Lower()
+		}
+	}
+	switch {
+	case len(auxes) > 0:
+		last := auxes[len(auxes)-1]
+		switch last {
+		case "have", "has", "had":
+			verb = s.Words[c.Pred].Lower() // the participle
+		default:
+			verb = lemma
+		}
+		if pass == "being" {
+			return "", false
+		}
+	case pass == "is" || pass == "are" || pass == "am":
+		verb = thirdPerson(lemma)
+	case pass == "was" || pass == "were" || c.Kind == "acl" || pass == "":
+		verb = past(lemma)
+	default:
+		return "", false
+	}
+	obj := l.subj
+	parts := []string{wh}
+	parts = append(parts, auxes...)
+	if c.Neg >= 0 {
+		parts = append(parts, negWord(s.Words[c.Neg].Lower()))
+	}
+	parts = append(parts, verb)
+	// Particles stay with the verb: "Who set up the fund?".
+	repl := map[int]string{c.Pred: ""}
+	for _, k := range s.Kids(c.Pred) {
+		if s.Words[k].Rel == "compound:prt" {
+			parts = append(parts, s.Words[k].Lower())
+			repl[k] = ""
+		}
+	}
+	parts = append(parts, obj)
+	rest, ok := l.rest(repl)
 	if !ok {
-		return ""
+		return "", false
 	}
-	obj := strings.TrimSpace(p.object)
-	if obj != "" && (hasPronoun(obj) || len(words(obj)) > 6 || strings.ContainsAny(obj, ",;:")) {
-		return ""
+	if rest != "" {
+		parts = append(parts, rest)
 	}
-	w := when(ans, k)
-	if w == "When" || strings.Contains(ans, " and ") {
-		return ""
+	return strings.Join(parts, " "), true
+}
+
+// ageQuestion asks how old the subject is: "Ana Ruiz, 42, ..." asks "How
+// old is Ana Ruiz?".
+func (l *layout) ageQuestion() (string, bool) {
+	if l.t.Entity < 0 && l.c.Subj < 0 {
+		return "", false
 	}
-	if !standsAlone(p.subject, obj, tail) {
-		return ""
+	s := l.s
+	h := s.Words[l.t.Head].Head
+	if h < 0 || s.Words[h].Ent < 0 {
+		return "", false
 	}
-	q := w + " " + p.aux + " " + p.subject + " " + p.verb
-	if obj != "" {
-		q += " " + obj
+	name := l.d.Entities[s.Words[h].Ent].Name
+	verb := "is"
+	if s.Words[l.c.Pred].Feat("Tense") == "Past" || len(l.c.Aux) > 0 && s.Words[l.c.Aux[0]].Feat("Tense") == "Past" {
+		verb = "was"
 	}
-	if tail != "" {
-		q += " " + tail
+	return l.finishQuestion("How old " + verb + " " + name)
+}
+
+// rest renders the predicate's kept words after the subject: those
+// between subject and predicate, from the predicate on, then those that
+// stood before the subject ("On Monday, ..." ends the question: "... on
+// Monday?").
+func (l *layout) rest(repl map[int]string) (string, bool) {
+	main, ok := l.words(append(append([]int{}, l.mid...), l.post...), repl)
+	if !ok {
+		return "", false
 	}
-	return q + "?"
+	if len(l.pre) == 0 {
+		return main, true
+	}
+	pre, ok := l.words(l.pre, repl)
+	if !ok {
+		return "", false
+	}
+	if pre != "" && !startsWithName(l.s, l.pre) {
+		pre = lowerFirst(pre)
+	}
+	return strings.TrimSpace(main + " " + pre), true
+}
+
+// words renders the kept words idx with replacements.
+func (l *layout) words(idx []int, repl map[int]string) (string, bool) {
+	var keep []int
+	for _, j := range idx {
+		if !l.answer[j] || l.t.Role == extract.RoleInside {
+			keep = append(keep, j)
+		}
+	}
+	return render(l.d, l.s, keep, repl)
+}
+
+// word renders one word, replaced or resolved.
+func (l *layout) word(j int, repl map[int]string) string {
+	if r, ok := repl[j]; ok {
+		return r
+	}
+	w := &l.s.Words[j]
+	switch w.Lower() {
+	case "'s":
+		return "is"
+	case "'re":
+		return "are"
+	case "'ll":
+		return "will"
+	case "'ve":
+		return "have"
+	case "'d":
+		return "would"
+	case "ca":
+		return "can"
+	case "wo":
+		return "will"
+	}
+	return w.Lower()
+}
+
+// auxWord spells out a contracted auxiliary.
+func auxWord(a string) string {
+	switch a {
+	case "'s":
+		return "is"
+	case "'re":
+		return "are"
+	case "'ll", "wo":
+		return "will"
+	case "'ve":
+		return "have"
+	case "'d":
+		return "would"
+	case "ca":
+		return "can"
+	}
+	return a
+}
+
+func negWord(n string) string {
+	if n == "n't" {
+		return "not"
+	}
+	return n
+}
+
+// balanced reports whether quotation marks and brackets pair up.
+func balanced(q string) bool {
+	if strings.Count(q, "“") != strings.Count(q, "”") || strings.Count(q, "\"")%2 != 0 ||
+		strings.Count(q, "(") != strings.Count(q, ")") || strings.Count(q, "[") != strings.Count(q, "]") {
+		return false
+	}
+	return true
 }

@@ -48,7 +48,18 @@ type place struct {
 }
 
 // Default returns the embedded lexicon, parsed on first use.
+//
+// Deprecated: use Load and pass the lexicon to the stages that need it.
 var Default = sync.OnceValue(load)
+
+// Load parses the embedded word lists. The result is read-only and may be
+// shared by goroutines; load it once and pass it on.
+func Load() *Lexicon { return load() }
+
+// List returns the names of kind k (weekday names for quiz.KindWeekday,
+// country names for quiz.KindCountry, ...), or nil when there is none. The
+// returned slice must not be modified.
+func (l *Lexicon) List(k quiz.Kind) []string { return l.lists[k] }
 
 // List returns the lexicon for kind k (weekday names for quiz.KindWeekday,
 // country names for quiz.KindCountry, ...), or nil when there is none. The

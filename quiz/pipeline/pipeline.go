@@ -11,8 +11,8 @@ import (
 
 	"factdeck/quiz"
 	"factdeck/quiz/clean"
-	"factdeck/quiz/extract"
-	"factdeck/quiz/generate"
+	extract "factdeck/quiz/oldextract"
+	generate "factdeck/quiz/oldgenerate"
 	"factdeck/quiz/ner"
 )
 

@@ -1,0 +1,301 @@
+package extract
+
+// This file resolves what pronouns ("she", "its") and definite
+// descriptions ("the company", "the airline") refer to, and learns the
+// common nouns an article uses for its entities ("AirCo, a budget airline").
+// Resolution prefers precision: a reference with no clear antecedent stays
+// unresolved, and a question that needs it is not asked.
+
+import (
+	"strings"
+
+	"factdeck/quiz"
+)
+
+// personNouns are common nouns that describe a person.
+var personNouns = map[string]bool{
+	"man": true, "woman": true, "boy": true, "girl": true, "official": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "player": true, "coach": true, "executive": true,
+	"lawmaker": true, "senator": true, "minister": true, "president": true, "chairman": true,
+	"founder": true, "judge": true, "governor": true, "mayor": true, "leader": true, "captain": true,
+	"pilot": true, "driver": true, "victim": true, "suspect": true, "author": true, "scientist": true,
+	"researcher": true, "doctor": true, "officer": true, "teacher": true, "student": true,
+	"father": true, "mother": true, "son": true, "daughter": true, "husband": true, "wife": true,
+	"businessman": true, "businesswoman": true, "star": true, "singer": true, "actor": true, "actress": true,
+	"chief": true, "director": true, "manager": true, "secretary": true, "ambassador": true, "envoy": true,
+	"prosecutor": true, "lawyer": true, "attorney": true, "economist": true, "analyst": true, "veteran": true,
+}
+
+// orgNouns are common nouns that describe an organization.
+var orgNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "bank": true, "airline": true, "carrier": true,
+	"agency": true, "team": true, "club": true, "party": true, "organization": true, "organisation": true,
+	"network": true, "newspaper": true, "publisher": true, "retailer": true, "manufacturer": true,
+	"maker": true, "lender": true, "insurer": true, "startup": true, "charity": true, "university": true,
+	"school": true, "hospital": true, "court": true, "union": true, "department": true, "ministry": true,
+	"exchange": true, "fund": true, "operator": true, "giant": true, "automaker": true, "broadcaster": true,
+	"site": true, "service": true, "board": true, "committee": true, "council": true, "commission": true,
+}
+
+// DescribedKind returns the kind of entity a common noun describes:
+// person for "official", organization for "company", "" for others.
+func DescribedKind(lemma string) quiz.Kind {
+	switch {
+	case orgNouns[lemma]:
+		return quiz.KindOrganization
+	case personNouns[lemma]:
+		return quiz.KindPerson
+	}
+	return ""
+}
+
+// corefPronoun describes what a personal or possessive pronoun may refer to.
+type corefPronoun struct {
+	person, female, male, plural bool
+}
+
+var pronouns = map[string]corefPronoun{
+	"he": {person: true, male: true}, "him": {person: true, male: true}, "his": {person: true, male: true},
+	"himself": {person: true, male: true},
+	"she": {person: true, female: true}, "her": {person: true, female: true}, "hers": {person: true, female: true},
+	"herself": {person: true, female: true},
+	"it": {}, "its": {}, "itself": {},
+}
+
+// referent is an entity mention a later pronoun or description may point
+// back to.
+type referent struct {
+	ent, sent, word int
+	subject         bool
+}
+
+// resolve links pronouns and definite descriptions to entities, and learns
+// entity classes and genders on the way.
+func (d *Doc) resolve() {
+	d.classes()
+	var recent []referent
+	for si, s := range d.Sents {
+		for i := range s.Words {
+			w := &s.Words[i]
+			if w.Ent >= 0 {
+				if w.Mention >= 0 && s.Mentions[w.Mention].Lo == i || w.Mention < 0 {
+					recent = append(recent, referent{w.Ent, si, i, s.isSubject(i)})
+				}
+				if w.Mention >= 0 && i > 0 {
+					d.honorific(s, i, w.Ent)
+				}
+				continue
+			}
+			lw := w.Lower()
+			if p, ok := pronouns[lw]; ok && (w.UPOS == "PRON" || w.UPOS == "DET") && w.Rel != "expl" {
+				if e := d.antecedent(recent, si, i, p); e >= 0 {
+					w.Ent = e
+					ent := d.Entities[e]
+					ent.Mentions++
+					if p.female {
+						ent.Female = true
+					}
+					if p.male {
+						ent.Male = true
+					}
+					recent = append(recent, referent{e, si, i, s.isSubject(i)})
+				}
+				continue
+			}
+			if w.UPOS == "NOUN" && s.Definite(i) {
+				if e := d.described(recent, si, lw, w.Lemma); e >= 0 {
+					w.Ent = e
+					d.Entities[e].Mentions++
+					recent = append(recent, referent{e, si, i, s.isSubject(i)})
+				}
+			}
+		}
+		// Only the last few sentences are candidates.
+		k := 0
+		for k < len(recent) && recent[k].sent < si-2 {
+			k++
+		}
+		recent = recent[k:]
+	}
+}
+
+// antecedent returns the entity pronoun p at word i of sentence si refers
+// to, or -1 when none is clearly meant: the most salient compatible entity
+// of this and the two sentences before, subjects and recent mentions first.
+func (d *Doc) antecedent(recent []referent, si, i int, p corefPronoun) int {
+	best, bestScore, second := -1, -1.0, -1.0
+	seen := map[int]float64{}
+	for _, r := range recent {
+		if r.sent == si && r.word >= i {
+			continue
+		}
+		e := d.Entities[r.ent]
+		if p.person != (e.Kind == quiz.KindPerson) {
+			continue
+		}
+		if p.female && e.Male || p.male && e.Female {
+			continue
+		}
+		if !p.person && (e.Kind != quiz.KindOrganization || !r.subject || si-r.sent > 1) {
+			continue // "it" names an organization that was just the subject, or nothing we can tell
+		}
+		sc := 10 / float64(1+si-r.sent)
+		if r.subject {
+			sc += 4
+		}
+		if r.sent == si {
+			sc += 2
+		}
+		if sc > seen[r.ent] {
+			seen[r.ent] = sc
+		}
+	}
+	for e, sc := range seen {
+		switch {
+		case sc > bestScore:
+			best, second, bestScore = e, bestScore, sc
+		case sc > second:
+			second = sc
+		}
+	}
+	if best >= 0 && second >= 0 && bestScore-second < 3 {
+		return -1 // two people fit about as well: unresolved
+	}
+	return best
+}
+
+// described returns the entity a definite description with head noun lw
+// (lemma lemma) refers to, or -1: the latest entity the article called by
+// that noun, or for a generic person or organization noun the latest
+// entity of that kind when only one was mentioned lately.
+func (d *Doc) described(recent []referent, si int, lw, lemma string) int {
+	for k := len(recent) - 1; k >= 0; k-- {
+		if c := d.Entities[recent[k].ent].Class; c != "" && (c == lemma || c == lw) {
+			return recent[k].ent
+		}
+	}
+	var kind quiz.Kind
+	switch {
+	case orgNouns[lemma]:
+		kind = quiz.KindOrganization
+	case personNouns[lemma] && lw == lemma: // "the two men" is several people
+		kind = quiz.KindPerson
+	default:
+		return -1
+	}
+	found := -1
+	for k := len(recent) - 1; k >= 0; k-- {
+		e := recent[k].ent
+		if d.Entities[e].Kind != kind || recent[k].sent < si-1 {
+			continue
+		}
+		if found >= 0 && found != e {
+			return -1
+		}
+		found = e
+	}
+	return found
+}
+
+// Definite reports whether noun i heads a definite description: "the" or a
+// demonstrative and no name of its own.
+func (s *Sentence) Definite(i int) bool {
+	det := s.Kid(i, "det")
+	if det < 0 {
+		return false
+	}
+	switch s.Words[det].Lower() {
+	case "the", "this", "that", "these", "those":
+	default:
+		return false
+	}
+	for _, k := range s.Kids(i) {
+		if s.Words[k].Ent >= 0 || s.Rel(k) == "nmod" || s.Rel(k) == "acl" {
+			return false // "the company's founder", "the bank of Spain"
+		}
+	}
+	return true
+}
+
+// isSubject reports whether word i is (in) the subject of its clause.
+func (s *Sentence) isSubject(i int) bool {
+	for n := 0; i >= 0 && n < 8; n++ {
+		switch s.Rel(i) {
+		case "nsubj", "csubj":
+			return true
+		case "flat", "compound", "appos", "nmod", "amod", "det", "case":
+			i = s.Words[i].Head
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// honorific learns the gender of a person from a title before the name.
+func (d *Doc) honorific(s *Sentence, i, e int) {
+	ent := d.Entities[e]
+	if ent.Kind != quiz.KindPerson || i == 0 {
+		return
+	}
+	switch strings.TrimSuffix(s.Words[i-1].Lower(), ".") {
+	case "mr", "sir", "lord", "king", "prince", "father":
+		ent.Male = true
+	case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "mother":
+		ent.Female = true
+	}
+}
+
+// classes learns the common noun the article uses for each entity: an
+// apposition ("AirCo, a budget airline"), a noun before the name ("the
+// airline AirCo") or a copula ("AirCo is an airline").
+func (d *Doc) classes() {
+	for _, s := range d.Sents {
+		for mi, m := range s.Mentions {
+			if m.Entity < 0 {
+				continue
+			}
+			e := d.Entities[m.Entity]
+			if e.Class != "" {
+				continue
+			}
+			h := s.HeadOf(m.Lo, m.Hi)
+			if h < 0 {
+				continue
+			}
+			e.Class = s.classOf(h, mi)
+		}
+	}
+}
+
+// classOf returns the class noun given to the name headed by h.
+func (s *Sentence) classOf(h, mi int) string {
+	for _, k := range s.Kids(h) {
+		w := &s.Words[k]
+		switch {
+		case s.Rel(k) == "appos" && w.UPOS == "NOUN":
+			return strings.ToLower(w.Lemma)
+		case s.Rel(k) == "compound" && w.UPOS == "NOUN" && k < s.Mentions[mi].Lo:
+			return strings.ToLower(w.Lemma)
+		}
+	}
+	if p := s.Words[h].Head; p >= 0 && s.Rel(h) == "appos" && s.Words[p].UPOS == "NOUN" {
+		return strings.ToLower(s.Words[p].Lemma)
+	}
+	if p := s.Words[h].Head; p >= 0 && s.Rel(h) == "nsubj" && s.Words[p].UPOS == "NOUN" && s.HasKid(p, "cop") {
+		return strings.ToLower(s.Words[p].Lemma)
+	}
+	return ""
+}
+
+// HeadOf returns the word of [lo, hi) whose head lies outside it: the head
+// of the phrase; -1 when there is none.
+func (s *Sentence) HeadOf(lo, hi int) int {
+	for i := lo; i < hi; i++ {
+		h := s.Words[i].Head
+		if h < lo || h >= hi {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,303 @@
+package extract
+
+// This file turns the recognizer's name spans into typed mentions and
+// groups the mentions of one article into entities: a surname with the
+// full name it shortens, an acronym with the name it abbreviates.
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"factdeck/quiz"
+)
+
+// nerSpan is a named-entity span over words [lo, hi) of a sentence, typed
+// PER, ORG, LOC or MISC as in CoNLL-2003.
+type nerSpan struct {
+	lo, hi int
+	typ    string
+}
+
+// names adds the named mentions of s: the recognizer's spans, typed with
+// the lexicons, then runs of proper nouns the recognizer left out.
+func (x *Extractor) names(s *Sentence, spans []nerSpan) {
+	for _, sp := range spans {
+		lo, hi := sp.lo, sp.hi
+		// Determiners and possessive endings stay out of a name.
+		for lo < hi && (s.Words[lo].UPOS == "DET" || s.Words[lo].UPOS == "PUNCT") {
+			lo++
+		}
+		for hi > lo && (s.Words[hi-1].UPOS == "PART" || s.Words[hi-1].UPOS == "PUNCT" && s.Words[hi-1].Text != ".") {
+			hi--
+		}
+		if lo >= hi || lo < 0 || hi > len(s.Words) {
+			continue
+		}
+		k, country := x.nameKind(s.Segment(lo, hi), sp.typ, s.Words[lo:hi])
+		if k == "" {
+			continue
+		}
+		s.addName(Mention{Lo: lo, Hi: hi, Kind: k, Entity: -1, Country: country})
+	}
+	// Proper-noun runs the recognizer missed: "the Volcker Rule".
+	for i := 0; i < len(s.Words); {
+		if s.Words[i].UPOS != "PROPN" || s.Words[i].Mention >= 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s.Words) && s.Words[j].UPOS == "PROPN" && s.Words[j].Mention < 0 {
+			j++
+		}
+		text := s.Segment(i, j)
+		if j-i == 1 && (x.lx.Stop(strings.ToLower(text)) || !hasUpper(text)) {
+			i = j
+			continue
+		}
+		if _, ok := x.lx.Month(text); ok || x.lx.Weekday(text) {
+			i = j
+			continue
+		}
+		k, country := x.nameKind(text, "", s.Words[i:j])
+		if k != "" {
+			s.addName(Mention{Lo: i, Hi: j, Kind: k, Entity: -1, Country: country})
+		}
+		i = j
+	}
+}
+
+// nameKind types a name from its recognizer type (PER, ORG, LOC, MISC or
+// "" when the recognizer missed it) and the lexicons.
+func (x *Extractor) nameKind(text, typ string, ws []Word) (quiz.Kind, string) {
+	if len(ws) == 1 {
+		if c, ok := x.lx.Nationality(text); ok {
+			return quiz.KindNationality, c
+		}
+	}
+	place, country, isPlace := x.lx.Place(text)
+	switch typ {
+	case "PER":
+		return quiz.KindPerson, ""
+	case "LOC":
+		if isPlace {
+			return place, country
+		}
+		return quiz.KindPlace, ""
+	case "ORG":
+		if isPlace && place == quiz.KindCountry && len(ws) == 1 {
+			// A country named as an actor ("Australia beat India") stays a
+			// country: questions ask about it as one.
+			return quiz.KindCountry, country
+		}
+		return quiz.KindOrganization, ""
+	case "MISC":
+		return quiz.KindMisc, ""
+	}
+	if isPlace {
+		return place, country
+	}
+	if x.lx.Org(text) || x.lx.OrgWord(ws[len(ws)-1].Text) {
+		return quiz.KindOrganization, ""
+	}
+	return quiz.KindMisc, ""
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// addName records a named mention unless it overlaps one already made.
+func (s *Sentence) addName(m Mention) {
+	for i := m.Lo; i < m.Hi; i++ {
+		if s.Words[i].Mention >= 0 {
+			return
+		}
+	}
+	s.addMention(m)
+}
+
+// sortMentions orders the mentions of s by their first word and points the
+// words at their new indexes.
+func (s *Sentence) sortMentions() {
+	sort.SliceStable(s.Mentions, func(a, b int) bool { return s.Mentions[a].Lo < s.Mentions[b].Lo })
+	for i := range s.Words {
+		s.Words[i].Mention = -1
+	}
+	for k, m := range s.Mentions {
+		for i := m.Lo; i < m.Hi; i++ {
+			s.Words[i].Mention = k
+		}
+	}
+}
+
+// MentionText returns the text of mention m of s.
+func (s *Sentence) MentionText(m int) string {
+	return s.Segment(s.Mentions[m].Lo, s.Mentions[m].Hi)
+}
+
+// named reports whether k is the kind of a named entity rather than a value.
+func named(k quiz.Kind) bool {
+	switch k {
+	case quiz.KindPerson, quiz.KindOrganization, quiz.KindPlace, quiz.KindCity, quiz.KindRegion,
+		quiz.KindCountry, quiz.KindNationality, quiz.KindMisc:
+		return true
+	}
+	return false
+}
+
+// entities groups the named mentions of d into entities: the same name, a
+// person's surname or given name alone after the full name, an acronym of a
+// name, or a shorter name contained in a longer one of the same kind.
+func (d *Doc) entities() {
+	type key struct {
+		kind quiz.Kind
+		text string
+	}
+	byName := map[key]int{}
+	var persons []int // entity indexes of people with a full name
+	add := func(name string, k quiz.Kind, si int) int {
+		d.Entities = append(d.Entities, &Entity{Name: name, Kind: k, First: si})
+		return len(d.Entities) - 1
+	}
+	// Full names first, so that a surname before its full name (in a
+	// headline-like lead) still joins it.
+	for pass := 0; pass < 2; pass++ {
+		for si, s := range d.Sents {
+			for mi := range s.Mentions {
+				m := &s.Mentions[mi]
+				if !named(m.Kind) || m.Entity >= 0 {
+					continue
+				}
+				text := s.MentionText(mi)
+				words := strings.Fields(text)
+				full := len(words) >= 2
+				if pass == 0 && !(m.Kind == quiz.KindPerson && full) && m.Kind == quiz.KindPerson {
+					continue
+				}
+				k := key{m.Kind, strings.ToLower(text)}
+				if m.Kind == quiz.KindCity || m.Kind == quiz.KindRegion || m.Kind == quiz.KindCountry || m.Kind == quiz.KindPlace {
+					k.kind = quiz.KindPlace
+				}
+				if e, ok := byName[k]; ok {
+					m.Entity = e
+				} else if m.Kind == quiz.KindPerson && !full {
+					// A surname or given name alone: the one person it
+					// shortens, when there is exactly one.
+					e := -1
+					for _, p := range persons {
+						ws := strings.Fields(d.Entities[p].Name)
+						if strings.EqualFold(ws[len(ws)-1], text) || strings.EqualFold(ws[0], text) {
+							if e >= 0 && e != p {
+								e = -2
+								break
+							}
+							e = p
+						}
+					}
+					if e >= 0 {
+						m.Entity = e
+					} else {
+						m.Entity = add(text, m.Kind, si)
+					}
+					byName[k] = m.Entity
+				} else if m.Kind == quiz.KindOrganization || m.Kind == quiz.KindMisc {
+					m.Entity = d.shorterOf(text, m.Kind, si)
+					if m.Entity < 0 {
+						m.Entity = add(text, m.Kind, si)
+					}
+					byName[k] = m.Entity
+				} else {
+					m.Entity = add(text, m.Kind, si)
+					byName[k] = m.Entity
+					if m.Kind == quiz.KindPerson {
+						persons = append(persons, m.Entity)
+					}
+				}
+				for i := m.Lo; i < m.Hi; i++ {
+					s.Words[i].Ent = m.Entity
+				}
+			}
+		}
+	}
+	// Acronyms in brackets after a name: "the Bombay Stock Exchange (BSE)".
+	for _, s := range d.Sents {
+		for mi := range s.Mentions {
+			m := &s.Mentions[mi]
+			if m.Entity < 0 || mi == 0 || m.Lo < 1 || s.Words[m.Lo-1].Text != "(" {
+				continue
+			}
+			prev := s.Mentions[mi-1]
+			if prev.Entity < 0 || prev.Entity == m.Entity || prev.Hi != m.Lo-1 || !isAcronym(s.MentionText(mi), s.MentionText(mi-1)) {
+				continue
+			}
+			d.join(prev.Entity, m.Entity)
+		}
+	}
+	for _, s := range d.Sents {
+		for mi := range s.Mentions {
+			if e := s.Mentions[mi].Entity; e >= 0 {
+				d.Entities[e].Mentions++
+			}
+		}
+	}
+}
+
+// shorterOf returns the entity of kind k whose name contains text as whole
+// words, or text's entity when text contains its name ("Facebook" and
+// "Facebook Inc"), or -1.
+func (d *Doc) shorterOf(text string, k quiz.Kind, si int) int {
+	lt := " " + strings.ToLower(text) + " "
+	for i, e := range d.Entities {
+		if e.Kind != k {
+			continue
+		}
+		le := " " + strings.ToLower(e.Name) + " "
+		if strings.Contains(le, lt) || strings.Contains(lt, le) {
+			if len(text) > len(e.Name) {
+				e.Name = text
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// join merges entity b into a: every word and mention of b refers to a.
+func (d *Doc) join(a, b int) {
+	for _, s := range d.Sents {
+		for mi := range s.Mentions {
+			if s.Mentions[mi].Entity == b {
+				s.Mentions[mi].Entity = a
+			}
+		}
+		for i := range s.Words {
+			if s.Words[i].Ent == b {
+				s.Words[i].Ent = a
+			}
+		}
+	}
+	d.Entities[b].Name = d.Entities[a].Name
+}
+
+// isAcronym reports whether short is made of the initials of long's
+// capitalized words ("BSE" of "Bombay Stock Exchange").
+func isAcronym(short, long string) bool {
+	if len(short) < 2 || strings.ToUpper(short) != short {
+		return false
+	}
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
+		r := []rune(w)
+		if unicode.IsUpper(r[0]) {
+			b.WriteRune(r[0])
+		}
+	}
+	ini := b.String()
+	return ini == short || strings.HasPrefix(ini, short) && len(short) >= 3
+}

@@ -1,0 +1,234 @@
+package extract
+
+// This file chooses, in every clause, the phrases a question could ask for:
+// the subject, objects and obliques, a copula's predicate, a resultative
+// adjective ("ended flat"), numbers counting a noun, and names inside the
+// subject ("unrest in which country ...").
+
+import (
+	"strings"
+
+	"factdeck/quiz"
+)
+
+// Role is the grammatical role of a target in its clause.
+type Role string
+
+// Target roles.
+const (
+	RoleSubject Role = "subject" // the clause's own subject
+	RoleObject  Role = "object"  // direct or indirect object
+	RoleOblique Role = "oblique" // a prepositional or bare adverbial phrase
+	RoleAgent   Role = "agent"   // the "by" phrase of a passive
+	RolePred    Role = "pred"    // what a copula says the subject is
+	RoleManner  Role = "manner"  // a resultative or depictive adjective: "ended flat"
+	RoleCount   Role = "count"   // a number counting the noun it modifies
+	RoleInside  Role = "inside"  // a name inside the subject phrase
+	RoleAge     Role = "age"     // an age in apposition: "Ana Ruiz, 42,"
+)
+
+// Target is a phrase of a clause a question can ask for.
+type Target struct {
+	// Sent and Clause locate the clause: Doc.Sents[Sent].Clauses[Clause].
+	Sent, Clause int
+	// Head is the answer phrase's head word; Lo and Hi delimit the answer's
+	// words (without a leading preposition or determiner).
+	Head, Lo, Hi int
+	// Phrase is the head of the whole phrase that leaves the clause when it
+	// is asked for: the noun phrase a counted number belongs to, the
+	// oblique a name sits in; Phrase == Head otherwise.
+	Phrase int
+	Role   Role
+	// Case is the preposition of an oblique ("in", "according to").
+	Case string
+	Kind quiz.Kind
+	// Entity is the entity the answer names, or -1.
+	Entity int
+}
+
+// Text returns the answer's words as written.
+func (t Target) Text(d *Doc) string { return d.Sents[t.Sent].Segment(t.Lo, t.Hi) }
+
+// targets returns the targets of clause ci of sentence s.
+func (d *Doc) targets(s *Sentence, cls []Clause, ci int) []Target {
+	c := cls[ci]
+	var out []Target
+	add := func(head, phrase int, role Role, cas string) {
+		t, ok := d.target(s, head, phrase, role, cas)
+		if ok {
+			t.Sent, t.Clause = s.Index, ci
+			out = append(out, t)
+		}
+	}
+	if c.Subj >= 0 && c.OwnSubj {
+		add(c.Subj, c.Subj, RoleSubject, "")
+		d.inside(s, c.Subj, func(h int) { add(h, h, RoleInside, s.Case(h)) })
+	}
+	for _, k := range s.Kids(c.Pred) {
+		rel := s.Words[k].Rel
+		switch base(rel) {
+		case "obj", "iobj":
+			add(k, k, RoleObject, "")
+		case "obl":
+			if k == c.Source {
+				continue
+			}
+			if rel == "obl:agent" {
+				add(k, k, RoleAgent, "by")
+				continue
+			}
+			add(k, k, RoleOblique, s.Case(k))
+		case "xcomp":
+			if w := &s.Words[k]; w.UPOS == "ADJ" && len(s.Kids(k)) == 0 {
+				add(k, k, RoleManner, "")
+			}
+		case "nmod":
+			if c.Cop >= 0 { // "she is chief of the agency"
+				add(k, k, RoleOblique, s.Case(k))
+			}
+		}
+	}
+	if c.Cop >= 0 && s.Words[c.Pred].UPOS != "ADJ" {
+		add(c.Pred, c.Pred, RolePred, s.Case(c.Pred))
+	}
+	// Numbers counting a noun of the clause's own phrases.
+	for _, t := range append([]Target(nil), out...) {
+		if t.Role == RoleInside {
+			continue
+		}
+		for _, n := range s.Kids(t.Head) {
+			if s.Rel(n) == "nummod" {
+				add(n, t.Phrase, RoleCount, t.Case)
+			}
+		}
+	}
+	// An age in apposition to the subject.
+	if c.Subj >= 0 && c.OwnSubj {
+		for _, k := range s.Kids(c.Subj) {
+			if w := &s.Words[k]; s.Rel(k) == "appos" && w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindAge {
+				add(k, k, RoleAge, "")
+			}
+		}
+	}
+	return out
+}
+
+// inside calls fn for each name that sits inside subject phrase h as a
+// prepositional or possessive modifier ("unrest in Greece", "Spain's
+// ruling party").
+func (d *Doc) inside(s *Sentence, h int, fn func(k int)) {
+	for _, k := range s.Kids(h) {
+		switch s.Words[k].Rel {
+		case "nmod", "nmod:poss":
+			if w := &s.Words[k]; w.Mention >= 0 && named(s.Mentions[w.Mention].Kind) {
+				fn(k)
+			}
+		}
+	}
+}
+
+// target makes the target headed by word h, or reports that the phrase is
+// nothing to ask for: a pronoun, a clause, a bare function word.
+func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target, bool) {
+	w := &s.Words[h]
+	t := Target{Head: h, Phrase: phrase, Role: role, Case: cas, Entity: -1}
+	if role == RoleCount || role == RoleAge {
+		if w.Mention < 0 {
+			return t, false
+		}
+		m := s.Mentions[w.Mention]
+		t.Lo, t.Hi, t.Kind = m.Lo, m.Hi, m.Kind
+		if role == RoleCount && m.Kind != quiz.KindCount {
+			return t, false // "$5 million" is asked for as money, "1989" as a date
+		}
+		return t, true
+	}
+	switch w.UPOS {
+	case "PRON", "DET", "SCONJ", "CCONJ", "PUNCT", "PART", "AUX", "INTJ", "X", "SYM":
+		if !(w.UPOS == "SYM" && w.Mention >= 0) {
+			return t, false
+		}
+	case "VERB":
+		return t, false // a clause
+	}
+	if role == RoleManner {
+		t.Lo, t.Hi, t.Kind = h, h+1, quiz.KindOther
+		return t, true
+	}
+	// The mention the head belongs to.
+	if w.Mention >= 0 {
+		m := s.Mentions[w.Mention]
+		t.Kind, t.Entity = m.Kind, m.Entity
+		lo, hi := s.PhraseBounds(h)
+		// A name with its own modifiers ("the Kennedy Center for the
+		// Performing Arts") is answered in full; a value with a qualifier
+		// ("more than 20") without it.
+		if named(m.Kind) {
+			t.Lo, t.Hi = min(lo, m.Lo), max(hi, m.Hi)
+			if t.Hi-t.Lo > m.Hi-m.Lo+4 {
+				t.Lo, t.Hi = m.Lo, m.Hi
+			}
+		} else {
+			t.Lo, t.Hi = m.Lo, m.Hi
+		}
+		return t, true
+	}
+	if w.Ent >= 0 {
+		// A description resolved to a name: asked for as the name.
+		t.Kind, t.Entity = d.Entities[w.Ent].Kind, w.Ent
+	} else {
+		t.Kind = quiz.KindOther
+	}
+	t.Lo, t.Hi = s.PhraseBounds(h)
+	if t.Hi-t.Lo > 6 || t.Hi-t.Lo == 0 {
+		return t, false // a long phrase is no answer to recall
+	}
+	return t, true
+}
+
+// PhraseBounds returns the words of the noun phrase headed by h that make
+// an answer: its subtree without a leading preposition or determiner, and
+// without clauses, appositions or anything after a comma.
+func (s *Sentence) PhraseBounds(h int) (lo, hi int) {
+	keep := map[int]bool{}
+	s.Walk(h, func(j int) { keep[j] = true })
+	for _, k := range s.Kids(h) {
+		switch s.Words[k].Rel {
+		case "acl:relcl", "acl", "appos", "punct", "case", "advcl", "conj", "cc", "parataxis", "dep":
+			s.Walk(k, func(j int) { delete(keep, j) })
+		}
+	}
+	lo, hi = h, h+1
+	for lo-1 >= 0 && keep[lo-1] {
+		lo--
+	}
+	for hi < len(s.Words) && keep[hi] {
+		hi++
+	}
+	for lo < h && (s.Words[lo].UPOS == "DET" && s.Words[lo].Rel == "det" && !s.HasKid(lo, "fixed") || s.Words[lo].UPOS == "PUNCT") {
+		lo++
+	}
+	for hi > h+1 && s.Words[hi-1].UPOS == "PUNCT" {
+		hi--
+	}
+	return lo, hi
+}
+
+// lemmaPhrase returns the predicate's lemma with an oblique's preposition,
+// as a fact's relation ("fall to", "rise").
+func lemmaPhrase(s *Sentence, c Clause, t Target) string {
+	l := strings.ToLower(s.Words[c.Pred].Lemma)
+	if c.Cop >= 0 {
+		l = "be"
+		if t.Role != RolePred {
+			l = "be " + strings.ToLower(s.Words[c.Pred].Lemma)
+		}
+	}
+	if c.Passive {
+		l = "be " + strings.ToLower(s.Words[c.Pred].Text)
+	}
+	if t.Case != "" && (t.Role == RoleOblique || t.Role == RoleAgent) {
+		l += " " + t.Case
+	}
+	return l
+}

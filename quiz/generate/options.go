@@ -1,0 +1,349 @@
+package generate
+
+// This file makes the options of multiple-choice questions, the false
+// values of true/false statements, and the questions about roles.
+
+import (
+	"strings"
+
+	"factdeck/quiz"
+	"factdeck/quiz/extract"
+)
+
+// optionKinds are the answer kinds multiple choice is offered for: kinds
+// whose wrong options can be told apart from the answer by reading.
+var optionKinds = map[quiz.Kind]bool{
+	quiz.KindPerson: true, quiz.KindOrganization: true, quiz.KindCity: true, quiz.KindCountry: true,
+	quiz.KindRegion: true, quiz.KindPlace: true, quiz.KindMisc: true, quiz.KindDate: true,
+	quiz.KindWeekday: true, quiz.KindDuration: true, quiz.KindCount: true, quiz.KindMoney: true,
+	quiz.KindPercent: true, quiz.KindAge: true, quiz.KindTime: true, quiz.KindScore: true,
+}
+
+// options returns the four options of a multiple-choice question asking q
+// for target t, the answer among them at a position the prompt decides.
+func (g *Generator) options(an *extract.Analysis, t extract.Target, answer, q string, local map[quiz.Kind][]string, pool *Pool) ([]string, bool) {
+	if !optionKinds[t.Kind] {
+		return nil, false
+	}
+	exclude := alsoRight(an, t)
+	np := " " + quiz.NormalizeAnswer(q) + " "
+	var own []string
+	for _, v := range local[t.Kind] {
+		nv := quiz.NormalizeAnswer(v)
+		if strings.Contains(np, " "+nv+" ") {
+			continue // a word of the question is no option
+		}
+		own = append(own, v)
+	}
+	seed := hash64(q, 7)
+	ds := g.distractors(answer, t.Kind, own, exclude, pool, seed, 3)
+	if len(ds) < 3 {
+		return nil, false
+	}
+	opts := make([]string, 0, 4)
+	at := int(seed % 4)
+	for i, k := 0, 0; i < 4; i++ {
+		if i == at {
+			opts = append(opts, answer)
+		} else {
+			opts = append(opts, ds[k])
+			k++
+		}
+	}
+	return opts, true
+}
+
+// alsoRight returns the normalized values that would also answer a
+// question about target t: phrases coordinated with the answer ("Ann and
+// Bob won"), and the same slot of clauses with the same verb elsewhere in
+// the article.
+func alsoRight(an *extract.Analysis, t extract.Target) map[string]bool {
+	d := an.Doc
+	s := d.Sents[t.Sent]
+	ex := map[string]bool{}
+	for _, k := range s.Kids(t.Head) {
+		if s.Rel(k) == "conj" {
+			lo, hi := s.PhraseBounds(k)
+			ex[quiz.NormalizeAnswer(s.Segment(lo, hi))] = true
+		}
+	}
+	if h := s.Words[t.Head].Head; h >= 0 && s.Rel(t.Head) == "conj" {
+		lo, hi := s.PhraseBounds(h)
+		ex[quiz.NormalizeAnswer(s.Segment(lo, hi))] = true
+		for _, k := range s.Kids(h) {
+			if s.Rel(k) == "conj" && k != t.Head {
+				lo, hi := s.PhraseBounds(k)
+				ex[quiz.NormalizeAnswer(s.Segment(lo, hi))] = true
+			}
+		}
+	}
+	lemma := strings.ToLower(s.Words[s.Clauses[t.Clause].Pred].Lemma)
+	for _, o := range an.Targets {
+		if o.Role != t.Role || o.Case != t.Case || o.Kind != t.Kind {
+			continue
+		}
+		os := d.Sents[o.Sent]
+		if strings.ToLower(os.Words[os.Clauses[o.Clause].Pred].Lemma) == lemma {
+			ex[quiz.NormalizeAnswer(o.Text(d))] = true
+		}
+	}
+	if t.Entity >= 0 {
+		ex[quiz.NormalizeAnswer(d.Entities[t.Entity].Name)] = true
+	}
+	delete(ex, "")
+	return ex
+}
+
+// falseValue returns a value of the answer's kind from the same article to
+// make a false statement about target t: another value that is not also
+// right and not a variant of the answer. Weekdays, years and common nouns
+// are never swapped: "Tuesday" for "Monday" tests nothing.
+func (g *Generator) falseValue(an *extract.Analysis, t extract.Target, answer string, local map[quiz.Kind][]string) (string, bool) {
+	switch t.Kind {
+	case quiz.KindOther, quiz.KindWeekday, quiz.KindNationality, quiz.KindRole:
+		return "", false
+	case quiz.KindDate:
+		if isDigits(answer) {
+			return "", false
+		}
+	}
+	if t.Role == extract.RoleInside || t.Role == extract.RoleManner {
+		return "", false
+	}
+	ex := alsoRight(an, t)
+	sent := strings.ToLower(an.Doc.Sents[t.Sent].Text())
+	cands := local[t.Kind]
+	if len(cands) == 0 {
+		return "", false
+	}
+	start := int(hash64(answer, 11) % uint64(len(cands)))
+	for i := range cands {
+		v := cands[(start+i)%len(cands)]
+		nv := quiz.NormalizeAnswer(v)
+		if ex[nv] || alias(v, answer, t.Kind) || strings.Contains(sent, strings.ToLower(v)) {
+			continue
+		}
+		if t.Kind == quiz.KindPerson && len(strings.Fields(v)) < 2 {
+			continue
+		}
+		return v, true
+	}
+	return "", false
+}
+
+// roleQuestions makes the questions of role fact r (fact fi).
+func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFact, local map[quiz.Kind][]string, pool *Pool) []candidate {
+	d := an.Doc
+	f := an.Facts[fi]
+	if f.Object == "" || f.Subject == "" || strings.ContainsAny(f.Object, "\"“”()") {
+		return nil
+	}
+	s := d.Sents[r.Sent]
+	slots := map[string]string{
+		"subject": f.Subject,
+		"role":    f.Object,
+		"org":     f.Org,
+	}
+	if f.Org != "" {
+		slots["org's"] = orgPossessive(d, f.Org)
+		slots["role-of-org"] = slots["org's"] + " " + f.Object
+	} else {
+		slots["role-of-org"] = article(f.Object)
+	}
+	base := 1.5*expDecay(r.Sent) + 0.35*log2p(d.Entities[r.Person].Mentions) + 0.5
+	var out []candidate
+	for _, t := range g.templates {
+		if t.Source != "role" || !containsString(t.Relations, f.Relation) {
+			continue
+		}
+		ok := true
+		for _, req := range t.Requires {
+			ok = ok && slots[req] != ""
+		}
+		if !ok {
+			continue
+		}
+		q, ok := fill(t.Question, slots)
+		if !ok {
+			continue
+		}
+		q = capitalize(q)
+		answer, kind := f.Subject, quiz.KindPerson
+		if t.Answer == "object" {
+			answer, kind = f.Object, quiz.KindRole
+		}
+		if givesAway(q, answer, kind) {
+			continue
+		}
+		acc := []string{answer}
+		if kind == quiz.KindPerson {
+			if sn := quiz.Surname(answer); sn != "" && sn != answer {
+				acc = append(acc, sn)
+			}
+		} else if f.Org != "" {
+			acc = append(acc, f.Org+" "+f.Object)
+		}
+		mk := func(ty quiz.QuestionType, prompt string) candidate {
+			return candidate{
+				q: quiz.Question{
+					FactID: f.ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
+					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
+				},
+				fact: fi, sent: r.Sent, score: base + float64(t.Priority)/100,
+			}
+		}
+		for _, ty := range t.Types {
+			switch ty {
+			case quiz.MultipleChoice:
+				if kind != quiz.KindPerson {
+					continue
+				}
+				ex := map[string]bool{}
+				for _, o := range an.Roles {
+					if o.Role == r.Role && o.Person != r.Person {
+						ex[quiz.NormalizeAnswer(d.Entities[o.Person].Name)] = true
+					}
+				}
+				seed := hash64(q, 7)
+				ds := g.distractors(answer, kind, local[kind], ex, pool, seed, 3)
+				if len(ds) < 3 {
+					continue
+				}
+				c := mk(ty, q)
+				at := int(seed % 4)
+				for i, k := 0, 0; i < 4; i++ {
+					if i == at {
+						c.q.Options = append(c.q.Options, answer)
+					} else {
+						c.q.Options = append(c.q.Options, ds[k])
+						k++
+					}
+				}
+				out = append(out, c)
+			case quiz.ShortAnswer:
+				out = append(out, mk(ty, q))
+			case quiz.Cloze:
+				st, ok := fill(t.Statement, slots)
+				if !ok || t.Statement == "" {
+					continue
+				}
+				st = capitalize(st) + "."
+				if strings.Count(st, answer) != 1 {
+					continue
+				}
+				c := mk(ty, strings.Replace(st, answer, "_____", 1))
+				c.q.Cloze = strings.Replace(st, answer, "{{c1::"+answer+"}}", 1)
+				out = append(out, c)
+			case quiz.TrueFalse:
+				st, ok := fill(t.Statement, slots)
+				if !ok || t.Statement == "" {
+					continue
+				}
+				c := mk(ty, "True or false: "+capitalize(st)+".")
+				c.q.Answer, c.q.Accepted, c.q.Options, c.truth = "True", []string{"True"}, []string{"True", "False"}, true
+				out = append(out, c)
+				// False: another person of the article in the role.
+				for _, v := range local[quiz.KindPerson] {
+					if alias(v, f.Subject, quiz.KindPerson) || len(strings.Fields(v)) < 2 || holds(an, v, r.Role) {
+						continue
+					}
+					fs := map[string]string{}
+					for k, x := range slots {
+						fs[k] = x
+					}
+					fs["subject"] = v
+					st, ok := fill(t.Statement, fs)
+					if !ok {
+						break
+					}
+					c := mk(ty, "True or false: "+capitalize(st)+".")
+					c.q.Answer, c.q.Accepted, c.q.Options = "False", []string{"False"}, []string{"True", "False"}
+					out = append(out, c)
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// holds reports whether the article says person name holds role.
+func holds(an *extract.Analysis, name, role string) bool {
+	for _, o := range an.Roles {
+		if strings.EqualFold(o.Role, role) && alias(an.Doc.Entities[o.Person].Name, name, quiz.KindPerson) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgPossessive writes an organization's possessive as the article writes
+// the name: "the Kremlin's" when it says "the Kremlin", "France's".
+func orgPossessive(d *extract.Doc, org string) string {
+	if strings.HasPrefix(org, "the ") {
+		return possessive(org)
+	}
+	if strings.Contains(strings.ToLower(d.Body), "the "+strings.ToLower(org)) {
+		return "the " + possessive(org)
+	}
+	return possessive(org)
+}
+
+// article returns a role with an indefinite article: "a spokesperson".
+func article(role string) string {
+	if role == "" {
+		return ""
+	}
+	if strings.IndexByte("aeiouAEIOU", role[0]) >= 0 {
+		return "an " + role
+	}
+	return "a " + role
+}
+
+// fill fills the slots of a role template. Text in [brackets] is kept only
+// when every slot in it is filled; an empty slot outside brackets fails.
+func fill(p string, slots map[string]string) (string, bool) {
+	var out strings.Builder
+	for p != "" {
+		switch {
+		case p[0] == '[':
+			j := strings.IndexByte(p, ']')
+			if j < 0 {
+				return "", false
+			}
+			part, ok := fill(p[1:j], slots)
+			if ok {
+				out.WriteString(part)
+			}
+			p = p[j+1:]
+		case p[0] == '{':
+			j := strings.IndexByte(p, '}')
+			if j < 0 {
+				return "", false
+			}
+			v := slots[p[1:j]]
+			if v == "" {
+				return "", false
+			}
+			out.WriteString(v)
+			p = p[j+1:]
+		default:
+			j := strings.IndexAny(p, "[{")
+			if j < 0 {
+				j = len(p)
+			}
+			out.WriteString(p[:j])
+			p = p[j:]
+		}
+	}
+	return strings.TrimSpace(out.String()), true
+}
+
+func containsString(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

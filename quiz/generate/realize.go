@@ -1,0 +1,762 @@
+package generate
+
+// This file lays a clause out for questions and statements: which clause
+// hosts a target, which words of it a question keeps (asides, connectives,
+// other clauses and the answer itself go), and how its subject reads out of
+// context (pronouns and descriptions replaced by the names they refer to).
+// A clause that cannot stand alone gives no question.
+
+import (
+	"sort"
+	"strings"
+
+	"factdeck/quiz"
+	"factdeck/quiz/extract"
+)
+
+// layout is a host clause prepared for realization.
+type layout struct {
+	d *extract.Doc
+	s *extract.Sentence
+	c extract.Clause
+	t extract.Target
+	// subj is the subject as a question can use it ("" when the clause has
+	// none); subjWords its words in the sentence (empty when it was
+	// replaced by a name or lies outside the clause).
+	subj      string
+	subjWords map[int]bool
+	subjPlur  bool
+	// pre, mid and post are the kept words of the predicate before the
+	// subject, between subject and predicate, and from the predicate on,
+	// answer excluded; answer holds the answer phrase's words.
+	pre, mid, post []int
+	answer         map[int]bool
+	// source is who reports the clause ("the ministry"), "" when none.
+	source string
+	// finite reports a clause with a tensed verb, auxiliary or copula.
+	finite bool
+}
+
+// maxSourceWords bounds the source a question quotes ("According to ...").
+const maxSourceWords = 8
+
+// dropRels are dependents of a predicate that a question leaves out: other
+// clauses, connectives, punctuation and asides.
+var dropRels = map[string]bool{
+	"punct": true, "mark": true, "cc": true, "conj": true, "advcl": true, "parataxis": true,
+	"discourse": true, "vocative": true, "dislocated": true, "reparandum": true, "list": true,
+	"dep": true, "orphan": true, "csubj": true, "ccomp": true, "goeswith": true,
+}
+
+// connectives are sentence adverbs that tie a sentence to the one before.
+var connectives = map[string]bool{
+	"however": true, "meanwhile": true, "also": true, "still": true, "moreover": true,
+	"nevertheless": true, "nonetheless": true, "instead": true, "separately": true,
+	"additionally": true, "furthermore": true, "further": true, "then": true, "thus": true,
+	"therefore": true, "indeed": true, "so": true, "yet": true, "though": true, "too": true,
+	"now": true, "already": true, "even": true, "again": true, "similarly": true, "likewise": true,
+	"meantime": true, "later": true, "earlier": true, "previously": true, "first": true,
+	"finally": true, "lastly": true, "otherwise": true, "anyway": true, "besides": true,
+}
+
+// plan lays out the clause that hosts target t, or reports that no clean
+// question can be made from it.
+func plan(d *extract.Doc, t extract.Target) (*layout, bool) {
+	s := d.Sents[t.Sent]
+	ci := t.Clause
+	c := s.Clauses[ci]
+	// A target in a non-finite clause ("agreed to pay $5") is asked through
+	// the clause above it.
+	for c.Kind == "xcomp" && c.Parent >= 0 && !(c.Subj >= 0 && c.OwnSubj) {
+		ci = c.Parent
+		c = s.Clauses[ci]
+	}
+	l := &layout{d: d, s: s, c: c, t: t, answer: map[int]bool{}}
+	l.finite = l.isFinite()
+	if c.Kind == "acl" && !(t.Role == extract.RoleAgent && c.Passive) {
+		return nil, false
+	}
+	if c.Kind == "advcl" && !l.finite {
+		return nil, false
+	}
+	if c.Kind == "relcl" && c.OwnSubj {
+		return nil, false // "the cup that the team won": the noun is the object
+	}
+	if s.HasKid(c.Pred, "expl") {
+		return nil, false // "there is ...": no clean question yet
+	}
+	if !l.finite && !(c.Kind == "acl" && t.Role == extract.RoleAgent) {
+		return nil, false
+	}
+	s.Walk(t.Phrase, func(j int) { l.answer[j] = true })
+	if t.Role == extract.RoleInside || t.Role == extract.RoleAge {
+		l.answer = map[int]bool{}
+		s.Walk(t.Head, func(j int) { l.answer[j] = true })
+	}
+	if c.Source >= 0 {
+		src, ok := l.nounPhrase(c.Source, nil)
+		if !ok || wordCount(src) > maxSourceWords {
+			return nil, false // "he said" with no one to name, or a source too long to quote
+		}
+		l.source = src
+	}
+	if !l.subject() {
+		return nil, false
+	}
+	keep := l.kept()
+	sl, sh := l.subjectSpan()
+	for _, j := range keep {
+		switch {
+		case l.answer[j] && t.Role != extract.RoleInside:
+		case l.subjWords[j]:
+		case sl >= 0 && j < sl || sl < 0 && j < c.Pred:
+			l.pre = append(l.pre, j)
+		case sh >= 0 && j < c.Pred && (c.Cop < 0 || j < c.Cop):
+			l.mid = append(l.mid, j)
+		default:
+			l.post = append(l.post, j)
+		}
+	}
+	return l, true
+}
+
+// isFinite reports whether the host clause carries tense: an auxiliary, a
+// copula or a finite verb.
+func (l *layout) isFinite() bool {
+	first := l.c.Pred
+	switch {
+	case len(l.c.Aux) > 0:
+		first = l.c.Aux[0]
+	case l.c.Cop >= 0:
+		first = l.c.Cop
+	}
+	if l.s.HasKid(l.c.Pred, "mark") && l.s.Words[l.s.Kid(l.c.Pred, "mark")].Lower() == "to" {
+		return false // "for all salt to be iodised"
+	}
+	w := &l.s.Words[first]
+	switch w.XPOS {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return w.Feat("VerbForm") == "Fin"
+}
+
+// kept returns the words of the predicate's clause a question keeps, in
+// order: the predicate's subtree without the subject, auxiliaries, copula,
+// negation, dropped dependents, asides and the reporting source.
+func (l *layout) kept() []int {
+	s, c := l.s, l.c
+	out := map[int]bool{}
+	var add func(i, depth int)
+	add = func(i, depth int) {
+		if depth > len(s.Words) {
+			return
+		}
+		out[i] = true
+		for _, k := range s.Kids(i) {
+			if l.dropped(i, k) {
+				continue
+			}
+			add(k, depth+1)
+		}
+	}
+	add(c.Pred, 0)
+	for _, a := range c.Aux {
+		delete(out, a)
+	}
+	if c.Cop >= 0 {
+		delete(out, c.Cop)
+	}
+	if c.Neg >= 0 {
+		delete(out, c.Neg)
+	}
+	if c.Subj >= 0 && c.OwnSubj {
+		s.Walk(c.Subj, func(j int) { delete(out, j) })
+	}
+	if c.Source >= 0 {
+		s.Walk(c.Source, func(j int) { delete(out, j) })
+	}
+	if c.Kind == "acl" {
+		// The noun a participle modifies is its subject, not its content.
+		delete(out, s.Words[c.Pred].Head)
+	}
+	keep := make([]int, 0, len(out))
+	for j := range out {
+		keep = append(keep, j)
+	}
+	sort.Ints(keep)
+	return dropBracketed(s, keep)
+}
+
+// dropped reports whether dependent k of word i stays out of a question.
+func (l *layout) dropped(i, k int) bool {
+	s, c := l.s, l.c
+	rel := s.Rel(k)
+	w := &s.Words[k]
+	if i == c.Pred && isRelWord(w) {
+		return true // "who", "where" of a relative clause
+	}
+	if s.Words[i].UPOS != "VERB" && w.Rel == "acl:relcl" && wordSpan(s, k) > maxRelWords && !l.inside(k) {
+		return true
+	}
+	if i == c.Pred {
+		switch {
+		case rel == "punct" || rel == "mark" || rel == "cc":
+			return true
+		case dropRels[rel]:
+			return !l.inside(k)
+		case rel == "advmod" && connectives[w.Lower()]:
+			return true
+		case rel == "advmod" && w.UPOS == "ADV" && onlyPunct(s, k) && c.Subj >= 0 && k < c.Subj && c.OwnSubj:
+			return true // "Reportedly, ..."
+		}
+		return false
+	}
+	switch {
+	case rel == "appos" && !l.inside(k):
+		return true
+	case (w.Rel == "acl:relcl" || rel == "acl") && commaBefore(s, k) && !l.inside(k):
+		return true
+	case rel == "parataxis" || rel == "dislocated" || rel == "reparandum" || rel == "discourse":
+		return true
+	case rel == "advmod" && connectives[w.Lower()] && s.Words[i].UPOS == "VERB":
+		return true
+	case s.Words[i].UPOS == "VERB" && !l.inside(k) && (rel == "advcl" || rel == "ccomp" || rel == "csubj" || rel == "conj" || rel == "list" || rel == "dep"):
+		return true // clauses inside clauses
+	}
+	return false
+}
+
+// onlyPunct reports whether word k has no dependents but punctuation.
+func onlyPunct(s *extract.Sentence, k int) bool {
+	for _, c := range s.Kids(k) {
+		if s.Rel(c) != "punct" {
+			return false
+		}
+	}
+	return true
+}
+
+// isRelWord reports a relative pronoun or adverb ("who", "which",
+// "where").
+func isRelWord(w *extract.Word) bool {
+	return w.Feat("PronType") == "Rel" || w.XPOS == "WDT" && w.Rel != "det" || w.XPOS == "WRB" && w.Rel != "advmod:emph"
+}
+
+// inside reports whether the target lies in the subtree of k.
+func (l *layout) inside(k int) bool { return l.s.Dominates(k, l.t.Head) }
+
+func lastKid(s *extract.Sentence, i int) int {
+	k := s.Kids(i)
+	if len(k) == 0 {
+		return i
+	}
+	return k[len(k)-1]
+}
+
+// commaBefore reports whether the phrase headed by k follows a comma: a
+// non-restrictive relative clause or an aside.
+func commaBefore(s *extract.Sentence, k int) bool {
+	lo, _ := s.Span(k)
+	if isAsideMark(s.Words[lo].Text) {
+		return true
+	}
+	return lo > 0 && isAsideMark(s.Words[lo-1].Text)
+}
+
+func isAsideMark(w string) bool {
+	return w == "," || w == "(" || w == "—" || w == "–" || w == "-"
+}
+
+// dropBracketed removes the words between brackets (and the brackets) from
+// keep: "(RTR.N)", "(BSE)".
+func dropBracketed(s *extract.Sentence, keep []int) []int {
+	out := keep[:0]
+	depth := 0
+	for _, j := range keep {
+		switch s.Words[j].Text {
+		case "(", "[":
+			depth++
+			continue
+		case ")", "]":
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// subject prepares the clause's subject: its words, or the name it refers
+// to. It reports false when the subject cannot stand alone.
+func (l *layout) subject() bool {
+	s, c := l.s, l.c
+	l.subjWords = map[int]bool{}
+	if c.Subj < 0 {
+		return false // no subject: an imperative or a fragment
+	}
+	if c.OwnSubj {
+		s.Walk(c.Subj, func(j int) { l.subjWords[j] = true })
+	}
+	skip := map[int]bool{}
+	if !c.OwnSubj {
+		// A shared subject: the noun phrase without this clause.
+		s.Walk(c.Pred, func(j int) { skip[j] = true })
+	}
+	if l.t.Role == extract.RoleSubject {
+		return true // the subject is the answer
+	}
+	txt, ok := l.nounPhrase(c.Subj, skip)
+	if !ok {
+		return false
+	}
+	l.subj = txt
+	l.subjPlur = s.Words[c.Subj].Feat("Number") == "Plur" || s.HasKid(c.Subj, "conj")
+	return true
+}
+
+// subjectSpan returns the span of the subject's own words, or -1, -1.
+func (l *layout) subjectSpan() (int, int) {
+	if len(l.subjWords) == 0 {
+		return -1, -1
+	}
+	lo, hi := len(l.s.Words), -1
+	for j := range l.subjWords {
+		lo, hi = min(lo, j), max(hi, j+1)
+	}
+	return lo, hi
+}
+
+// nounPhrase renders the noun phrase headed by h for use out of its
+// article, without the words in skip: asides dropped, pronouns and
+// descriptions replaced by names; false when something in it points
+// outside the sentence and cannot be named.
+func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
+	s := l.s
+	w := &s.Words[h]
+	if w.UPOS == "PRON" || isRelativeOrIndefinite(w.Lower()) {
+		if w.Ent < 0 || isRelativeOrIndefinite(w.Lower()) {
+			return "", false
+		}
+		return l.d.Entities[w.Ent].Name, true
+	}
+	if det := s.Kid(h, "det"); det >= 0 && vagueDet[s.Words[det].Lower()] {
+		return "", false // "another factor", "some officials"
+	}
+	if w.UPOS == "NOUN" && genericNouns[strings.ToLower(w.Lemma)] {
+		return "", false // "the only thing"
+	}
+	keep := map[int]bool{}
+	var add func(i, depth int)
+	add = func(i, depth int) {
+		if skip[i] || depth > len(s.Words) {
+			return
+		}
+		keep[i] = true
+		for _, k := range s.Kids(i) {
+			if i == h && !nominalRels[s.Rel(k)] {
+				continue // the clause around a predicate noun is not part of it
+			}
+			if s.Words[k].Rel == "acl:relcl" && wordSpan(s, k) > maxRelWords {
+				continue
+			}
+			switch {
+			case s.Rel(k) == "appos", s.Rel(k) == "punct" && i == h && (k < h && k == firstKid(s, h) || k > h && k == lastKid(s, h)):
+				continue
+			case s.Rel(k) == "acl" && commaBefore(s, k), s.Rel(k) == "parataxis", s.Rel(k) == "dep":
+				continue
+			case i == h && s.Rel(k) == "case":
+				continue // the preposition belongs to the clause
+			}
+			add(k, depth+1)
+		}
+	}
+	add(h, 0)
+	idx := make([]int, 0, len(keep))
+	for j := range keep {
+		idx = append(idx, j)
+	}
+	sort.Ints(idx)
+	idx = dropBracketed(s, idx)
+	// A definite description the article resolved reads as the name.
+	if w.UPOS == "NOUN" && w.Ent >= 0 && w.Mention < 0 && len(idx) <= 3 && s.Definite(h) {
+		return l.d.Entities[w.Ent].Name, true
+	}
+	if l.anaphoric(h) || l.vagueDescription(h) {
+		return "", false
+	}
+	txt, ok := render(l.d, s, idx, nil)
+	if !ok {
+		return "", false
+	}
+	if w.UPOS != "PROPN" && !startsWithName(s, idx) {
+		txt = lowerFirst(txt)
+	}
+	return txt, true
+}
+
+func firstKid(s *extract.Sentence, i int) int {
+	k := s.Kids(i)
+	if len(k) == 0 {
+		return i
+	}
+	return k[0]
+}
+
+// startsWithName reports whether the first word of idx is part of a name
+// (or "I"), which keeps its capital.
+func startsWithName(s *extract.Sentence, idx []int) bool {
+	if len(idx) == 0 {
+		return false
+	}
+	w := &s.Words[idx[0]]
+	return w.UPOS == "PROPN" || w.Text == "I" || w.Mention >= 0 && w.UPOS != "DET" && w.UPOS != "ADJ" && w.UPOS != "NUM" || strings.ToUpper(w.Text) == w.Text && len(w.Text) > 1
+}
+
+// anaphoric reports a noun phrase headed by h that points back into the
+// article without being resolved: "the two men", "that challenge", "the
+// campaign" after "a campaign".
+func (l *layout) anaphoric(h int) bool {
+	s := l.s
+	w := &s.Words[h]
+	if w.UPOS != "NOUN" || w.Ent >= 0 {
+		return false
+	}
+	det := s.Kid(h, "det")
+	if det < 0 {
+		return false
+	}
+	switch s.Words[det].Lower() {
+	case "this", "that", "these", "those":
+		return !timeNouns[strings.ToLower(w.Lemma)]
+	case "the":
+	default:
+		return false
+	}
+	for _, k := range s.Kids(h) {
+		switch s.Rel(k) {
+		case "nmod", "acl", "compound":
+			return false // "the head of the agency", "the peace talks"
+		case "nummod":
+			return true // "the two men"
+		case "amod":
+			if anaphoricAdj[s.Words[k].Lower()] {
+				return true
+			}
+		}
+	}
+	lemma := strings.ToLower(w.Lemma)
+	if uniqueNouns[lemma] {
+		return false
+	}
+	// Mentioned before: the description points back.
+	for _, p := range l.d.Sents[:l.s.Index] {
+		for i := range p.Words {
+			if strings.EqualFold(p.Words[i].Lemma, lemma) && p.Words[i].UPOS == "NOUN" {
+				return true
+			}
+		}
+	}
+	return personNoun(lemma)
+}
+
+// vagueDescription reports "the company" or "the official" left
+// unresolved in an article that names companies or people: it means one of
+// them, and a reader out of context cannot tell which.
+func (l *layout) vagueDescription(h int) bool {
+	s := l.s
+	w := &s.Words[h]
+	if w.UPOS != "NOUN" || w.Ent >= 0 || !s.Definite(h) {
+		return false
+	}
+	k := extract.DescribedKind(strings.ToLower(w.Lemma))
+	if k == "" {
+		return false
+	}
+	for _, e := range l.d.Entities {
+		if e.Kind == k && e.Mentions > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalRels are the relations inside a noun phrase.
+var nominalRels = map[string]bool{
+	"det": true, "amod": true, "compound": true, "flat": true, "nmod": true, "nummod": true,
+	"conj": true, "cc": true, "acl": true, "advmod": true, "fixed": true, "punct": true,
+	"case": true, "appos": true, "dep": false, "goeswith": true, "list": false,
+}
+
+// maxRelWords bounds a relative clause kept inside a noun phrase.
+const maxRelWords = 10
+
+// wordSpan returns the number of words in the subtree of k.
+func wordSpan(s *extract.Sentence, k int) int {
+	lo, hi := s.Span(k)
+	return hi - lo
+}
+
+// vagueDet are determiners of noun phrases that name nothing in
+// particular.
+var vagueDet = map[string]bool{"another": true, "some": true, "any": true, "many": true, "several": true, "such": true, "other": true, "both": true, "either": true, "neither": true, "every": true, "each": true, "no": true}
+
+// anaphoricAdj are adjectives that point back: "the same venue".
+var anaphoricAdj = map[string]bool{"same": true, "latter": true, "former": true, "aforementioned": true, "other": true}
+
+// timeNouns name periods that "this" and "that" point to in time, not in
+// the text: "this week".
+var timeNouns = map[string]bool{
+	"week": true, "year": true, "month": true, "day": true, "morning": true, "afternoon": true,
+	"evening": true, "weekend": true, "season": true, "time": true, "summer": true, "winter": true,
+	"spring": true, "autumn": true, "fall": true, "century": true, "decade": true,
+}
+
+// uniqueNouns name things there is one of in a story's world: "the
+// government", "the economy".
+var uniqueNouns = map[string]bool{
+	"government": true, "economy": true, "world": true, "country": false, "public": true,
+	"internet": true, "market": true, "president": false, "police": true, "army": true,
+	"military": true, "parliament": true, "senate": true, "congress": true, "state": false,
+	"prosecution": true, "defense": true, "defence": true, "opposition": true, "weather": true,
+	"sun": true, "moon": true, "earth": true, "environment": true, "media": true, "press": true,
+}
+
+func personNoun(lemma string) bool {
+	switch lemma {
+	case "man", "woman", "men", "women", "boy", "girl", "couple", "pair", "trio", "victim", "suspect":
+		return true
+	}
+	return false
+}
+
+func isRelativeOrIndefinite(w string) bool {
+	switch w {
+	case "who", "which", "that", "whom", "whose", "what", "someone", "something", "anyone", "anything",
+		"everyone", "everything", "nobody", "nothing", "somebody", "one", "some", "all", "both", "each",
+		"many", "few", "others", "another", "several", "most", "none", "i", "we", "you", "me", "us":
+		return true
+	}
+	return false
+}
+
+// render returns the words idx of s as text, with the replacements in repl
+// (word -> text; "" removes the word), pronouns replaced by the names they
+// refer to. It reports false when a pronoun names no one.
+func render(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]string) (string, bool) {
+	var b strings.Builder
+	prev := -2
+	for _, j := range idx {
+		w := &s.Words[j]
+		txt, replaced := repl[j]
+		if !replaced && w.UPOS == "PRON" && w.Feat("PronType") == "Dem" {
+			return "", false // "this", "those": pointing outside the sentence
+		}
+		if !replaced && isPersonal(w) {
+			if w.Ent < 0 {
+				return "", false
+			}
+			txt, replaced = d.Entities[w.Ent].Name, true
+			if w.Feat("Poss") == "Yes" {
+				txt = possessive(txt)
+			}
+		}
+		if replaced && txt == "" {
+			continue
+		}
+		switch {
+		case prev == j-1 && !replaced:
+			b.WriteString(d.Body[s.Words[prev].End:w.End])
+		case b.Len() > 0:
+			b.WriteByte(' ')
+			if replaced {
+				b.WriteString(txt)
+			} else {
+				b.WriteString(w.Text)
+			}
+		default:
+			if replaced {
+				b.WriteString(txt)
+			} else {
+				b.WriteString(w.Text)
+			}
+		}
+		prev = j
+		if replaced {
+			prev = -2
+		}
+	}
+	return tidy(b.String()), true
+}
+
+// isPersonal reports a personal or possessive pronoun of the third person
+// that a reader out of context cannot place ("she", "its", "their").
+func isPersonal(w *extract.Word) bool {
+	if w.UPOS != "PRON" && !(w.UPOS == "DET" && w.Feat("Poss") == "Yes") {
+		return false
+	}
+	if w.Rel == "expl" || w.Feat("PronType") == "Rel" || w.Feat("PronType") == "Int" {
+		return false
+	}
+	switch w.Lower() {
+	case "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs":
+		return true
+	}
+	return false
+}
+
+// possessive returns the possessive of a name: "Ana Ruiz's", "the Lakers'".
+func possessive(n string) string {
+	if strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss") {
+		return n + "'"
+	}
+	return n + "'s"
+}
+
+// tidy removes spacing and punctuation left dangling by removed words.
+func tidy(t string) string {
+	for {
+		n := strings.NewReplacer(" ,", ",", ",,", ",", "( )", "", "()", "", "  ", " ", ", .", ".", ",.", ".",
+			", ?", "?", ",?", "?", " ?", "?", "“ ", "“", " ”", "”", " 's", "'s", " ’s", "’s", " n't", "n't").Replace(t)
+		n = strings.TrimSpace(n)
+		n = strings.Trim(n, ",;:–—- ")
+		n = strings.TrimSpace(n)
+		if n == t {
+			return n
+		}
+		t = n
+	}
+}
+
+// kindOf returns the kind of word i's entity or mention, or other.
+func kindOf(s *extract.Sentence, d *extract.Doc, i int) quiz.Kind {
+	w := &s.Words[i]
+	if w.Mention >= 0 {
+		return s.Mentions[w.Mention].Kind
+	}
+	if w.Ent >= 0 {
+		return d.Entities[w.Ent].Kind
+	}
+	return quiz.KindOther
+}
+
+// statement realizes the clause as a declarative sentence that stands
+// alone: its source first ("According to the ministry, ..."), asides and
+// other clauses left out, pronouns named, and the answer's words replaced
+// by with (kept as written when with is ""). Phrases before the subject
+// move to the end, so that the statement is not the sentence copied.
+func (l *layout) statement(with string) (string, bool) {
+	s, c := l.s, l.c
+	if !l.finite || c.Subj < 0 || c.Kind == "acl" {
+		return "", false
+	}
+	repl := map[int]string{}
+	if with != "" {
+		first := true
+		for j := l.t.Lo; j < l.t.Hi; j++ {
+			if first {
+				repl[j] = with
+				first = false
+			} else {
+				repl[j] = ""
+			}
+		}
+	}
+	var subj string
+	if c.OwnSubj {
+		var idx []int
+		for j := range l.subjWords {
+			idx = append(idx, j)
+		}
+		sort.Ints(idx)
+		idx = l.dropAsides(dropBracketed(s, idx))
+		txt, ok := render(l.d, s, idx, repl)
+		if !ok {
+			return "", false
+		}
+		if len(idx) > 0 {
+			if _, replaced := repl[idx[0]]; !replaced && !startsWithName(s, idx) && !isPersonal(&s.Words[idx[0]]) {
+				txt = lowerFirst(txt)
+			}
+		}
+		if l.t.Role != extract.RoleSubject && l.t.Role != extract.RoleInside && l.subj != "" {
+			txt = l.subj
+		}
+		subj = txt
+	} else {
+		subj = l.subj
+	}
+	if subj == "" {
+		return "", false
+	}
+	var idx []int
+	idx = append(idx, c.Aux...)
+	if c.Neg >= 0 {
+		idx = append(idx, c.Neg)
+	}
+	if c.Cop >= 0 {
+		idx = append(idx, c.Cop)
+	}
+	for _, j := range l.mid {
+		idx = append(idx, j)
+	}
+	for _, j := range l.post {
+		idx = append(idx, j)
+	}
+	for j := range l.answer {
+		if !l.subjWords[j] {
+			idx = append(idx, j)
+		}
+	}
+	sort.Ints(idx)
+	pred, ok := render(l.d, s, idx, repl)
+	if !ok {
+		return "", false
+	}
+	out := subj + " " + pred
+	if !l.hasContentBeyond(idx, c.Pred) && l.t.Role == extract.RoleSubject {
+		return "", false // "The agency recommends." says nothing
+	}
+	if len(l.pre) > 0 {
+		tail, ok := render(l.d, s, l.pre, repl)
+		if !ok {
+			return "", false
+		}
+		if !startsWithName(s, l.pre) {
+			tail = lowerFirst(tail)
+		}
+		out += " " + tail
+	}
+	out = tidy(out)
+	if l.source != "" {
+		out = "According to " + l.source + ", " + out
+	}
+	out = capitalize(strings.TrimRight(out, " ,;:")) + "."
+	if !balanced(out) || wordCount(out) > maxPromptWords {
+		return "", false
+	}
+	return out, true
+}
+
+// dropAsides removes appositions and bracketed asides from a subject's
+// words.
+func (l *layout) dropAsides(idx []int) []int {
+	s := l.s
+	skip := map[int]bool{}
+	for _, j := range idx {
+		if s.Rel(j) == "appos" || s.Rel(j) == "acl" && commaBefore(s, j) {
+			s.Walk(j, func(k int) { skip[k] = true })
+		}
+	}
+	out := idx[:0]
+	for _, j := range idx {
+		if !skip[j] {
+			out = append(out, j)
+		}
+	}
+	return out
+}
