@@ -57,9 +57,9 @@ type corefPronoun struct {
 var pronouns = map[string]corefPronoun{
 	"he": {person: true, male: true}, "him": {person: true, male: true}, "his": {person: true, male: true},
 	"himself": {person: true, male: true},
-	"she": {person: true, female: true}, "her": {person: true, female: true}, "hers": {person: true, female: true},
+	"she":     {person: true, female: true}, "her": {person: true, female: true}, "hers": {person: true, female: true},
 	"herself": {person: true, female: true},
-	"it": {}, "its": {}, "itself": {},
+	"it":      {}, "its": {}, "itself": {},
 }
 
 // referent is an entity mention a later pronoun or description may point

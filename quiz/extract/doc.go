@@ -40,8 +40,8 @@ type Sentence struct {
 	Mentions []Mention
 	// Clauses are the sentence's clauses, outermost first.
 	Clauses []Clause
-	body string
-	kids [][]int
+	body    string
+	kids    [][]int
 }
 
 // Word is one syntactic word of a sentence.

@@ -15,8 +15,8 @@ import (
 
 	"factdeck/quiz"
 	"factdeck/quiz/clean"
-	extract "factdeck/quiz/oldextract"
 	"factdeck/quiz/ner"
+	extract "factdeck/quiz/oldextract"
 	"factdeck/seeds"
 )
 

@@ -11,9 +11,9 @@ import (
 
 	"factdeck/quiz"
 	"factdeck/quiz/clean"
+	"factdeck/quiz/ner"
 	extract "factdeck/quiz/oldextract"
 	generate "factdeck/quiz/oldgenerate"
-	"factdeck/quiz/ner"
 )
 
 // Config configures a Pipeline.
