@@ -136,8 +136,8 @@ func (d *Doc) antecedent(recent []referent, si, i int, p corefPronoun) int {
 		if p.female && e.Male || p.male && e.Female {
 			continue
 		}
-		if !p.person && (e.Kind != quiz.KindOrganization || !r.subject || si-r.sent > 1) {
-			continue // "it" names an organization that was just the subject, or nothing we can tell
+		if !p.person && (e.Kind != quiz.KindOrganization || !r.subject || r.sent != si) {
+			continue // "its" is the organization that is the subject of its sentence, or unknown
 		}
 		sc := 10 / float64(1+si-r.sent)
 		if r.subject {

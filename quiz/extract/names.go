@@ -85,7 +85,7 @@ func (x *Extractor) nameKind(text, typ string, ws []Word) (quiz.Kind, string) {
 		}
 		return quiz.KindPlace, ""
 	case "ORG":
-		if isPlace && place == quiz.KindCountry && len(ws) == 1 {
+		if isPlace && place == quiz.KindCountry {
 			// A country named as an actor ("Australia beat India") stays a
 			// country: questions ask about it as one.
 			return quiz.KindCountry, country

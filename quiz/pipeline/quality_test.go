@@ -1,0 +1,137 @@
+package pipeline_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"factdeck/quiz"
+)
+
+// qualityPages returns the seeds, the invented test articles and, when
+// ../shared is present, the news articles.
+func qualityPages(t *testing.T) []string {
+	t.Helper()
+	files, _ := filepath.Glob("../../seeds/*.txt")
+	own, _ := filepath.Glob("testdata/articles/*.txt")
+	files = append(files, own...)
+	if p, err := filepath.Abs("../../../shared/eval/news"); err == nil {
+		news, _ := filepath.Glob(filepath.Join(p, "*.txt"))
+		files = append(files, news...)
+	}
+	return files
+}
+
+var (
+	pronounRE = regexp.MustCompile(`(?i)\b(he|she|they|him|her|them|his|hers|their|theirs|it|its)\b`)
+	vagueRE   = regexp.MustCompile(`(?i)\b(this|that|these|those) (man|woman|men|women|challenge|campaign|aides|company|group|people|officials|move|decision|plan)\b|\bthe (two|three|four) (men|women|sides|countries|leaders)\b`)
+	quotedRE  = regexp.MustCompile(`“[^”]*”|"[^"]*"`)
+)
+
+// TestQuestionQuality checks the machine-checkable rules of
+// shared/eval/QUALITY.md on every question made from the seeds, the
+// invented test articles and the news articles.
+func TestQuestionQuality(t *testing.T) {
+	ctx := context.Background()
+	p := newPipeline(t)
+	var pool []quiz.Fact
+	trueN, tfN := 0, 0
+	for _, f := range qualityPages(t) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := p.Process(ctx, raw, f, pool)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		pool = append(pool, r.Facts...)
+		name := filepath.Base(f)
+		deckSent := map[string]string{}
+		deck := 0
+		for _, q := range r.Questions {
+			prompt := q.Prompt
+			fail := func(format string, args ...any) {
+				t.Helper()
+				t.Errorf("%s: %s %q (answer %q): "+format, append([]any{name, q.Type, prompt, q.Answer}, args...)...)
+			}
+			if strings.Contains(strings.ToLower(prompt), "fills the blank") && (q.Type == quiz.MultipleChoice || q.Type == quiz.ShortAnswer) {
+				fail("a blank as a question")
+			}
+			if strings.Count(prompt, "“") != strings.Count(prompt, "”") || strings.Count(prompt, "\"")%2 != 0 ||
+				strings.Count(prompt, "(") != strings.Count(prompt, ")") {
+				fail("unbalanced quotes or brackets")
+			}
+			if n := len(strings.Fields(prompt)); n > 35 {
+				fail("%d words, want at most 35", n)
+			}
+			outside := quotedRE.ReplaceAllString(prompt, "")
+			if m := pronounRE.FindString(outside); m != "" {
+				fail("pronoun %q without its referent", m)
+			}
+			if m := vagueRE.FindString(outside); m != "" {
+				fail("description %q without its referent", m)
+			}
+			if q.Type != quiz.TrueFalse && q.Type != quiz.Cloze {
+				na := " " + quiz.NormalizeAnswer(q.Answer) + " "
+				if strings.Contains(" "+quiz.NormalizeAnswer(prompt)+" ", na) {
+					fail("the answer is in the prompt")
+				}
+			}
+			switch q.Type {
+			case quiz.MultipleChoice:
+				if len(q.Options) != 4 {
+					fail("%d options, want 4", len(q.Options))
+				}
+				seen := map[string]bool{}
+				right := 0
+				digits := strings.ContainsAny(q.Answer, "0123456789")
+				for _, o := range q.Options {
+					no := quiz.NormalizeAnswer(o)
+					if seen[no] {
+						fail("option %q twice", o)
+					}
+					seen[no] = true
+					if quiz.Grade(q, o) == quiz.Correct {
+						right++
+					}
+					if digits != strings.ContainsAny(o, "0123456789") {
+						fail("option %q is not of the answer's kind", o)
+					}
+				}
+				if right != 1 {
+					fail("%d options accepted, want 1", right)
+				}
+			case quiz.TrueFalse:
+				tfN++
+				if q.Answer == "True" {
+					trueN++
+				}
+			case quiz.Cloze:
+				if strings.Count(prompt, "_____") != 1 {
+					fail("a cloze needs one blank")
+				}
+			}
+			if !q.Reserve {
+				deck++
+				if other, ok := deckSent[q.Sentence]; ok {
+					fail("same sentence as %q in the deck", other)
+				}
+				deckSent[q.Sentence] = prompt
+			}
+		}
+		if deck == 0 {
+			t.Errorf("%s: no question in the default deck", name)
+		}
+	}
+	if tfN > 0 {
+		share := float64(trueN) / float64(tfN)
+		t.Logf("true/false: %d of %d true (%.0f%%)", trueN, tfN, 100*share)
+		if share < 0.4 || share > 0.6 {
+			t.Errorf("true/false keys %.0f%% true, want 40-60%%", 100*share)
+		}
+	}
+}
