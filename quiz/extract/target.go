@@ -25,6 +25,9 @@ const (
 	RoleCount   Role = "count"   // a number counting the noun it modifies
 	RoleInside  Role = "inside"  // a name inside the subject phrase
 	RoleAge     Role = "age"     // an age in apposition: "Ana Ruiz, 42,"
+	// RoleMention is a name or value deeper in a phrase ("a low below
+	// $57"): asked by a cloze or a statement, not a wh-question.
+	RoleMention Role = "mention"
 )
 
 // Target is a phrase of a clause a question can ask for.
@@ -111,6 +114,59 @@ func (d *Doc) targets(s *Sentence, cls []Clause, ci int) []Target {
 		}
 	}
 	return out
+}
+
+// mentionTargets adds a target for every named or numeric mention of s
+// that no clause target answers, in the innermost clause that holds it.
+func (d *Doc) mentionTargets(s *Sentence, have []Target) []Target {
+	covered := make([]bool, len(s.Words))
+	for _, t := range have {
+		if t.Sent != s.Index {
+			continue
+		}
+		for i := t.Lo; i < t.Hi; i++ {
+			covered[i] = true
+		}
+	}
+	var out []Target
+	for mi, m := range s.Mentions {
+		if covered[m.Lo] || m.Kind == quiz.KindNationality || m.Kind == quiz.KindOrdinal {
+			continue
+		}
+		h := s.HeadOf(m.Lo, m.Hi)
+		ci := s.clauseOf(h)
+		if h < 0 || ci < 0 {
+			continue
+		}
+		t := Target{Sent: s.Index, Clause: ci, Head: h, Lo: m.Lo, Hi: m.Hi, Phrase: h, Role: RoleMention, Kind: m.Kind, Entity: m.Entity}
+		if named(m.Kind) {
+			if lo, hi := s.PhraseBounds(h); hi-lo <= m.Hi-m.Lo+4 {
+				t.Lo, t.Hi = min(lo, m.Lo), max(hi, m.Hi)
+			}
+		}
+		_ = mi
+		out = append(out, t)
+	}
+	return out
+}
+
+// clauseOf returns the index of the innermost clause whose predicate
+// dominates word i, or -1.
+func (s *Sentence) clauseOf(i int) int {
+	best, depth := -1, -1
+	for ci, c := range s.Clauses {
+		if !s.Dominates(c.Pred, i) {
+			continue
+		}
+		d := 0
+		for j := c.Pred; j >= 0 && d <= len(s.Words); j = s.Words[j].Head {
+			d++
+		}
+		if d > depth {
+			best, depth = ci, d
+		}
+	}
+	return best
 }
 
 // inside calls fn for each name that sits inside subject phrase h as a

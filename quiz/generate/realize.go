@@ -35,6 +35,10 @@ type layout struct {
 	source string
 	// finite reports a clause with a tensed verb, auxiliary or copula.
 	finite bool
+	// nested reports a target inside a phrase or non-finite clause that a
+	// wh-question cannot front ("an order to ease _____"): it is asked by
+	// cloze and statement only.
+	nested bool
 }
 
 // maxSourceWords bounds the source a question quotes ("According to ...").
@@ -71,9 +75,19 @@ func plan(d *extract.Doc, t extract.Target) (*layout, bool) {
 		ci = c.Parent
 		c = s.Clauses[ci]
 	}
-	l := &layout{d: d, s: s, c: c, t: t, answer: map[int]bool{}}
+	l := &layout{d: d, s: s, c: c, t: t, answer: map[int]bool{}, nested: t.Role == extract.RoleMention}
 	l.finite = l.isFinite()
-	if c.Kind == "acl" && !(t.Role == extract.RoleAgent && c.Passive) {
+	agent := c.Kind == "acl" && t.Role == extract.RoleAgent && c.Passive
+	// Other non-finite clauses ("an order to ease the rules") are stated
+	// through the finite clause that holds them.
+	for !agent && (!l.finite || c.Kind == "acl") && c.Parent >= 0 {
+		ci = c.Parent
+		c = s.Clauses[ci]
+		l.c = c
+		l.finite = l.isFinite()
+		l.nested = true
+	}
+	if c.Kind == "acl" && !agent {
 		return nil, false
 	}
 	if c.Kind == "advcl" && !l.finite {
@@ -85,7 +99,7 @@ func plan(d *extract.Doc, t extract.Target) (*layout, bool) {
 	if s.HasKid(c.Pred, "expl") {
 		return nil, false // "there is ...": no clean question yet
 	}
-	if !l.finite && !(c.Kind == "acl" && t.Role == extract.RoleAgent) {
+	if !l.finite && !agent {
 		return nil, false
 	}
 	s.Walk(t.Phrase, func(j int) { l.answer[j] = true })

@@ -87,6 +87,9 @@ func lowerFirstUnlessName(s *extract.Sentence, idx []int, txt string) string {
 // question realizes the wh-question for the layout's target around the
 // question phrase wh.
 func (l *layout) question(wh string) (string, bool) {
+	if l.nested {
+		return "", false
+	}
 	var q string
 	ok := false
 	switch {

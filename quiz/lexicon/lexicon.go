@@ -29,6 +29,7 @@ type Lexicon struct {
 	places      map[string]place  // exact name -> kind and country
 	nationality map[string]string // demonym -> country ("" when none)
 	given       map[string]bool
+	gender      map[string]byte // given name -> 'f' or 'm' when only one
 	titles      map[string]bool // lower case, one or more words
 	titleHeads  map[string]bool // last word of a title
 	modifiers   map[string]bool
@@ -85,6 +86,10 @@ func (l *Lexicon) Nationality(word string) (country string, ok bool) {
 // GivenName reports whether w is a known given name ("Maria", "Dmitry").
 func (l *Lexicon) GivenName(w string) bool { return l.given[w] }
 
+// Gender returns 'f' or 'm' for a given name the name lists give only to
+// women or only to men, and 0 otherwise ("Kim", "Robin", unknown names).
+func (l *Lexicon) Gender(name string) byte { return l.gender[name] }
+
 // Title reports whether the lower-case phrase is a known role or title
 // ("prime minister", "spokesperson").
 func (l *Lexicon) Title(phrase string) bool { return l.titles[phrase] }
@@ -136,6 +141,7 @@ func load() *Lexicon {
 		places:      map[string]place{},
 		nationality: map[string]string{},
 		given:       map[string]bool{},
+		gender:      map[string]byte{},
 		titles:      map[string]bool{},
 		titleHeads:  map[string]bool{},
 		modifiers:   map[string]bool{},
@@ -177,7 +183,12 @@ func load() *Lexicon {
 			}
 		})
 	}
-	each("given_names.txt", func(f []string) { l.given[f[0]] = true })
+	each("given_names.txt", func(f []string) {
+		l.given[f[0]] = true
+		if g := field(f, 1); g == "f" || g == "m" {
+			l.gender[f[0]] = g[0]
+		}
+	})
 	each("titles.txt", func(f []string) {
 		t := strings.ToLower(f[0])
 		l.titles[t] = true
