@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"factdeck/quiz"
+	"factdeck/quiz/clean"
 	"factdeck/quiz/ner"
 	"factdeck/quiz/syntax"
 	"factdeck/quiz/token"
@@ -18,6 +19,9 @@ import (
 func (x *Extractor) Analyze(a quiz.Article) *Analysis {
 	body := a.Body()
 	sents := token.Split(body)
+	for i := range sents {
+		sents[i] = skipDateline(body, sents[i])
+	}
 	var ents []ner.Entity
 	if x.ner != nil {
 		ents = x.ner.EntitiesIn(body, sents)
@@ -58,6 +62,28 @@ func (x *Extractor) Analyze(a quiz.Article) *Analysis {
 		d.Sents = append(d.Sents, s)
 	}
 	return x.finish(d, spans[:len(d.Sents)])
+}
+
+// skipDateline drops the dateline ("PARIS (Wire) - ") from a sentence
+// that opens a paragraph.
+func skipDateline(body string, s token.Sentence) token.Sentence {
+	if s.Start > 0 && body[s.Start-1] != '\n' || len(s.Tokens) == 0 {
+		return s
+	}
+	n := clean.DatelineEnd(body[s.Start:min(len(body), s.Start+120)])
+	if n == 0 {
+		return s
+	}
+	k := 0
+	for k < len(s.Tokens) && s.Tokens[k].Start < s.Start+n {
+		k++
+	}
+	if k == len(s.Tokens) {
+		return s
+	}
+	s.Tokens = s.Tokens[k:]
+	s.Start = s.Tokens[0].Start
+	return s
 }
 
 // paragraphEnd returns the offset of the blank line that ends the

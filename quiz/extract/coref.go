@@ -272,6 +272,9 @@ func (d *Doc) classes() {
 func (s *Sentence) classOf(h, mi int) string {
 	for _, k := range s.Kids(h) {
 		w := &s.Words[k]
+		if w.Text != w.Lower() || w.Mention >= 0 {
+			continue // "the BSE Sensex": a name, not a class
+		}
 		switch {
 		case s.Rel(k) == "appos" && w.UPOS == "NOUN":
 			return strings.ToLower(w.Lemma)
@@ -279,7 +282,7 @@ func (s *Sentence) classOf(h, mi int) string {
 			return strings.ToLower(w.Lemma)
 		}
 	}
-	if p := s.Words[h].Head; p >= 0 && s.Rel(h) == "appos" && s.Words[p].UPOS == "NOUN" {
+	if p := s.Words[h].Head; p >= 0 && s.Rel(h) == "appos" && s.Words[p].UPOS == "NOUN" && s.Words[p].Mention < 0 && s.Words[p].Text == s.Words[p].Lower() {
 		return strings.ToLower(s.Words[p].Lemma)
 	}
 	if p := s.Words[h].Head; p >= 0 && s.Rel(h) == "nsubj" && s.Words[p].UPOS == "NOUN" && s.HasKid(p, "cop") {

@@ -42,18 +42,7 @@ func (x *Extractor) finish(d *Doc, spans [][]nerSpan) *Analysis {
 		x.values(s)
 		s.sortMentions()
 	}
-	d.entities()
-	for _, e := range d.Entities {
-		if e.Kind == quiz.KindPerson {
-			first, _, _ := strings.Cut(e.Name, " ")
-			switch x.lx.Gender(first) {
-			case 'f':
-				e.Female = true
-			case 'm':
-				e.Male = true
-			}
-		}
-	}
+	d.entities(x.lx.Gender)
 	d.resolve()
 	d.Headline = contentWords(d.Article.Title + " " + d.Article.Standfirst)
 	an := &Analysis{Doc: d}

@@ -42,12 +42,12 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 	}
 	// Proper-noun runs the recognizer missed: "the Volcker Rule".
 	for i := 0; i < len(s.Words); {
-		if s.Words[i].UPOS != "PROPN" || s.Words[i].Mention >= 0 {
+		if s.Words[i].UPOS != "PROPN" || s.Words[i].Mention >= 0 || isHonorific(s.Words[i].Text) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(s.Words) && s.Words[j].UPOS == "PROPN" && s.Words[j].Mention < 0 {
+		for j < len(s.Words) && s.Words[j].UPOS == "PROPN" && s.Words[j].Mention < 0 && !isHonorific(s.Words[j].Text) {
 			j++
 		}
 		text := s.Segment(i, j)
@@ -103,6 +103,15 @@ func (x *Extractor) nameKind(text, typ string, ws []Word) (quiz.Kind, string) {
 	return quiz.KindMisc, ""
 }
 
+// isHonorific reports a title written before a name ("Mr.", "Dr.").
+func isHonorific(w string) bool {
+	switch strings.TrimSuffix(strings.ToLower(w), ".") {
+	case "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "sr", "jr", "mme", "mlle", "messrs":
+		return true
+	}
+	return false
+}
+
 func hasUpper(s string) bool {
 	for _, r := range s {
 		if unicode.IsUpper(r) {
@@ -154,7 +163,7 @@ func named(k quiz.Kind) bool {
 // entities groups the named mentions of d into entities: the same name, a
 // person's surname or given name alone after the full name, an acronym of a
 // name, or a shorter name contained in a longer one of the same kind.
-func (d *Doc) entities() {
+func (d *Doc) entities(gender func(given string) byte) {
 	type key struct {
 		kind quiz.Kind
 		text string
@@ -162,7 +171,17 @@ func (d *Doc) entities() {
 	byName := map[key]int{}
 	var persons []int // entity indexes of people with a full name
 	add := func(name string, k quiz.Kind, si int) int {
-		d.Entities = append(d.Entities, &Entity{Name: name, Kind: k, First: si})
+		e := &Entity{Name: name, Kind: k, First: si}
+		if k == quiz.KindPerson && strings.Contains(name, " ") {
+			first, _, _ := strings.Cut(name, " ")
+			switch gender(first) {
+			case 'f':
+				e.Female = true
+			case 'm':
+				e.Male = true
+			}
+		}
+		d.Entities = append(d.Entities, e)
 		return len(d.Entities) - 1
 	}
 	// Full names first, so that a surname before its full name (in a
@@ -187,16 +206,21 @@ func (d *Doc) entities() {
 				if e, ok := byName[k]; ok {
 					m.Entity = e
 				} else if m.Kind == quiz.KindPerson && !full {
-					// A surname or given name alone: the one person it
-					// shortens, when there is exactly one.
+					// A surname or given name alone: the person it
+					// shortens, the one of the right sex after "Mr." or
+					// "Mrs.", the latest named before when several fit.
+					female, male := honorificSex(s, m.Lo)
 					e := -1
 					for _, p := range persons {
-						ws := strings.Fields(d.Entities[p].Name)
-						if strings.EqualFold(ws[len(ws)-1], text) || strings.EqualFold(ws[0], text) {
-							if e >= 0 && e != p {
-								e = -2
-								break
-							}
+						pe := d.Entities[p]
+						ws := strings.Fields(pe.Name)
+						if !strings.EqualFold(ws[len(ws)-1], text) && !strings.EqualFold(ws[0], text) {
+							continue
+						}
+						if female && pe.Male || male && pe.Female {
+							continue
+						}
+						if e < 0 || pe.First <= si {
 							e = p
 						}
 					}
@@ -204,8 +228,8 @@ func (d *Doc) entities() {
 						m.Entity = e
 					} else {
 						m.Entity = add(text, m.Kind, si)
+						byName[k] = m.Entity
 					}
-					byName[k] = m.Entity
 				} else if m.Kind == quiz.KindOrganization || m.Kind == quiz.KindMisc {
 					m.Entity = d.shorterOf(text, m.Kind, si)
 					if m.Entity < 0 {
@@ -246,6 +270,20 @@ func (d *Doc) entities() {
 			}
 		}
 	}
+}
+
+// honorificSex reads the sex a title before word i gives ("Mrs." female).
+func honorificSex(s *Sentence, i int) (female, male bool) {
+	if i == 0 {
+		return false, false
+	}
+	switch strings.TrimSuffix(s.Words[i-1].Lower(), ".") {
+	case "mrs", "ms", "miss", "lady", "dame", "mme", "mlle":
+		return true, false
+	case "mr", "sir", "lord":
+		return false, true
+	}
+	return false, false
 }
 
 // shorterOf returns the entity of kind k whose name contains text as whole

@@ -92,7 +92,13 @@ func (d *Doc) targets(s *Sentence, cls []Clause, ci int) []Target {
 		}
 	}
 	if c.Cop >= 0 && s.Words[c.Pred].UPOS != "ADJ" {
-		add(c.Pred, c.Pred, RolePred, s.Case(c.Pred))
+		if d.personSubject(s, c) && s.Words[c.Pred].UPOS == "NUM" && s.Words[c.Pred].Mention >= 0 {
+			// "She was 88."
+			s.Mentions[s.Words[c.Pred].Mention].Kind = quiz.KindAge
+			add(c.Pred, c.Pred, RoleAge, "")
+		} else {
+			add(c.Pred, c.Pred, RolePred, s.Case(c.Pred))
+		}
 	}
 	// Numbers counting a noun of the clause's own phrases.
 	for _, t := range append([]Target(nil), out...) {
@@ -119,18 +125,16 @@ func (d *Doc) targets(s *Sentence, cls []Clause, ci int) []Target {
 // mentionTargets adds a target for every named or numeric mention of s
 // that no clause target answers, in the innermost clause that holds it.
 func (d *Doc) mentionTargets(s *Sentence, have []Target) []Target {
-	covered := make([]bool, len(s.Words))
+	// A mention is covered by a target that answers exactly it.
+	covered := map[[2]int]bool{}
 	for _, t := range have {
-		if t.Sent != s.Index {
-			continue
-		}
-		for i := t.Lo; i < t.Hi; i++ {
-			covered[i] = true
+		if t.Sent == s.Index {
+			covered[[2]int{t.Lo, t.Hi}] = true
 		}
 	}
 	var out []Target
 	for mi, m := range s.Mentions {
-		if covered[m.Lo] || m.Kind == quiz.KindNationality || m.Kind == quiz.KindOrdinal {
+		if covered[[2]int{m.Lo, m.Hi}] || m.Kind == quiz.KindNationality || m.Kind == quiz.KindOrdinal {
 			continue
 		}
 		h := s.HeadOf(m.Lo, m.Hi)
@@ -139,8 +143,8 @@ func (d *Doc) mentionTargets(s *Sentence, have []Target) []Target {
 			continue
 		}
 		t := Target{Sent: s.Index, Clause: ci, Head: h, Lo: m.Lo, Hi: m.Hi, Phrase: h, Role: RoleMention, Kind: m.Kind, Entity: m.Entity}
-		if named(m.Kind) {
-			if lo, hi := s.PhraseBounds(h); hi-lo <= m.Hi-m.Lo+4 {
+		if named(m.Kind) && m.Kind != quiz.KindPerson {
+			if lo, hi := s.nameBounds(h); hi-lo <= m.Hi-m.Lo+4 {
 				t.Lo, t.Hi = min(lo, m.Lo), max(hi, m.Hi)
 			}
 		}
@@ -167,6 +171,16 @@ func (s *Sentence) clauseOf(i int) int {
 		}
 	}
 	return best
+}
+
+// personSubject reports whether the clause's subject is a person (a name,
+// or a pronoun resolved to one).
+func (d *Doc) personSubject(s *Sentence, c Clause) bool {
+	if c.Subj < 0 {
+		return false
+	}
+	w := &s.Words[c.Subj]
+	return w.Ent >= 0 && d.Entities[w.Ent].Kind == quiz.KindPerson
 }
 
 // inside calls fn for each name that sits inside subject phrase h as a
@@ -219,7 +233,8 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 		// A name with its own modifiers ("the Kennedy Center for the
 		// Performing Arts") is answered in full; a value with a qualifier
 		// ("more than 20") without it.
-		if named(m.Kind) {
+		if named(m.Kind) && m.Kind != quiz.KindPerson {
+			lo, hi = s.nameBounds(h)
 			t.Lo, t.Hi = min(lo, m.Lo), max(hi, m.Hi)
 			if t.Hi-t.Lo > m.Hi-m.Lo+4 {
 				t.Lo, t.Hi = m.Lo, m.Hi
@@ -249,8 +264,7 @@ func (s *Sentence) PhraseBounds(h int) (lo, hi int) {
 	keep := map[int]bool{}
 	s.Walk(h, func(j int) { keep[j] = true })
 	for _, k := range s.Kids(h) {
-		switch s.Words[k].Rel {
-		case "acl:relcl", "acl", "appos", "punct", "case", "advcl", "conj", "cc", "parataxis", "dep":
+		if !answerRels[s.Rel(k)] || s.Words[k].Rel == "nmod:desc" {
 			s.Walk(k, func(j int) { delete(keep, j) })
 		}
 	}
@@ -266,6 +280,37 @@ func (s *Sentence) PhraseBounds(h int) (lo, hi int) {
 	}
 	for hi > h+1 && s.Words[hi-1].UPOS == "PUNCT" {
 		hi--
+	}
+	return lo, hi
+}
+
+// answerRels are the dependents a noun phrase keeps in an answer: its
+// determiners, modifiers and complements, not the clause around a
+// predicate noun, nor appositions, relative clauses or coordinated phrases.
+var answerRels = map[string]bool{
+	"det": true, "amod": true, "compound": true, "flat": true, "nmod": true, "nummod": true,
+	"fixed": true, "goeswith": true,
+}
+
+// nameBounds returns the words of a name headed by h with the parts that
+// belong to the name: compounds, and "of", "for" and "on" complements ("the
+// Center for the Performing Arts"), not other modifiers ("Alabama in the
+// final").
+func (s *Sentence) nameBounds(h int) (lo, hi int) {
+	keep := map[int]bool{h: true}
+	for _, k := range s.Kids(h) {
+		rel := s.Rel(k)
+		if rel == "compound" || rel == "flat" || rel == "amod" && s.Words[k].UPOS == "PROPN" ||
+			rel == "nmod" && s.Words[k].UPOS == "PROPN" && (s.Case(k) == "of" || s.Case(k) == "for" || s.Case(k) == "on") {
+			s.Walk(k, func(j int) { keep[j] = true })
+		}
+	}
+	lo, hi = h, h+1
+	for lo-1 >= 0 && keep[lo-1] {
+		lo--
+	}
+	for hi < len(s.Words) && keep[hi] {
+		hi++
 	}
 	return lo, hi
 }

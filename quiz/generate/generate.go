@@ -349,7 +349,7 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 			return true
 		}
 	}
-	if extract.IsSpeech(s.Words[c.Pred].Lemma) {
+	if extract.IsSpeech(s.Words[c.Pred].Lemma) && (s.HasKid(c.Pred, "ccomp") || s.HasKid(c.Pred, "parataxis") || !s.HasKid(c.Pred, "obj")) {
 		return true // "Who said?", "What did she say?": the speaker is asked through what was said
 	}
 	return false

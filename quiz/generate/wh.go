@@ -398,6 +398,9 @@ func (l *layout) ageQuestion() (string, bool) {
 	}
 	s := l.s
 	h := s.Words[l.t.Head].Head
+	if l.t.Head == l.c.Pred {
+		h = l.c.Subj // "She was 88."
+	}
 	if h < 0 || s.Words[h].Ent < 0 {
 		return "", false
 	}
