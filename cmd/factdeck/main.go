@@ -29,6 +29,7 @@ Usage:
   factdeck ingest [flags] PATH...       add articles: .txt, .md and .html files, directories, http(s) URLs
   factdeck export -format F [-o FILE]   write a deck: apkg, anki, csv, quizlet, gift or json
   factdeck regenerate [-article ID]     extract facts and make questions again for stored articles
+  factdeck parse [-conllu] [FILE|-]     write the syntactic analysis of an article (or of CoNLL-U) as CoNLL-U
   factdeck help [COMMAND]               show help
 
 Every command takes -db PATH (default $FACTDECK_DB, else ./factdeck.db; a
@@ -66,6 +67,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = exportCmd(ctx, args, stdout, stderr)
 	case "regenerate":
 		err = regenerateCmd(ctx, args, stdout, stderr)
+	case "parse":
+		err = parseCmd(ctx, args, stdout, stderr)
 	case "help":
 		if len(args) > 0 {
 			return run(ctx, []string{args[0], "-h"}, stdout, stderr)

@@ -3,12 +3,17 @@
 // CoNLL-2003 that is embedded in the binary.
 //
 // Load decodes the model once; the *Model is read-only and may be shared by
-// goroutines. Entities takes raw text, tokenizes it the way CoNLL-2003 does
-// (clitics and punctuation split, "U.S.", "Mr." and hyphenated words kept
-// whole), cuts sentences at line ends, sentence punctuation and 200 tokens,
-// and returns entities with byte offsets into the text; the whole text is
-// one document. Tag and TagDoc tag pre-tokenized sentences, and Evaluate
-// scores a model on CoNLL data as conlleval does.
+// goroutines. EntitiesIn takes a text with its sentences and tokens from
+// token.Split, the pipeline's one tokenizer, so that a caller that also
+// parses the text (quiz/syntax) tokenizes it once; Entities(text) splits
+// the text itself. The tokens follow the Universal Dependencies treebanks,
+// which split hyphenated words ("well - known"); the recognizer joins
+// touching tokens back into the words CoNLL-2003 writes ("well-known",
+// "5pm", "U.S." before a sentence end) for its features, so every entity
+// starts and ends on a token boundary. Entities come with byte offsets into
+// the text; the whole text is one document. Tag and TagDoc tag
+// pre-tokenized sentences, and Evaluate scores a model on CoNLL data as
+// conlleval does.
 //
 // The model is an averaged structured perceptron over BILOU tags with
 // Viterbi decoding. Its features are hashed: word, lowercase, shape,
@@ -40,6 +45,8 @@ import (
 	_ "embed"
 	"fmt"
 	"sort"
+
+	"factdeck/quiz/token"
 )
 
 // Entity types, as in CoNLL-2003.
@@ -231,11 +238,19 @@ func docOrder(caps []bool) []int {
 }
 
 // Entities returns the named entities of text in order of appearance. The
-// whole text is one document.
+// whole text is one document. It is EntitiesIn over token.Split(text).
 func (m *Model) Entities(text string) []Entity {
+	return m.EntitiesIn(text, token.Split(text))
+}
+
+// EntitiesIn returns the named entities of text, split into sentences by
+// token.Split, in order of appearance, so that a caller that also parses
+// the text tokenizes it once. Every entity starts at a token's start and
+// ends at a token's end. The whole text is one document.
+func (m *Model) EntitiesIn(text string, sentences []token.Sentence) []Entity {
 	var out []Entity
 	s := scratch{hist: history{}}
-	sents := tokenize(text)
+	sents := unitSentences(sentences)
 	ntok := 0
 	for _, sent := range sents {
 		ntok += len(sent)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"factdeck/quiz/token"
 )
 
 func TestEntities(t *testing.T) {
@@ -187,8 +189,8 @@ func TestTokenize(t *testing.T) {
 func TestTokenizeLongSentence(t *testing.T) {
 	in := strings.Repeat("word ", 1000)
 	for _, s := range tokenize(in) {
-		if len(s) > maxSentence {
-			t.Fatalf("tokenize: sentence of %d tokens, want at most %d", len(s), maxSentence)
+		if len(s) > token.MaxSentence {
+			t.Fatalf("tokenize: sentence of %d tokens, want at most %d", len(s), token.MaxSentence)
 		}
 	}
 }

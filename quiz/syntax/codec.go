@@ -1,0 +1,335 @@
+package syntax
+
+// This file reads and writes the model format: a gzip stream of varints
+// and strings. Weight tables are written as sorted, delta-coded feature
+// keys, each with its sparse row of class deltas and int16 weights.
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+const magic = "factdeck-syntax-2\n"
+
+// encoder writes varints and strings to a buffered stream.
+type encoder struct {
+	w   *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) u(x uint64) { e.w.Write(e.buf[:binary.PutUvarint(e.buf[:], x)]) }
+func (e *encoder) i(x int64)  { e.w.Write(e.buf[:binary.PutVarint(e.buf[:], x)]) }
+func (e *encoder) s(x string) {
+	e.u(uint64(len(x)))
+	e.w.WriteString(x)
+}
+func (e *encoder) strs(xs []string) {
+	e.u(uint64(len(xs)))
+	for _, x := range xs {
+		e.s(x)
+	}
+}
+
+func (e *encoder) table(t *table) {
+	if t == nil {
+		e.u(math.MaxUint32)
+		return
+	}
+	e.u(uint64(math.Float32bits(t.scale)))
+	rows := t.rows()
+	e.u(uint64(len(rows)))
+	prev := uint64(0)
+	for _, r := range rows {
+		e.u(r.key - prev)
+		prev = r.key
+		e.u(uint64(len(r.cls)))
+		pc := uint16(0)
+		for j, c := range r.cls {
+			e.u(uint64(c - pc))
+			pc = c
+			e.i(int64(r.vals[j]))
+		}
+	}
+}
+
+// Encode writes m in the model format.
+func (m *Model) Encode(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("syntax: encode: %w", err)
+	}
+	e := &encoder{w: bufio.NewWriterSize(zw, 1<<16)}
+	e.w.WriteString(magic)
+	e.strs(m.tagUPOS)
+	e.strs(m.tagXPOS)
+	keys := make([]uint64, 0, len(m.tagDict))
+	for k := range m.tagDict {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.u(uint64(len(keys)))
+	prev := uint64(0)
+	for _, k := range keys {
+		e.u(k - prev)
+		prev = k
+		e.u(uint64(m.tagDict[k]))
+	}
+	keys = keys[:0]
+	for k := range m.ambig {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.u(uint64(len(keys)))
+	prev = 0
+	for _, k := range keys {
+		e.u(k - prev)
+		prev = k
+		e.u(m.ambig[k])
+	}
+	e.table(m.tagger)
+	e.strs(m.rels)
+	e.u(uint64(m.rootRel))
+	e.table(m.parser)
+	e.strs(m.feats)
+	e.u(uint64(len(m.featCands)))
+	for _, cs := range m.featCands {
+		e.u(uint64(len(cs)))
+		for _, c := range cs {
+			e.u(uint64(c))
+		}
+	}
+	e.table(m.morph)
+	// Lemmatizer.
+	keys = keys[:0]
+	for k := range m.lem.lex {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.u(uint64(len(keys)))
+	prev = 0
+	for _, k := range keys {
+		e.u(k - prev)
+		prev = k
+		e.s(m.lem.lex[k])
+	}
+	keys = keys[:0]
+	for k := range m.lem.rules {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.u(uint64(len(keys)))
+	prev = 0
+	for _, k := range keys {
+		r := m.lem.rules[k]
+		e.u(k - prev)
+		prev = k
+		e.u(uint64(r.strip))
+		e.s(r.add)
+		if r.lower {
+			e.u(1)
+		} else {
+			e.u(0)
+		}
+	}
+	if err := e.w.Flush(); err != nil {
+		return fmt.Errorf("syntax: encode: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("syntax: encode: %w", err)
+	}
+	return nil
+}
+
+// decoder reads what encoder wrote, remembering the first error.
+type decoder struct {
+	r   *bytes.Reader
+	err error
+}
+
+func (d *decoder) u() uint64 {
+	x, err := binary.ReadUvarint(d.r)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	return x
+}
+
+func (d *decoder) i() int64 {
+	x, err := binary.ReadVarint(d.r)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	return x
+}
+
+// count reads a count and checks that it is plausible for the data left.
+func (d *decoder) count() int {
+	n := d.u()
+	if n > uint64(d.r.Len()) {
+		if d.err == nil {
+			d.err = errors.New("count beyond the end of the data")
+		}
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) s() string {
+	n := d.count()
+	b := make([]byte, n)
+	if _, err := io.ReadFull(d.r, b); err != nil && d.err == nil {
+		d.err = err
+	}
+	return string(b)
+}
+
+func (d *decoder) strs() []string {
+	n := d.count()
+	out := make([]string, n)
+	for i := range out {
+		out[i] = d.s()
+	}
+	return out
+}
+
+func (d *decoder) table(nclass int) *table {
+	sb := d.u()
+	if sb == math.MaxUint32 {
+		return nil
+	}
+	scale := math.Float32frombits(uint32(sb))
+	n := d.count()
+	rows := make([]buildRow, n)
+	prev := uint64(0)
+	for i := range rows {
+		prev += d.u()
+		k := d.count()
+		r := buildRow{key: prev, cls: make([]uint16, k), vals: make([]int16, k)}
+		c := uint64(0)
+		for j := 0; j < k; j++ {
+			c += d.u()
+			v := d.i()
+			if c >= uint64(nclass) || v < math.MinInt16 || v > math.MaxInt16 {
+				if d.err == nil {
+					d.err = fmt.Errorf("bad weight row %d", i)
+				}
+				return nil
+			}
+			r.cls[j], r.vals[j] = uint16(c), int16(v)
+		}
+		rows[i] = r
+		if d.err != nil {
+			return nil
+		}
+	}
+	return newTable(rows, scale)
+}
+
+// Decode reads a model written by Encode.
+func Decode(data []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("syntax: decode: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("syntax: decode: %w", err)
+	}
+	if !bytes.HasPrefix(raw, []byte(magic)) {
+		return nil, errors.New("syntax: decode: not a model file")
+	}
+	d := &decoder{r: bytes.NewReader(raw[len(magic):])}
+	m := &Model{}
+	m.tagUPOS = d.strs()
+	m.tagXPOS = d.strs()
+	if len(m.tagUPOS) != len(m.tagXPOS) || len(m.tagUPOS) == 0 {
+		return nil, errors.New("syntax: decode: bad tag set")
+	}
+	nt := len(m.tagUPOS)
+	n := d.count()
+	m.tagDict = make(map[uint64]int16, n)
+	prev := uint64(0)
+	for i := 0; i < n; i++ {
+		prev += d.u()
+		t := d.u()
+		if t >= uint64(nt) {
+			return nil, errors.New("syntax: decode: bad tag dictionary")
+		}
+		m.tagDict[prev] = int16(t)
+	}
+	n = d.count()
+	m.ambig = make(map[uint64]uint64, n)
+	prev = 0
+	for i := 0; i < n; i++ {
+		prev += d.u()
+		m.ambig[prev] = d.u()
+	}
+	m.tagger = d.table(nt)
+	m.rels = d.strs()
+	m.rootRel = int(d.u())
+	if m.rootRel >= len(m.rels) {
+		return nil, errors.New("syntax: decode: bad relations")
+	}
+	m.parser = d.table(1 + 2*len(m.rels))
+	m.feats = d.strs()
+	nc := d.count()
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax: decode: %w", d.err)
+	}
+	if nc != nt {
+		return nil, fmt.Errorf("syntax: decode: %d feature candidate lists for %d tags", nc, nt)
+	}
+	m.featCands = make([][]uint16, nc)
+	for i := range m.featCands {
+		k := d.count()
+		m.featCands[i] = make([]uint16, k)
+		for j := range m.featCands[i] {
+			c := d.u()
+			if c >= uint64(len(m.feats)) {
+				return nil, errors.New("syntax: decode: bad feature candidates")
+			}
+			m.featCands[i][j] = uint16(c)
+		}
+	}
+	m.morph = d.table(len(m.feats))
+	m.lem = &lemmatizer{}
+	n = d.count()
+	m.lem.lex = make(map[uint64]string, n)
+	prev = 0
+	for i := 0; i < n; i++ {
+		prev += d.u()
+		m.lem.lex[prev] = d.s()
+	}
+	n = d.count()
+	m.lem.rules = make(map[uint64]lemmaRule, n)
+	prev = 0
+	for i := 0; i < n; i++ {
+		prev += d.u()
+		r := lemmaRule{strip: int(d.u()), add: d.s(), lower: d.u() == 1}
+		m.lem.rules[prev] = r
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax: decode: %w", d.err)
+	}
+	if m.tagger == nil || m.parser == nil {
+		return nil, errors.New("syntax: decode: missing weights")
+	}
+	m.finish()
+	return m, nil
+}
+
+// finish computes the model's derived fields.
+func (m *Model) finish() {
+	m.tagNames = make([]string, len(m.tagUPOS))
+	for i := range m.tagNames {
+		m.tagNames[i] = m.tagUPOS[i] + "|" + m.tagXPOS[i]
+	}
+	m.subjRels, m.auxRels = relIDs(m.rels)
+}

@@ -1,0 +1,284 @@
+package syntax
+
+// This file holds the part-of-speech tagger: a greedy left-to-right
+// averaged perceptron over joint UPOS|XPOS tags, with the two tags
+// predicted before each word among its features. Frequent words that take
+// one tag (almost) always get it from a dictionary without scoring.
+
+import (
+	"math/rand"
+	"slices"
+)
+
+// Tagger feature templates. Their values are part of the model format:
+// append new ones at the end and never renumber.
+const (
+	tBias uint64 = iota + 1
+	tForm
+	tLower
+	tPre
+	tSuf
+	tShape
+	tShort
+	tFlag
+	tLowerM1
+	tLowerP1
+	tLowerM2
+	tLowerP2
+	tSufM1
+	tSufP1
+	tShortM1
+	tShortP1
+	tTagM1
+	tTagM2
+	tTagM1M2
+	tTagM1Lower
+	tTagM1Suf
+	tBiM1
+	tBiP1
+	tFirstShort
+	tBiP1P2
+	tSufP2
+	tTagM1LowerP1
+	tAmb
+	tAmbM1
+	tAmbP1
+	tAmbP2
+	tTagM1Amb
+	tAmbAmbP1
+	tSuf4Amb
+)
+
+// tagFeatures appends the features of word i of vs, given the tags
+// predicted for the words before it.
+func tagFeatures(vs []view, tags []int, i int, dst []uint64) []uint64 {
+	v := &vs[i]
+	lowerAt := func(j int) uint64 {
+		switch {
+		case j < 0:
+			return hBOS
+		case j >= len(vs):
+			return hEOS
+		}
+		return vs[j].lower
+	}
+	shortAt := func(j int) uint64 {
+		switch {
+		case j < 0:
+			return hBOS
+		case j >= len(vs):
+			return hEOS
+		}
+		return vs[j].short
+	}
+	sufAt := func(j, k int) uint64 {
+		switch {
+		case j < 0:
+			return hBOS
+		case j >= len(vs):
+			return hEOS
+		}
+		return vs[j].suf[k]
+	}
+	ambAt := func(j int) uint64 {
+		switch {
+		case j < 0:
+			return hBOS
+		case j >= len(vs):
+			return hEOS
+		}
+		return vs[j].amb
+	}
+	tagAt := func(j int) uint64 {
+		if j < 0 {
+			return 1000
+		}
+		return uint64(tags[j])
+	}
+	t1, t2 := tagAt(i-1), tagAt(i-2)
+	lm1, lp1 := lowerAt(i-1), lowerAt(i+1)
+	dst = append(dst,
+		tBias,
+		mix(tForm, v.form),
+		mix(tLower, v.lower),
+		mix(tShape, v.shape),
+		mix(tShort, v.short),
+		mix(tLowerM1, lm1),
+		mix(tLowerP1, lp1),
+		mix(tLowerM2, lowerAt(i-2)),
+		mix(tLowerP2, lowerAt(i+2)),
+		mix(tSufM1, sufAt(i-1, 2)),
+		mix(tSufP1, sufAt(i+1, 2)),
+		mix(tSufP2, sufAt(i+2, 1)),
+		mix(tShortM1, shortAt(i-1)),
+		mix(tShortP1, shortAt(i+1)),
+		mix(tTagM1, t1),
+		mix(tTagM2, t2),
+		mix3(tTagM1M2, t1, t2),
+		mix3(tTagM1Lower, t1, v.lower),
+		mix3(tTagM1Suf, t1, v.suf[2]),
+		mix3(tBiM1, lm1, v.lower),
+		mix3(tBiP1, v.lower, lp1),
+		mix3(tBiP1P2, lp1, lowerAt(i+2)),
+		mix3(tTagM1LowerP1, t1, lp1),
+		mix(tAmb, v.amb),
+		mix(tAmbM1, ambAt(i-1)),
+		mix(tAmbP1, ambAt(i+1)),
+		mix(tAmbP2, ambAt(i+2)),
+		mix3(tTagM1Amb, t1, v.amb),
+		mix3(tAmbAmbP1, v.amb, ambAt(i+1)),
+		mix3(tSuf4Amb, v.suf[3], v.amb),
+	)
+	for k := 0; k < 3; k++ {
+		if v.pre[k] != 0 {
+			dst = append(dst, mix(tPre, v.pre[k]))
+		}
+	}
+	for k := 0; k < 4; k++ {
+		if v.suf[k] != 0 {
+			dst = append(dst, mix(tSuf, v.suf[k]))
+		}
+	}
+	for f := uint32(0); f < nFlags; f++ {
+		if v.flags&(1<<f) != 0 {
+			dst = append(dst, mix(tFlag, uint64(f)))
+		}
+	}
+	if i == 0 {
+		dst = append(dst, mix(tFirstShort, v.short))
+	}
+	return dst
+}
+
+// Sentinel hashes for positions outside the sentence and for words
+// without an ambiguity class.
+var (
+	hBOS         = mix(0xB05, 1)
+	hEOS         = mix(0xE05, 2)
+	hUnknownWord = mix(0xB05, 3)
+)
+
+// ambMinCount is how often a word must occur in the training data to have
+// an ambiguity class.
+const ambMinCount = 3
+
+// ambiguity returns the ambiguity class of each lowercase word seen at
+// least ambMinCount times: a hash of the set of its tags.
+func ambiguity(exs []example) map[uint64]uint64 {
+	count := map[uint64]int{}
+	tags := map[uint64]map[int]bool{}
+	for _, ex := range exs {
+		for i, v := range ex.views {
+			count[v.lower]++
+			if tags[v.lower] == nil {
+				tags[v.lower] = map[int]bool{}
+			}
+			tags[v.lower][ex.gold[i]] = true
+		}
+	}
+	out := map[uint64]uint64{}
+	for w, n := range count {
+		if n < ambMinCount {
+			continue
+		}
+		set := make([]int, 0, len(tags[w]))
+		for t := range tags[w] {
+			set = append(set, t)
+		}
+		slices.Sort(set)
+		h := uint64(fnvOffset)
+		for _, t := range set {
+			h = mix(h, uint64(t)+1)
+		}
+		out[w] = h
+	}
+	return out
+}
+
+// setAmbiguity fills in the ambiguity classes of the views.
+func (m *Model) setAmbiguity(vs []view) {
+	for i := range vs {
+		if a, ok := m.ambig[vs[i].lower]; ok {
+			vs[i].amb = a
+		} else {
+			vs[i].amb = hUnknownWord
+		}
+	}
+}
+
+// tagSentence writes the tags of the words (views vs) into tags.
+func (m *Model) tagSentence(vs []view, tags []int, sc *scratch) {
+	nt := len(m.tagNames)
+	scores := sc.ints(nt)
+	for i := range vs {
+		if t, ok := m.tagDict[vs[i].form]; ok {
+			tags[i] = int(t)
+			continue
+		}
+		clear(scores)
+		sc.feats = tagFeatures(vs, tags, i, sc.feats[:0])
+		for _, f := range sc.feats {
+			m.tagger.add(f, scores)
+		}
+		best := 0
+		for k := 1; k < nt; k++ {
+			if scores[k] > scores[best] {
+				best = k
+			}
+		}
+		tags[i] = best
+	}
+}
+
+// tagExample is a training sentence for the tagger.
+type tagExample struct {
+	views []view
+	gold  []int
+}
+
+// trainTagger trains the tagger for the given number of epochs and
+// returns its averaged weights. With dev examples it evaluates each epoch
+// and calls report with the accuracy.
+func trainTagger(exs []tagExample, ntags int, dict map[uint64]int16, epochs int, seed int64, prune float32, report func(epoch int, tab *table)) *table {
+	tt := newTrainTable()
+	rng := rand.New(rand.NewSource(seed))
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]float32, ntags)
+	var feats []uint64
+	var pred []int
+	for epoch := 1; epoch <= epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			ex := &exs[k]
+			pred = append(pred[:0], make([]int, len(ex.gold))...)
+			for i := range ex.views {
+				if t, ok := dict[ex.views[i].form]; ok {
+					pred[i] = int(t)
+					continue
+				}
+				feats = tagFeatures(ex.views, pred, i, feats[:0])
+				clear(scores)
+				tt.score(feats, scores)
+				best := 0
+				for c := 1; c < ntags; c++ {
+					if scores[c] > scores[best] {
+						best = c
+					}
+				}
+				if best != ex.gold[i] {
+					tt.update(feats, ex.gold[i], 1)
+					tt.update(feats, best, -1)
+				}
+				tt.tick()
+				pred[i] = best
+			}
+		}
+		if report != nil {
+			report(epoch, tt.averaged(prune))
+		}
+	}
+	return tt.averaged(prune)
+}

@@ -1,0 +1,363 @@
+package syntax
+
+// This file holds the feature hashing and the two weight tables of the
+// averaged perceptrons: a sparse, growing one for training and a compact,
+// quantized one for tagging and parsing.
+
+import (
+	"math"
+	"slices"
+)
+
+// mix combines two 64-bit values into one well-spread hash.
+func mix(a, b uint64) uint64 {
+	h := a*0x9E3779B97F4A7C15 ^ b
+	h ^= h >> 31
+	h *= 0xD6E8FEB86659FD93
+	h ^= h >> 32
+	h *= 0x94D049BB133111EB
+	h ^= h >> 29
+	return h
+}
+
+func mix3(a, b, c uint64) uint64 { return mix(mix(a, b), c) }
+
+func mix4(a, b, c, d uint64) uint64 { return mix(mix(mix(a, b), c), d) }
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// hashString returns the FNV-1a hash of s.
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// keyBits is the number of bits of a feature hash the model keeps; the
+// rest is dropped to keep the model file small. A lookup of a feature the
+// model lacks matches another by chance about once in 2^keyBits/features.
+const keyBits = 44
+
+// keyOf reduces a feature hash to the keyBits the model keeps.
+func keyOf(f uint64) uint64 { return f >> (64 - keyBits) }
+
+// table maps feature keys to sparse rows of quantized class weights. It
+// is an open-addressing hash table with linear probing whose slots are
+// one word each: the key's bits above the home slot index ("quotient"),
+// the distance from the home slot, and the offset of the row in ents. A
+// row is a count followed by that many entries, each a class in the high
+// 16 bits and an int16 weight in the low 16. Empty slots are 0 (no row
+// starts at offset 0).
+type table struct {
+	slots   []uint64
+	bits    uint // log2(len(slots))
+	offBits uint // 12 + bits
+	ents    []uint32
+	scale   float32
+}
+
+// maxDisp is the largest distance of a key from its home slot; a longer
+// probe makes newTable grow the table.
+const maxDisp = 255
+
+// row returns the entries of feature f, or nil.
+func (t *table) row(f uint64) []uint32 {
+	if t == nil {
+		return nil
+	}
+	k := keyOf(f)
+	mask := uint64(len(t.slots) - 1)
+	home := k & mask
+	want := (k >> t.bits) << (8 + t.offBits)
+	for d := uint64(0); d <= maxDisp; d++ {
+		v := t.slots[(home+d)&mask]
+		if v == 0 {
+			return nil
+		}
+		if v&^(1<<t.offBits-1) == want|d<<t.offBits {
+			off := v & (1<<t.offBits - 1)
+			n := uint64(t.ents[off])
+			return t.ents[off+1 : off+1+n]
+		}
+	}
+	return nil
+}
+
+// add adds the weights of feature f to scores.
+func (t *table) add(f uint64, scores []int32) {
+	for _, e := range t.row(f) {
+		scores[e>>16] += int32(int16(e))
+	}
+}
+
+// buildRow is a row of a table being built.
+type buildRow struct {
+	key  uint64 // keyOf the feature hash
+	cls  []uint16
+	vals []int16
+}
+
+// sort orders the row's entries by class.
+func (r *buildRow) sort() {
+	for i := 1; i < len(r.cls); i++ {
+		for j := i; j > 0 && r.cls[j] < r.cls[j-1]; j-- {
+			r.cls[j], r.cls[j-1] = r.cls[j-1], r.cls[j]
+			r.vals[j], r.vals[j-1] = r.vals[j-1], r.vals[j]
+		}
+	}
+}
+
+// newTable builds a table from rows whose weights are already quantized.
+// Rows must have distinct keys.
+func newTable(rows []buildRow, scale float32) *table {
+	bits := uint(4)
+	for 1<<bits < len(rows)+len(rows)/2 {
+		bits++
+	}
+	nents := 1
+	for _, r := range rows {
+		nents += 1 + len(r.cls)
+	}
+	ents := make([]uint32, 1, nents)
+	offs := make([]uint64, len(rows))
+	for i, r := range rows {
+		offs[i] = uint64(len(ents))
+		ents = append(ents, uint32(len(r.cls)))
+		for j, c := range r.cls {
+			ents = append(ents, uint32(c)<<16|uint32(uint16(r.vals[j])))
+		}
+	}
+	for ; ; bits++ {
+		t := &table{slots: make([]uint64, 1<<bits), bits: bits, offBits: 12 + bits, ents: ents, scale: scale}
+		if t.fill(rows, offs) {
+			return t
+		}
+	}
+}
+
+// fill places the rows in the slots, or reports false if a key lands too
+// far from its home slot.
+func (t *table) fill(rows []buildRow, offs []uint64) bool {
+	mask := uint64(len(t.slots) - 1)
+	for i, r := range rows {
+		home := r.key & mask
+		d := uint64(0)
+		for t.slots[(home+d)&mask] != 0 {
+			d++
+		}
+		if d > maxDisp {
+			return false
+		}
+		t.slots[(home+d)&mask] = (r.key>>t.bits)<<(8+t.offBits) | d<<t.offBits | offs[i]
+	}
+	return true
+}
+
+// rows returns the table's rows sorted by key, for encoding.
+func (t *table) rows() []buildRow {
+	var out []buildRow
+	mask := uint64(len(t.slots) - 1)
+	for s, v := range t.slots {
+		if v == 0 {
+			continue
+		}
+		off := v & (1<<t.offBits - 1)
+		d := v >> t.offBits & 0xff
+		home := (uint64(s) - d) & mask
+		n := t.ents[off]
+		r := buildRow{key: (v>>(8+t.offBits))<<t.bits | home, cls: make([]uint16, n), vals: make([]int16, n)}
+		for j, e := range t.ents[off+1 : off+1+uint64(n)] {
+			r.cls[j] = uint16(e >> 16)
+			r.vals[j] = int16(e)
+		}
+		r.sort()
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b buildRow) int {
+		switch {
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
+		}
+		return 0
+	})
+	return out
+}
+
+// features returns the number of features of t.
+func (t *table) features() int {
+	if t == nil {
+		return 0
+	}
+	n := 0
+	for _, v := range t.slots {
+		if v != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// entry is one class weight of a training row, with the running sum for
+// averaging: acc holds the sum of w over the updates before ts.
+type entry struct {
+	acc float64
+	w   float32
+	ts  int32
+	cls uint16
+}
+
+// trainTable is the growing weight table of a perceptron in training.
+type trainTable struct {
+	keys []uint64 // open addressing; 0 is empty (feature hashes are never 0 after keyOf+1)
+	vals []int32
+	n    int
+	rows [][]entry
+	// clock counts the examples seen, for averaging.
+	clock int32
+}
+
+func newTrainTable() *trainTable {
+	return &trainTable{keys: make([]uint64, 1<<16), vals: make([]int32, 1<<16)}
+}
+
+// find returns the row index of feature f, or -1.
+func (t *trainTable) find(f uint64) int32 {
+	k := keyOf(f) + 1
+	mask := uint64(len(t.keys) - 1)
+	s := (k * 0x9E3779B97F4A7C15 >> 20) & mask
+	for {
+		switch t.keys[s] {
+		case 0:
+			return -1
+		case k:
+			return t.vals[s]
+		}
+		s = (s + 1) & mask
+	}
+}
+
+// insert returns the row index of feature f, adding an empty row.
+func (t *trainTable) insert(f uint64) int32 {
+	if r := t.find(f); r >= 0 {
+		return r
+	}
+	if 2*(t.n+1) > len(t.keys) {
+		old, oldv := t.keys, t.vals
+		t.keys = make([]uint64, 2*len(old))
+		t.vals = make([]int32, 2*len(old))
+		mask := uint64(len(t.keys) - 1)
+		for i, k := range old {
+			if k == 0 {
+				continue
+			}
+			s := (k * 0x9E3779B97F4A7C15 >> 20) & mask
+			for t.keys[s] != 0 {
+				s = (s + 1) & mask
+			}
+			t.keys[s], t.vals[s] = k, oldv[i]
+		}
+	}
+	k := keyOf(f) + 1
+	mask := uint64(len(t.keys) - 1)
+	s := (k * 0x9E3779B97F4A7C15 >> 20) & mask
+	for t.keys[s] != 0 {
+		s = (s + 1) & mask
+	}
+	r := int32(len(t.rows))
+	t.keys[s], t.vals[s] = k, r
+	t.rows = append(t.rows, nil)
+	t.n++
+	return r
+}
+
+// score adds the current weights of the features to scores.
+func (t *trainTable) score(feats []uint64, scores []float32) {
+	for _, f := range feats {
+		if r := t.find(f); r >= 0 {
+			for _, e := range t.rows[r] {
+				scores[e.cls] += e.w
+			}
+		}
+	}
+}
+
+// update adds delta to the weight of class cls for each feature.
+func (t *trainTable) update(feats []uint64, cls int, delta float32) {
+	for _, f := range feats {
+		r := t.insert(f)
+		row := t.rows[r]
+		i := 0
+		for i < len(row) && row[i].cls != uint16(cls) {
+			i++
+		}
+		if i == len(row) {
+			row = append(row, entry{cls: uint16(cls), ts: t.clock})
+			t.rows[r] = row
+		}
+		e := &row[i]
+		e.acc += float64(t.clock-e.ts) * float64(e.w)
+		e.ts = t.clock
+		e.w += delta
+	}
+}
+
+// tick advances the averaging clock by one example.
+func (t *trainTable) tick() { t.clock++ }
+
+// averaged returns the averaged weights as a quantized table, dropping
+// weights below prune in absolute value.
+func (t *trainTable) averaged(prune float32) *table {
+	c := float64(max(t.clock, 1))
+	avg := func(e entry) float32 {
+		return float32((e.acc + float64(t.clock-e.ts)*float64(e.w)) / c)
+	}
+	maxAbs := float32(0)
+	for _, row := range t.rows {
+		for _, e := range row {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(avg(e)))))
+		}
+	}
+	// 12-bit weights: most fit a one-byte varint in the model file, and
+	// the rounding (a two-thousandth of the largest weight) changes no
+	// decision that matters.
+	scale := maxAbs / 2047
+	if scale == 0 {
+		scale = 1
+	}
+	keyOfRow := make([]uint64, len(t.rows))
+	for s, k := range t.keys {
+		if k != 0 {
+			keyOfRow[t.vals[s]] = k - 1
+		}
+	}
+	rows := make([]buildRow, 0, len(t.rows))
+	for r, row := range t.rows {
+		var br buildRow
+		for _, e := range row {
+			a := avg(e)
+			if float32(math.Abs(float64(a))) < prune {
+				continue
+			}
+			q := int16(math.Round(float64(a / scale)))
+			if q == 0 {
+				continue
+			}
+			br.cls = append(br.cls, e.cls)
+			br.vals = append(br.vals, q)
+		}
+		if len(br.cls) > 0 {
+			br.sort()
+			br.key = keyOfRow[r]
+			rows = append(rows, br)
+		}
+	}
+	return newTable(rows, scale)
+}
