@@ -1,5 +1,3 @@
-//go:build syntaxmerge
-
 package extract
 
 // This file analyses raw article text: one tokenization serves the
@@ -11,7 +9,6 @@ import (
 	"factdeck/quiz"
 	"factdeck/quiz/clean"
 	"factdeck/quiz/ner"
-	"factdeck/quiz/syntax"
 	"factdeck/quiz/token"
 )
 

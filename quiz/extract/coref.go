@@ -278,8 +278,8 @@ func (s *Sentence) classOf(h, mi int) string {
 		switch {
 		case s.Rel(k) == "appos" && w.UPOS == "NOUN":
 			return strings.ToLower(w.Lemma)
-		case s.Rel(k) == "compound" && w.UPOS == "NOUN" && k < s.Mentions[mi].Lo:
-			return strings.ToLower(w.Lemma)
+		case s.Rel(k) == "compound" && w.UPOS == "NOUN" && k < s.Mentions[mi].Lo && (orgNouns[w.Lemma] || personNouns[w.Lemma]):
+			return strings.ToLower(w.Lemma) // "the airline AirCo"
 		}
 	}
 	if p := s.Words[h].Head; p >= 0 && s.Rel(h) == "appos" && s.Words[p].UPOS == "NOUN" && s.Words[p].Mention < 0 && s.Words[p].Text == s.Words[p].Lower() {

@@ -18,18 +18,27 @@ import (
 
 	"factdeck/quiz"
 	"factdeck/quiz/lexicon"
+	"factdeck/quiz/ner"
+	"factdeck/quiz/syntax"
 )
 
 // Extractor analyses articles and extracts their facts. It is read-only
 // after New and safe for concurrent use.
 type Extractor struct {
-	lx *lexicon.Lexicon
+	lx  *lexicon.Lexicon
+	ner *ner.Model
+	syn *syntax.Model
 }
 
 // Config configures an Extractor.
 type Config struct {
 	// Lexicon types names and values. Required.
 	Lexicon *lexicon.Lexicon
+	// NER finds names; without it only proper nouns the parser tags are
+	// names.
+	NER *ner.Model
+	// Syntax parses sentences. Required for Analyze.
+	Syntax *syntax.Model
 }
 
 // New returns an Extractor for cfg.
@@ -37,5 +46,5 @@ func New(cfg Config) (*Extractor, error) {
 	if cfg.Lexicon == nil {
 		return nil, fmt.Errorf("extract: no lexicon: %w", quiz.ErrInvalid)
 	}
-	return &Extractor{lx: cfg.Lexicon}, nil
+	return &Extractor{lx: cfg.Lexicon, ner: cfg.NER, syn: cfg.Syntax}, nil
 }

@@ -34,6 +34,10 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 		if lo >= hi || lo < 0 || hi > len(s.Words) {
 			continue
 		}
+		// A number after a name is part of it: "Flight 9", "Route 66".
+		for hi < len(s.Words) && s.Words[hi].UPOS == "NUM" && s.Words[hi].Head >= lo && s.Words[hi].Head < hi && s.Words[hi].Start == s.Words[hi-1].End+1 {
+			hi++
+		}
 		k, country := x.nameKind(s.Segment(lo, hi), sp.typ, s.Words[lo:hi])
 		if k == "" {
 			continue

@@ -102,6 +102,9 @@ func (x *Extractor) titleBefore(d *Doc, s *Sentence, m Mention, h int) (RoleFact
 		if k >= m.Lo {
 			break
 		}
+		if isHonorific(s.Words[k].Text) || s.Words[k].Rel == "nmod:desc" && isHonorific(s.Words[k].Text) {
+			continue
+		}
 		switch s.Rel(k) {
 		case "compound", "amod", "nmod":
 			if a, _ := s.Span(k); a < lo {
@@ -114,8 +117,11 @@ func (x *Extractor) titleBefore(d *Doc, s *Sentence, m Mention, h int) (RoleFact
 	}
 	// The title is the run of modifier words right before the name.
 	hi := m.Lo
-	for lo < hi && (s.Words[lo].UPOS == "DET" || s.Words[lo].UPOS == "PUNCT") {
+	for lo < hi && (s.Words[lo].UPOS == "DET" || s.Words[lo].UPOS == "PUNCT" || isHonorific(s.Words[lo].Text)) {
 		lo++
+	}
+	for hi > lo && isHonorific(s.Words[hi-1].Text) {
+		hi--
 	}
 	if lo >= hi || !x.roleHead(strings.ToLower(s.Words[hi-1].Text)) {
 		return RoleFact{}, false

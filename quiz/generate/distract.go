@@ -97,6 +97,12 @@ type option struct {
 func (g *Generator) distractors(answer string, k quiz.Kind, local []string, exclude map[string]bool, pool *Pool, seed uint64, n int) []string {
 	var cands []option
 	for _, v := range local {
+		if numericKind(k) && !sameScale(answer, v) {
+			continue // "9,753" beside "Three" gives the answer away
+		}
+		if k == quiz.KindDate && dateShape(g.lx, v) != dateShape(g.lx, answer) {
+			continue // a month beside years
+		}
 		cands = append(cands, option{v, 0})
 	}
 	switch k {
@@ -122,7 +128,84 @@ func (g *Generator) distractors(answer string, k quiz.Kind, local []string, excl
 			cands = append(cands, option{v.text, 1})
 		}
 	}
-	return choose(answer, k, cands, exclude, seed, n)
+	// Options look like the answer: no digits beside a name, a person's full
+	// name beside a full name.
+	digits := strings.ContainsAny(answer, "0123456789")
+	kept := cands[:0]
+	for _, c := range cands {
+		if strings.ContainsAny(c.text, "0123456789") != digits || named(k) && strings.ContainsAny(c.text, ",;()") {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return choose(answer, k, kept, exclude, seed, n)
+}
+
+// named reports kinds of named entities.
+func named(k quiz.Kind) bool {
+	switch k {
+	case quiz.KindPerson, quiz.KindOrganization, quiz.KindCity, quiz.KindCountry, quiz.KindRegion, quiz.KindPlace, quiz.KindMisc:
+		return true
+	}
+	return false
+}
+
+// dateShape classifies a date by what it names: a year, a month, a day of
+// a month, or a full date.
+func dateShape(lx *lexicon.Lexicon, s string) string {
+	f := strings.Fields(strings.ReplaceAll(s, ",", " "))
+	month, year, day := false, false, false
+	for _, w := range f {
+		switch {
+		case isDigits(w) && len(w) == 4:
+			year = true
+		case isDigits(strings.TrimRight(w, "stndrh")):
+			day = true
+		default:
+			if _, ok := lx.Month(w); ok {
+				month = true
+			}
+		}
+	}
+	switch {
+	case month && day && year:
+		return "full"
+	case month && day:
+		return "monthday"
+	case month && year:
+		return "monthyear"
+	case month:
+		return "month"
+	case year:
+		return "year"
+	}
+	return "other"
+}
+
+// numericKind reports kinds whose values are numbers.
+func numericKind(k quiz.Kind) bool {
+	switch k {
+	case quiz.KindCount, quiz.KindMoney, quiz.KindPercent, quiz.KindAge, quiz.KindDuration, quiz.KindOrdinal, quiz.KindTime, quiz.KindScore:
+		return true
+	}
+	return false
+}
+
+// sameScale reports whether two numeric values are written alike (digits or
+// words) and within a factor of four of each other.
+func sameScale(a, b string) bool {
+	_, na, sa, stA, okA := splitNumber(a)
+	_, nb, sb, stB, okB := splitNumber(b)
+	if !okA || !okB || stA != stB || strings.TrimSpace(sa) != strings.TrimSpace(sb) {
+		return false
+	}
+	x, err1 := strconv.ParseFloat(strings.ReplaceAll(na, ",", ""), 64)
+	y, err2 := strconv.ParseFloat(strings.ReplaceAll(nb, ",", ""), 64)
+	if err1 != nil || err2 != nil || x <= 0 || y <= 0 {
+		return false
+	}
+	r := x / y
+	return r <= 4 && r >= 0.25
 }
 
 // choose picks n options, nearest source first, similar in length to the

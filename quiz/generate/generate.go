@@ -97,7 +97,7 @@ func (g *Generator) Questions(an *extract.Analysis, pool *Pool) []quiz.Question 
 		cands[i].q.Score = round3(cands[i].score)
 		cands[i].q.ArticleID = d.Article.ID
 	}
-	return selectDeck(cands, deckSize(d))
+	return selectDeck(cands, deckSize(d), hash64(d.Body, 3)%2 == 0)
 }
 
 // deckSize is the number of questions in an article's default deck: about
@@ -141,16 +141,27 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	if g.trivial(d, t) {
 		return nil
 	}
-	l, ok := plan(d, t)
-	if !ok {
-		return nil
-	}
 	answer, accepted := answerOf(d, t)
 	if answer == "" {
 		return nil
 	}
 	s := d.Sents[t.Sent]
 	base := salience(an, t)
+	l, ok := plan(d, t)
+	if !ok {
+		// A cloze of the whole sentence, when it stands alone.
+		if cl, ok := sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
+			return []candidate{{
+				q: quiz.Question{
+					FactID: an.Facts[fi].ID, Type: quiz.Cloze, Prompt: cl, Answer: answer, Accepted: accepted,
+					AnswerKind: t.Kind, Sentence: s.Text(), Template: "sentence-cloze", Difficulty: 3,
+					Cloze: strings.Replace(cl, "_____", "{{c1::"+answer+"}}", 1),
+				},
+				fact: fi, sent: t.Sent, score: base - 0.5,
+			}}
+		}
+		return nil
+	}
 	mk := func(ty quiz.QuestionType, prompt, tpl string, prio int) candidate {
 		return candidate{
 			q: quiz.Question{
@@ -197,7 +208,15 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		}
 		break
 	}
-	if st, ok := l.statement(""); ok {
+	st, stOK := l.statement("")
+	if !stOK {
+		if cl, ok := sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
+			c := mk(quiz.Cloze, cl, "sentence-cloze", 20)
+			c.q.Cloze = strings.Replace(cl, "_____", "{{c1::"+answer+"}}", 1)
+			out = append(out, c)
+		}
+	}
+	if stOK {
 		if cl, ok := l.statement("_____"); ok && strings.Count(cl, "_____") == 1 && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
 			c := mk(quiz.Cloze, cl, "clause-cloze", 35)
 			c.q.Cloze = strings.Replace(cl, "_____", "{{c1::"+answer+"}}", 1)
@@ -288,16 +307,22 @@ func dedupe(ss []string) []string {
 // givesAway reports whether the prompt contains the answer (or, for a
 // person, the surname).
 func givesAway(prompt, answer string, k quiz.Kind) bool {
-	np, na := " "+quiz.NormalizeAnswer(prompt)+" ", quiz.NormalizeAnswer(answer)
+	np, na := " "+plainWords(prompt)+" ", plainWords(answer)
 	if na == "" || strings.Contains(np, " "+na+" ") {
 		return true
 	}
 	if k == quiz.KindPerson {
-		if sn := quiz.NormalizeAnswer(quiz.Surname(answer)); sn != "" && strings.Contains(np, " "+sn+" ") {
+		if sn := plainWords(quiz.Surname(answer)); sn != "" && strings.Contains(np, " "+sn+" ") {
 			return true
 		}
 	}
 	return false
+}
+
+// plainWords normalizes s for comparison with possessive endings dropped:
+// "AOL's" reads "aol".
+func plainWords(s string) string {
+	return quiz.NormalizeAnswer(strings.NewReplacer("'s", "", "’s", "", "s'", "s", "s’", "s").Replace(s))
 }
 
 // genericNouns are answers that carry no knowledge of the story.
@@ -329,6 +354,14 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		}
 	case quiz.KindOther:
 		txt := strings.ToLower(t.Text(d))
+		if strings.ContainsAny(txt, ",;:()") || s.Words[t.Lo].UPOS == "ADP" || s.Words[t.Hi-1].UPOS == "ADP" {
+			return true // a broken phrase
+		}
+		for j := t.Lo; j < t.Hi; j++ {
+			if lw := s.Words[j].Lower(); lw == "such" || lw == "same" || lw == "other" {
+				return true // "such systems" points elsewhere
+			}
+		}
 		h := &s.Words[t.Head]
 		if h.UPOS == "NUM" || genericNouns[strings.ToLower(h.Lemma)] {
 			return true // "one of the reasons", "a lot of food"
@@ -421,7 +454,7 @@ func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 // selectDeck orders candidates into the default deck (at most one question
 // per source sentence, best facts first, types mixed) followed by the
 // reserve (the best remaining question of every other fact).
-func selectDeck(cands []candidate, n int) []quiz.Question {
+func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	byFact := map[int][]int{}
 	var facts []int
 	for i, c := range cands {
@@ -449,6 +482,9 @@ func selectDeck(cands []candidate, n int) []quiz.Question {
 	inDeck := map[int]bool{}
 	var deck, reserve []quiz.Question
 	trueN, falseN := 0, 0
+	if !trueFirst {
+		trueN = 1 // the first statement of this article is a false one
+	}
 	for _, f := range facts {
 		if len(deck) == n {
 			break
@@ -468,7 +504,7 @@ func selectDeck(cands []candidate, n int) []quiz.Question {
 		}
 		c := cands[pick]
 		if c.q.Type == quiz.TrueFalse {
-			if c.q.Answer == "True" {
+			if c.truth {
 				trueN++
 			} else {
 				falseN++

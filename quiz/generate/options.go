@@ -283,8 +283,18 @@ func orgPossessive(d *extract.Doc, org string) string {
 	if strings.HasPrefix(org, "the ") {
 		return possessive(org)
 	}
-	if strings.Contains(strings.ToLower(d.Body), "the "+strings.ToLower(org)) {
-		return "the " + possessive(org)
+	body := strings.ToLower(d.Body)
+	needle := "the " + strings.ToLower(org)
+	for i := strings.Index(body, needle); i >= 0; {
+		end := i + len(needle)
+		if end == len(body) || strings.IndexByte(" ,.;:)'’", body[end]) >= 0 {
+			return "the " + possessive(org) // "the Pentagon"
+		}
+		next := strings.Index(body[end:], needle)
+		if next < 0 {
+			break
+		}
+		i = end + next
 	}
 	return possessive(org)
 }

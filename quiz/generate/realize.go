@@ -117,6 +117,28 @@ func plan(d *extract.Doc, t extract.Target) (*layout, bool) {
 	if !l.subject() {
 		return nil, false
 	}
+	for _, k := range s.Kids(c.Pred) {
+		switch s.Words[k].Rel {
+		case "ccomp", "csubj", "dep", "orphan":
+			if !l.inside(k) {
+				return nil, false // the clause needs what would be left out
+			}
+		}
+	}
+	if t.Role != extract.RoleInside && s.Rel(t.Head) == "conj" {
+		return nil, false // one of several coordinated phrases
+	}
+	for _, k := range s.Kids(c.Pred) {
+		if isRelWord(&s.Words[k]) && !strings.HasPrefix(s.Words[k].Rel, "nsubj") {
+			return nil, false // "the challenges that they face": the object is outside
+		}
+	}
+	lo, hi := s.Span(c.Pred)
+	for j := lo; j < hi; j++ {
+		if s.Words[j].Rel == "orphan" {
+			return nil, false // gapping: "A by X, B by Y"
+		}
+	}
 	keep := l.kept()
 	sl, sh := l.subjectSpan()
 	for _, j := range keep {
@@ -352,6 +374,9 @@ func (l *layout) subjectSpan() (int, int) {
 func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 	s := l.s
 	w := &s.Words[h]
+	if w.Feat("PronType") == "Dem" {
+		return "", false // "these", "that"
+	}
 	if w.UPOS == "PRON" || isRelativeOrIndefinite(w.Lower()) {
 		if w.Ent < 0 || isRelativeOrIndefinite(w.Lower()) {
 			return "", false
@@ -379,7 +404,9 @@ func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 				continue
 			}
 			switch {
-			case s.Rel(k) == "appos", s.Rel(k) == "punct" && i == h && (k < h && k == firstKid(s, h) || k > h && k == lastKid(s, h)):
+			case s.Rel(k) == "appos" && !(i == h && w.UPOS == "NOUN" && s.Kid(h, "det") < 0 && isPersonName(s, k)):
+				continue // "the agency, a branch of ..."; but "saxophonist Ann Lee" keeps the name
+			case s.Rel(k) == "punct" && i == h && (k < h && k == firstKid(s, h) || k > h && k == lastKid(s, h)):
 				continue
 			case s.Rel(k) == "acl" && commaBefore(s, k), s.Rel(k) == "parataxis", s.Rel(k) == "dep":
 				continue
@@ -411,6 +438,12 @@ func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 		txt = lowerFirst(txt)
 	}
 	return txt, true
+}
+
+// isPersonName reports whether word k heads a person's name.
+func isPersonName(s *extract.Sentence, k int) bool {
+	w := &s.Words[k]
+	return w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson
 }
 
 func firstKid(s *extract.Sentence, i int) int {
@@ -613,7 +646,7 @@ func isPersonal(w *extract.Word) bool {
 	if w.UPOS != "PRON" && !(w.UPOS == "DET" && w.Feat("Poss") == "Yes") {
 		return false
 	}
-	if w.Rel == "expl" || w.Feat("PronType") == "Rel" || w.Feat("PronType") == "Int" {
+	if w.Feat("PronType") == "Rel" || w.Feat("PronType") == "Int" {
 		return false
 	}
 	switch w.Lower() {
@@ -750,11 +783,15 @@ func (l *layout) statement(with string) (string, bool) {
 		out = "According to " + l.source + ", " + out
 	}
 	out = capitalize(strings.TrimRight(out, " ,;:")) + "."
-	if !balanced(out) || wordCount(out) > maxPromptWords {
+	if !balanced(out) || wordCount(out) > maxPromptWords || wordCount(out) < minStatementWords {
 		return "", false
 	}
 	return out, true
 }
+
+// minStatementWords is the length below which a statement says too little
+// to test ("Ann has not forgotten.").
+const minStatementWords = 5
 
 // dropAsides removes appositions and bracketed asides from a subject's
 // words.
@@ -773,4 +810,69 @@ func (l *layout) dropAsides(idx []int) []int {
 		}
 	}
 	return out
+}
+
+// sentenceCloze makes a cloze of target t's whole sentence when its clause
+// cannot be restated alone: the sentence as written, without bracketed
+// asides or an opening connective ("However, ..."), pronouns named, the
+// answer blanked. It reports false for a sentence that cannot stand alone
+// or is too long.
+func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
+	s := d.Sents[t.Sent]
+	var idx []int
+	for i := range s.Words {
+		idx = append(idx, i)
+	}
+	idx = dropBracketed(s, idx)
+	// An opening connective and its comma.
+	for len(idx) > 1 {
+		w := &s.Words[idx[0]]
+		if connectives[w.Lower()] || w.UPOS == "CCONJ" || w.UPOS == "PUNCT" && w.Text != "“" && w.Text != "\"" {
+			idx = idx[1:]
+			continue
+		}
+		break
+	}
+	if len(idx) == 0 || idx[0] > t.Lo || wordCount(s.Segment(idx[0], s.End-s.Start)) > maxPromptWords+5 {
+		return "", false
+	}
+	for _, j := range idx {
+		w := &s.Words[j]
+		if w.UPOS == "PRON" {
+			switch w.Lower() {
+			case "i", "me", "my", "we", "us", "our", "you", "your":
+				return "", false // a quotation out of its speaker's mouth
+			}
+		}
+		if w.UPOS == "NOUN" && w.Ent < 0 {
+			if det := s.Kid(j, "det"); det >= 0 {
+				switch s.Words[det].Lower() {
+				case "this", "that", "these", "those":
+					if !timeNouns[strings.ToLower(w.Lemma)] {
+						return "", false
+					}
+				}
+			}
+			if s.HasKid(j, "nummod") && s.Kid(j, "det") >= 0 && personNoun(strings.ToLower(w.Lemma)) {
+				return "", false // "the two men"
+			}
+		}
+	}
+	repl := map[int]string{}
+	for j := t.Lo; j < t.Hi; j++ {
+		repl[j] = ""
+	}
+	repl[t.Lo] = "_____"
+	out, ok := render(d, s, idx, repl)
+	if !ok {
+		return "", false
+	}
+	out = capitalize(out)
+	if !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "!") && !strings.HasSuffix(out, "?") && !strings.HasSuffix(out, "”") && !strings.HasSuffix(out, "\"") {
+		return "", false
+	}
+	if !balanced(out) || wordCount(out) > maxPromptWords || strings.Count(out, "_____") != 1 {
+		return "", false
+	}
+	return out, true
 }

@@ -171,15 +171,15 @@ func (l *layout) subjectQuestion(wh string) (string, bool) {
 	return strings.Join(append(parts, rest), " "), true
 }
 
-// hasContentBeyond reports whether idx holds a content word other than
-// the predicate p.
+// hasContentBeyond reports whether idx holds a noun, name, number or
+// adjective other than the predicate p: "Who fought on?" asks too little.
 func (l *layout) hasContentBeyond(idx []int, p int) bool {
 	for _, j := range idx {
 		if j == p || l.answer[j] {
 			continue
 		}
 		switch l.s.Words[j].UPOS {
-		case "NOUN", "PROPN", "NUM", "ADJ", "VERB", "ADV", "PRON":
+		case "NOUN", "PROPN", "NUM", "ADJ", "PRON":
 			return true
 		}
 	}

@@ -11,9 +11,11 @@ import (
 
 	"factdeck/quiz"
 	"factdeck/quiz/clean"
+	"factdeck/quiz/extract"
+	"factdeck/quiz/generate"
+	"factdeck/quiz/lexicon"
 	"factdeck/quiz/ner"
-	extract "factdeck/quiz/oldextract"
-	generate "factdeck/quiz/oldgenerate"
+	"factdeck/quiz/syntax"
 )
 
 // Config configures a Pipeline.
@@ -23,6 +25,10 @@ type Config struct {
 	TemplateDir string
 	// Model is the named-entity model; when nil the embedded one is loaded.
 	Model *ner.Model
+	// Syntax is the parser; when nil the embedded one is loaded.
+	Syntax *syntax.Model
+	// Lexicon holds the word lists; when nil the embedded ones are loaded.
+	Lexicon *lexicon.Lexicon
 }
 
 // Pipeline turns raw pages into articles, facts and questions. It is safe
@@ -38,6 +44,7 @@ type Result struct {
 	Article   quiz.Article
 	Facts     []quiz.Fact
 	Questions []quiz.Question
+	analysis  *extract.Analysis
 }
 
 // New loads the model and the templates.
@@ -49,11 +56,26 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, fmt.Errorf("pipeline: load entity model: %w", err)
 		}
 	}
-	g, err := generate.New(cfg.TemplateDir)
+	syn := cfg.Syntax
+	if syn == nil {
+		var err error
+		if syn, err = syntax.Load(); err != nil {
+			return nil, fmt.Errorf("pipeline: load parser: %w", err)
+		}
+	}
+	lx := cfg.Lexicon
+	if lx == nil {
+		lx = lexicon.Load()
+	}
+	g, err := generate.New(generate.Config{TemplateDir: cfg.TemplateDir, Lexicon: lx})
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	return &Pipeline{extractor: extract.New(m), generator: g}, nil
+	x, err := extract.New(extract.Config{Lexicon: lx, NER: m, Syntax: syn})
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	return &Pipeline{extractor: x, generator: g}, nil
 }
 
 // Process cleans raw (read from source), extracts its facts and makes its
@@ -82,7 +104,8 @@ func (p *Pipeline) ExtractArticle(ctx context.Context, a quiz.Article) (Result, 
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	facts := p.extractor.Facts(a)
+	an := p.extractor.Analyze(a)
+	facts := an.Facts
 	for i := range facts {
 		facts[i].ID = int64(i + 1)
 		facts[i].ArticleID = 0
@@ -90,7 +113,7 @@ func (p *Pipeline) ExtractArticle(ctx context.Context, a quiz.Article) (Result, 
 			facts[i].Sources = []string{a.Source}
 		}
 	}
-	return Result{Article: a, Facts: facts}, nil
+	return Result{Article: a, Facts: facts, analysis: an}, nil
 }
 
 // Generate makes the questions of r from its facts, drawing on pool (the
@@ -99,7 +122,13 @@ func (p *Pipeline) Generate(ctx context.Context, r Result, pool []quiz.Fact) (Re
 	if err := ctx.Err(); err != nil {
 		return r, err
 	}
-	r.Questions = p.generator.Questions(r.Article, r.Facts, pool)
+	if r.analysis == nil {
+		var err error
+		if r, err = p.ExtractArticle(ctx, r.Article); err != nil {
+			return r, err
+		}
+	}
+	r.Questions = p.generator.Questions(r.analysis, generate.NewPool(0, pool))
 	known := make(map[int64]bool, len(r.Facts))
 	for _, f := range r.Facts {
 		known[f.ID] = true
