@@ -552,6 +552,20 @@ func wordSpan(s *extract.Sentence, k int) int {
 // particular.
 var vagueDet = map[string]bool{"another": true, "some": true, "any": true, "many": true, "several": true, "such": true, "other": true, "both": true, "either": true, "neither": true, "every": true, "each": true, "no": true}
 
+// countedBack reports "the two sides", "the three firms": a definite noun
+// counted by a small number, which points back to things named before.
+func countedBack(s *extract.Sentence, j int) bool {
+	det, num := s.Kid(j, "det"), s.Kid(j, "nummod")
+	if det < 0 || num < 0 || s.Words[det].Lower() != "the" {
+		return false
+	}
+	switch s.Words[num].Lower() {
+	case "two", "three", "four", "five", "six", "both", "2", "3", "4":
+		return true
+	}
+	return false
+}
+
 // anaphoricAdj are adjectives that point back: "the same venue".
 var anaphoricAdj = map[string]bool{"same": true, "latter": true, "former": true, "aforementioned": true, "other": true}
 
@@ -602,6 +616,9 @@ func render(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]string)
 		txt, replaced := repl[j]
 		if !replaced && w.UPOS == "PRON" && w.Feat("PronType") == "Dem" {
 			return "", false // "this", "those": pointing outside the sentence
+		}
+		if !replaced && w.UPOS == "NOUN" && w.Ent < 0 && countedBack(s, j) {
+			return "", false // "the two sides"
 		}
 		if !replaced && isPersonal(w) {
 			if w.Ent < 0 {
@@ -853,7 +870,7 @@ func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
 					}
 				}
 			}
-			if s.HasKid(j, "nummod") && s.Kid(j, "det") >= 0 && personNoun(strings.ToLower(w.Lemma)) {
+			if countedBack(s, j) {
 				return "", false // "the two men"
 			}
 		}
