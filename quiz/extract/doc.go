@@ -204,38 +204,3 @@ func (s *Sentence) Segment(lo, hi int) string {
 	}
 	return s.body[s.Words[lo].Start:s.Words[hi-1].End]
 }
-
-// Render returns the words of keep (sorted indexes) as text: runs of
-// adjacent words as written, runs joined by one space, with the spacing
-// and punctuation left dangling by removed words tidied.
-func (s *Sentence) Render(keep []int) string {
-	var b strings.Builder
-	for k := 0; k < len(keep); {
-		e := k
-		for e+1 < len(keep) && keep[e+1] == keep[e]+1 {
-			e++
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s.Segment(keep[k], keep[e]+1))
-		k = e + 1
-	}
-	return tidy(b.String())
-}
-
-// tidy removes spacing and punctuation left dangling by removed words: a
-// space before a comma, doubled commas, commas at either end, empty
-// brackets.
-func tidy(t string) string {
-	for {
-		n := strings.NewReplacer(" ,", ",", ",,", ",", "( )", "", "()", "", " .", ".", "  ", " ", ", .", ".", ",.", ".").Replace(t)
-		n = strings.TrimSpace(n)
-		n = strings.Trim(n, ",;:–—- ")
-		n = strings.TrimSpace(n)
-		if n == t {
-			return n
-		}
-		t = n
-	}
-}

@@ -322,8 +322,10 @@ func givesAway(prompt, answer string, k quiz.Kind) bool {
 // plainWords normalizes s for comparison with possessive endings dropped:
 // "AOL's" reads "aol".
 func plainWords(s string) string {
-	return quiz.NormalizeAnswer(strings.NewReplacer("'s", "", "’s", "", "s'", "s", "s’", "s").Replace(s))
+	return quiz.NormalizeAnswer(possessives.Replace(s))
 }
+
+var possessives = strings.NewReplacer("'s", "", "’s", "", "s'", "s", "s’", "s")
 
 // genericNouns are answers that carry no knowledge of the story.
 var genericNouns = map[string]bool{

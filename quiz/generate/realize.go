@@ -684,10 +684,7 @@ func possessive(n string) string {
 // tidy removes spacing and punctuation left dangling by removed words.
 func tidy(t string) string {
 	for {
-		n := strings.NewReplacer(" ,", ",", ",,", ",", "( )", "", "()", "", "  ", " ", ", .", ".", ",.", ".",
-			", ?", "?", ",?", "?", " ?", "?", "“ ", "“", " ”", "”", " 's", "'s", " ’s", "’s", " n't", "n't").Replace(t)
-		n = strings.TrimSpace(n)
-		n = strings.Trim(n, ",;:–—- ")
+		n := strings.Trim(strings.TrimSpace(tidyPairs.Replace(t)), ",;:–—- ")
 		n = strings.TrimSpace(n)
 		if n == t {
 			return n
@@ -695,6 +692,11 @@ func tidy(t string) string {
 		t = n
 	}
 }
+
+// tidyPairs are the spacing and punctuation mended after words are taken
+// out of a sentence.
+var tidyPairs = strings.NewReplacer(" ,", ",", ",,", ",", "( )", "", "()", "", "  ", " ", ", .", ".", ",.", ".",
+	", ?", "?", ",?", "?", " ?", "?", "“ ", "“", " ”", "”", " 's", "'s", " ’s", "’s", " n't", "n't")
 
 // kindOf returns the kind of word i's entity or mention, or other.
 func kindOf(s *extract.Sentence, d *extract.Doc, i int) quiz.Kind {
