@@ -34,11 +34,18 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 		if lo >= hi || lo < 0 || hi > len(s.Words) {
 			continue
 		}
+		// Titles before a person's name stay out of it: "Mayor Ann Lee".
+		typ := sp.typ
+		for k := lo; k < hi-1 && x.isTitleWord(s.Words[k].Text); k++ {
+			if x.lx.GivenName(s.Words[k+1].Text) || typ == "PER" {
+				lo, typ = k+1, "PER"
+			}
+		}
 		// A number after a name is part of it: "Flight 9", "Route 66".
 		for hi < len(s.Words) && s.Words[hi].UPOS == "NUM" && s.Words[hi].Head >= lo && s.Words[hi].Head < hi && s.Words[hi].Start == s.Words[hi-1].End+1 {
 			hi++
 		}
-		k, country := x.nameKind(s.Segment(lo, hi), sp.typ, s.Words[lo:hi])
+		k, country := x.nameKind(s.Segment(lo, hi), typ, s.Words[lo:hi])
 		if k == "" {
 			continue
 		}
@@ -105,6 +112,19 @@ func (x *Extractor) nameKind(text, typ string, ws []Word) (quiz.Kind, string) {
 		return quiz.KindOrganization, ""
 	}
 	return quiz.KindMisc, ""
+}
+
+// isTitleWord reports a title written before a name: "Mr.", "Gov.",
+// "Mayor", "Justice".
+func (x *Extractor) isTitleWord(w string) bool {
+	if isHonorific(w) {
+		return true
+	}
+	switch strings.TrimSuffix(strings.ToLower(w), ".") {
+	case "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt", "adm", "pres", "supt", "det", "insp", "amb", "cmdr", "maj", "cpl", "pvt", "atty", "hon", "judge", "justice", "mayor", "president", "chancellor", "senator", "governor", "minister", "premier", "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "rabbi", "imam", "coach", "professor", "officer", "chief", "secretary", "ambassador":
+		return true
+	}
+	return unicode.IsUpper(rune(w[0])) && x.lx.TitleHead(strings.ToLower(w))
 }
 
 // isHonorific reports a title written before a name ("Mr.", "Dr.").

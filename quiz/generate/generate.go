@@ -147,8 +147,8 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	}
 	s := d.Sents[t.Sent]
 	base := salience(an, t)
-	l, ok := plan(d, t)
-	if !ok {
+	l, why := plan(d, t)
+	if why != "" {
 		// A cloze of the whole sentence, when it stands alone.
 		if cl, ok := sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
 			return []candidate{{
@@ -351,8 +351,8 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 	case quiz.KindNationality:
 		return true
 	case quiz.KindWeekday, quiz.KindDate, quiz.KindTime:
-		if extract.IsSpeech(s.Words[c.Pred].Lemma) {
-			return true
+		if extract.IsSpeech(s.Words[c.Pred].Lemma) && reports(s, c) {
+			return true // "said on Friday"
 		}
 	case quiz.KindOther:
 		txt := strings.ToLower(t.Text(d))
@@ -384,10 +384,16 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 			return true
 		}
 	}
-	if extract.IsSpeech(s.Words[c.Pred].Lemma) && (s.HasKid(c.Pred, "ccomp") || s.HasKid(c.Pred, "parataxis") || !s.HasKid(c.Pred, "obj")) {
+	if t.Role != extract.RoleMention && extract.IsSpeech(s.Words[c.Pred].Lemma) && (reports(s, c) || !s.HasKid(c.Pred, "obj")) {
 		return true // "Who said?", "What did she say?": the speaker is asked through what was said
 	}
 	return false
+}
+
+// reports reports whether clause c reports speech: a verb of saying with
+// what was said as its complement.
+func reports(s *extract.Sentence, c extract.Clause) bool {
+	return s.HasKid(c.Pred, "ccomp") || s.HasKid(c.Pred, "parataxis")
 }
 
 // salience scores how central a target is to the story: an early sentence,
@@ -481,7 +487,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	})
 	usedSent := map[int]bool{}
 	usedAnswer := map[string]int{}
-	inDeck := map[int]bool{}
+	inDeck := map[int]int{} // fact -> the candidate in the deck
 	var deck, reserve []quiz.Question
 	trueN, falseN := 0, 0
 	if !trueFirst {
@@ -514,18 +520,20 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 		}
 		usedSent[c.sent] = true
 		usedAnswer[key]++
-		inDeck[f] = true
+		inDeck[f] = pick
 		deck = append(deck, c.q)
 	}
 	for _, f := range facts {
-		if inDeck[f] {
-			continue
-		}
-		// The best question of the fact that is not true/false.
+		// The best question of the fact that is not true/false, unless the
+		// deck has it.
 		bi := -1
 		for _, i := range byFact[f] {
 			if cands[i].q.Type == quiz.TrueFalse {
 				continue
+			}
+			if d, ok := inDeck[f]; ok && cands[d].q.Type != quiz.TrueFalse {
+				bi = -1
+				break
 			}
 			if bi < 0 || typeRank(cands[i].q.Type) < typeRank(cands[bi].q.Type) {
 				bi = i
@@ -549,7 +557,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 }
 
 // maxReserve bounds the reserve of one article.
-const maxReserve = 80
+const maxReserve = 300
 
 // typeRank orders question types for the reserve: a question that asks
 // is better than a blank.

@@ -63,9 +63,9 @@ var connectives = map[string]bool{
 	"finally": true, "lastly": true, "otherwise": true, "anyway": true, "besides": true,
 }
 
-// plan lays out the clause that hosts target t, or reports that no clean
+// plan lays out the clause that hosts target t, or says why no clean
 // question can be made from it.
-func plan(d *extract.Doc, t extract.Target) (*layout, bool) {
+func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 	s := d.Sents[t.Sent]
 	ci := t.Clause
 	c := s.Clauses[ci]
@@ -88,19 +88,19 @@ func plan(d *extract.Doc, t extract.Target) (*layout, bool) {
 		l.nested = true
 	}
 	if c.Kind == "acl" && !agent {
-		return nil, false
+		return nil, "an adjectival clause"
 	}
 	if c.Kind == "advcl" && !l.finite {
-		return nil, false
+		return nil, "a non-finite adverbial clause"
 	}
 	if c.Kind == "relcl" && c.OwnSubj {
-		return nil, false // "the cup that the team won": the noun is the object
+		return nil, "an object relative clause" // "the cup that the team won": the noun is the object
 	}
 	if s.HasKid(c.Pred, "expl") {
-		return nil, false // "there is ...": no clean question yet
+		return nil, "an existential clause" // "there is ...": no clean question yet
 	}
 	if !l.finite && !agent {
-		return nil, false
+		return nil, "a non-finite clause"
 	}
 	s.Walk(t.Phrase, func(j int) { l.answer[j] = true })
 	if t.Role == extract.RoleInside || t.Role == extract.RoleAge {
@@ -110,33 +110,33 @@ func plan(d *extract.Doc, t extract.Target) (*layout, bool) {
 	if c.Source >= 0 {
 		src, ok := l.nounPhrase(c.Source, nil)
 		if !ok || wordCount(src) > maxSourceWords {
-			return nil, false // "he said" with no one to name, or a source too long to quote
+			return nil, "an unnamed or long source" // "he said" with no one to name, or a source too long to quote
 		}
 		l.source = src
 	}
 	if !l.subject() {
-		return nil, false
+		return nil, "a subject that cannot stand alone"
 	}
 	for _, k := range s.Kids(c.Pred) {
 		switch s.Words[k].Rel {
 		case "ccomp", "csubj", "dep", "orphan":
 			if !l.inside(k) {
-				return nil, false // the clause needs what would be left out
+				return nil, "a complement left out" // the clause needs what would be left out
 			}
 		}
 	}
 	if t.Role != extract.RoleInside && s.Rel(t.Head) == "conj" {
-		return nil, false // one of several coordinated phrases
+		return nil, "a coordinated phrase" // one of several coordinated phrases
 	}
 	for _, k := range s.Kids(c.Pred) {
 		if isRelWord(&s.Words[k]) && !strings.HasPrefix(s.Words[k].Rel, "nsubj") {
-			return nil, false // "the challenges that they face": the object is outside
+			return nil, "an object relative" // "the challenges that they face": the object is outside
 		}
 	}
 	lo, hi := s.Span(c.Pred)
 	for j := lo; j < hi; j++ {
 		if s.Words[j].Rel == "orphan" {
-			return nil, false // gapping: "A by X, B by Y"
+			return nil, "gapping" // gapping: "A by X, B by Y"
 		}
 	}
 	keep := l.kept()
@@ -153,7 +153,7 @@ func plan(d *extract.Doc, t extract.Target) (*layout, bool) {
 			l.post = append(l.post, j)
 		}
 	}
-	return l, true
+	return l, ""
 }
 
 // isFinite reports whether the host clause carries tense: an auxiliary, a
@@ -386,8 +386,8 @@ func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 	if det := s.Kid(h, "det"); det >= 0 && vagueDet[s.Words[det].Lower()] {
 		return "", false // "another factor", "some officials"
 	}
-	if w.UPOS == "NOUN" && genericNouns[strings.ToLower(w.Lemma)] {
-		return "", false // "the only thing"
+	if w.UPOS == "NOUN" && genericNouns[strings.ToLower(w.Lemma)] && !s.HasKid(h, "nmod") {
+		return "", false // "the only thing"; but "the number of cases" says what
 	}
 	keep := map[int]bool{}
 	var add func(i, depth int)
