@@ -52,9 +52,7 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 		// Apposition either way round.
 		for _, k := range s.Kids(h) {
 			if s.Rel(k) == "appos" && s.Words[k].UPOS == "NOUN" {
-				if r, ok := x.rolePhrase(d, s, k, m.Entity, h); ok {
-					out = append(out, r)
-				}
+				out = append(out, x.rolePhrases(d, s, k, m.Entity, h)...)
 			}
 		}
 		p := s.Words[h].Head
@@ -62,14 +60,10 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 			continue
 		}
 		switch {
-		case s.Rel(h) == "appos" && s.Words[p].UPOS == "NOUN":
-			if r, ok := x.rolePhrase(d, s, p, m.Entity, h); ok {
-				out = append(out, r)
-			}
+		case (s.Rel(h) == "appos" || s.Rel(h) == "flat" || s.Rel(h) == "compound") && s.Words[p].UPOS == "NOUN":
+			out = append(out, x.rolePhrases(d, s, p, m.Entity, h)...)
 		case s.Rel(h) == "nsubj" && s.HasKid(p, "cop") && s.Words[p].UPOS == "NOUN":
-			if r, ok := x.rolePhrase(d, s, p, m.Entity, h); ok {
-				out = append(out, r)
-			}
+			out = append(out, x.rolePhrases(d, s, p, m.Entity, h)...)
 		case strings.HasPrefix(s.Words[h].Rel, "nsubj"):
 			// "Ruiz was named chief executive", "Ruiz serves as chairman".
 			for _, k := range s.Kids(p) {
@@ -85,6 +79,13 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 			}
 		}
 	}
+	kept := out[:0]
+	for _, r := range out {
+		if r.Role != "" {
+			kept = append(kept, r)
+		}
+	}
+	out = kept
 	for i := range out {
 		out[i].Sent = s.Index
 		if d.Entities[out[i].Person].Class == "" {
@@ -127,6 +128,23 @@ func (x *Extractor) titleBefore(d *Doc, s *Sentence, m Mention, h int) (RoleFact
 		return RoleFact{}, false
 	}
 	return x.splitRole(d, s, lo, hi, m.Entity, h), true
+}
+
+// rolePhrases reads the role noun phrase headed by k and those coordinated
+// with it ("presidential aide and former culture minister").
+func (x *Extractor) rolePhrases(d *Doc, s *Sentence, k, person, name int) []RoleFact {
+	var out []RoleFact
+	if r, ok := x.rolePhrase(d, s, k, person, name); ok {
+		out = append(out, r)
+	}
+	for _, c := range s.Kids(k) {
+		if s.Rel(c) == "conj" && s.Words[c].UPOS == "NOUN" && c < name {
+			if r, ok := x.rolePhrase(d, s, c, person, name); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
 }
 
 // rolePhrase reads the role noun phrase headed by k ("the bank's chief
@@ -204,7 +222,7 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 			if i+1 < hi && s.Words[i+1].UPOS == "PART" { // "Russia's"
 				i++
 			}
-		case w.UPOS == "PART" || w.UPOS == "PUNCT" && lw != "-":
+		case w.UPOS == "PART" || w.UPOS == "ADP" || w.UPOS == "DET" || w.UPOS == "CCONJ" || w.UPOS == "PUNCT" && lw != "-":
 		default:
 			role = append(role, w.Text)
 		}

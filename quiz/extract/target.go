@@ -134,7 +134,7 @@ func (d *Doc) mentionTargets(s *Sentence, have []Target) []Target {
 	}
 	var out []Target
 	for mi, m := range s.Mentions {
-		if covered[[2]int{m.Lo, m.Hi}] || m.Kind == quiz.KindNationality || m.Kind == quiz.KindOrdinal {
+		if covered[[2]int{m.Lo, m.Hi}] || m.Kind == quiz.KindNationality {
 			continue
 		}
 		h := s.HeadOf(m.Lo, m.Hi)
@@ -244,6 +244,12 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 		}
 		return t, true
 	}
+	if n := s.titledName(h); n >= 0 {
+		// "presidential aide Ann Lee": asked for as the person.
+		m := s.Mentions[s.Words[n].Mention]
+		t.Kind, t.Entity, t.Lo, t.Hi = m.Kind, m.Entity, m.Lo, m.Hi
+		return t, true
+	}
 	if w.Ent >= 0 {
 		// A description resolved to a name: asked for as the name.
 		t.Kind, t.Entity = d.Entities[w.Ent].Kind, w.Ent
@@ -256,6 +262,31 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 	}
 	return t, true
 }
+
+// titledName returns the head of the person's name that a title noun
+// phrase headed by h ends with ("former minister Ann Lee"), or -1.
+func (s *Sentence) titledName(h int) int {
+	if s.Words[h].UPOS != "NOUN" {
+		return -1
+	}
+	if det := s.Kid(h, "det"); det >= 0 && s.Words[det].Lower() != "the" {
+		return -1 // "an aide, Ann Lee" is still an aide
+	}
+	for _, k := range s.Kids(h) {
+		if k < h {
+			continue
+		}
+		switch s.Rel(k) {
+		case "appos", "flat", "compound", "nmod":
+			if w := &s.Words[k]; w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson && !commaAt(s, k-1) && s.Case(k) == "" {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func commaAt(s *Sentence, i int) bool { return i >= 0 && s.Words[i].Text == "," }
 
 // PhraseBounds returns the words of the noun phrase headed by h that make
 // an answer: its subtree without a leading preposition or determiner, and

@@ -203,6 +203,10 @@ func (s *Sentence) number(lx *lexicon.Lexicon, i int) int {
 	case timeUnits[next] != "":
 		s.addValue(i, j+1, quiz.KindDuration)
 		return j + 1
+	case next == "-" && timeUnits[after] != "" && j+3 < len(ws) && ws[j+2].Text == "-" && ws[j+3].Lower() == "old":
+		// "66 - year - old" split by the tokenizer: an age.
+		s.addValue(i, j+4, quiz.KindAge)
+		return j + 4
 	case next == "-" && timeUnits[after] != "":
 		// "50 - day" split by the tokenizer: a duration used as a modifier.
 		s.addValue(i, j+2, quiz.KindDuration)

@@ -261,7 +261,8 @@ func difficulty(t extract.Target, ty quiz.QuestionType) int {
 // accepted), a number with its common spellings ("49%" for "49 percent").
 func answerOf(d *extract.Doc, t extract.Target) (string, []string) {
 	a := strings.TrimSpace(strings.Trim(t.Text(d), "\"“”‘’'"))
-	if a == "" || strings.ContainsAny(a, "\"“”") {
+	a = strings.Join(strings.Fields(unquote.Replace(a)), " ") // "“severe” sanctions"
+	if a == "" {
 		return "", nil
 	}
 	acc := []string{a}
@@ -324,6 +325,8 @@ func givesAway(prompt, answer string, k quiz.Kind) bool {
 func plainWords(s string) string {
 	return quiz.NormalizeAnswer(possessives.Replace(s))
 }
+
+var unquote = strings.NewReplacer("\"", " ", "“", " ", "”", " ")
 
 var possessives = strings.NewReplacer("'s", "", "’s", "", "s'", "s", "s’", "s")
 
