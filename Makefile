@@ -31,5 +31,15 @@ fmt:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# fuzz: every fuzz target in turn, FUZZTIME each (make fuzz FUZZTIME=30s).
+FUZZTIME ?= 5m
+FUZZ_TARGETS := ./web:FuzzHighlight ./quiz/clean:FuzzArticle ./quiz/clean:FuzzFromHTML \
+	./quiz/clean:FuzzStripMarkdown ./quiz/clean:FuzzTitled ./quiz/generate:FuzzTemplates \
+	./quiz/pipeline:FuzzProcess ./quiz/export:FuzzCSV ./quiz/export:FuzzQuizlet \
+	./quiz/export:FuzzJSON ./quiz/export:FuzzAPKG ./quiz/export:FuzzGIFT \
+	./quiz:FuzzGrade ./quiz/extract:FuzzFacts ./quiz/ner:FuzzEntities
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzFacts -fuzztime 5m ./quiz/extract
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
+	  $(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) -parallel 1 || exit 1; \
+	done

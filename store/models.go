@@ -79,7 +79,7 @@ type questionRow struct {
 
 func (questionRow) TableName() string { return "questions" }
 
-func coreModels() []any { return []any{&articleRow{}, &factRow{}, &questionRow{}} }
+func coreModels() []any { return []any{&articleRow{}, &factRow{}, &questionRow{}, &settingRow{}} }
 
 func toArticleRow(a quiz.Article) articleRow {
 	return articleRow{ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Body: a.Body(),

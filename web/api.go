@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"factdeck/quiz"
+	"factdeck/quiz/pipeline"
 	"factdeck/store"
 
 	"github.com/gofiber/fiber/v2"
@@ -159,7 +161,7 @@ func (s *Server) apiCreateArticle(c *fiber.Ctx) error {
 	if len(source) > maxTitleLen {
 		return badRequest("The source is longer than %d characters.", maxTitleLen)
 	}
-	a, qs, err := s.addArticle(c.UserContext(), composeRaw(req.Title, req.Text), source)
+	a, qs, err := s.addArticle(c.UserContext(), pipeline.Document{Title: strings.TrimSpace(req.Title), Raw: []byte(req.Text), Source: source})
 	if err != nil {
 		var ae *addError
 		if errors.As(err, &ae) {
@@ -256,9 +258,12 @@ func (s *Server) apiUpdateQuestion(c *fiber.Ctx) error {
 	if req.Options != nil {
 		options = req.Options
 	}
-	edited, err := applyEdit(q, prompt, answer, accepted, options)
+	edited, changed, err := applyEdit(q, prompt, answer, accepted, options)
 	if err != nil {
 		return err
+	}
+	if !changed { // nothing to save: the question is not marked edited
+		return c.JSON(toAPIQuestion(q, true))
 	}
 	saved, err := s.store.UpdateQuestion(c.UserContext(), edited)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"factdeck/quiz"
+	"factdeck/quiz/pipeline"
 	"factdeck/store"
 )
 
@@ -28,8 +29,11 @@ type fixture struct {
 // fakeIngest stands in for the extraction pipeline: the first line is the
 // title, every sentence containing a capitalized word after its first is a
 // fact, and each fact gets a short answer question.
-func fakeIngest(_ context.Context, raw []byte, source string, _ []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
-	text := strings.TrimSpace(string(raw))
+func fakeIngest(_ context.Context, doc pipeline.Document, _ []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
+	text, source := strings.TrimSpace(string(doc.Raw)), doc.Source
+	if doc.Title != "" {
+		text = doc.Title + "\n" + text
+	}
 	if text == "" {
 		return quiz.Article{}, nil, nil, fmt.Errorf("empty article: %w", quiz.ErrEmpty)
 	}

@@ -84,7 +84,8 @@ func (s *Server) readUpload(fh *multipart.FileHeader) ([]byte, error) {
 
 // addArticle runs the pipeline on raw and stores the result. Problems the
 // learner can fix come back as *addError.
-func (s *Server) addArticle(ctx context.Context, raw []byte, source string) (quiz.Article, []quiz.Question, error) {
+func (s *Server) addArticle(ctx context.Context, doc pipeline.Document) (quiz.Article, []quiz.Question, error) {
+	raw := doc.Raw
 	if s.ingest == nil {
 		return quiz.Article{}, nil, &addError{status: fiber.StatusServiceUnavailable, msg: "Adding articles is not enabled on this server."}
 	}
@@ -98,7 +99,7 @@ func (s *Server) addArticle(ctx context.Context, raw []byte, source string) (qui
 	if err != nil {
 		return quiz.Article{}, nil, err
 	}
-	a, facts, qs, err := s.ingest(ctx, raw, source, pool)
+	a, facts, qs, err := s.ingest(ctx, doc, pool)
 	if err != nil {
 		if errors.Is(err, quiz.ErrInvalid) || errors.Is(err, quiz.ErrEmpty) {
 			return quiz.Article{}, nil, &addError{status: fiber.StatusBadRequest, msg: "This article could not be read: " + err.Error() + "."}
@@ -124,16 +125,6 @@ func (s *Server) addArticle(ctx context.Context, raw []byte, source string) (qui
 	return a, qs, nil
 }
 
-// composeRaw joins a typed title and pasted text into one document, the
-// title as its first line.
-func composeRaw(title, text string) []byte {
-	title, text = strings.TrimSpace(title), strings.TrimSpace(text)
-	if title == "" {
-		return []byte(text)
-	}
-	return []byte(title + "\n\n" + text)
-}
-
 func (s *Server) createArticle(c *fiber.Ctx) error {
 	p := s.addPage(c)
 	p.FormTitle, p.Text = c.FormValue("title"), c.FormValue("text")
@@ -148,18 +139,15 @@ func (s *Server) createArticle(c *fiber.Ctx) error {
 	if len(p.FormTitle) > maxTitleLen {
 		return fail(&addError{status: fiber.StatusBadRequest, msg: fmt.Sprintf("The title is longer than %d characters.", maxTitleLen)})
 	}
-	raw, source := composeRaw(p.FormTitle, p.Text), "pasted"
+	doc := pipeline.Document{Title: strings.TrimSpace(p.FormTitle), Raw: []byte(p.Text), Source: "pasted"}
 	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
 		b, err := s.readUpload(fh)
 		if err != nil {
 			return fail(err)
 		}
-		raw, source = b, filepath.Base(fh.Filename)
-		if strings.TrimSpace(p.FormTitle) != "" {
-			raw = composeRaw(p.FormTitle, string(b))
-		}
+		doc.Raw, doc.Source = b, filepath.Base(fh.Filename)
 	}
-	a, _, err := s.addArticle(c.UserContext(), raw, source)
+	a, _, err := s.addArticle(c.UserContext(), doc)
 	if err != nil {
 		return fail(err)
 	}
@@ -168,8 +156,8 @@ func (s *Server) createArticle(c *fiber.Ctx) error {
 
 // pipelineIngest adapts the ingest pipeline to an IngestFunc.
 func pipelineIngest(p *pipeline.Pipeline) IngestFunc {
-	return func(ctx context.Context, raw []byte, source string, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
-		r, err := p.Process(ctx, raw, source, pool)
+	return func(ctx context.Context, doc pipeline.Document, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
+		r, err := p.Process(ctx, doc, pool)
 		if err != nil {
 			return quiz.Article{}, nil, nil, err
 		}

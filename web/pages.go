@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -382,9 +383,20 @@ func lines(s string) []string {
 	return out
 }
 
-// applyEdit checks an edit of q and applies it; the error explains what to
-// fix.
-func applyEdit(q quiz.Question, prompt, answer string, accepted, options []string) (quiz.Question, error) {
+// applyEdit checks an edit of q and applies it, reporting whether it changes
+// anything; the error explains what to fix.
+func applyEdit(q quiz.Question, prompt, answer string, accepted, options []string) (quiz.Question, bool, error) {
+	edited, err := checkEdit(q, prompt, answer, accepted, options)
+	if err != nil {
+		return q, false, err
+	}
+	changed := edited.Prompt != q.Prompt || edited.Answer != q.Answer || edited.Cloze != q.Cloze ||
+		!slices.Equal(edited.Options, q.Options) ||
+		!slices.Equal(edited.Accepted, dedupe(append([]string{q.Answer}, q.Accepted...)))
+	return edited, changed, nil
+}
+
+func checkEdit(q quiz.Question, prompt, answer string, accepted, options []string) (quiz.Question, error) {
 	prompt, answer = strings.TrimSpace(prompt), strings.TrimSpace(answer)
 	switch {
 	case prompt == "":
@@ -461,17 +473,19 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	edited, err := applyEdit(q, c.FormValue("prompt"), c.FormValue("answer"), lines(c.FormValue("accepted")), lines(c.FormValue("options")))
+	edited, changed, err := applyEdit(q, c.FormValue("prompt"), c.FormValue("answer"), lines(c.FormValue("accepted")), lines(c.FormValue("options")))
 	if err != nil {
 		form := q
 		form.Prompt, form.Answer = c.FormValue("prompt"), c.FormValue("answer")
 		form.Accepted, form.Options = lines(c.FormValue("accepted")), lines(c.FormValue("options"))
 		return s.renderEdit(c, fiber.StatusBadRequest, form, capitalize(strings.TrimSuffix(err.Error(), ": "+quiz.ErrInvalid.Error()))+".")
 	}
-	if _, err := s.store.UpdateQuestion(c.UserContext(), edited); err != nil {
-		return err
+	if changed {
+		if _, err := s.store.UpdateQuestion(c.UserContext(), edited); err != nil {
+			return err
+		}
+		s.forgetQuestion(id)
 	}
-	s.forgetQuestion(id)
 	return c.Redirect(fmt.Sprintf("/articles/%d#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
@@ -540,8 +554,40 @@ func (s *Server) export(c *fiber.Ctx) error {
 		return fmt.Errorf("export %s: %w", f, err)
 	}
 	c.Set(fiber.HeaderContentType, f.ContentType())
-	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", export.FileName(d.Name, f)))
+	c.Set(fiber.HeaderContentDisposition, attachment(export.FileName(d.Name, f)))
 	return c.Send(buf.Bytes())
+}
+
+// attachment is a Content-Disposition header for a download named name, as
+// RFC 6266 asks: an ASCII filename for old clients and filename* with the
+// name in UTF-8, percent-encoded (RFC 8187).
+func attachment(name string) string {
+	var ascii, enc strings.Builder
+	for _, r := range name {
+		switch {
+		case r < 0x20 || r >= 0x7f || r == '"' || r == '\\' || r == '%':
+			ascii.WriteByte('_')
+		default:
+			ascii.WriteRune(r)
+		}
+	}
+	for _, b := range []byte(name) {
+		if attrChar(b) {
+			enc.WriteByte(b)
+		} else {
+			fmt.Fprintf(&enc, "%%%02X", b)
+		}
+	}
+	return `attachment; filename="` + ascii.String() + `"; filename*=UTF-8''` + enc.String()
+}
+
+// attrChar reports whether b may stand unencoded in an RFC 8187 value.
+func attrChar(b byte) bool {
+	switch {
+	case b >= 'a' && b <= 'z', b >= 'A' && b <= 'Z', b >= '0' && b <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$&+-.^_`|~", b) >= 0
 }
 
 func strs(bs [][]byte) []string {

@@ -5,7 +5,6 @@ package web
 // with its attempts); the pages only show it.
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -317,15 +316,11 @@ func (s *Server) showQuestion(c *fiber.Ctx) error {
 	if !fastQuestion(&p) {
 		return s.render(c, fiber.StatusOK, "question", p)
 	}
-	buf := s.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	b := s.writeQuestion(buf.AvailableBuffer(), &p)
+	// A new slice: Send keeps it until the response is written.
+	b := s.writeQuestion(nil, &p)
 	c.Status(fiber.StatusOK)
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-	err = c.Send(b) // copies b
-	buf.Write(b)    // keep b's array, grown to a page, for the next one
-	s.bufs.Put(buf)
-	return err
+	return c.Send(b)
 }
 
 func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {

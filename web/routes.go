@@ -4,6 +4,7 @@ import "github.com/gofiber/fiber/v2"
 
 // routes is the table of every route the server answers.
 func (s *Server) routes(app *fiber.App) {
+	app.Use(s.recoverPanic)
 	app.Use(s.secureHeaders)
 	app.Get("/static/:name", s.serveStatic)
 	app.Get("/favicon.ico", s.serveFavicon)

@@ -18,7 +18,6 @@ import (
 	"net"
 	"path"
 	"strings"
-	"sync"
 	"time"
 
 	"factdeck/quiz"
@@ -61,13 +60,16 @@ type Config struct {
 	Secure bool
 	// Now returns the current time; nil uses time.Now. Tests set it.
 	Now func() time.Time
+	// Secret signs learner cookies. Nil uses the secret kept in the store,
+	// the same for every server on one database.
+	Secret []byte
 }
 
-// IngestFunc turns raw article bytes named by source into an article with
-// its facts and questions; pool holds the facts of the articles already
-// stored, for cross-article questions. Bad input returns an error wrapping
-// quiz.ErrInvalid or quiz.ErrEmpty.
-type IngestFunc func(ctx context.Context, raw []byte, source string, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error)
+// IngestFunc turns a document into an article with its facts and questions;
+// pool holds the facts of the articles already stored, for cross-article
+// questions. Bad input returns an error wrapping quiz.ErrInvalid or
+// quiz.ErrEmpty.
+type IngestFunc func(ctx context.Context, doc pipeline.Document, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error)
 
 // Server is factdeck's web application.
 type Server struct {
@@ -87,10 +89,10 @@ type Server struct {
 	quizFrame frame
 	static    map[string]asset
 	assetVer  string
+	secret    []byte
 	learners  *boundedMap[string, quiz.Learner]
 	sessions  *boundedMap[int64, quiz.QuizSession]
 	questions *boundedMap[int64, *cachedQuestion]
-	bufs      sync.Pool
 }
 
 type asset struct {
@@ -111,10 +113,10 @@ func New(cfg Config) (*Server, error) {
 		maxUpload: cfg.MaxUpload,
 		secure:    cfg.Secure,
 		now:       cfg.Now,
+		secret:    cfg.Secret,
 		learners:  newBoundedMap[string, quiz.Learner](10000),
 		sessions:  newBoundedMap[int64, quiz.QuizSession](10000),
 		questions: newBoundedMap[int64, *cachedQuestion](20000),
-		bufs:      sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	if s.ingest == nil && cfg.Pipeline != nil {
 		s.ingest = pipelineIngest(cfg.Pipeline)
@@ -128,6 +130,13 @@ func New(cfg Config) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	if len(s.secret) == 0 {
+		key, err := cfg.Store.Secret(context.Background(), "learner-cookie")
+		if err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
+		s.secret = key
+	}
 	if err := s.loadStatic(); err != nil {
 		return nil, err
 	}
@@ -137,6 +146,10 @@ func New(cfg Config) (*Server, error) {
 	s.app = fiber.New(fiber.Config{
 		AppName:      "factdeck",
 		ErrorHandler: s.handleError,
+		// Every string fiber returns (form values, parameters, cookies) is
+		// a copy, so that one kept past its handler cannot change under
+		// the next request that reuses fasthttp's buffers.
+		Immutable: true,
 		// Well above MaxUpload, so that an upload somewhat too large reaches
 		// the handler and gets its message in the form; far larger bodies
 		// are refused by fasthttp with a 413 before they are read.
@@ -311,10 +324,11 @@ func (s *Server) render(c *fiber.Ctx, status int, name string, data any) error {
 	if !ok {
 		return fmt.Errorf("render: no page %q", name)
 	}
-	buf := s.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer s.bufs.Put(buf)
-	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
+	// A fresh buffer per page: fiber's Send keeps the slice until the
+	// response is written, after the handler returns, so a pooled buffer
+	// would be overwritten by the next request's page.
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	c.Status(status)

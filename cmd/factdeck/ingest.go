@@ -268,7 +268,7 @@ func ingest(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []d
 		parallel(len(batch), func(i int) {
 			raw, err := batch[i].read(ctx)
 			if err == nil {
-				results[i], err = p.Extract(ctx, raw, batch[i].source)
+				results[i], err = p.Extract(ctx, pipeline.Document{Raw: raw, Source: batch[i].source})
 			}
 			errs[i] = err
 		})

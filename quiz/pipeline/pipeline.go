@@ -40,6 +40,14 @@ type Result struct {
 	Questions []quiz.Question
 }
 
+// Document is one raw input: a page's bytes, where it came from, and
+// optionally a title a person typed, which is used as is.
+type Document struct {
+	Source string
+	Title  string
+	Raw    []byte
+}
+
 // New loads the model and the templates.
 func New(cfg Config) (*Pipeline, error) {
 	m := cfg.Model
@@ -56,21 +64,21 @@ func New(cfg Config) (*Pipeline, error) {
 	return &Pipeline{extractor: extract.New(m), generator: g}, nil
 }
 
-// Process cleans raw (read from source), extracts its facts and makes its
+// Process cleans doc, extracts its facts and makes its
 // questions. pool holds the facts of the other articles: distractors and
 // corroboration come from them.
-func (p *Pipeline) Process(ctx context.Context, raw []byte, source string, pool []quiz.Fact) (Result, error) {
-	r, err := p.Extract(ctx, raw, source)
+func (p *Pipeline) Process(ctx context.Context, doc Document, pool []quiz.Fact) (Result, error) {
+	r, err := p.Extract(ctx, doc)
 	if err != nil {
 		return r, err
 	}
 	return p.Generate(ctx, r, pool)
 }
 
-// Extract cleans raw and extracts its facts, leaving Questions empty. Bad
+// Extract cleans doc and extracts its facts, leaving Questions empty. Bad
 // input fails with an error wrapping quiz.ErrInvalid or quiz.ErrEmpty.
-func (p *Pipeline) Extract(ctx context.Context, raw []byte, source string) (Result, error) {
-	a, err := clean.Article(raw, source)
+func (p *Pipeline) Extract(ctx context.Context, doc Document) (Result, error) {
+	a, err := clean.Titled(doc.Title, doc.Raw, doc.Source)
 	if err != nil {
 		return Result{}, err
 	}

@@ -42,7 +42,7 @@ func TestProcess(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := p.Process(ctx, raw, f, nil)
+			r, err := p.Process(ctx, pipeline.Document{Raw: raw, Source: f}, nil)
 			if err != nil {
 				t.Fatalf("Process: %v", err)
 			}
@@ -74,14 +74,14 @@ func TestProcess(t *testing.T) {
 func TestProcessBadInput(t *testing.T) {
 	p := newPipeline(t)
 	for _, raw := range [][]byte{nil, []byte("\x00\x01\x02"), []byte("News\n")} {
-		_, err := p.Process(context.Background(), raw, "x.txt", nil)
+		_, err := p.Process(context.Background(), pipeline.Document{Raw: raw, Source: "x.txt"}, nil)
 		if !errors.Is(err, quiz.ErrEmpty) && !errors.Is(err, quiz.ErrInvalid) {
 			t.Errorf("Process(%q) error = %v, want ErrEmpty or ErrInvalid", raw, err)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := p.Process(ctx, []byte("Harbour Bridge Reopens\n\nThe harbour bridge reopened on Monday."), "x.txt", nil); !errors.Is(err, context.Canceled) {
+	if _, err := p.Process(ctx, pipeline.Document{Raw: []byte("Harbour Bridge Reopens\n\nThe harbour bridge reopened on Monday."), Source: "x.txt"}, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("Process(cancelled) error = %v, want context.Canceled", err)
 	}
 }
@@ -102,7 +102,7 @@ func BenchmarkProcess(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for i, raw := range raws {
-			if _, err := p.Process(context.Background(), raw, "p"+string(rune('a'+i)), nil); err != nil {
+			if _, err := p.Process(context.Background(), pipeline.Document{Raw: raw, Source: "p" + string(rune('a'+i))}, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
