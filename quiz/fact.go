@@ -92,3 +92,33 @@ type Fact struct {
 	// different Object conflict.
 	Key string
 }
+
+// AnswerIsSubject reports whether a question about a fact of relation rel
+// asks for its subject ("Who leads the delegation?", "Who said ...?", "What
+// struck the port?") rather than its object.
+func AnswerIsSubject(rel string) bool {
+	switch rel {
+	case RelLeads, RelSaid, RelStruck:
+		return true
+	}
+	return false
+}
+
+// Answer returns the side of f a question about it asks for (see
+// AnswerIsSubject): the subject or the object, the subject when there is no
+// object.
+func (f Fact) Answer() string {
+	if AnswerIsSubject(f.Relation) || f.Object == "" {
+		return f.Subject
+	}
+	return f.Object
+}
+
+// Asked returns the side of f a question about it names: the other side
+// from Answer.
+func (f Fact) Asked() string {
+	if AnswerIsSubject(f.Relation) || f.Object == "" {
+		return f.Object
+	}
+	return f.Subject
+}

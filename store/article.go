@@ -11,11 +11,18 @@ import (
 	"gorm.io/gorm"
 )
 
-// ArticleSummary is an article with the counts shown in listings.
+// ArticleSummary is an article with the counts shown in listings; its
+// Paragraphs are not loaded.
 type ArticleSummary struct {
 	quiz.Article
 	Facts     int64
 	Questions int64
+	Cards     int64
+	Reserve   int64
+}
+
+func (r articleRow) summary() ArticleSummary {
+	return ArticleSummary{Article: r.domain(), Facts: r.NFacts, Questions: r.NQuestions, Cards: r.NCards, Reserve: r.NReserve}
 }
 
 // HasArticle reports whether an article with the given content hash is
@@ -34,8 +41,9 @@ func (s *Store) HasArticle(ctx context.Context, hash string) (bool, error) {
 // numbers them 1..n) and each question's FactID names one of them (0 for
 // none); they are mapped to the stored IDs. An article whose Hash is already
 // stored is refused with an error wrapping quiz.ErrDuplicate, and nothing is
-// written.
-func (s *Store) CreateArticle(ctx context.Context, a quiz.Article, facts []quiz.Fact, qs []quiz.Question) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
+// written. conflicts pairs a new fact (by its provisional ID) with a stored
+// fact that contradicts it (see quiz/merge); both articles show it.
+func (s *Store) CreateArticle(ctx context.Context, a quiz.Article, facts []quiz.Fact, qs []quiz.Question, conflicts ...[2]int64) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
 	if a.Hash == "" || a.Title == "" {
 		return a, nil, nil, fmt.Errorf("create article %q: missing title or hash: %w", a.Source, quiz.ErrInvalid)
 	}
@@ -81,7 +89,7 @@ func (s *Store) CreateArticle(ctx context.Context, a quiz.Article, facts []quiz.
 				byID[f.ID] = f
 			}
 			for i, q := range qs {
-				ident := ident(q, byID[q.FactID])
+				ident := quiz.Identity(q, byID[q.FactID])
 				if q.FactID != 0 {
 					id, ok := ids[q.FactID]
 					if !ok {
@@ -101,11 +109,14 @@ func (s *Store) CreateArticle(ctx context.Context, a quiz.Article, facts []quiz.
 				outQs[i] = rows[i].domain()
 			}
 		}
-		return nil
+		if err := saveConflicts(tx, mapConflicts(conflicts, ids)); err != nil {
+			return err
+		}
+		return refreshArticle(tx, a.ID)
 	})
 	if err != nil {
 		if errors.Is(err, quiz.ErrDuplicate) || errors.Is(err, gorm.ErrDuplicatedKey) {
-			return a, nil, nil, fmt.Errorf("create article %q: %w", a.Source, quiz.ErrDuplicate)
+			return a, nil, nil, &quiz.Error{Kind: quiz.ErrDuplicate, Msg: "This article is already in factdeck.", Err: fmt.Errorf("create article %q", a.Source)}
 		}
 		return a, nil, nil, fmt.Errorf("create article %q: %w", a.Source, err)
 	}
@@ -121,38 +132,42 @@ func (s *Store) Article(ctx context.Context, id int64) (quiz.Article, error) {
 	return r.domain(), nil
 }
 
-// Articles returns every article, newest first, with fact and question
-// counts.
-func (s *Store) Articles(ctx context.Context) ([]ArticleSummary, error) {
+// Articles returns up to limit articles (0: all), newest first, older
+// than the article before (0: from the newest), with their counts: pages
+// of a long list by keyset.
+func (s *Store) Articles(ctx context.Context, before int64, limit int) ([]ArticleSummary, error) {
+	q := s.db.WithContext(ctx).Omit("body").Order("id DESC")
+	if before > 0 {
+		q = q.Where("id < ?", before)
+	}
+	if limit > 0 {
+		q = q.Limit(limit)
+	}
 	var rows []articleRow
-	db := s.db.WithContext(ctx)
-	if err := db.Order("id DESC").Find(&rows).Error; err != nil {
+	if err := q.Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
-	}
-	type count struct {
-		ArticleID int64
-		N         int64
-	}
-	var fc, qc []count
-	if err := db.Model(&factRow{}).Select("article_id, count(*) AS n").Group("article_id").Scan(&fc).Error; err != nil {
-		return nil, fmt.Errorf("count facts: %w", err)
-	}
-	if err := db.Model(&questionRow{}).Select("article_id, count(*) AS n").Group("article_id").Scan(&qc).Error; err != nil {
-		return nil, fmt.Errorf("count questions: %w", err)
-	}
-	facts := make(map[int64]int64, len(fc))
-	for _, c := range fc {
-		facts[c.ArticleID] = c.N
-	}
-	questions := make(map[int64]int64, len(qc))
-	for _, c := range qc {
-		questions[c.ArticleID] = c.N
 	}
 	out := make([]ArticleSummary, len(rows))
 	for i, r := range rows {
-		out[i] = ArticleSummary{Article: r.domain(), Facts: facts[r.ID], Questions: questions[r.ID]}
+		out[i] = r.summary()
 	}
 	return out, nil
+}
+
+// Totals are the sizes of the whole library.
+type Totals struct {
+	Articles, Facts, Questions, Cards, Reserve int64
+}
+
+// Totals adds up the counts kept with every article.
+func (s *Store) Totals(ctx context.Context) (Totals, error) {
+	var t Totals
+	err := s.db.WithContext(ctx).Model(&articleRow{}).Select("count(*) AS articles, coalesce(sum(n_facts), 0) AS facts, " +
+		"coalesce(sum(n_questions), 0) AS questions, coalesce(sum(n_cards), 0) AS cards, coalesce(sum(n_reserve), 0) AS reserve").Scan(&t).Error
+	if err != nil {
+		return t, fmt.Errorf("library totals: %w", err)
+	}
+	return t, nil
 }
 
 // CountArticles returns how many articles are stored.
@@ -182,4 +197,25 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 		}
 		return nil
 	})
+}
+
+// ArticleSummary returns one article's summary (see Articles).
+func (s *Store) ArticleSummary(ctx context.Context, id int64) (ArticleSummary, error) {
+	var r articleRow
+	if err := s.db.WithContext(ctx).Omit("body").First(&r, id).Error; err != nil {
+		return ArticleSummary{}, notFound(err, fmt.Sprintf("article %d", id))
+	}
+	return r.summary(), nil
+}
+
+// mapConflicts turns conflicts of provisional fact IDs into stored ones;
+// pairs naming an unknown fact are dropped.
+func mapConflicts(conflicts [][2]int64, ids map[int64]int64) [][2]int64 {
+	var out [][2]int64
+	for _, c := range conflicts {
+		if id, ok := ids[c[0]]; ok && c[1] != 0 {
+			out = append(out, [2]int64{id, c[1]})
+		}
+	}
+	return out
 }

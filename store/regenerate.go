@@ -2,31 +2,12 @@ package store
 
 import (
 	"context"
-	"crypto/sha1"
-	"encoding/hex"
 	"fmt"
-	"strings"
 
 	"factdeck/quiz"
 
 	"gorm.io/gorm"
 )
-
-// ident is a question's identity across regenerations of its article: the
-// same template asking the same type of question about the same fact and
-// answer is the same question, whatever its wording.
-func ident(q quiz.Question, f quiz.Fact) string {
-	key := f.Key
-	if key == "" {
-		key = f.Subject + "|" + f.Relation + "|" + f.Object
-	}
-	h := sha1.New()
-	for _, part := range []string{string(q.Type), q.Template, key, strings.ToLower(strings.TrimSpace(q.Answer))} {
-		h.Write([]byte(part))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
 
 // RegenerateReport counts what ReplaceFacts did to an article's questions.
 type RegenerateReport struct {
@@ -43,8 +24,8 @@ type RegenerateReport struct {
 //   - a question no longer made is retired (hidden), not erased, and comes
 //     back if a later run makes it again.
 //
-// Facts and questions are numbered as for CreateArticle.
-func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.Fact, qs []quiz.Question) (RegenerateReport, error) {
+// Facts, questions and conflicts are numbered as for CreateArticle.
+func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.Fact, qs []quiz.Question, conflicts ...[2]int64) (RegenerateReport, error) {
 	var rep RegenerateReport
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var n int64
@@ -101,7 +82,7 @@ func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.
 		made := make(map[string]bool, len(qs))
 		var fresh []questionRow
 		for _, q := range qs {
-			id := ident(q, byID[q.FactID])
+			id := quiz.Identity(q, byID[q.FactID])
 			if made[id] {
 				continue
 			}
@@ -151,7 +132,10 @@ func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.
 			}
 			rep.Retired++
 		}
-		return nil
+		if err := saveConflicts(tx, mapConflicts(conflicts, ids)); err != nil {
+			return err
+		}
+		return refreshArticle(tx, articleID)
 	})
 	if err != nil {
 		return rep, fmt.Errorf("replace facts of article %d: %w", articleID, err)

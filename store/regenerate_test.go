@@ -31,9 +31,8 @@ func testReplaceFacts(t *testing.T, s *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edited := qs[0]
-	edited.Prompt = "On which weekday did the harbour bridge reopen?"
-	if _, err := s.UpdateQuestion(ctx, edited); err != nil {
+	prompt := "On which weekday did the harbour bridge reopen?"
+	if _, _, err := s.EditQuestion(ctx, qs[0].ID, quiz.Edit{Prompt: &prompt}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteQuestion(ctx, qs[1].ID); err != nil {
@@ -65,8 +64,8 @@ func testReplaceFacts(t *testing.T, s *store.Store) {
 	if len(got) != 3 {
 		t.Errorf("visible questions = %d, want 3 (edited, updated, added)", len(got))
 	}
-	if g := byID[qs[0].ID]; g.Prompt != edited.Prompt {
-		t.Errorf("edited question prompt = %q, want the person's %q", g.Prompt, edited.Prompt)
+	if g := byID[qs[0].ID]; g.Prompt != prompt {
+		t.Errorf("edited question prompt = %q, want the person's %q", g.Prompt, prompt)
 	}
 	if _, ok := byID[qs[1].ID]; ok {
 		t.Error("a question the person deleted came back")

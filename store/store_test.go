@@ -119,7 +119,7 @@ func testCreateArticle(t *testing.T, s *store.Store) {
 	if _, _, _, err := s.CreateArticle(ctx, a, facts, qs); !errors.Is(err, quiz.ErrDuplicate) {
 		t.Errorf("second CreateArticle err = %v, want ErrDuplicate", err)
 	}
-	list, err := s.Articles(ctx)
+	list, err := s.Articles(ctx, 0, 0)
 	if err != nil || len(list) != 1 || list[0].Facts != 2 || list[0].Questions != 2 {
 		t.Errorf("Articles = %+v, %v; want one with 2 facts, 2 questions", list, err)
 	}
@@ -176,15 +176,20 @@ func testEditAndDeleteQuestion(t *testing.T, s *store.Store) {
 		t.Fatal(err)
 	}
 	q := gq[0]
-	q.Prompt = "In which city did the storm hit?"
-	q.Accepted = append(q.Accepted, "Lisboa")
-	got, err := s.UpdateQuestion(ctx, q)
-	if err != nil || !got.Edited || got.Prompt != q.Prompt || len(got.Accepted) != 2 {
-		t.Fatalf("UpdateQuestion = %+v, %v", got, err)
+	prompt := "In which city did the storm hit?"
+	got, changed, err := s.EditQuestion(ctx, q.ID, quiz.Edit{Prompt: &prompt, Accepted: []string{"Lisbon", "Lisboa"}})
+	if err != nil || !changed || !got.Edited || got.Prompt != prompt || len(got.Accepted) != 2 {
+		t.Fatalf("EditQuestion = %+v, %v, %v", got, changed, err)
 	}
-	q.Answer = " "
-	if _, err := s.UpdateQuestion(ctx, q); !errors.Is(err, quiz.ErrInvalid) {
-		t.Errorf("UpdateQuestion(blank answer) err = %v, want ErrInvalid", err)
+	if back, _ := s.Question(ctx, q.ID); back.Prompt != prompt || !back.Edited {
+		t.Errorf("stored after edit = %+v", back)
+	}
+	if _, changed, err := s.EditQuestion(ctx, q.ID, quiz.Edit{}); err != nil || changed {
+		t.Errorf("EditQuestion(nothing) = changed %v, %v; want unchanged", changed, err)
+	}
+	blank := " "
+	if _, _, err := s.EditQuestion(ctx, q.ID, quiz.Edit{Answer: &blank}); !errors.Is(err, quiz.ErrInvalid) {
+		t.Errorf("EditQuestion(blank answer) err = %v, want ErrInvalid", err)
 	}
 	if err := s.DeleteQuestion(ctx, gq[1].ID); err != nil {
 		t.Fatal(err)

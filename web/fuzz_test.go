@@ -44,7 +44,7 @@ func FuzzHighlight(f *testing.F) {
 		if strings.Join(got, "\n\n") != a.Body() {
 			t.Fatalf("highlight(%q) = %q, lost text", a.Body(), got)
 		}
-		_ = hint(answer)
+		_ = quiz.Hint(answer)
 		_ = truncate(sentence, max(start, 0)%64)
 	})
 }

@@ -275,7 +275,7 @@ func TestMarkAnswerUnicode(t *testing.T) {
 			a := quiz.Article{Paragraphs: []string{tt.sentence, "Next paragraph."}}
 			f.Start = 0
 			checkHighlight(t, a, []quiz.Fact{f})
-			_ = hint(tt.answer)
+			_ = quiz.Hint(tt.answer)
 		})
 	}
 }

@@ -130,11 +130,19 @@ func newFixture(t testing.TB) *fixture {
 	}
 	t.Cleanup(func() { _ = st.Close() })
 	f := &fixture{store: st}
-	for _, mk := range []func() (quiz.Article, []quiz.Fact, []quiz.Question){storm, hostile} {
+	var stormFacts []quiz.Fact
+	for i, mk := range []func() (quiz.Article, []quiz.Fact, []quiz.Question){storm, hostile} {
 		a, facts, qs := mk()
-		a, _, qs, err := st.CreateArticle(ctx, a, facts, qs)
+		var conflicts [][2]int64
+		if i == 1 { // the council met in Porto, the storm hit Lisbon: the same key
+			conflicts = [][2]int64{{1, stormFacts[0].ID}}
+		}
+		a, stored, qs, err := st.CreateArticle(ctx, a, facts, qs, conflicts...)
 		if err != nil {
 			t.Fatalf("CreateArticle: %v", err)
+		}
+		if i == 0 {
+			stormFacts = stored
 		}
 		f.articles = append(f.articles, a)
 		f.qs = append(f.qs, qs)

@@ -109,13 +109,8 @@ func (s *Server) addArticle(ctx context.Context, doc pipeline.Document) (quiz.Ar
 	a, _, qs, err = s.store.CreateArticle(ctx, a, facts, qs)
 	if errors.Is(err, quiz.ErrDuplicate) {
 		e := &addError{status: fiber.StatusConflict, msg: "This article is already in factdeck."}
-		if arts, lerr := s.store.Articles(ctx); lerr == nil {
-			for _, x := range arts {
-				if x.Hash == a.Hash {
-					art := x.Article
-					e.existing = &art
-				}
-			}
+		if x, lerr := s.store.ArticleByHash(ctx, a.Hash); lerr == nil {
+			e.existing = &x
 		}
 		return a, nil, e
 	}

@@ -184,15 +184,15 @@ func unsafeMethod(m string) bool {
 // not from a browser page of another site.
 func sameOrigin(c *fiber.Ctx) error {
 	if site := c.Get("Sec-Fetch-Site"); site == "cross-site" || site == "same-site" {
-		return fiber.NewError(fiber.StatusForbidden, "Cross-site requests are not allowed.")
+		return quiz.Errorf(quiz.ErrForbidden, "Cross-site requests are not allowed.")
 	}
 	if o := c.Get(fiber.HeaderOrigin); o != "" && o != "null" {
 		u, err := url.Parse(o)
 		if err != nil || !strings.EqualFold(u.Host, string(c.Request().Host())) {
-			return fiber.NewError(fiber.StatusForbidden, "Cross-site requests are not allowed.")
+			return quiz.Errorf(quiz.ErrForbidden, "Cross-site requests are not allowed.")
 		}
 	} else if o == "null" {
-		return fiber.NewError(fiber.StatusForbidden, "Cross-site requests are not allowed.")
+		return quiz.Errorf(quiz.ErrForbidden, "Cross-site requests are not allowed.")
 	}
 	return nil
 }
@@ -212,7 +212,7 @@ func (s *Server) checkForm(c *fiber.Ctx) error {
 	}
 	want := c.Cookies(csrfCookie)
 	if want == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
-		return fiber.NewError(fiber.StatusForbidden, "This form has expired or came from another site. Go back, reload the page and try again.")
+		return quiz.Errorf(quiz.ErrForbidden, "This form has expired or came from another site. Go back, reload the page and try again.")
 	}
 	return c.Next()
 }
@@ -236,34 +236,17 @@ func (s *Server) checkAPI(c *fiber.Ctx) error {
 // learner returns the current learner, creating their database row on first
 // use.
 func (s *Server) learner(c *fiber.Ctx) (quiz.Learner, error) {
-	tok := learnerToken(c)
-	if l, ok := s.learners.get(tok); ok {
-		return l, nil
-	}
-	l, err := s.store.EnsureLearner(c.UserContext(), tok)
-	if err != nil {
-		return l, err
-	}
-	s.learners.put(tok, l)
-	return l, nil
+	return s.store.EnsureLearner(c.UserContext(), learnerToken(c))
 }
 
 // learnerID returns the current learner's ID without creating one: 0 for a
 // browser that has not recorded anything yet.
 func (s *Server) learnerID(c *fiber.Ctx) (int64, error) {
-	tok := learnerToken(c)
-	if l, ok := s.learners.get(tok); ok {
-		return l.ID, nil
-	}
-	l, err := s.store.Learner(c.UserContext(), tok)
+	l, err := s.store.Learner(c.UserContext(), learnerToken(c))
 	if errors.Is(err, quiz.ErrNotFound) {
 		return 0, nil
 	}
-	if err != nil {
-		return 0, err
-	}
-	s.learners.put(tok, l)
-	return l.ID, nil
+	return l.ID, err
 }
 
 // startOfDay returns midnight before t in t's location.

@@ -81,18 +81,9 @@ type Server struct {
 	now       func() time.Time
 	app       *fiber.App
 	pages     map[string]*template.Template
-	// cardTmpl renders a question's card, the same for every learner, so it
-	// is rendered once per version of the question (see question).
-	cardTmpl *template.Template
-	// quizFrame is the layout of the quiz pages, rendered once (see
-	// writeQuestion).
-	quizFrame frame
 	static    map[string]asset
 	assetVer  string
 	secret    []byte
-	learners  *boundedMap[string, quiz.Learner]
-	sessions  *boundedMap[int64, quiz.QuizSession]
-	questions *boundedMap[int64, *cachedQuestion]
 }
 
 type asset struct {
@@ -114,9 +105,6 @@ func New(cfg Config) (*Server, error) {
 		secure:    cfg.Secure,
 		now:       cfg.Now,
 		secret:    cfg.Secret,
-		learners:  newBoundedMap[string, quiz.Learner](10000),
-		sessions:  newBoundedMap[int64, quiz.QuizSession](10000),
-		questions: newBoundedMap[int64, *cachedQuestion](20000),
 	}
 	if s.ingest == nil && cfg.Pipeline != nil {
 		s.ingest = pipelineIngest(cfg.Pipeline)
@@ -204,7 +192,7 @@ func (s *Server) parseTemplates() error {
 		"key":        func(i int) int { return i + 1 },
 		"lower":      strings.ToLower,
 		"typeName":   typeName,
-		"factAnswer": factAnswer,
+		"factAnswer": func(f quiz.Fact) string { return f.Answer() },
 		"len64":      func(n int64) int { return int(n) },
 	}
 	b, err := templateFS.ReadFile("templates/layout.html")
@@ -217,14 +205,6 @@ func (s *Server) parseTemplates() error {
 	for name := range s.static {
 		layout = strings.ReplaceAll(layout, `{{asset "`+name+`"}}`, "/static/"+name+"?v="+s.assetVer)
 	}
-	card, err := template.New("card").Funcs(funcs).ParseFS(templateFS, "templates/card.html")
-	if err != nil {
-		return fmt.Errorf("web: parse template card.html: %w", err)
-	}
-	s.cardTmpl = card
-	if s.quizFrame, err = newFrame(funcs, layout, "quiz"); err != nil {
-		return err
-	}
 	s.pages = make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		file := "templates/" + name + ".html"
@@ -233,7 +213,7 @@ func (s *Server) parseTemplates() error {
 		}
 		t, err := template.New(name).Funcs(funcs).Parse(layout)
 		if err == nil {
-			t, err = t.ParseFS(templateFS, "templates/parts.html", file)
+			t, err = t.ParseFS(templateFS, "templates/parts.html", "templates/card.html", file)
 		}
 		if err != nil {
 			return fmt.Errorf("web: parse template %s: %w", file, err)
@@ -343,9 +323,11 @@ type errorPage struct {
 	Message string
 }
 
-// handleError is the one place errors become responses: quiz.ErrNotFound is
-// 404, invalid or empty input 400, a duplicate 409, fiber errors keep their
-// code, anything else is a 500 that is logged and not shown.
+// handleError is the one place errors become responses. A *quiz.Error's
+// kind gives the status and its message is shown; fiber's own errors (an
+// unknown route, a body too large) keep theirs; anything else is a 500 that
+// is logged and not shown. The internal chain of wrapped errors goes to the
+// log only, never to the page.
 func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	code, msg := classify(err)
 	if code == fiber.StatusRequestEntityTooLarge && c.Path() == "/articles" {
@@ -353,7 +335,6 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	}
 	if code >= 500 {
 		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
-		msg = "Something went wrong on our side. Please try again."
 	}
 	if strings.HasPrefix(c.Path(), "/api/") || !acceptsHTML(c) {
 		return c.Status(code).JSON(fiber.Map{"error": msg})
@@ -371,24 +352,41 @@ func acceptsHTML(c *fiber.Ctx) bool {
 	return a == "" || strings.Contains(a, "text/html") || strings.Contains(a, "*/*")
 }
 
-// classify maps an error to a status code and a message for the learner.
+// kinds maps the kinds of quiz.Error to statuses and the message shown when
+// an error of that kind carries none.
+var kinds = []struct {
+	kind error
+	code int
+	msg  string
+}{
+	{quiz.ErrNotFound, fiber.StatusNotFound, "Not found."},
+	{quiz.ErrDuplicate, fiber.StatusConflict, "That was done already."},
+	{quiz.ErrForbidden, fiber.StatusForbidden, "That is not allowed."},
+	{quiz.ErrTooLarge, fiber.StatusRequestEntityTooLarge, "The request is too large."},
+	{quiz.ErrUnavailable, fiber.StatusServiceUnavailable, "That is not available on this server."},
+	{quiz.ErrInvalid, fiber.StatusBadRequest, "The request is not valid."},
+	{quiz.ErrEmpty, fiber.StatusBadRequest, "There is nothing to work with here."},
+}
+
+// classify maps an error to a status code and a message for people.
 func classify(err error) (int, string) {
 	var fe *fiber.Error
-	switch {
-	case errors.As(err, &fe):
+	if errors.As(err, &fe) {
 		msg := fe.Message
 		if fe.Code == fiber.StatusRequestEntityTooLarge {
 			msg = "The request is too large."
 		}
 		return fe.Code, msg
-	case errors.Is(err, quiz.ErrNotFound):
-		return fiber.StatusNotFound, capitalize(err.Error())
-	case errors.Is(err, quiz.ErrDuplicate):
-		return fiber.StatusConflict, capitalize(err.Error())
-	case errors.Is(err, quiz.ErrInvalid), errors.Is(err, quiz.ErrEmpty):
-		return fiber.StatusBadRequest, capitalize(err.Error())
 	}
-	return fiber.StatusInternalServerError, err.Error()
+	for _, k := range kinds {
+		if errors.Is(err, k.kind) {
+			if msg, ok := quiz.Message(err); ok {
+				return k.code, msg
+			}
+			return k.code, k.msg
+		}
+	}
+	return fiber.StatusInternalServerError, "Something went wrong on our side. Please try again."
 }
 
 func statusTitle(code int) string {
@@ -408,14 +406,8 @@ func statusTitle(code int) string {
 	return "Bad request"
 }
 
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// badRequest returns a 400 error with a message for the learner.
+// badRequest returns an error of kind quiz.ErrInvalid with a message for
+// people.
 func badRequest(format string, args ...any) error {
-	return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(format, args...))
+	return quiz.Errorf(quiz.ErrInvalid, format, args...)
 }

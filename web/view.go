@@ -88,7 +88,7 @@ func factSpans(body string, facts []quiz.Fact) []span {
 		start, end := -1, -1
 		if f.SpanStart >= 0 && f.SpanEnd > f.SpanStart && f.SpanEnd <= len(f.Sentence) {
 			start, end = sStart+f.SpanStart, sStart+f.SpanEnd
-		} else if ans := answerText(f); ans != "" {
+		} else if ans := f.Answer(); ans != "" {
 			if i := strings.Index(f.Sentence, ans); i >= 0 {
 				start, end = sStart+i, sStart+i+len(ans)
 			}
@@ -108,13 +108,6 @@ func factSpans(body string, facts []quiz.Fact) []span {
 		}
 	}
 	return kept
-}
-
-func answerText(f quiz.Fact) string {
-	if f.Object != "" {
-		return f.Object
-	}
-	return f.Subject
 }
 
 // sentenceStart finds where f.Sentence begins in body.
@@ -267,7 +260,7 @@ func markFact(q quiz.Question, f quiz.Fact) marked {
 	if m := markAnswer(sent, q.Answer); m.Mark != "" || q.Type != quiz.TrueFalse {
 		return m
 	}
-	return markAnswer(sent, answerText(f))
+	return markAnswer(sent, f.Answer())
 }
 
 // chart is an SVG line chart of quiz scores over time.
@@ -367,15 +360,4 @@ func typeName(t quiz.QuestionType) string {
 		return "True or false"
 	}
 	return string(t)
-}
-
-// hint gives a learner whose answer was close a nudge without the answer:
-// its first letter and length.
-func hint(answer string) string {
-	r, _ := utf8.DecodeRuneInString(answer)
-	words := strings.Fields(answer)
-	if len(words) > 1 {
-		return fmt.Sprintf("Close! Check the spelling. The answer starts with “%c” and has %d words.", r, len(words))
-	}
-	return fmt.Sprintf("Close! Check the spelling. The answer starts with “%c” and has %d letters.", r, utf8.RuneCountInString(answer))
 }

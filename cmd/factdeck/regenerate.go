@@ -44,12 +44,16 @@ func regenerateCmd(ctx context.Context, args []string, stdout, stderr io.Writer)
 		}
 		articles = append(articles, a)
 	} else {
-		all, err := st.Articles(ctx)
+		all, err := st.Articles(ctx, 0, 0)
 		if err != nil {
 			return err
 		}
 		for i := len(all) - 1; i >= 0; i-- {
-			articles = append(articles, all[i].Article)
+			a, err := st.Article(ctx, all[i].ID) // with its body
+			if err != nil {
+				return err
+			}
+			articles = append(articles, a)
 		}
 	}
 	results := make([]pipeline.Result, len(articles))

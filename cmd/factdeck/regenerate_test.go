@@ -32,7 +32,7 @@ func TestRegenerateKeepsEdits(t *testing.T) {
 	}
 	edited := before[0]
 	edited.Prompt = "Edited by a teacher: " + edited.Prompt
-	if _, err := st.UpdateQuestion(ctx, edited); err != nil {
+	if _, _, err := st.EditQuestion(ctx, edited.ID, quiz.Edit{Prompt: &edited.Prompt}); err != nil {
 		t.Fatal(err)
 	}
 	deleted := before[1]
