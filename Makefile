@@ -35,7 +35,7 @@ bench:
 FUZZTIME ?= 5m
 FUZZ_TARGETS := ./web:FuzzHighlight ./quiz/clean:FuzzArticle ./quiz/clean:FuzzFromHTML \
 	./quiz/clean:FuzzStripMarkdown ./quiz/clean:FuzzTitled ./quiz/generate:FuzzTemplates \
-	./quiz/pipeline:FuzzProcess ./quiz/export:FuzzCSV ./quiz/export:FuzzQuizlet \
+	./quiz/pipeline:FuzzBatch ./quiz/export:FuzzCSV ./quiz/export:FuzzQuizlet \
 	./quiz/export:FuzzJSON ./quiz/export:FuzzAPKG ./quiz/export:FuzzGIFT \
 	./quiz:FuzzGrade ./quiz/extract:FuzzFacts ./quiz/ner:FuzzEntities
 fuzz:

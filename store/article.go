@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -25,102 +24,72 @@ func (r articleRow) summary() ArticleSummary {
 	return ArticleSummary{Article: r.domain(), Facts: r.NFacts, Questions: r.NQuestions, Cards: r.NCards, Reserve: r.NReserve}
 }
 
-// HasArticle reports whether an article with the given content hash is
-// stored.
-func (s *Store) HasArticle(ctx context.Context, hash string) (bool, error) {
-	var n int64
-	if err := s.db.WithContext(ctx).Model(&articleRow{}).Where("hash = ?", hash).Count(&n).Error; err != nil {
-		return false, fmt.Errorf("look up article hash: %w", err)
-	}
-	return n > 0, nil
-}
-
-// CreateArticle stores an article with its facts and questions in one
-// transaction and returns the article, facts and questions with their new
-// IDs. Facts carry provisional IDs unique within the call (the pipeline
-// numbers them 1..n) and each question's FactID names one of them (0 for
-// none); they are mapped to the stored IDs. An article whose Hash is already
-// stored is refused with an error wrapping quiz.ErrDuplicate, and nothing is
-// written. conflicts pairs a new fact (by its provisional ID) with a stored
-// fact that contradicts it (see quiz/merge); both articles show it.
-func (s *Store) CreateArticle(ctx context.Context, a quiz.Article, facts []quiz.Fact, qs []quiz.Question, conflicts ...[2]int64) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
+// createTx stores a new article with its facts and questions inside
+// transaction tx and returns them with their new IDs, and the map from the
+// facts' provisional IDs (unique within the call; the pipeline numbers
+// them 1..n, and each question's FactID names one or is 0) to stored ones.
+func createTx(tx *gorm.DB, a quiz.Article, facts []quiz.Fact, qs []quiz.Question) (quiz.Article, []quiz.Fact, []quiz.Question, map[int64]int64, error) {
 	if a.Hash == "" || a.Title == "" {
-		return a, nil, nil, fmt.Errorf("create article %q: missing title or hash: %w", a.Source, quiz.ErrInvalid)
+		return a, nil, nil, nil, &quiz.Error{Kind: quiz.ErrInvalid, Msg: "The article has no title.", Err: fmt.Errorf("create article %q: missing title or hash", a.Source)}
 	}
 	if a.IngestedAt.IsZero() {
 		a.IngestedAt = time.Now().UTC()
 	}
-	outFacts := make([]quiz.Fact, len(facts))
-	outQs := make([]quiz.Question, len(qs))
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&articleRow{}).Where("hash = ?", a.Hash).Count(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
-			return quiz.ErrDuplicate
-		}
-		ar := toArticleRow(a)
-		ar.ID = 0
-		if err := tx.Create(&ar).Error; err != nil {
-			return err
-		}
-		a.ID = ar.ID
-		ids := make(map[int64]int64, len(facts))
-		if len(facts) > 0 {
-			rows := make([]factRow, len(facts))
-			for i, f := range facts {
-				rows[i] = toFactRow(f)
-				rows[i].ID = 0
-				rows[i].ArticleID = a.ID
-			}
-			if err := tx.CreateInBatches(rows, 200).Error; err != nil {
-				return err
-			}
-			for i := range rows {
-				ids[facts[i].ID] = rows[i].ID
-				outFacts[i] = rows[i].domain()
-			}
-		}
-		if len(qs) > 0 {
-			rows := make([]questionRow, len(qs))
-			byID := make(map[int64]quiz.Fact, len(facts))
-			for _, f := range facts {
-				byID[f.ID] = f
-			}
-			for i, q := range qs {
-				ident := quiz.Identity(q, byID[q.FactID])
-				if q.FactID != 0 {
-					id, ok := ids[q.FactID]
-					if !ok {
-						return fmt.Errorf("question %d names unknown fact %d: %w", i, q.FactID, quiz.ErrInvalid)
-					}
-					q.FactID = id
-				}
-				rows[i] = toQuestionRow(q)
-				rows[i].ID = 0
-				rows[i].ArticleID = a.ID
-				rows[i].Ident = ident
-			}
-			if err := tx.CreateInBatches(rows, 200).Error; err != nil {
-				return err
-			}
-			for i := range rows {
-				outQs[i] = rows[i].domain()
-			}
-		}
-		if err := saveConflicts(tx, mapConflicts(conflicts, ids)); err != nil {
-			return err
-		}
-		return refreshArticle(tx, a.ID)
-	})
-	if err != nil {
-		if errors.Is(err, quiz.ErrDuplicate) || errors.Is(err, gorm.ErrDuplicatedKey) {
-			return a, nil, nil, &quiz.Error{Kind: quiz.ErrDuplicate, Msg: "This article is already in factdeck.", Err: fmt.Errorf("create article %q", a.Source)}
-		}
-		return a, nil, nil, fmt.Errorf("create article %q: %w", a.Source, err)
+	ar := toArticleRow(a)
+	ar.ID = 0
+	if err := tx.Create(&ar).Error; err != nil {
+		return a, nil, nil, nil, err
 	}
-	return a, outFacts, outQs, nil
+	a.ID = ar.ID
+	ids := make(map[int64]int64, len(facts))
+	outFacts := make([]quiz.Fact, len(facts))
+	if len(facts) > 0 {
+		rows := make([]factRow, len(facts))
+		for i, f := range facts {
+			rows[i] = toFactRow(f)
+			rows[i].ID = 0
+			rows[i].ArticleID = a.ID
+		}
+		if err := tx.CreateInBatches(rows, 200).Error; err != nil {
+			return a, nil, nil, nil, err
+		}
+		for i := range rows {
+			ids[facts[i].ID] = rows[i].ID
+			outFacts[i] = rows[i].domain()
+		}
+	}
+	outQs := make([]quiz.Question, len(qs))
+	if len(qs) > 0 {
+		rows := make([]questionRow, len(qs))
+		byID := make(map[int64]quiz.Fact, len(facts))
+		for _, f := range facts {
+			byID[f.ID] = f
+		}
+		for i, q := range qs {
+			ident := quiz.Identity(q, byID[q.FactID])
+			if q.FactID != 0 {
+				id, ok := ids[q.FactID]
+				if !ok {
+					return a, nil, nil, nil, fmt.Errorf("question %d names unknown fact %d: %w", i, q.FactID, quiz.ErrInvalid)
+				}
+				q.FactID = id
+			}
+			rows[i] = toQuestionRow(q)
+			rows[i].ID = 0
+			rows[i].ArticleID = a.ID
+			rows[i].Ident = ident
+		}
+		if err := tx.CreateInBatches(rows, 200).Error; err != nil {
+			return a, nil, nil, nil, err
+		}
+		for i := range rows {
+			outQs[i] = rows[i].domain()
+		}
+	}
+	if err := saveEntities(tx, a.ID, facts); err != nil {
+		return a, nil, nil, nil, err
+	}
+	return a, outFacts, outQs, ids, refreshArticle(tx, a.ID)
 }
 
 // Article returns the article with the given ID.
@@ -206,16 +175,4 @@ func (s *Store) ArticleSummary(ctx context.Context, id int64) (ArticleSummary, e
 		return ArticleSummary{}, notFound(err, fmt.Sprintf("article %d", id))
 	}
 	return r.summary(), nil
-}
-
-// mapConflicts turns conflicts of provisional fact IDs into stored ones;
-// pairs naming an unknown fact are dropped.
-func mapConflicts(conflicts [][2]int64, ids map[int64]int64) [][2]int64 {
-	var out [][2]int64
-	for _, c := range conflicts {
-		if id, ok := ids[c[0]]; ok && c[1] != 0 {
-			out = append(out, [2]int64{id, c[1]})
-		}
-	}
-	return out
 }

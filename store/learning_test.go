@@ -36,7 +36,7 @@ func seedQuiz(t *testing.T, s *store.Store, hash string) (quiz.Learner, []quiz.Q
 	t.Helper()
 	ctx := context.Background()
 	a, facts, qs := sample(hash)
-	_, _, gq, err := s.CreateArticle(ctx, a, facts, qs)
+	_, _, gq, err := createArticle(s, ctx, a, facts, qs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,7 +93,7 @@ type questionRow struct {
 func (questionRow) TableName() string { return "questions" }
 
 func coreModels() []any {
-	return []any{&articleRow{}, &factRow{}, &questionRow{}, &settingRow{}, &conflictRow{}}
+	return []any{&articleRow{}, &factRow{}, &questionRow{}, &settingRow{}, &conflictRow{}, &entityRow{}}
 }
 
 func toArticleRow(a quiz.Article) articleRow {

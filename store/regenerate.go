@@ -14,7 +14,7 @@ type RegenerateReport struct {
 	Added, Updated, Retired, KeptEdited, KeptDeleted int
 }
 
-// ReplaceFacts replaces an article's facts and questions with a newly
+// replaceTx replaces an article's facts and questions with a newly
 // extracted and generated set, in one transaction, keeping what people and
 // learners made of the old ones:
 //   - a question a person edited stays as edited, and one a person deleted
@@ -25,9 +25,13 @@ type RegenerateReport struct {
 //     back if a later run makes it again.
 //
 // Facts, questions and conflicts are numbered as for CreateArticle.
-func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.Fact, qs []quiz.Question, conflicts ...[2]int64) (RegenerateReport, error) {
+//
+// It runs inside transaction tx and returns the map of provisional fact IDs
+// to stored ones.
+func replaceTx(tx *gorm.DB, articleID int64, facts []quiz.Fact, qs []quiz.Question) (RegenerateReport, map[int64]int64, error) {
 	var rep RegenerateReport
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	ids := make(map[int64]int64, len(facts))
+	err := func() error {
 		var n int64
 		if err := tx.Model(&articleRow{}).Where("id = ?", articleID).Count(&n).Error; err != nil {
 			return err
@@ -63,7 +67,6 @@ func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.
 		if err := del.Delete(&factRow{}).Error; err != nil {
 			return err
 		}
-		ids := make(map[int64]int64, len(facts))
 		byID := make(map[int64]quiz.Fact, len(facts))
 		if len(facts) > 0 {
 			rows := make([]factRow, len(facts))
@@ -132,15 +135,15 @@ func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.
 			}
 			rep.Retired++
 		}
-		if err := saveConflicts(tx, mapConflicts(conflicts, ids)); err != nil {
+		if err := saveEntities(tx, articleID, facts); err != nil {
 			return err
 		}
 		return refreshArticle(tx, articleID)
-	})
+	}()
 	if err != nil {
-		return rep, fmt.Errorf("replace facts of article %d: %w", articleID, err)
+		return rep, nil, fmt.Errorf("replace facts of article %d: %w", articleID, err)
 	}
-	return rep, nil
+	return rep, ids, nil
 }
 
 // ArticleByHash returns the stored article with the given content hash.

@@ -20,7 +20,7 @@ func testReserve(t *testing.T, s *store.Store) {
 	a, facts, qs := sample("r1")
 	qs = append(qs, quiz.Question{FactID: 1, Type: quiz.Cloze, Prompt: "A storm hit _____ on Monday.", Answer: "Lisbon",
 		Cloze: "A storm hit {{c1::Lisbon}} on Monday.", Template: "cloze", Reserve: true})
-	art, _, gq, err := s.CreateArticle(ctx, a, facts, qs)
+	art, _, gq, err := createArticle(s, ctx, a, facts, qs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func testReserve(t *testing.T, s *store.Store) {
 	if tot, err := s.Totals(ctx); err != nil || tot.Questions != 3 || tot.Reserve != 0 {
 		t.Errorf("Totals after promotion = %+v, %v; want 3 questions, 0 reserve", tot, err)
 	}
-	if _, err := s.ReplaceFacts(ctx, art.ID, facts, qs); err != nil {
+	if _, err := replaceFacts(s, ctx, art.ID, facts, qs); err != nil {
 		t.Fatal(err)
 	}
 	back, err := s.Question(ctx, reserve.ID)

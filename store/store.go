@@ -143,7 +143,21 @@ func (s *Store) migrate(ctx context.Context) error {
 			return fmt.Errorf("migrate counts: %w", err)
 		}
 		for _, id := range ids {
-			if err := db.Transaction(func(tx *gorm.DB) error { return refreshArticle(tx, id) }); err != nil {
+			err := db.Transaction(func(tx *gorm.DB) error {
+				var facts []factRow
+				if err := tx.Where("article_id = ?", id).Find(&facts).Error; err != nil {
+					return err
+				}
+				fs := make([]quiz.Fact, len(facts))
+				for i, f := range facts {
+					fs[i] = f.domain()
+				}
+				if err := saveEntities(tx, id, fs); err != nil {
+					return err
+				}
+				return refreshArticle(tx, id)
+			})
+			if err != nil {
 				return fmt.Errorf("migrate counts: %w", err)
 			}
 		}

@@ -91,7 +91,7 @@ func TestCreateArticle(t *testing.T) { backends(t, testCreateArticle) }
 func testCreateArticle(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	a, facts, qs := sample("h1")
-	got, gf, gq, err := s.CreateArticle(ctx, a, facts, qs)
+	got, gf, gq, err := createArticle(s, ctx, a, facts, qs)
 	if err != nil {
 		t.Fatalf("CreateArticle: %v", err)
 	}
@@ -112,11 +112,11 @@ func testCreateArticle(t *testing.T, s *store.Store) {
 	if err != nil || len(stored) != 1 || len(stored[0].Options) != 4 {
 		t.Fatalf("Questions(mc) = %v, %v; want one with 4 options", stored, err)
 	}
-	has, err := s.HasArticle(ctx, "h1")
-	if err != nil || !has {
-		t.Errorf("HasArticle(h1) = %v, %v; want true", has, err)
+	known, err := s.Known(ctx, []string{"h1", "nope"})
+	if err != nil || len(known) != 1 || known["h1"] != got.ID {
+		t.Errorf("Known(h1, nope) = %v, %v; want h1 only", known, err)
 	}
-	if _, _, _, err := s.CreateArticle(ctx, a, facts, qs); !errors.Is(err, quiz.ErrDuplicate) {
+	if _, _, _, err := createArticle(s, ctx, a, facts, qs); !errors.Is(err, quiz.ErrDuplicate) {
 		t.Errorf("second CreateArticle err = %v, want ErrDuplicate", err)
 	}
 	list, err := s.Articles(ctx, 0, 0)
@@ -131,7 +131,7 @@ func testCreateArticleAtomic(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	a, facts, qs := sample("h2")
 	qs[1].FactID = 99 // names no fact: the whole article must be rolled back
-	if _, _, _, err := s.CreateArticle(ctx, a, facts, qs); !errors.Is(err, quiz.ErrInvalid) {
+	if _, _, _, err := createArticle(s, ctx, a, facts, qs); !errors.Is(err, quiz.ErrInvalid) {
 		t.Fatalf("CreateArticle err = %v, want ErrInvalid", err)
 	}
 	n, err := s.CountArticles(ctx)
@@ -171,7 +171,7 @@ func TestEditAndDeleteQuestion(t *testing.T) { backends(t, testEditAndDeleteQues
 func testEditAndDeleteQuestion(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	a, facts, qs := sample("h3")
-	_, _, gq, err := s.CreateArticle(ctx, a, facts, qs)
+	_, _, gq, err := createArticle(s, ctx, a, facts, qs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -301,9 +301,9 @@ func checkHighlight(t *testing.T, a quiz.Article, facts []quiz.Fact) {
 func TestTypedTitleKept(t *testing.T) {
 	f := newFixture(t)
 	var got pipeline.Document
-	f.srv.ingest = func(ctx context.Context, doc pipeline.Document, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
-		got = doc
-		return fakeIngest(ctx, doc, pool)
+	f.srv.ingest = func(ctx context.Context, docs []pipeline.Document, pool pipeline.Pool, opt pipeline.Options) ([]quiz.Ingested, error) {
+		got = docs[0]
+		return fakeIngest(ctx, docs, pool, opt)
 	}
 	c := f.client(t)
 	c.postRedirect("/articles", url.Values{"title": {"  Harbour Notes  "}, "text": {"The ferry left Oslo at noon. Crews cheered in Bergen."}})

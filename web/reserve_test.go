@@ -22,7 +22,7 @@ func TestReserveQuestions(t *testing.T) {
 	for i := range qs {
 		qs[i].Reserve = i >= 2 // the short answer and the cloze
 	}
-	art, _, stored, err := f.store.CreateArticle(ctx, a, facts, qs)
+	art, _, stored, err := createArticle(f.store, ctx, a, facts, qs)
 	if err != nil {
 		t.Fatal(err)
 	}

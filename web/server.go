@@ -65,11 +65,9 @@ type Config struct {
 	Secret []byte
 }
 
-// IngestFunc turns a document into an article with its facts and questions;
-// pool holds the facts of the articles already stored, for cross-article
-// questions. Bad input returns an error wrapping quiz.ErrInvalid or
-// quiz.ErrEmpty.
-type IngestFunc func(ctx context.Context, doc pipeline.Document, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error)
+// IngestFunc is the ingest pipeline's Batch: documents and the stored
+// articles' pool in, articles with their facts and questions out.
+type IngestFunc func(ctx context.Context, docs []pipeline.Document, pool pipeline.Pool, opt pipeline.Options) ([]quiz.Ingested, error)
 
 // Server is factdeck's web application.
 type Server struct {
@@ -107,7 +105,7 @@ func New(cfg Config) (*Server, error) {
 		secret:    cfg.Secret,
 	}
 	if s.ingest == nil && cfg.Pipeline != nil {
-		s.ingest = pipelineIngest(cfg.Pipeline)
+		s.ingest = cfg.Pipeline.Batch
 	}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -7,10 +7,10 @@ import (
 	"factdeck/quiz/pipeline"
 )
 
-// FuzzProcess runs generation end to end, article text to questions: bad
+// FuzzBatch runs generation end to end, article text to questions: bad
 // text is refused with an error, and every question made is well-formed
 // and names one of the article's facts.
-func FuzzProcess(f *testing.F) {
+func FuzzBatch(f *testing.F) {
 	f.Add("Harbour Festival Draws Crowds\n\nThe harbour festival took place in Bergen on Friday. Mayor Jane Roe said 40 boats took part, up from 25 last year.", "")
 	f.Add("<h1>Quay</h1><p>Officials in Oslo said on Monday that the ferry would run for three more years.</p>", "Quay works")
 	f.Add("\xff\xfe\x00", "")
@@ -20,8 +20,12 @@ func FuzzProcess(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text, title string) {
-		r, err := p.Process(context.Background(), pipeline.Document{Title: title, Raw: []byte(text), Source: "fuzz.txt"}, nil)
+		out, err := p.Batch(context.Background(), []pipeline.Document{{Title: title, Raw: []byte(text), Source: "fuzz.txt"}}, &memPool{}, pipeline.Options{})
 		if err != nil {
+			t.Fatal(err)
+		}
+		r := out[0]
+		if r.Err != nil {
 			return
 		}
 		facts := make(map[int64]bool, len(r.Facts))
