@@ -139,23 +139,6 @@ func Identity(q Question, f Fact) string {
 // the answer, not offer it.
 var cardTypeRank = map[QuestionType]int{ShortAnswer: 0, Cloze: 1, MultipleChoice: 2, TrueFalse: 3}
 
-// IsFlashcard reports whether q is the flashcard of its fact among qs:
-// one question per fact is studied as a card, so that a learner does not
-// study the same fact in four forms; a question without a fact is its own
-// card. The card is the best-ranked type, then the best score, then the
-// lowest ID.
-func IsFlashcard(q Question, qs []Question) bool {
-	if q.FactID == 0 {
-		return true
-	}
-	for _, o := range qs {
-		if o.FactID == q.FactID && o.ID != q.ID && cardBefore(o, q) {
-			return false
-		}
-	}
-	return true
-}
-
 func cardBefore(a, b Question) bool {
 	if ra, rb := cardTypeRank[a.Type], cardTypeRank[b.Type]; ra != rb {
 		return ra < rb
@@ -166,12 +149,10 @@ func cardBefore(a, b Question) bool {
 	return a.ID < b.ID
 }
 
-// CardTypeRank returns the rank of a question type as a flashcard, best
-// first, for stores that choose cards in a query.
-func CardTypeRank(t QuestionType) int { return cardTypeRank[t] }
-
-// Flashcards returns the flashcards among qs (see IsFlashcard), in qs's
-// order.
+// Flashcards returns the flashcards among qs, in qs's order: one question
+// per fact is studied as a card, so that a learner does not study the same
+// fact in four forms; a question without a fact is its own card. The card
+// is the best-ranked type, then the best score, then the lowest ID.
 func Flashcards(qs []Question) []Question {
 	best := make(map[int64]int) // fact -> index in qs
 	for i, q := range qs {

@@ -17,15 +17,9 @@ func TestFlashcardsOnePerFact(t *testing.T) {
 	var got []int64
 	for _, q := range Flashcards(qs) {
 		got = append(got, q.ID)
-		if !IsFlashcard(q, qs) {
-			t.Errorf("IsFlashcard(%d) = false for a flashcard", q.ID)
-		}
 	}
 	if want := []int64{3, 4, 5}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("Flashcards = %v, want %v", got, want)
-	}
-	if IsFlashcard(qs[0], qs) {
-		t.Error("IsFlashcard(multiple choice beside a short answer of the same fact) = true")
 	}
 }
 

@@ -372,7 +372,7 @@ func TestMadeUpLearnerCookieRefused(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			req := httptest.NewRequest(http.MethodGet, "/", nil)
 			req.AddCookie(&http.Cookie{Name: learnerCookie, Value: tt.cookie})
-			resp, err := f.srv.App().Test(req)
+			resp, err := f.srv.app.Test(req)
 			if err != nil {
 				t.Fatal(err)
 			}

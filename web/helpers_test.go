@@ -188,7 +188,7 @@ func (c *client) do(req *http.Request) (int, string, http.Header) {
 	if req.Header.Get("Accept") == "" {
 		req.Header.Set("Accept", "text/html")
 	}
-	resp, err := c.srv.App().Test(req, 10_000)
+	resp, err := c.srv.app.Test(req, 10_000)
 	if err != nil {
 		c.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
 	}

@@ -150,18 +150,6 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// App returns the fiber application, for tests with App().Test.
-func (s *Server) App() *fiber.App { return s.app }
-
-// Listen serves on addr ("host:port") until Shutdown.
-func (s *Server) Listen(addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("listen %s: %w", addr, err)
-	}
-	return s.Serve(ln)
-}
-
 // Serve serves on an open listener until Shutdown.
 func (s *Server) Serve(ln net.Listener) error {
 	if err := s.app.Listener(ln); err != nil {

@@ -187,7 +187,10 @@ func (p *Pipeline) extract(ctx context.Context, doc Document) quiz.Ingested {
 		r.Article = *doc.Stored
 		r.Source = r.Article.Source
 	} else {
-		a, err := clean.Titled(doc.Title, doc.Raw, doc.Source)
+		a, err := clean.Article(doc.Raw, doc.Source)
+		if doc.Title != "" {
+			a, err = clean.Titled(doc.Title, doc.Raw, doc.Source)
+		}
 		if err != nil {
 			r.Err = err
 			return r
