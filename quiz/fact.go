@@ -1,5 +1,7 @@
 package quiz
 
+import "slices"
+
 // Kind is the type of an entity or value: the kind of a fact's subject or
 // object, and the kind of a question's answer. Distractors for a multiple
 // choice question are drawn from values of the same Kind.
@@ -93,4 +95,71 @@ type Fact struct {
 	// same Key and Object corroborate each other; the same Key with a
 	// different Object conflict.
 	Key string
+}
+
+// AnswerIsSubject reports whether a question about a fact of relation rel
+// asks for its subject ("Who leads the delegation?", "Who said ...?", "What
+// struck the port?") rather than its object.
+func AnswerIsSubject(rel string) bool {
+	switch rel {
+	case RelLeads, RelSaid, RelStruck:
+		return true
+	}
+	return false
+}
+
+// Answer returns the side of f a question about it asks for (see
+// AnswerIsSubject): the subject or the object, the subject when there is no
+// object.
+func (f Fact) Answer() string {
+	if AnswerIsSubject(f.Relation) || f.Object == "" {
+		return f.Subject
+	}
+	return f.Object
+}
+
+// Asked returns the side of f a question about it names: the other side
+// from Answer.
+func (f Fact) Asked() string {
+	if AnswerIsSubject(f.Relation) || f.Object == "" {
+		return f.Object
+	}
+	return f.Subject
+}
+
+// namedWeight lists the kinds of named entities that identify a story:
+// "1" for people, organizations and named things, "p" for places, which
+// many unrelated stories share.
+var namedWeight = map[Kind]string{
+	KindPerson: "1", KindOrganization: "1", KindMisc: "1",
+	KindPlace: "p", KindCity: "p", KindRegion: "p", KindCountry: "p",
+}
+
+// Entities returns the named entities of an article's facts, normalized
+// (NormalizeAnswer) and prefixed by their weight class ("1:jane roe",
+// "p:lakeview"), sorted and distinct: what finds the other articles of the
+// same story.
+func Entities(facts []Fact) []string {
+	set := map[string]bool{}
+	add := func(name string, k Kind) {
+		w, ok := namedWeight[k]
+		n := NormalizeAnswer(name)
+		if !ok || len([]rune(n)) < 2 || len(n) > 80 {
+			return
+		}
+		set[w+":"+n] = true
+	}
+	for _, f := range facts {
+		add(f.Subject, f.SubjectKind)
+		add(f.Object, f.ObjectKind)
+		if f.Org != "" {
+			add(f.Org, KindOrganization)
+		}
+	}
+	out := make([]string, 0, len(set))
+	for e := range set {
+		out = append(out, e)
+	}
+	slices.Sort(out)
+	return out
 }

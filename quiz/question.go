@@ -1,5 +1,12 @@
 package quiz
 
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
 // QuestionType is the form of a question.
 type QuestionType string
 
@@ -67,4 +74,38 @@ type Deck struct {
 	Articles  []Article
 	Facts     []Fact
 	Questions []Question
+}
+
+// Validate reports whether q is well-formed, whoever made it: a known type,
+// a prompt and an answer, a multiple choice answer among at least two
+// options, a true/false answer of True or False, and valid UTF-8
+// throughout. The error wraps ErrInvalid and says what is wrong.
+func (q Question) Validate() error {
+	switch {
+	case !q.Type.Valid():
+		return fmt.Errorf("unknown question type %q: %w", q.Type, ErrInvalid)
+	case strings.TrimSpace(q.Prompt) == "":
+		return fmt.Errorf("the question text is required: %w", ErrInvalid)
+	case strings.TrimSpace(q.Answer) == "":
+		return fmt.Errorf("the answer is required: %w", ErrInvalid)
+	}
+	for _, s := range append([]string{q.Prompt, q.Answer, q.Sentence, q.Cloze}, append(q.Options, q.Accepted...)...) {
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("the question holds text that is not UTF-8: %w", ErrInvalid)
+		}
+	}
+	switch q.Type {
+	case MultipleChoice:
+		if len(q.Options) < 2 {
+			return fmt.Errorf("a multiple choice question needs at least two options: %w", ErrInvalid)
+		}
+		if !slices.ContainsFunc(q.Options, func(o string) bool { return NormalizeAnswer(o) == NormalizeAnswer(q.Answer) }) {
+			return fmt.Errorf("the answer must be one of the options: %w", ErrInvalid)
+		}
+	case TrueFalse:
+		if q.Answer != "True" && q.Answer != "False" {
+			return fmt.Errorf("the answer to a true or false question is True or False: %w", ErrInvalid)
+		}
+	}
+	return nil
 }

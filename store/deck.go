@@ -3,54 +3,72 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"factdeck/quiz"
 )
 
 // Selection chooses the questions of a deck: every article, or one, and
-// optionally only some question types.
+// optionally only some question types. Reserve questions are left out.
 type Selection struct {
 	ArticleID int64
 	Types     []quiz.QuestionType
+	// WithReserve adds the reserve questions to the default decks'.
+	WithReserve bool
 }
 
-// Deck returns the questions chosen by sel with their articles and facts.
-// The deck's Name is the article title for one article, "factdeck" for all.
+// Deck returns the questions chosen by sel with the articles and facts they
+// come from. The deck's Name is the article title for one article,
+// "factdeck" for all.
 func (s *Store) Deck(ctx context.Context, sel Selection) (quiz.Deck, error) {
 	d := quiz.Deck{Name: "factdeck"}
 	if sel.ArticleID != 0 {
 		a, err := s.Article(ctx, sel.ArticleID)
 		if err != nil {
-			return d, fmt.Errorf("deck: %w", err)
+			return d, err
 		}
 		d.Name = a.Title
-		d.Articles = []quiz.Article{a}
-	} else {
-		all, err := s.Articles(ctx)
-		if err != nil {
-			return d, fmt.Errorf("deck: %w", err)
-		}
-		for i := len(all) - 1; i >= 0; i-- { // oldest first
-			d.Articles = append(d.Articles, all[i].Article)
-		}
 	}
-	qs, err := s.Questions(ctx, QuestionFilter{ArticleID: sel.ArticleID, Types: sel.Types})
+	qs, err := s.Questions(ctx, QuestionFilter{ArticleID: sel.ArticleID, Types: sel.Types, WithReserve: sel.WithReserve})
 	if err != nil {
 		return d, fmt.Errorf("deck: %w", err)
 	}
 	d.Questions = qs
-	facts, err := s.Facts(ctx, sel.ArticleID)
-	if err != nil {
-		return d, fmt.Errorf("deck: %w", err)
-	}
-	used := make(map[int64]bool, len(qs))
+	var factIDs, articleIDs []int64
 	for _, q := range qs {
-		used[q.FactID] = true
+		if q.FactID != 0 {
+			factIDs = append(factIDs, q.FactID)
+		}
+		articleIDs = append(articleIDs, q.ArticleID)
 	}
-	for _, f := range facts {
-		if used[f.ID] {
-			d.Facts = append(d.Facts, f)
+	if sel.ArticleID != 0 {
+		articleIDs = []int64{sel.ArticleID}
+	}
+	db := s.db.WithContext(ctx)
+	for ids := range slices.Chunk(uniq(articleIDs), 500) {
+		var rows []articleRow
+		if err := db.Where("id IN ?", ids).Order("id").Find(&rows).Error; err != nil {
+			return d, fmt.Errorf("deck articles: %w", err)
+		}
+		for _, r := range rows {
+			d.Articles = append(d.Articles, r.domain())
+		}
+	}
+	for ids := range slices.Chunk(uniq(factIDs), 500) {
+		var rows []factRow
+		if err := db.Where("id IN ?", ids).Order("id").Find(&rows).Error; err != nil {
+			return d, fmt.Errorf("deck facts: %w", err)
+		}
+		for _, r := range rows {
+			d.Facts = append(d.Facts, r.domain())
 		}
 	}
 	return d, nil
+}
+
+// uniq returns the distinct IDs in ascending order.
+func uniq(ids []int64) []int64 {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -36,7 +36,7 @@ func seedQuiz(t *testing.T, s *store.Store, hash string) (quiz.Learner, []quiz.Q
 	t.Helper()
 	ctx := context.Background()
 	a, facts, qs := sample(hash)
-	_, _, gq, err := s.CreateArticle(ctx, a, facts, qs)
+	_, _, gq, err := createArticle(s, ctx, a, facts, qs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,36 +56,39 @@ func testQuizSession(t *testing.T, s *store.Store) {
 	if err != nil || sess.ID == 0 || sess.HintAt != -1 {
 		t.Fatalf("CreateQuizSession = %+v, %v", sess, err)
 	}
+	now := time.Now().UTC()
+	submit := func(pos int, given string) func() error {
+		return func() error { _, _, _, err := s.SubmitAnswer(ctx, sess.ID, l.ID, pos, given, now); return err }
+	}
 	tests := []struct {
 		name string
 		do   func() error
 		want error
 	}{
-		{"skip ahead", func() error {
-			_, err := s.RecordAttempt(ctx, quiz.Attempt{SessionID: sess.ID, Position: 1, Given: "x"})
+		{"skip ahead", submit(1, "Monday"), quiz.ErrInvalid},
+		{"empty answer", submit(0, "  "), quiz.ErrInvalid},
+		{"another learner's quiz", func() error {
+			_, _, _, err := s.SubmitAnswer(ctx, sess.ID, l.ID+1000, 0, "Lisbon", now)
 			return err
-		}, quiz.ErrInvalid},
-		{"hint first", func() error { _, err := s.MarkHint(ctx, sess.ID, 0); return err }, nil},
-		{"hint twice", func() error { _, err := s.MarkHint(ctx, sess.ID, 0); return err }, quiz.ErrDuplicate},
-		{"answer first", func() error {
-			got, err := s.RecordAttempt(ctx, quiz.Attempt{SessionID: sess.ID, Position: 0, Given: "Lisbon", Result: quiz.Correct, Tries: 2})
-			if err == nil && (got.HintAt != -1 || got.Next() != 1) {
-				return fmt.Errorf("after answer: hint %d, next %d", got.HintAt, got.Next())
+		}, quiz.ErrNotFound},
+		{"close answer gets a hint", func() error {
+			got, step, _, err := s.SubmitAnswer(ctx, sess.ID, l.ID, 0, "Lisbom", now)
+			if err == nil && (!step.Hint || got.HintAt != 0 || got.Next() != 0) {
+				return fmt.Errorf("after a close answer: step %+v, hint %d, next %d", step, got.HintAt, got.Next())
 			}
 			return err
 		}, nil},
-		{"answer first twice", func() error {
-			_, err := s.RecordAttempt(ctx, quiz.Attempt{SessionID: sess.ID, Position: 0, Given: "Lisbon"})
-			return err
-		}, quiz.ErrDuplicate},
-		{"answer last", func() error {
-			_, err := s.RecordAttempt(ctx, quiz.Attempt{SessionID: sess.ID, Position: 1, Given: "Friday", Result: quiz.Wrong})
+		{"close again is accepted on the second try", func() error {
+			got, step, q, err := s.SubmitAnswer(ctx, sess.ID, l.ID, 0, "Lisbom", now)
+			if err == nil && (step.Hint || step.Attempt.Result != quiz.Correct || step.Attempt.Tries != 2 ||
+				got.HintAt != -1 || got.Next() != 1 || q == nil || q.Answer != "Lisbon") {
+				return fmt.Errorf("after the retry: step %+v, hint %d, next %d, question %v", step, got.HintAt, got.Next(), q)
+			}
 			return err
 		}, nil},
-		{"answer after finish", func() error {
-			_, err := s.RecordAttempt(ctx, quiz.Attempt{SessionID: sess.ID, Position: 2, Given: "x"})
-			return err
-		}, quiz.ErrDuplicate},
+		{"answer first twice", submit(0, "Lisbon"), quiz.ErrDuplicate},
+		{"answer last", submit(1, "Friday"), nil},
+		{"answer after finish", submit(2, "x"), quiz.ErrInvalid},
 		{"unknown quiz", func() error { _, err := s.QuizSession(ctx, 999); return err }, quiz.ErrNotFound},
 		{"empty quiz", func() error {
 			_, err := s.CreateQuizSession(ctx, quiz.QuizSession{LearnerID: l.ID})
@@ -144,7 +147,7 @@ func testConcurrentAnswers(t *testing.T, s *store.Store) {
 				return
 			}
 			for p := range answers {
-				if _, err := s.RecordAttempt(ctx, quiz.Attempt{SessionID: sess.ID, Position: p, Given: "a", Result: quiz.Correct}); err != nil {
+				if _, _, _, err := s.SubmitAnswer(ctx, sess.ID, l.ID, p, "a", time.Now()); err != nil {
 					errs <- err
 				}
 			}

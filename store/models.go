@@ -20,6 +20,14 @@ type articleRow struct {
 	Source     string `gorm:"index"`
 	Hash       string `gorm:"size:64;not null;uniqueIndex"`
 	IngestedAt time.Time
+	// Counts kept with the article (see refreshArticle), so that listings
+	// and deck pages add them up instead of counting questions; Counted is
+	// false on rows from before they existed.
+	NFacts     int64 `gorm:"not null;default:0"`
+	NQuestions int64 `gorm:"not null;default:0"`
+	NCards     int64 `gorm:"not null;default:0"`
+	NReserve   int64 `gorm:"not null;default:0"`
+	Counted    bool  `gorm:"not null;default:false"`
 }
 
 func (articleRow) TableName() string { return "articles" }
@@ -67,6 +75,11 @@ type questionRow struct {
 	Difficulty int
 	Score      float64 `gorm:"index"`
 	Edited     bool
+	// Reserve marks a candidate kept out of the default deck (see
+	// quiz.Question.Reserve).
+	Reserve bool `gorm:"not null;default:false;index"`
+	// Card marks the article's flashcard of its fact (quiz.Flashcards).
+	Card bool `gorm:"not null;default:false;index"`
 	// Ident is the question's identity across regenerations (see ident);
 	// Retired marks a question that regeneration no longer makes, as opposed
 	// to one a person deleted.
@@ -79,7 +92,9 @@ type questionRow struct {
 
 func (questionRow) TableName() string { return "questions" }
 
-func coreModels() []any { return []any{&articleRow{}, &factRow{}, &questionRow{}} }
+func coreModels() []any {
+	return []any{&articleRow{}, &factRow{}, &questionRow{}, &settingRow{}, &conflictRow{}, &entityRow{}}
+}
 
 func toArticleRow(a quiz.Article) articleRow {
 	return articleRow{ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Body: a.Body(),
@@ -120,7 +135,7 @@ func toQuestionRow(q quiz.Question) questionRow {
 	return questionRow{ID: q.ID, ArticleID: q.ArticleID, FactID: fid, Type: string(q.Type), Prompt: q.Prompt,
 		Answer: q.Answer, Accepted: q.Accepted, Options: q.Options, AnswerKind: string(q.AnswerKind),
 		Sentence: q.Sentence, Cloze: q.Cloze, Template: q.Template, Difficulty: q.Difficulty,
-		Score: q.Score, Edited: q.Edited}
+		Score: q.Score, Edited: q.Edited, Reserve: q.Reserve}
 }
 
 func (r questionRow) domain() quiz.Question {
@@ -131,5 +146,5 @@ func (r questionRow) domain() quiz.Question {
 	return quiz.Question{ID: r.ID, ArticleID: r.ArticleID, FactID: fid, Type: quiz.QuestionType(r.Type),
 		Prompt: r.Prompt, Answer: r.Answer, Accepted: r.Accepted, Options: r.Options,
 		AnswerKind: quiz.Kind(r.AnswerKind), Sentence: r.Sentence, Cloze: r.Cloze, Template: r.Template,
-		Difficulty: r.Difficulty, Score: r.Score, Edited: r.Edited}
+		Difficulty: r.Difficulty, Score: r.Score, Edited: r.Edited, Reserve: r.Reserve}
 }

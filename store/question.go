@@ -3,44 +3,62 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"factdeck/quiz"
 
 	"gorm.io/gorm"
 )
 
-// QuestionFilter selects questions. Zero fields select everything.
+// QuestionFilter selects questions. Zero fields select everything in the
+// default decks: reserve questions only when asked for.
 type QuestionFilter struct {
 	ArticleID int64
-	IDs       []int64
-	Types     []quiz.QuestionType
-	// Limit caps the number returned (0: no cap), best Score first.
+	// IDs selects these questions, reserve or not.
+	IDs   []int64
+	Types []quiz.QuestionType
+	// WithReserve adds the reserve questions; OnlyReserve selects only them.
+	WithReserve, OnlyReserve bool
+	// Limit caps the number returned (0: no cap). With a limit the order is
+	// by ID, after the ID After: pages of a long list by keyset.
 	Limit int
+	After int64
 }
 
-// Questions returns the questions matching f, ordered by article, then
-// score (best first), then ID.
-func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]quiz.Question, error) {
+func (s *Store) questionQuery(ctx context.Context, f QuestionFilter) (*gorm.DB, error) {
 	q := s.db.WithContext(ctx).Model(&questionRow{})
 	if f.ArticleID != 0 {
 		q = q.Where("article_id = ?", f.ArticleID)
 	}
-	if len(f.IDs) > 0 {
+	switch {
+	case len(f.IDs) > 0:
 		q = q.Where("id IN ?", f.IDs)
+	case f.OnlyReserve:
+		q = q.Where("reserve = ?", true)
+	case !f.WithReserve:
+		q = q.Where("reserve = ?", false)
 	}
 	if len(f.Types) > 0 {
 		ts := make([]string, len(f.Types))
 		for i, t := range f.Types {
 			if !t.Valid() {
-				return nil, fmt.Errorf("question type %q: %w", t, quiz.ErrInvalid)
+				return nil, quiz.Errorf(quiz.ErrInvalid, "Unknown question type %q.", t)
 			}
 			ts[i] = string(t)
 		}
 		q = q.Where("type IN ?", ts)
 	}
+	return q, nil
+}
+
+// Questions returns the questions matching f, ordered by article, then
+// score (best first), then ID; with a Limit, by ID.
+func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]quiz.Question, error) {
+	q, err := s.questionQuery(ctx, f)
+	if err != nil {
+		return nil, err
+	}
 	if f.Limit > 0 {
-		q = q.Order("score DESC, id").Limit(f.Limit)
+		q = q.Where("id > ?", f.After).Order("id").Limit(f.Limit)
 	} else {
 		q = q.Order("article_id, score DESC, id")
 	}
@@ -55,6 +73,19 @@ func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]quiz.Questio
 	return out, nil
 }
 
+// CountQuestions returns how many questions match f.
+func (s *Store) CountQuestions(ctx context.Context, f QuestionFilter) (int64, error) {
+	q, err := s.questionQuery(ctx, f)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	if err := q.Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count questions: %w", err)
+	}
+	return n, nil
+}
+
 // Question returns the question with the given ID.
 func (s *Store) Question(ctx context.Context, id int64) (quiz.Question, error) {
 	var r questionRow
@@ -64,39 +95,108 @@ func (s *Store) Question(ctx context.Context, id int64) (quiz.Question, error) {
 	return r.domain(), nil
 }
 
-// UpdateQuestion saves a person's edit of a question's wording, answer,
-// accepted answers and options, and marks it edited so that it survives
-// regeneration of its article's questions.
-func (s *Store) UpdateQuestion(ctx context.Context, q quiz.Question) (quiz.Question, error) {
-	if strings.TrimSpace(q.Prompt) == "" || strings.TrimSpace(q.Answer) == "" {
-		return q, fmt.Errorf("update question %d: prompt and answer are required: %w", q.ID, quiz.ErrInvalid)
-	}
+// EditQuestion applies a person's edit to question id (quiz.Question.Edit)
+// and saves it in one transaction; an edited or promoted question survives
+// regeneration of its article's questions. It reports whether anything
+// changed: an edit that changes nothing saves nothing.
+func (s *Store) EditQuestion(ctx context.Context, id int64, e quiz.Edit) (quiz.Question, bool, error) {
+	var (
+		out     quiz.Question
+		changed bool
+	)
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var r questionRow
-		if err := tx.First(&r, q.ID).Error; err != nil {
-			return notFound(err, fmt.Sprintf("question %d", q.ID))
+		if err := tx.First(&r, id).Error; err != nil {
+			return notFound(err, fmt.Sprintf("question %d", id))
+		}
+		q, ch, err := r.domain().Edit(e)
+		if err != nil {
+			return err
+		}
+		out, changed = q, ch
+		if !ch {
+			return nil
 		}
 		r.Prompt, r.Answer, r.Accepted, r.Options, r.Cloze = q.Prompt, q.Answer, q.Accepted, q.Options, q.Cloze
-		r.Edited = true
+		r.Edited, r.Reserve = q.Edited, q.Reserve
 		if err := tx.Save(&r).Error; err != nil {
-			return fmt.Errorf("update question %d: %w", q.ID, err)
+			return fmt.Errorf("update question %d: %w", id, err)
 		}
-		q = r.domain()
-		return nil
+		return refreshArticle(tx, r.ArticleID)
 	})
-	return q, err
+	return out, changed, err
 }
 
 // DeleteQuestion removes a question. The deletion is remembered (a soft
 // delete) so that regenerating the article's questions does not bring it
 // back.
 func (s *Store) DeleteQuestion(ctx context.Context, id int64) error {
-	res := s.db.WithContext(ctx).Delete(&questionRow{}, id)
-	if res.Error != nil {
-		return fmt.Errorf("delete question %d: %w", id, res.Error)
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var r questionRow
+		if err := tx.First(&r, id).Error; err != nil {
+			return notFound(err, fmt.Sprintf("question %d", id))
+		}
+		if err := tx.Delete(&questionRow{}, id).Error; err != nil {
+			return fmt.Errorf("delete question %d: %w", id, err)
+		}
+		return refreshArticle(tx, r.ArticleID)
+	})
+}
+
+// refreshArticle recomputes, inside transaction tx, which of an article's
+// questions are its flashcards (quiz.Flashcards) and the counts kept on the
+// article row, after its questions changed.
+func refreshArticle(tx *gorm.DB, articleID int64) error {
+	var rows []questionRow
+	if err := tx.Select("id", "fact_id", "type", "score", "card").
+		Where("article_id = ? AND reserve = ?", articleID, false).Order("id").Find(&rows).Error; err != nil {
+		return fmt.Errorf("article %d questions: %w", articleID, err)
 	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("delete question %d: %w", id, quiz.ErrNotFound)
+	qs := make([]quiz.Question, len(rows))
+	for i, r := range rows {
+		qs[i] = r.domain()
+	}
+	cards := make(map[int64]bool, len(rows))
+	for _, q := range quiz.Flashcards(qs) {
+		cards[q.ID] = true
+	}
+	var on, off []int64
+	for _, r := range rows {
+		if cards[r.ID] != r.Card {
+			if cards[r.ID] {
+				on = append(on, r.ID)
+			} else {
+				off = append(off, r.ID)
+			}
+		}
+	}
+	for _, set := range []struct {
+		ids []int64
+		v   bool
+	}{{on, true}, {off, false}} {
+		if len(set.ids) > 0 {
+			if err := tx.Unscoped().Model(&questionRow{}).Where("id IN ?", set.ids).Update("card", set.v).Error; err != nil {
+				return fmt.Errorf("article %d flashcards: %w", articleID, err)
+			}
+		}
+	}
+	// Reserve, retired and deleted questions are never cards.
+	if err := tx.Unscoped().Model(&questionRow{}).Where("article_id = ? AND card = ? AND (reserve = ? OR deleted_at IS NOT NULL)", articleID, true, true).
+		Update("card", false).Error; err != nil {
+		return fmt.Errorf("article %d flashcards: %w", articleID, err)
+	}
+	var facts int64
+	if err := tx.Model(&factRow{}).Where("article_id = ?", articleID).Count(&facts).Error; err != nil {
+		return fmt.Errorf("count facts of article %d: %w", articleID, err)
+	}
+	var reserve int64
+	if err := tx.Model(&questionRow{}).Where("article_id = ? AND reserve = ?", articleID, true).Count(&reserve).Error; err != nil {
+		return fmt.Errorf("count reserve of article %d: %w", articleID, err)
+	}
+	err := tx.Model(&articleRow{}).Where("id = ?", articleID).Updates(map[string]any{
+		"n_facts": facts, "n_questions": len(rows), "n_cards": len(cards), "n_reserve": reserve, "counted": true}).Error
+	if err != nil {
+		return fmt.Errorf("article %d counts: %w", articleID, err)
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"factdeck/quiz"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // MaxQuizQuestions caps the questions of one quiz.
@@ -18,7 +19,7 @@ const MaxQuizQuestions = 200
 // ID. The quiz must name at least one question.
 func (s *Store) CreateQuizSession(ctx context.Context, q quiz.QuizSession) (quiz.QuizSession, error) {
 	if len(q.QuestionIDs) == 0 {
-		return q, fmt.Errorf("create quiz: no questions: %w", quiz.ErrEmpty)
+		return q, quiz.Errorf(quiz.ErrEmpty, "There are no questions to ask here.")
 	}
 	if len(q.QuestionIDs) > MaxQuizQuestions {
 		return q, fmt.Errorf("create quiz: %d questions, at most %d: %w", len(q.QuestionIDs), MaxQuizQuestions, quiz.ErrInvalid)
@@ -39,12 +40,19 @@ func (s *Store) CreateQuizSession(ctx context.Context, q quiz.QuizSession) (quiz
 
 // QuizSession returns the quiz with the given ID and its attempts.
 func (s *Store) QuizSession(ctx context.Context, id int64) (quiz.QuizSession, error) {
-	return quizSession(s.db.WithContext(ctx), id)
+	return quizSession(s.db.WithContext(ctx), id, false)
 }
 
-func quizSession(db *gorm.DB, id int64) (quiz.QuizSession, error) {
+// quizSession loads quiz id with its attempts; lock holds its row until the
+// transaction db ends (PostgreSQL; SQLite's write transactions are
+// exclusive already).
+func quizSession(db *gorm.DB, id int64, lock bool) (quiz.QuizSession, error) {
 	var r quizSessionRow
-	if err := db.First(&r, id).Error; err != nil {
+	q := db
+	if lock {
+		q = db.Clauses(clause.Locking{Strength: "UPDATE"})
+	}
+	if err := q.First(&r, id).Error; err != nil {
 		return quiz.QuizSession{}, notFound(err, fmt.Sprintf("quiz %d", id))
 	}
 	var as []attemptRow
@@ -54,94 +62,73 @@ func quizSession(db *gorm.DB, id int64) (quiz.QuizSession, error) {
 	return r.domain(as), nil
 }
 
-// staleAnswer explains why an answer to the question at pos is refused:
-// already answered (quiz.ErrDuplicate) or not yet asked (quiz.ErrInvalid).
-func staleAnswer(sess quiz.QuizSession, pos int) error {
-	if pos < sess.Next() {
-		return fmt.Errorf("quiz %d question %d is already answered: %w", sess.ID, pos+1, quiz.ErrDuplicate)
-	}
-	if sess.Finished() {
-		return fmt.Errorf("quiz %d is finished: %w", sess.ID, quiz.ErrDuplicate)
-	}
-	return fmt.Errorf("quiz %d: answer question %d first, not %d: %w", sess.ID, sess.Next()+1, pos+1, quiz.ErrInvalid)
-}
-
-// RecordAttempt stores the final answer a to the question at a.Position of
-// quiz a.SessionID and returns the updated quiz. The position must be the
-// quiz's next: answering a question twice fails with quiz.ErrDuplicate,
-// skipping ahead with quiz.ErrInvalid. The last answer finishes the quiz.
-func (s *Store) RecordAttempt(ctx context.Context, a quiz.Attempt) (quiz.QuizSession, error) {
-	var out quiz.QuizSession
+// SubmitAnswer submits the answer given by learner learnerID to the
+// question at pos of quiz id and stores what the quiz's rules make of it
+// (quiz.QuizSession.Submit): a hint, or the final attempt. It returns the
+// quiz after the answer, the step, and the question asked (nil when it was
+// deleted since the quiz started). One transaction holds the quiz's row, so
+// that two servers answering the same quiz at once record one answer; the
+// unique (quiz, position) index backs that up. Another learner's quiz is
+// not found; a refused answer is a *quiz.Error.
+func (s *Store) SubmitAnswer(ctx context.Context, id, learnerID int64, pos int, given string, now time.Time) (quiz.QuizSession, quiz.Step, *quiz.Question, error) {
+	var (
+		out   quiz.QuizSession
+		step  quiz.Step
+		asked *quiz.Question
+	)
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		sess, err := quizSession(tx, a.SessionID)
+		sess, err := quizSession(tx, id, true)
 		if err != nil {
 			return err
 		}
-		if a.Position != sess.Next() || sess.Finished() {
-			return staleAnswer(sess, a.Position)
+		if sess.LearnerID != learnerID {
+			return &quiz.Error{Kind: quiz.ErrNotFound, Msg: fmt.Sprintf("There is no quiz %d.", id)}
 		}
-		if a.AnsweredAt.IsZero() {
-			a.AnsweredAt = time.Now().UTC()
+		if pos >= 0 && pos < len(sess.QuestionIDs) {
+			var r questionRow
+			err := tx.First(&r, sess.QuestionIDs[pos]).Error
+			switch {
+			case err == nil:
+				q := r.domain()
+				asked = &q
+			case !errors.Is(err, gorm.ErrRecordNotFound):
+				return fmt.Errorf("question %d: %w", sess.QuestionIDs[pos], err)
+			}
 		}
-		if a.Tries == 0 {
-			a.Tries = 1
+		if step, err = sess.Submit(pos, asked, given, now); err != nil {
+			return err
 		}
-		r := attemptRow{SessionID: sess.ID, Position: a.Position, LearnerID: sess.LearnerID,
-			QuestionID: sess.QuestionIDs[a.Position], Given: a.Given, Result: a.Result.String(),
-			Tries: a.Tries, AnsweredAt: a.AnsweredAt}
+		if step.Hint {
+			if err := tx.Model(&quizSessionRow{}).Where("id = ?", id).Update("hint_at", pos).Error; err != nil {
+				return fmt.Errorf("mark hint: %w", err)
+			}
+			out = sess.Apply(pos, step)
+			return nil
+		}
+		a := step.Attempt
+		r := attemptRow{SessionID: id, Position: pos, LearnerID: sess.LearnerID, QuestionID: a.QuestionID,
+			Given: a.Given, Result: a.Result.String(), Tries: a.Tries, AnsweredAt: a.AnsweredAt}
 		if err := tx.Create(&r).Error; err != nil {
 			if errors.Is(err, gorm.ErrDuplicatedKey) {
-				return staleAnswer(sess, a.Position)
+				return quiz.Errorf(quiz.ErrDuplicate, "Question %d is already answered.", pos+1)
 			}
 			return fmt.Errorf("record answer: %w", err)
 		}
+		step.Attempt.ID = r.ID
+		out = sess.Apply(pos, step)
 		updates := map[string]any{"hint_at": -1}
-		if a.Position == len(sess.QuestionIDs)-1 {
+		if out.Finished() {
 			updates["finished_at"] = a.AnsweredAt
-			sess.FinishedAt = a.AnsweredAt
 		}
-		if err := tx.Model(&quizSessionRow{}).Where("id = ?", sess.ID).Updates(updates).Error; err != nil {
+		if err := tx.Model(&quizSessionRow{}).Where("id = ?", id).Updates(updates).Error; err != nil {
 			return fmt.Errorf("record answer: %w", err)
 		}
-		sess.HintAt = -1
-		sess.Attempts = append(sess.Attempts, r.domain())
-		out = sess
 		return nil
 	})
 	if err != nil {
-		return out, fmt.Errorf("quiz %d answer %d: %w", a.SessionID, a.Position+1, err)
+		return out, step, asked, fmt.Errorf("quiz %d answer %d: %w", id, pos+1, err)
 	}
-	return out, nil
-}
-
-// MarkHint records that the answer to the question at pos of quiz id was
-// close: the learner gets a hint and one more try. It fails like
-// RecordAttempt when pos is not the quiz's next question, and with
-// quiz.ErrDuplicate when the hint was already given.
-func (s *Store) MarkHint(ctx context.Context, id int64, pos int) (quiz.QuizSession, error) {
-	var out quiz.QuizSession
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		sess, err := quizSession(tx, id)
-		if err != nil {
-			return err
-		}
-		if pos != sess.Next() || sess.Finished() {
-			return staleAnswer(sess, pos)
-		}
-		if sess.HintAt == pos {
-			return fmt.Errorf("quiz %d question %d already had its hint: %w", id, pos+1, quiz.ErrDuplicate)
-		}
-		if err := tx.Model(&quizSessionRow{}).Where("id = ?", id).Update("hint_at", pos).Error; err != nil {
-			return fmt.Errorf("mark hint: %w", err)
-		}
-		sess.HintAt = pos
-		out = sess
-		return nil
-	})
-	if err != nil {
-		return out, fmt.Errorf("quiz %d hint %d: %w", id, pos+1, err)
-	}
-	return out, nil
+	return out, step, asked, nil
 }
 
 // QuizScores returns the learner's finished quizzes, oldest first, at most

@@ -2,38 +2,19 @@ package store
 
 import (
 	"context"
-	"crypto/sha1"
-	"encoding/hex"
 	"fmt"
-	"strings"
 
 	"factdeck/quiz"
 
 	"gorm.io/gorm"
 )
 
-// ident is a question's identity across regenerations of its article: the
-// same template asking the same type of question about the same fact and
-// answer is the same question, whatever its wording.
-func ident(q quiz.Question, f quiz.Fact) string {
-	key := f.Key
-	if key == "" {
-		key = f.Subject + "|" + f.Relation + "|" + f.Object
-	}
-	h := sha1.New()
-	for _, part := range []string{string(q.Type), q.Template, key, strings.ToLower(strings.TrimSpace(q.Answer))} {
-		h.Write([]byte(part))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // RegenerateReport counts what ReplaceFacts did to an article's questions.
 type RegenerateReport struct {
 	Added, Updated, Retired, KeptEdited, KeptDeleted int
 }
 
-// ReplaceFacts replaces an article's facts and questions with a newly
+// replaceTx replaces an article's facts and questions with a newly
 // extracted and generated set, in one transaction, keeping what people and
 // learners made of the old ones:
 //   - a question a person edited stays as edited, and one a person deleted
@@ -43,10 +24,14 @@ type RegenerateReport struct {
 //   - a question no longer made is retired (hidden), not erased, and comes
 //     back if a later run makes it again.
 //
-// Facts and questions are numbered as for CreateArticle.
-func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.Fact, qs []quiz.Question) (RegenerateReport, error) {
+// Facts, questions and conflicts are numbered as for CreateArticle.
+//
+// It runs inside transaction tx and returns the map of provisional fact IDs
+// to stored ones.
+func replaceTx(tx *gorm.DB, articleID int64, facts []quiz.Fact, qs []quiz.Question) (RegenerateReport, map[int64]int64, error) {
 	var rep RegenerateReport
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+	ids := make(map[int64]int64, len(facts))
+	err := func() error {
 		var n int64
 		if err := tx.Model(&articleRow{}).Where("id = ?", articleID).Count(&n).Error; err != nil {
 			return err
@@ -82,7 +67,6 @@ func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.
 		if err := del.Delete(&factRow{}).Error; err != nil {
 			return err
 		}
-		ids := make(map[int64]int64, len(facts))
 		byID := make(map[int64]quiz.Fact, len(facts))
 		if len(facts) > 0 {
 			rows := make([]factRow, len(facts))
@@ -101,7 +85,7 @@ func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.
 		made := make(map[string]bool, len(qs))
 		var fresh []questionRow
 		for _, q := range qs {
-			id := ident(q, byID[q.FactID])
+			id := quiz.Identity(q, byID[q.FactID])
 			if made[id] {
 				continue
 			}
@@ -151,12 +135,15 @@ func (s *Store) ReplaceFacts(ctx context.Context, articleID int64, facts []quiz.
 			}
 			rep.Retired++
 		}
-		return nil
-	})
+		if err := saveEntities(tx, articleID, facts); err != nil {
+			return err
+		}
+		return refreshArticle(tx, articleID)
+	}()
 	if err != nil {
-		return rep, fmt.Errorf("replace facts of article %d: %w", articleID, err)
+		return rep, nil, fmt.Errorf("replace facts of article %d: %w", articleID, err)
 	}
-	return rep, nil
+	return rep, ids, nil
 }
 
 // ArticleByHash returns the stored article with the given content hash.

@@ -27,13 +27,12 @@ func testReplaceFacts(t *testing.T, s *store.Store) {
 		q(1, "time-day", quiz.Cloze, "The bridge reopened on _____ in Lakeview.", "Monday"), // updated in place
 		q(3, "is-city", quiz.ShortAnswer, "What is Lakeview?", "city"),                      // retired, then back
 	}
-	stored, _, qs, err := s.CreateArticle(ctx, a, facts, first)
+	stored, _, qs, err := createArticle(s, ctx, a, facts, first)
 	if err != nil {
 		t.Fatal(err)
 	}
-	edited := qs[0]
-	edited.Prompt = "On which weekday did the harbour bridge reopen?"
-	if _, err := s.UpdateQuestion(ctx, edited); err != nil {
+	prompt := "On which weekday did the harbour bridge reopen?"
+	if _, _, err := s.EditQuestion(ctx, qs[0].ID, quiz.Edit{Prompt: &prompt}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteQuestion(ctx, qs[1].ID); err != nil {
@@ -46,7 +45,7 @@ func testReplaceFacts(t *testing.T, s *store.Store) {
 		q(1, "time-day", quiz.Cloze, "The bridge reopened on _____.", "Monday"),
 		q(2, "where", quiz.MultipleChoice, "Where did the bridge reopen?", "Lakeview"),
 	}
-	rep, err := s.ReplaceFacts(ctx, stored.ID, facts[:2], second)
+	rep, err := replaceFacts(s, ctx, stored.ID, facts[:2], second)
 	if err != nil {
 		t.Fatalf("ReplaceFacts: %v", err)
 	}
@@ -65,8 +64,8 @@ func testReplaceFacts(t *testing.T, s *store.Store) {
 	if len(got) != 3 {
 		t.Errorf("visible questions = %d, want 3 (edited, updated, added)", len(got))
 	}
-	if g := byID[qs[0].ID]; g.Prompt != edited.Prompt {
-		t.Errorf("edited question prompt = %q, want the person's %q", g.Prompt, edited.Prompt)
+	if g := byID[qs[0].ID]; g.Prompt != prompt {
+		t.Errorf("edited question prompt = %q, want the person's %q", g.Prompt, prompt)
 	}
 	if _, ok := byID[qs[1].ID]; ok {
 		t.Error("a question the person deleted came back")
@@ -88,7 +87,7 @@ func testReplaceFacts(t *testing.T, s *store.Store) {
 	// A later run that makes the retired question again brings it back
 	// under its old ID.
 	third := append(second, q(3, "is-city", quiz.ShortAnswer, "What kind of place is Lakeview?", "city"))
-	rep, err = s.ReplaceFacts(ctx, stored.ID, facts, third)
+	rep, err = replaceFacts(s, ctx, stored.ID, facts, third)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +98,7 @@ func testReplaceFacts(t *testing.T, s *store.Store) {
 	if err != nil || back.Prompt != "What kind of place is Lakeview?" {
 		t.Errorf("retired question = %+v, %v; want it back with the new wording", back, err)
 	}
-	if _, err := s.ReplaceFacts(ctx, 9999, nil, nil); err == nil {
+	if _, err := replaceFacts(s, ctx, 9999, nil, nil); err == nil {
 		t.Error("ReplaceFacts(unknown article) = nil error")
 	}
 }

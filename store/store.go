@@ -123,18 +123,65 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// migrationLock is the PostgreSQL advisory lock key held while the schema
+// is migrated ("factdeck" in ASCII), so that servers starting together
+// migrate one after the other instead of racing.
+const migrationLock = 0x6661637464656b
+
+// migrate brings the schema up to date, once however many servers start
+// together: under an advisory lock on PostgreSQL, in one immediate (write
+// locked) transaction on SQLite. Then it fills the counts of articles
+// stored before they were kept.
 func (s *Store) migrate(ctx context.Context) error {
 	models := append(coreModels(), learningModels()...)
-	if err := s.db.WithContext(ctx).AutoMigrate(models...); err != nil {
-		return fmt.Errorf("migrate: %w", err)
+	run := func(db *gorm.DB) error {
+		if err := db.AutoMigrate(models...); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		var ids []int64
+		if err := db.Model(&articleRow{}).Where("counted = ?", false).Pluck("id", &ids).Error; err != nil {
+			return fmt.Errorf("migrate counts: %w", err)
+		}
+		for _, id := range ids {
+			err := db.Transaction(func(tx *gorm.DB) error {
+				var facts []factRow
+				if err := tx.Where("article_id = ?", id).Find(&facts).Error; err != nil {
+					return err
+				}
+				fs := make([]quiz.Fact, len(facts))
+				for i, f := range facts {
+					fs[i] = f.domain()
+				}
+				if err := saveEntities(tx, id, fs); err != nil {
+					return err
+				}
+				return refreshArticle(tx, id)
+			})
+			if err != nil {
+				return fmt.Errorf("migrate counts: %w", err)
+			}
+		}
+		return nil
 	}
-	return nil
+	db := s.db.WithContext(ctx)
+	if s.dialect != "postgres" {
+		return db.Transaction(run)
+	}
+	return db.Connection(func(conn *gorm.DB) error {
+		if err := conn.Exec("SELECT pg_advisory_lock(?)", migrationLock).Error; err != nil {
+			return fmt.Errorf("migrate: lock: %w", err)
+		}
+		defer conn.Exec("SELECT pg_advisory_unlock(?)", migrationLock)
+		return run(conn)
+	})
 }
 
-// notFound turns gorm's not-found into quiz.ErrNotFound with context.
+// notFound turns gorm's not-found into a *quiz.Error of kind
+// quiz.ErrNotFound saying "There is no <what>."; other errors are wrapped
+// with what.
 func notFound(err error, what string) error {
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return fmt.Errorf("%s: %w", what, quiz.ErrNotFound)
+		return &quiz.Error{Kind: quiz.ErrNotFound, Msg: "There is no " + what + ".", Err: err}
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }

@@ -91,7 +91,7 @@ func TestCreateArticle(t *testing.T) { backends(t, testCreateArticle) }
 func testCreateArticle(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	a, facts, qs := sample("h1")
-	got, gf, gq, err := s.CreateArticle(ctx, a, facts, qs)
+	got, gf, gq, err := createArticle(s, ctx, a, facts, qs)
 	if err != nil {
 		t.Fatalf("CreateArticle: %v", err)
 	}
@@ -112,14 +112,14 @@ func testCreateArticle(t *testing.T, s *store.Store) {
 	if err != nil || len(stored) != 1 || len(stored[0].Options) != 4 {
 		t.Fatalf("Questions(mc) = %v, %v; want one with 4 options", stored, err)
 	}
-	has, err := s.HasArticle(ctx, "h1")
-	if err != nil || !has {
-		t.Errorf("HasArticle(h1) = %v, %v; want true", has, err)
+	known, err := s.Known(ctx, []string{"h1", "nope"})
+	if err != nil || len(known) != 1 || known["h1"] != got.ID {
+		t.Errorf("Known(h1, nope) = %v, %v; want h1 only", known, err)
 	}
-	if _, _, _, err := s.CreateArticle(ctx, a, facts, qs); !errors.Is(err, quiz.ErrDuplicate) {
+	if _, _, _, err := createArticle(s, ctx, a, facts, qs); !errors.Is(err, quiz.ErrDuplicate) {
 		t.Errorf("second CreateArticle err = %v, want ErrDuplicate", err)
 	}
-	list, err := s.Articles(ctx)
+	list, err := s.Articles(ctx, 0, 0)
 	if err != nil || len(list) != 1 || list[0].Facts != 2 || list[0].Questions != 2 {
 		t.Errorf("Articles = %+v, %v; want one with 2 facts, 2 questions", list, err)
 	}
@@ -131,7 +131,7 @@ func testCreateArticleAtomic(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	a, facts, qs := sample("h2")
 	qs[1].FactID = 99 // names no fact: the whole article must be rolled back
-	if _, _, _, err := s.CreateArticle(ctx, a, facts, qs); !errors.Is(err, quiz.ErrInvalid) {
+	if _, _, _, err := createArticle(s, ctx, a, facts, qs); !errors.Is(err, quiz.ErrInvalid) {
 		t.Fatalf("CreateArticle err = %v, want ErrInvalid", err)
 	}
 	n, err := s.CountArticles(ctx)
@@ -171,20 +171,25 @@ func TestEditAndDeleteQuestion(t *testing.T) { backends(t, testEditAndDeleteQues
 func testEditAndDeleteQuestion(t *testing.T, s *store.Store) {
 	ctx := context.Background()
 	a, facts, qs := sample("h3")
-	_, _, gq, err := s.CreateArticle(ctx, a, facts, qs)
+	_, _, gq, err := createArticle(s, ctx, a, facts, qs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	q := gq[0]
-	q.Prompt = "In which city did the storm hit?"
-	q.Accepted = append(q.Accepted, "Lisboa")
-	got, err := s.UpdateQuestion(ctx, q)
-	if err != nil || !got.Edited || got.Prompt != q.Prompt || len(got.Accepted) != 2 {
-		t.Fatalf("UpdateQuestion = %+v, %v", got, err)
+	prompt := "In which city did the storm hit?"
+	got, changed, err := s.EditQuestion(ctx, q.ID, quiz.Edit{Prompt: &prompt, Accepted: []string{"Lisbon", "Lisboa"}})
+	if err != nil || !changed || !got.Edited || got.Prompt != prompt || len(got.Accepted) != 2 {
+		t.Fatalf("EditQuestion = %+v, %v, %v", got, changed, err)
 	}
-	q.Answer = " "
-	if _, err := s.UpdateQuestion(ctx, q); !errors.Is(err, quiz.ErrInvalid) {
-		t.Errorf("UpdateQuestion(blank answer) err = %v, want ErrInvalid", err)
+	if back, _ := s.Question(ctx, q.ID); back.Prompt != prompt || !back.Edited {
+		t.Errorf("stored after edit = %+v", back)
+	}
+	if _, changed, err := s.EditQuestion(ctx, q.ID, quiz.Edit{}); err != nil || changed {
+		t.Errorf("EditQuestion(nothing) = changed %v, %v; want unchanged", changed, err)
+	}
+	blank := " "
+	if _, _, err := s.EditQuestion(ctx, q.ID, quiz.Edit{Answer: &blank}); !errors.Is(err, quiz.ErrInvalid) {
+		t.Errorf("EditQuestion(blank answer) err = %v, want ErrInvalid", err)
 	}
 	if err := s.DeleteQuestion(ctx, gq[1].ID); err != nil {
 		t.Fatal(err)

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"factdeck/quiz"
+	"factdeck/quiz/pipeline"
 	"factdeck/store"
 
 	"github.com/gofiber/fiber/v2"
@@ -54,12 +56,13 @@ type apiQuestion struct {
 	Options  []string `json:"options,omitempty"`
 	Sentence string   `json:"sentence,omitempty"`
 	Edited   bool     `json:"edited,omitempty"`
+	Reserve  bool     `json:"reserve,omitempty"`
 }
 
 func toAPIQuestion(q quiz.Question, withAnswer bool) apiQuestion {
 	v := apiQuestion{ID: q.ID, Article: q.ArticleID, Fact: q.FactID, Type: string(q.Type), Prompt: q.Prompt, Options: q.Options}
 	if withAnswer {
-		v.Answer, v.Accepted, v.Sentence, v.Edited = q.Answer, q.Accepted, q.Sentence, q.Edited
+		v.Answer, v.Accepted, v.Sentence, v.Edited, v.Reserve = q.Answer, q.Accepted, q.Sentence, q.Edited, q.Reserve
 	}
 	return v
 }
@@ -72,7 +75,7 @@ func decodeJSON(c *fiber.Ctx, v any, limit int) error {
 		return badRequest("The request body is empty: send a JSON object.")
 	}
 	if len(body) > limit {
-		return fiber.NewError(fiber.StatusRequestEntityTooLarge, fmt.Sprintf("The request body is larger than %d bytes.", limit))
+		return quiz.Errorf(quiz.ErrTooLarge, "The request body is larger than %d bytes.", limit)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
@@ -93,8 +96,29 @@ func decodeJSON(c *fiber.Ctx, v any, limit int) error {
 	return nil
 }
 
+// apiLimit parses the limit of a list, 1 to max, def when absent.
+func apiLimit(c *fiber.Ctx, def, max int) (int, error) {
+	v := c.Query("limit")
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > max {
+		return 0, badRequest("limit must be a number from 1 to %d, not %q.", max, truncate(v, 20))
+	}
+	return n, nil
+}
+
 func (s *Server) apiArticles(c *fiber.Ctx) error {
-	arts, err := s.store.Articles(c.UserContext())
+	after, err := before(c)
+	if err != nil {
+		return err
+	}
+	limit, err := apiLimit(c, 100, 1000)
+	if err != nil {
+		return err
+	}
+	arts, err := s.store.Articles(c.UserContext(), after, limit)
 	if err != nil {
 		return err
 	}
@@ -103,7 +127,11 @@ func (s *Server) apiArticles(c *fiber.Ctx) error {
 		out[i] = apiArticle{ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Source: a.Source,
 			IngestedAt: a.IngestedAt, Facts: &arts[i].Facts, Questions: &arts[i].Questions}
 	}
-	return c.JSON(fiber.Map{"articles": out})
+	body := fiber.Map{"articles": out}
+	if m := more(arts, limit); m != 0 {
+		body["next"] = fmt.Sprintf("/api/v1/articles?before=%d&limit=%d", m, limit)
+	}
+	return c.JSON(body)
 }
 
 func (s *Server) apiArticle(c *fiber.Ctx) error {
@@ -159,7 +187,7 @@ func (s *Server) apiCreateArticle(c *fiber.Ctx) error {
 	if len(source) > maxTitleLen {
 		return badRequest("The source is longer than %d characters.", maxTitleLen)
 	}
-	a, qs, err := s.addArticle(c.UserContext(), composeRaw(req.Title, req.Text), source)
+	a, qs, err := s.addArticle(c.UserContext(), pipeline.Document{Title: strings.TrimSpace(req.Title), Raw: []byte(req.Text), Source: source})
 	if err != nil {
 		var ae *addError
 		if errors.As(err, &ae) {
@@ -190,18 +218,27 @@ func (s *Server) apiQuestions(c *fiber.Ctx) error {
 		}
 		f.ArticleID = id
 	}
-	if v := c.Query("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 10000 {
-			return badRequest("limit must be a number from 1 to 10000, not %q.", truncate(v, 20))
-		}
-		f.Limit = n
-	}
-	types, err := parseTypes(strs(c.Context().QueryArgs().PeekMulti("type")))
-	if err != nil {
+	var err error
+	if f.Limit, err = apiLimit(c, 1000, 10000); err != nil {
 		return err
 	}
-	f.Types = types
+	if v := c.Query("after"); v != "" {
+		if f.After, err = strconv.ParseInt(v, 10, 64); err != nil || f.After < 0 {
+			return badRequest("after must be a question number, not %q.", truncate(v, 20))
+		}
+	}
+	switch c.Query("reserve") {
+	case "", "false":
+	case "true", "only":
+		f.OnlyReserve = true
+	case "all":
+		f.WithReserve = true
+	default:
+		return badRequest("reserve must be false, true (only the reserve) or all, not %q.", truncate(c.Query("reserve"), 20))
+	}
+	if f.Types, err = parseTypes(strs(c.Context().QueryArgs().PeekMulti("type"))); err != nil {
+		return err
+	}
 	qs, err := s.store.Questions(c.UserContext(), f)
 	if err != nil {
 		return err
@@ -210,7 +247,11 @@ func (s *Server) apiQuestions(c *fiber.Ctx) error {
 	for i, q := range qs {
 		out[i] = toAPIQuestion(q, true)
 	}
-	return c.JSON(fiber.Map{"questions": out})
+	body := fiber.Map{"questions": out}
+	if len(qs) == f.Limit {
+		body["next_after"] = qs[len(qs)-1].ID
+	}
+	return c.JSON(body)
 }
 
 func (s *Server) apiQuestion(c *fiber.Ctx) error {
@@ -235,37 +276,34 @@ func (s *Server) apiUpdateQuestion(c *fiber.Ctx) error {
 		Answer   *string  `json:"answer"`
 		Accepted []string `json:"accepted"`
 		Options  []string `json:"options"`
+		// Reserve false promotes a reserve question; true is refused (a
+		// question is not sent back to the reserve).
+		Reserve *bool `json:"reserve"`
 	}
 	if err := decodeJSON(c, &req, maxJSONBody); err != nil {
 		return err
 	}
-	q, err := s.store.Question(c.UserContext(), id)
+	if req.Reserve != nil && *req.Reserve {
+		return badRequest("A question cannot be put back in the reserve; delete it instead.")
+	}
+	q, _, err := s.store.EditQuestion(c.UserContext(), id, quiz.Edit{Prompt: req.Prompt, Answer: req.Answer,
+		Accepted: req.Accepted, Options: req.Options, Promote: req.Reserve != nil})
 	if err != nil {
 		return err
 	}
-	prompt, answer, accepted, options := q.Prompt, q.Answer, q.Accepted, q.Options
-	if req.Prompt != nil {
-		prompt = *req.Prompt
-	}
-	if req.Answer != nil {
-		answer = *req.Answer
-	}
-	if req.Accepted != nil {
-		accepted = req.Accepted
-	}
-	if req.Options != nil {
-		options = req.Options
-	}
-	edited, err := applyEdit(q, prompt, answer, accepted, options)
+	return c.JSON(toAPIQuestion(q, true))
+}
+
+func (s *Server) apiPromoteQuestion(c *fiber.Ctx) error {
+	id, err := paramID(c, "id")
 	if err != nil {
 		return err
 	}
-	saved, err := s.store.UpdateQuestion(c.UserContext(), edited)
+	q, _, err := s.store.EditQuestion(c.UserContext(), id, quiz.Edit{Promote: true})
 	if err != nil {
 		return err
 	}
-	s.forgetQuestion(id)
-	return c.JSON(toAPIQuestion(saved, true))
+	return c.JSON(toAPIQuestion(q, true))
 }
 
 func (s *Server) apiDeleteQuestion(c *fiber.Ctx) error {
@@ -276,7 +314,6 @@ func (s *Server) apiDeleteQuestion(c *fiber.Ctx) error {
 	if err := s.store.DeleteQuestion(c.UserContext(), id); err != nil {
 		return err
 	}
-	s.forgetQuestion(id)
 	return c.SendStatus(fiber.StatusNoContent)
 }
 
@@ -301,11 +338,19 @@ func toAPIDeck(d deckSummary) apiDeck {
 }
 
 func (s *Server) apiDecks(c *fiber.Ctx) error {
-	lid, err := s.learnerID(c)
+	after, err := before(c)
 	if err != nil {
 		return err
 	}
-	decks, err := s.deckSummaries(c.UserContext(), lid)
+	limit, err := apiLimit(c, 100, 1000)
+	if err != nil {
+		return err
+	}
+	arts, err := s.store.Articles(c.UserContext(), after, limit)
+	if err != nil {
+		return err
+	}
+	decks, err := s.deckSummaries(c, arts)
 	if err != nil {
 		return err
 	}
@@ -313,7 +358,11 @@ func (s *Server) apiDecks(c *fiber.Ctx) error {
 	for i, d := range decks {
 		out[i] = toAPIDeck(d)
 	}
-	return c.JSON(fiber.Map{"decks": out})
+	body := fiber.Map{"decks": out}
+	if m := more(arts, limit); m != 0 {
+		body["next"] = fmt.Sprintf("/api/v1/decks?before=%d&limit=%d", m, limit)
+	}
+	return c.JSON(body)
 }
 
 func (s *Server) apiDeck(c *fiber.Ctx) error {
@@ -321,15 +370,19 @@ func (s *Server) apiDeck(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	lid, err := s.learnerID(c)
+	dk, err := s.deck(c, d)
 	if err != nil {
 		return err
 	}
-	st, err := s.study(c.UserContext(), lid, d)
+	limit, err := apiLimit(c, 1000, 10000)
 	if err != nil {
 		return err
 	}
-	_, qs, err := s.deckQuestions(c.UserContext(), d)
+	after, err := strconv.ParseInt(c.Query("after", "0"), 10, 64)
+	if err != nil || after < 0 {
+		return badRequest("after must be a question number, not %q.", truncate(c.Query("after"), 20))
+	}
+	qs, err := s.store.Questions(c.UserContext(), store.QuestionFilter{ArticleID: d.ArticleID, Limit: limit, After: after})
 	if err != nil {
 		return err
 	}
@@ -337,7 +390,11 @@ func (s *Server) apiDeck(c *fiber.Ctx) error {
 	for i, q := range qs {
 		qv[i] = toAPIQuestion(q, true)
 	}
-	return c.JSON(fiber.Map{"deck": toAPIDeck(st.Deck), "questions": qv})
+	body := fiber.Map{"deck": toAPIDeck(dk), "questions": qv}
+	if len(qs) == limit {
+		body["next_after"] = qs[len(qs)-1].ID
+	}
+	return c.JSON(body)
 }
 
 type apiCard struct {
@@ -361,11 +418,7 @@ func (s *Server) apiNextCard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	lid, err := s.learnerID(c)
-	if err != nil {
-		return err
-	}
-	st, err := s.study(c.UserContext(), lid, d)
+	st, err := s.study(c, d)
 	if err != nil {
 		return err
 	}
@@ -534,23 +587,21 @@ func (s *Server) apiAnswer(c *fiber.Ctx) error {
 	if req.Position == nil {
 		return badRequest("position is required: the 0-based index of the question answered.")
 	}
-	sess, err := s.ownSession(c, id)
+	sess, step, q, err := s.answer(c, id, *req.Position, req.Answer)
 	if err != nil {
 		return err
 	}
-	out, err := s.answer(c.UserContext(), sess, *req.Position, req.Answer)
-	if err != nil {
-		return err
-	}
-	body := fiber.Map{"result": out.Result.String(), "finished": out.Session.Finished(), "next": out.Session.Next()}
-	if out.Retry {
+	body := fiber.Map{"finished": sess.Finished(), "next": sess.Next()}
+	if step.Hint {
+		body["result"] = quiz.Close.String()
 		body["retry"] = true
-		body["hint"] = out.Hint
+		body["hint"] = step.HintText
 		return c.JSON(body)
 	}
-	body["answer"] = out.Question.Answer
-	body["sentence"] = out.Question.Sentence
-	body["article"] = out.Question.ArticleID
+	body["result"] = step.Attempt.Result.String()
+	body["answer"] = q.Answer
+	body["sentence"] = q.Sentence
+	body["article"] = q.ArticleID
 	return c.Status(fiber.StatusCreated).JSON(body)
 }
 
@@ -564,7 +615,7 @@ func (s *Server) apiResult(c *fiber.Ctx) error {
 		return err
 	}
 	if !sess.Finished() {
-		return fiber.NewError(fiber.StatusConflict, fmt.Sprintf("Quiz %d is not finished: %d of %d answered.", id, len(sess.Attempts), len(sess.QuestionIDs)))
+		return quiz.Errorf(quiz.ErrDuplicate, "Quiz %d is not finished: %d of %d answered.", id, len(sess.Attempts), len(sess.QuestionIDs))
 	}
 	v, err := s.apiQuizView(c, sess)
 	if err != nil {

@@ -14,7 +14,7 @@ func BenchmarkQuestionPage(b *testing.B) {
 	f := newFixture(b)
 	c := f.client(b)
 	id := startQuizTB(b, c, url.Values{"deck": {"all"}, "count": {"5"}})
-	h := f.srv.App().Handler()
+	h := f.srv.app.Handler()
 	cookie := learnerCookie + "=" + c.cookies[learnerCookie] + "; " + csrfCookie + "=" + c.csrf()
 	path := fmt.Sprintf("/quiz/%d/q/1", id)
 	b.ReportAllocs()
@@ -33,7 +33,7 @@ func BenchmarkQuestionPage(b *testing.B) {
 // BenchmarkHello is the floor: a fiber route that writes a constant.
 func BenchmarkHello(b *testing.B) {
 	f := newFixture(b)
-	h := f.srv.App().Handler()
+	h := f.srv.app.Handler()
 	b.ReportAllocs()
 	for b.Loop() {
 		var ctx fasthttp.RequestCtx

@@ -1,11 +1,10 @@
 package web
 
 // This file holds decks: "all" plus one per article, their flashcards and
-// the learner's due and new counts.
+// the learner's due and new counts, all counted by the store.
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -52,41 +51,6 @@ type deckSummary struct {
 	NextDue time.Time
 }
 
-// cardTypeRank orders question types for flashcards: a card should ask for
-// the answer, not offer it.
-var cardTypeRank = map[quiz.QuestionType]int{quiz.ShortAnswer: 0, quiz.Cloze: 1, quiz.MultipleChoice: 2, quiz.TrueFalse: 3}
-
-// flashcards picks one question per fact as the deck's flashcards, so that a
-// learner does not study the same fact in four forms; questions without a
-// fact are each a card. The order is the deck's.
-func flashcards(qs []quiz.Question) []quiz.Question {
-	best := make(map[int64]int) // fact -> index in qs
-	for i, q := range qs {
-		if q.FactID == 0 {
-			continue
-		}
-		j, ok := best[q.FactID]
-		if !ok || cardTypeRank[q.Type] < cardTypeRank[qs[j].Type] {
-			best[q.FactID] = i
-		}
-	}
-	var out []quiz.Question
-	for i, q := range qs {
-		if q.FactID == 0 || best[q.FactID] == i {
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
-func questionIDs(qs []quiz.Question) []int64 {
-	ids := make([]int64, len(qs))
-	for i, q := range qs {
-		ids[i] = q.ID
-	}
-	return ids
-}
-
 // newLeft returns how many new cards the learner may still meet today.
 func (s *Server) newLeft(ctx context.Context, learnerID int64, now time.Time) (int, error) {
 	if learnerID == 0 {
@@ -99,109 +63,82 @@ func (s *Server) newLeft(ctx context.Context, learnerID int64, now time.Time) (i
 	return max(newPerDay-n, 0), nil
 }
 
-// deckSummaries returns "All questions" and one deck per article with the
-// learner's due and new counts, from a handful of queries.
-func (s *Server) deckSummaries(ctx context.Context, learnerID int64) ([]deckSummary, error) {
-	arts, err := s.store.Articles(ctx)
+// deckSummaries returns "All questions" and one deck per article of arts,
+// with the learner's counts. Its cost does not grow with the library:
+// counts are kept with the articles, and the learner's come from their own
+// cards.
+func (s *Server) deckSummaries(c *fiber.Ctx, arts []store.ArticleSummary) ([]deckSummary, error) {
+	ctx := c.UserContext()
+	lid, err := s.learnerID(c)
 	if err != nil {
 		return nil, err
 	}
-	qs, err := s.store.Questions(ctx, store.QuestionFilter{})
+	totals, err := s.store.Totals(ctx)
 	if err != nil {
 		return nil, err
-	}
-	var cards []quiz.Card
-	if learnerID != 0 {
-		if cards, err = s.store.Cards(ctx, learnerID, nil); err != nil {
-			return nil, err
-		}
 	}
 	now := s.now()
-	left, err := s.newLeft(ctx, learnerID, now)
+	counts, err := s.store.LearnerDecks(ctx, lid, now)
 	if err != nil {
 		return nil, err
 	}
-	byArticle := make(map[int64][]quiz.Question)
-	for _, q := range qs {
-		byArticle[q.ArticleID] = append(byArticle[q.ArticleID], q)
+	left, err := s.newLeft(ctx, lid, now)
+	if err != nil {
+		return nil, err
 	}
-	summarize := func(key, name string, articleID int64, qs []quiz.Question) deckSummary {
-		fc := flashcards(qs)
-		queue := schedule.Build(questionIDs(fc), cards, now, left)
-		return deckSummary{Key: key, Name: name, ArticleID: articleID, Questions: len(qs), Cards: len(fc),
-			Due: len(queue.Due), New: len(queue.New), NextDue: queue.NextDue}
+	summarize := func(key, name string, articleID int64, questions, cards int64) deckSummary {
+		n := counts[articleID]
+		return deckSummary{Key: key, Name: name, ArticleID: articleID, Questions: int(questions), Cards: int(cards),
+			Due: n.Due, New: min(left, max(int(cards)-n.Studied, 0)), NextDue: n.NextDue}
 	}
-	out := []deckSummary{summarize(deckAll, "All questions", 0, qs)}
+	out := []deckSummary{summarize(deckAll, "All questions", 0, totals.Questions, totals.Cards)}
 	for _, a := range arts {
-		key := strconv.FormatInt(a.ID, 10)
-		out = append(out, summarize(key, a.Title, a.ID, byArticle[a.ID]))
+		out = append(out, summarize(strconv.FormatInt(a.ID, 10), a.Title, a.ID, a.Questions, a.Cards))
 	}
 	return out, nil
 }
 
-// deckQuestions returns a deck's name and questions.
-func (s *Server) deckQuestions(ctx context.Context, d deckRef) (string, []quiz.Question, error) {
-	name := "All questions"
+// deck returns the summary of deck d.
+func (s *Server) deck(c *fiber.Ctx, d deckRef) (deckSummary, error) {
+	var arts []store.ArticleSummary
 	if d.ArticleID != 0 {
-		a, err := s.store.Article(ctx, d.ArticleID)
+		a, err := s.store.ArticleSummary(c.UserContext(), d.ArticleID)
 		if err != nil {
-			return "", nil, err
+			return deckSummary{}, err
 		}
-		name = a.Title
+		arts = append(arts, a)
 	}
-	qs, err := s.store.Questions(ctx, store.QuestionFilter{ArticleID: d.ArticleID})
+	decks, err := s.deckSummaries(c, arts)
 	if err != nil {
-		return "", nil, err
+		return deckSummary{}, err
 	}
-	return name, qs, nil
+	return decks[len(decks)-1], nil
 }
 
 // studyState is what a learner has to study in one deck now.
 type studyState struct {
 	Deck    deckSummary
-	Queue   schedule.Queue
 	Current *quiz.Question
 	Card    quiz.Card
 }
 
-// study builds the learner's queue for deck d and picks the card to show.
-func (s *Server) study(ctx context.Context, learnerID int64, d deckRef) (studyState, error) {
-	name, qs, err := s.deckQuestions(ctx, d)
+// study returns the learner's counts in deck d and the card to show now.
+func (s *Server) study(c *fiber.Ctx, d deckRef) (studyState, error) {
+	dk, err := s.deck(c, d)
 	if err != nil {
 		return studyState{}, err
 	}
-	fc := flashcards(qs)
-	ids := questionIDs(fc)
-	var cards []quiz.Card
-	if learnerID != 0 && len(ids) > 0 {
-		if cards, err = s.store.Cards(ctx, learnerID, ids); err != nil {
-			return studyState{}, err
-		}
-	}
-	now := s.now()
-	left, err := s.newLeft(ctx, learnerID, now)
+	st := studyState{Deck: dk}
+	lid, err := s.learnerID(c)
 	if err != nil {
-		return studyState{}, err
+		return st, err
 	}
-	queue := schedule.Build(ids, cards, now, left)
-	st := studyState{
-		Deck: deckSummary{Key: d.Key, Name: name, ArticleID: d.ArticleID, Questions: len(qs), Cards: len(fc),
-			Due: len(queue.Due), New: len(queue.New), NextDue: queue.NextDue},
-		Queue: queue,
+	q, card, ok, err := s.store.NextCard(c.UserContext(), lid, d.ArticleID, s.now().UTC(), dk.New > 0)
+	if err != nil {
+		return st, err
 	}
-	if id, ok := queue.Next(); ok {
-		for i := range fc {
-			if fc[i].ID == id {
-				st.Current = &fc[i]
-				break
-			}
-		}
-		st.Card = schedule.New(learnerID, id)
-		for _, c := range cards {
-			if c.QuestionID == id {
-				st.Card = c
-			}
-		}
+	if ok {
+		st.Current, st.Card = &q, card
 	}
 	return st, nil
 }
@@ -229,7 +166,7 @@ func (s *Server) review(c *fiber.Ctx, questionID int64, r quiz.Rating) (quiz.Car
 	}
 	next, rev := schedule.Review(card, r, s.now().UTC())
 	if _, err := s.store.SaveReview(ctx, next, rev); err != nil {
-		return quiz.Card{}, fmt.Errorf("review: %w", err)
+		return quiz.Card{}, err
 	}
 	return next, nil
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"factdeck/quiz"
+	"factdeck/quiz/pipeline"
 	"factdeck/store"
 )
 
@@ -28,8 +29,20 @@ type fixture struct {
 // fakeIngest stands in for the extraction pipeline: the first line is the
 // title, every sentence containing a capitalized word after its first is a
 // fact, and each fact gets a short answer question.
-func fakeIngest(_ context.Context, raw []byte, source string, _ []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
-	text := strings.TrimSpace(string(raw))
+func fakeIngest(ctx context.Context, docs []pipeline.Document, _ pipeline.Pool, _ pipeline.Options) ([]quiz.Ingested, error) {
+	out := make([]quiz.Ingested, len(docs))
+	for i, d := range docs {
+		a, facts, qs, err := fakeArticle(ctx, d)
+		out[i] = quiz.Ingested{Source: d.Source, Article: a, Facts: facts, Questions: qs, Err: err}
+	}
+	return out, nil
+}
+
+func fakeArticle(_ context.Context, doc pipeline.Document) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
+	text, source := strings.TrimSpace(string(doc.Raw)), doc.Source
+	if doc.Title != "" {
+		text = doc.Title + "\n" + text
+	}
 	if text == "" {
 		return quiz.Article{}, nil, nil, fmt.Errorf("empty article: %w", quiz.ErrEmpty)
 	}
@@ -126,11 +139,19 @@ func newFixture(t testing.TB) *fixture {
 	}
 	t.Cleanup(func() { _ = st.Close() })
 	f := &fixture{store: st}
-	for _, mk := range []func() (quiz.Article, []quiz.Fact, []quiz.Question){storm, hostile} {
+	var stormFacts []quiz.Fact
+	for i, mk := range []func() (quiz.Article, []quiz.Fact, []quiz.Question){storm, hostile} {
 		a, facts, qs := mk()
-		a, _, qs, err := st.CreateArticle(ctx, a, facts, qs)
+		var conflicts [][2]int64
+		if i == 1 { // the council met in Porto, the storm hit Lisbon: the same key
+			conflicts = [][2]int64{{1, stormFacts[0].ID}}
+		}
+		a, stored, qs, err := createArticle(st, ctx, a, facts, qs, conflicts...)
 		if err != nil {
-			t.Fatalf("CreateArticle: %v", err)
+			t.Fatalf("createArticle: %v", err)
+		}
+		if i == 0 {
+			stormFacts = stored
 		}
 		f.articles = append(f.articles, a)
 		f.qs = append(f.qs, qs)
@@ -167,7 +188,7 @@ func (c *client) do(req *http.Request) (int, string, http.Header) {
 	if req.Header.Get("Accept") == "" {
 		req.Header.Set("Accept", "text/html")
 	}
-	resp, err := c.srv.App().Test(req, 10_000)
+	resp, err := c.srv.app.Test(req, 10_000)
 	if err != nil {
 		c.t.Fatalf("%s %s: %v", req.Method, req.URL, err)
 	}
@@ -222,4 +243,18 @@ func (c *client) postRedirect(path string, form url.Values) string {
 		c.t.Fatalf("POST %s = %d, want 303; body %s", path, code, truncate(body, 400))
 	}
 	return h.Get("Location")
+}
+
+// createArticle stores one article through store.Save, the one way in;
+// conflicts pair a new fact (provisional ID) with a stored one.
+func createArticle(st *store.Store, ctx context.Context, a quiz.Article, facts []quiz.Fact, qs []quiz.Question, conflicts ...[2]int64) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
+	var links []quiz.Link
+	for _, c := range conflicts {
+		links = append(links, quiz.Link{Fact: c[0], Other: c[1]})
+	}
+	out, err := st.Save(ctx, []quiz.Ingested{{Source: a.Source, Article: a, Facts: facts, Questions: qs, Conflicts: links}}, false)
+	if err != nil {
+		return a, nil, nil, err
+	}
+	return out[0].Article, out[0].Facts, out[0].Questions, out[0].Err
 }

@@ -82,56 +82,45 @@ func (s *Server) readUpload(fh *multipart.FileHeader) ([]byte, error) {
 	return b, nil
 }
 
-// addArticle runs the pipeline on raw and stores the result. Problems the
-// learner can fix come back as *addError.
-func (s *Server) addArticle(ctx context.Context, raw []byte, source string) (quiz.Article, []quiz.Question, error) {
+// addArticle runs doc through the one ingest path (the pipeline's Batch,
+// then store.Save) and returns the stored article and its questions.
+// Problems the person can fix come back as *addError.
+func (s *Server) addArticle(ctx context.Context, doc pipeline.Document) (quiz.Article, []quiz.Question, error) {
 	if s.ingest == nil {
 		return quiz.Article{}, nil, &addError{status: fiber.StatusServiceUnavailable, msg: "Adding articles is not enabled on this server."}
 	}
-	if int64(len(raw)) > s.maxUpload {
-		return quiz.Article{}, nil, &addError{status: fiber.StatusRequestEntityTooLarge, msg: fmt.Sprintf("The article is %s; the largest accepted is %s.", megabytes(int64(len(raw))), megabytes(s.maxUpload))}
+	if int64(len(doc.Raw)) > s.maxUpload {
+		return quiz.Article{}, nil, &addError{status: fiber.StatusRequestEntityTooLarge, msg: fmt.Sprintf("The article is %s; the largest accepted is %s.", megabytes(int64(len(doc.Raw))), megabytes(s.maxUpload))}
 	}
-	if strings.TrimSpace(string(raw)) == "" {
+	if strings.TrimSpace(string(doc.Raw)) == "" {
 		return quiz.Article{}, nil, &addError{status: fiber.StatusBadRequest, msg: "Paste the article's text or choose a file."}
 	}
-	pool, err := s.store.Facts(ctx, 0)
+	items, err := s.ingest(ctx, []pipeline.Document{doc}, s.store, pipeline.Options{Now: s.now().UTC()})
 	if err != nil {
 		return quiz.Article{}, nil, err
 	}
-	a, facts, qs, err := s.ingest(ctx, raw, source, pool)
+	saved, err := s.store.Save(ctx, items, false)
 	if err != nil {
-		if errors.Is(err, quiz.ErrInvalid) || errors.Is(err, quiz.ErrEmpty) {
-			return quiz.Article{}, nil, &addError{status: fiber.StatusBadRequest, msg: "This article could not be read: " + err.Error() + "."}
-		}
 		return quiz.Article{}, nil, err
 	}
-	a, _, qs, err = s.store.CreateArticle(ctx, a, facts, qs)
-	if errors.Is(err, quiz.ErrDuplicate) {
+	sv := saved[0]
+	switch {
+	case sv.Skipped:
 		e := &addError{status: fiber.StatusConflict, msg: "This article is already in factdeck."}
-		if arts, lerr := s.store.Articles(ctx); lerr == nil {
-			for _, x := range arts {
-				if x.Hash == a.Hash {
-					art := x.Article
-					e.existing = &art
-				}
-			}
+		if x, lerr := s.store.ArticleByHash(ctx, sv.Article.Hash); lerr == nil {
+			e.existing = &x
 		}
-		return a, nil, e
+		return sv.Article, nil, e
+	case errors.Is(sv.Err, quiz.ErrInvalid) || errors.Is(sv.Err, quiz.ErrEmpty):
+		msg := "This article could not be read."
+		if m, ok := quiz.Message(sv.Err); ok {
+			msg = "This article could not be read: " + m
+		}
+		return quiz.Article{}, nil, &addError{status: fiber.StatusBadRequest, msg: msg}
+	case sv.Err != nil:
+		return quiz.Article{}, nil, sv.Err
 	}
-	if err != nil {
-		return a, nil, err
-	}
-	return a, qs, nil
-}
-
-// composeRaw joins a typed title and pasted text into one document, the
-// title as its first line.
-func composeRaw(title, text string) []byte {
-	title, text = strings.TrimSpace(title), strings.TrimSpace(text)
-	if title == "" {
-		return []byte(text)
-	}
-	return []byte(title + "\n\n" + text)
+	return sv.Article, sv.Questions, nil
 }
 
 func (s *Server) createArticle(c *fiber.Ctx) error {
@@ -148,31 +137,17 @@ func (s *Server) createArticle(c *fiber.Ctx) error {
 	if len(p.FormTitle) > maxTitleLen {
 		return fail(&addError{status: fiber.StatusBadRequest, msg: fmt.Sprintf("The title is longer than %d characters.", maxTitleLen)})
 	}
-	raw, source := composeRaw(p.FormTitle, p.Text), "pasted"
+	doc := pipeline.Document{Title: strings.TrimSpace(p.FormTitle), Raw: []byte(p.Text), Source: "pasted"}
 	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
 		b, err := s.readUpload(fh)
 		if err != nil {
 			return fail(err)
 		}
-		raw, source = b, filepath.Base(fh.Filename)
-		if strings.TrimSpace(p.FormTitle) != "" {
-			raw = composeRaw(p.FormTitle, string(b))
-		}
+		doc.Raw, doc.Source = b, filepath.Base(fh.Filename)
 	}
-	a, _, err := s.addArticle(c.UserContext(), raw, source)
+	a, _, err := s.addArticle(c.UserContext(), doc)
 	if err != nil {
 		return fail(err)
 	}
 	return c.Redirect("/articles/"+strconv.FormatInt(a.ID, 10)+"?added=1", fiber.StatusSeeOther)
-}
-
-// pipelineIngest adapts the ingest pipeline to an IngestFunc.
-func pipelineIngest(p *pipeline.Pipeline) IngestFunc {
-	return func(ctx context.Context, raw []byte, source string, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error) {
-		r, err := p.Process(ctx, raw, source, pool)
-		if err != nil {
-			return quiz.Article{}, nil, nil, err
-		}
-		return r.Article, r.Facts, r.Questions, nil
-	}
 }

@@ -4,11 +4,15 @@ package web
 // the learner cookie and protection against cross-site requests.
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"net/url"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -49,6 +53,24 @@ func (s *Server) secureHeaders(c *fiber.Ctx) error {
 	return c.Next()
 }
 
+// errPanic is what a recovered panic becomes: a 500 whose cause is logged.
+var errPanic = errors.New("handler panicked")
+
+// recoverPanic turns a panic in any later handler into a 500 page and logs
+// it with the request and the stack: one bad request must not stop the
+// server for everyone.
+func (s *Server) recoverPanic(c *fiber.Ctx) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("panic serving request", "method", c.Method(), "path", c.OriginalURL(),
+				"panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			c.Response().ResetBody()
+			err = errPanic
+		}
+	}()
+	return c.Next()
+}
+
 // randomToken returns 32 hex characters of crypto randomness.
 func randomToken() string {
 	b := make([]byte, 16)
@@ -74,15 +96,20 @@ func (s *Server) setCookie(c *fiber.Ctx, name, value string) {
 }
 
 // identify gives every browser a learner token and a CSRF token, each in its
-// own cookie. The learner's database row is created only when they first
-// record something (see learner). A valid token is read from its cookie when
-// needed (see learnerToken); only a new one is kept in the request's locals.
+// own cookie. The learner cookie is the token with its signature (see
+// signLearner), so that a browser cannot make one up; the learner's
+// database row is created only when they first record something (see
+// learner).
 func (s *Server) identify(c *fiber.Ctx) error {
-	if !validToken(c.Cookies(learnerCookie)) {
-		tok := randomToken()
-		s.setCookie(c, learnerCookie, tok)
-		c.Locals(localsLearner, tok)
+	tok, ok := s.verifyLearner(c.Cookies(learnerCookie))
+	if !ok {
+		tok, ok = s.legacyLearner(c)
 	}
+	if !ok {
+		tok = randomToken()
+		s.setCookie(c, learnerCookie, s.signLearner(tok))
+	}
+	c.Locals(localsLearner, tok)
 	if !validToken(c.Cookies(csrfCookie)) {
 		ct := randomToken()
 		s.setCookie(c, csrfCookie, ct)
@@ -91,25 +118,57 @@ func (s *Server) identify(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-// csrfToken returns the request's CSRF token. Like every string fiber
-// returns, it is valid only during the request: clone it to keep it.
+// learnerMAC is the signature of a learner token: the first 16 bytes of its
+// HMAC-SHA256 under the installation's secret, in hex.
+func (s *Server) learnerMAC(tok string) string {
+	m := hmac.New(sha256.New, s.secret)
+	m.Write([]byte("learner:" + tok))
+	return hex.EncodeToString(m.Sum(nil)[:16])
+}
+
+// signLearner returns the cookie value of a learner token.
+func (s *Server) signLearner(tok string) string { return tok + s.learnerMAC(tok) }
+
+// verifyLearner returns the token of a signed learner cookie, and false for
+// anything else.
+func (s *Server) verifyLearner(v string) (string, bool) {
+	if len(v) != 64 || !validToken(v[:32]) {
+		return "", false
+	}
+	tok, mac := v[:32], v[32:]
+	if !hmac.Equal([]byte(mac), []byte(s.learnerMAC(tok))) {
+		return "", false
+	}
+	return tok, true
+}
+
+// legacyLearner accepts an unsigned cookie of the form used before cookies
+// were signed, but only when it names a learner already stored, and signs
+// it: learners keep their progress, and a made-up token is refused.
+func (s *Server) legacyLearner(c *fiber.Ctx) (string, bool) {
+	tok := c.Cookies(learnerCookie)
+	if !validToken(tok) {
+		return "", false
+	}
+	if _, err := s.store.Learner(c.UserContext(), tok); err != nil {
+		return "", false
+	}
+	s.setCookie(c, learnerCookie, s.signLearner(tok))
+	return tok, true
+}
+
+// csrfToken returns the request's CSRF token.
 func csrfToken(c *fiber.Ctx) string {
-	return token(c, localsCSRF, csrfCookie)
-}
-
-// learnerToken returns the learner's token, valid only during the request
-// (see csrfToken).
-func learnerToken(c *fiber.Ctx) string {
-	return token(c, localsLearner, learnerCookie)
-}
-
-// token returns the token identify made for this request, or else the valid
-// one the browser sent.
-func token(c *fiber.Ctx, local, cookie string) string {
-	if t, ok := c.Locals(local).(string); ok {
+	if t, ok := c.Locals(localsCSRF).(string); ok {
 		return t
 	}
-	return c.Cookies(cookie)
+	return c.Cookies(csrfCookie)
+}
+
+// learnerToken returns the learner's token, set by identify.
+func learnerToken(c *fiber.Ctx) string {
+	t, _ := c.Locals(localsLearner).(string)
+	return t
 }
 
 func unsafeMethod(m string) bool {
@@ -125,15 +184,15 @@ func unsafeMethod(m string) bool {
 // not from a browser page of another site.
 func sameOrigin(c *fiber.Ctx) error {
 	if site := c.Get("Sec-Fetch-Site"); site == "cross-site" || site == "same-site" {
-		return fiber.NewError(fiber.StatusForbidden, "Cross-site requests are not allowed.")
+		return quiz.Errorf(quiz.ErrForbidden, "Cross-site requests are not allowed.")
 	}
 	if o := c.Get(fiber.HeaderOrigin); o != "" && o != "null" {
 		u, err := url.Parse(o)
 		if err != nil || !strings.EqualFold(u.Host, string(c.Request().Host())) {
-			return fiber.NewError(fiber.StatusForbidden, "Cross-site requests are not allowed.")
+			return quiz.Errorf(quiz.ErrForbidden, "Cross-site requests are not allowed.")
 		}
 	} else if o == "null" {
-		return fiber.NewError(fiber.StatusForbidden, "Cross-site requests are not allowed.")
+		return quiz.Errorf(quiz.ErrForbidden, "Cross-site requests are not allowed.")
 	}
 	return nil
 }
@@ -153,7 +212,7 @@ func (s *Server) checkForm(c *fiber.Ctx) error {
 	}
 	want := c.Cookies(csrfCookie)
 	if want == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
-		return fiber.NewError(fiber.StatusForbidden, "This form has expired or came from another site. Go back, reload the page and try again.")
+		return quiz.Errorf(quiz.ErrForbidden, "This form has expired or came from another site. Go back, reload the page and try again.")
 	}
 	return c.Next()
 }
@@ -177,36 +236,17 @@ func (s *Server) checkAPI(c *fiber.Ctx) error {
 // learner returns the current learner, creating their database row on first
 // use.
 func (s *Server) learner(c *fiber.Ctx) (quiz.Learner, error) {
-	tok := learnerToken(c)
-	if l, ok := s.learners.get(tok); ok {
-		return l, nil
-	}
-	tok = strings.Clone(tok) // kept in the cache beyond the request
-	l, err := s.store.EnsureLearner(c.UserContext(), tok)
-	if err != nil {
-		return l, err
-	}
-	s.learners.put(tok, l)
-	return l, nil
+	return s.store.EnsureLearner(c.UserContext(), learnerToken(c))
 }
 
 // learnerID returns the current learner's ID without creating one: 0 for a
 // browser that has not recorded anything yet.
 func (s *Server) learnerID(c *fiber.Ctx) (int64, error) {
-	tok := learnerToken(c)
-	if l, ok := s.learners.get(tok); ok {
-		return l.ID, nil
-	}
-	tok = strings.Clone(tok) // kept in the cache beyond the request
-	l, err := s.store.Learner(c.UserContext(), tok)
+	l, err := s.store.Learner(c.UserContext(), learnerToken(c))
 	if errors.Is(err, quiz.ErrNotFound) {
 		return 0, nil
 	}
-	if err != nil {
-		return 0, err
-	}
-	s.learners.put(tok, l)
-	return l.ID, nil
+	return l.ID, err
 }
 
 // startOfDay returns midnight before t in t's location.

@@ -18,15 +18,40 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
-// Field limits: longer values are refused with a 400.
+// Limits of what pages show and accept.
 const (
-	maxAnswerLen  = 500
-	maxPromptLen  = 2000
-	maxListItems  = 20
 	maxTitleLen   = 300
 	recentScores  = 30
 	homeScoreRows = 5
+	// pageSize is how many articles a list page shows; longer lists page
+	// by keyset ("?before=ID").
+	pageSize = 30
+	// shownConflicts is how many conflicts an article page shows; a link
+	// leads to the rest.
+	shownConflicts = 3
+	// deckPageSize is how many questions a deck page lists.
+	deckPageSize = 100
 )
+
+// base returns the layout's data for a page titled title under the
+// navigation entry nav.
+func (s *Server) base(c *fiber.Ctx, title, nav string) base {
+	return base{Title: title, Nav: nav, CSRF: csrfToken(c)}
+}
+
+// before parses the keyset cursor of a list page: the ID the page starts
+// below (0: the top).
+func before(c *fiber.Ctx) (int64, error) {
+	v := c.Query("before")
+	if v == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, badRequest("%q is not a valid page.", truncate(v, 20))
+	}
+	return id, nil
+}
 
 func isNotFound(err error) bool { return errors.Is(err, quiz.ErrNotFound) }
 
@@ -70,6 +95,7 @@ func (s *Server) serveFavicon(c *fiber.Ctx) error {
 type homePage struct {
 	base
 	Articles  []store.ArticleSummary
+	More      int64
 	Decks     []deckSummary
 	Due       int
 	New       int
@@ -80,24 +106,34 @@ type homePage struct {
 	Formats   []formatLink
 }
 
+// more returns the cursor of the page after a full page of articles.
+func more(arts []store.ArticleSummary, limit int) int64 {
+	if len(arts) < limit || len(arts) == 0 {
+		return 0
+	}
+	return arts[len(arts)-1].ID
+}
+
 func (s *Server) showHome(c *fiber.Ctx) error {
 	ctx := c.UserContext()
+	after, err := before(c)
+	if err != nil {
+		return err
+	}
+	arts, err := s.store.Articles(ctx, after, pageSize)
+	if err != nil {
+		return err
+	}
+	decks, err := s.deckSummaries(c, arts)
+	if err != nil {
+		return err
+	}
+	p := homePage{base: s.base(c, "Home", "home"), Articles: arts, More: more(arts, pageSize), Decks: decks,
+		Types: quiz.QuestionTypes, CanIngest: s.ingest != nil, Formats: exportLinks("")}
+	p.Due, p.New = decks[0].Due, decks[0].New
 	lid, err := s.learnerID(c)
 	if err != nil {
 		return err
-	}
-	arts, err := s.store.Articles(ctx)
-	if err != nil {
-		return err
-	}
-	decks, err := s.deckSummaries(ctx, lid)
-	if err != nil {
-		return err
-	}
-	p := homePage{base: base{Title: "Home", Nav: "home", CSRF: csrfToken(c)}, Articles: arts, Decks: decks,
-		Types: quiz.QuestionTypes, CanIngest: s.ingest != nil, Formats: exportLinks("")}
-	if len(decks) > 0 {
-		p.Due, p.New = decks[0].Due, decks[0].New
 	}
 	if lid != 0 {
 		scores, err := s.store.QuizScores(ctx, lid, recentScores)
@@ -118,12 +154,22 @@ type articlePage struct {
 	Paragraphs []paragraph
 	Facts      int
 	Questions  []quiz.Question
-	Conflicts  []conflict
-	Added      bool
-	Formats    []formatLink
+	// Reserve lists the reserve questions when asked for (?reserve=1);
+	// ReserveCount counts them either way.
+	Reserve      []quiz.Question
+	ShowReserve  bool
+	ReserveCount int64
+	Conflicts    []conflict
+	// MoreConflicts is how many conflicts are not shown; AllConflicts is
+	// set on the page that shows them all (?conflicts=all).
+	MoreConflicts int64
+	AllConflicts  bool
+	Added         bool
+	Formats       []formatLink
 }
 
-// conflict is a fact of this article that other articles state otherwise.
+// conflict is a fact of this article that another article about the same
+// story states otherwise.
 type conflict struct {
 	Question string
 	Ours     quiz.Fact
@@ -159,124 +205,58 @@ func (s *Server) showArticle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	all, err := s.store.Facts(ctx, 0)
+	facts, err := s.store.Facts(ctx, id)
 	if err != nil {
 		return err
-	}
-	var facts []quiz.Fact
-	for _, f := range all {
-		if f.ArticleID == id {
-			facts = append(facts, f)
-		}
 	}
 	qs, err := s.store.Questions(ctx, store.QuestionFilter{ArticleID: id})
 	if err != nil {
 		return err
 	}
-	conflicts, err := s.conflicts(c, id, facts, all)
+	p := articlePage{base: s.base(c, a.Title, "articles"), Article: a,
+		Paragraphs: highlight(a, facts), Facts: len(facts), Questions: qs, ShowReserve: c.Query("reserve") != "",
+		AllConflicts: c.Query("conflicts") == "all", Added: c.Query("added") != "",
+		Formats: exportLinks("&article=" + strconv.FormatInt(id, 10))}
+	if p.ReserveCount, err = s.store.CountQuestions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
+		return err
+	}
+	if p.ShowReserve {
+		if p.Reserve, err = s.store.Questions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
+			return err
+		}
+	}
+	limit := shownConflicts
+	if p.AllConflicts {
+		limit = 0
+	}
+	links, total, err := s.store.Conflicts(ctx, id, limit)
 	if err != nil {
 		return err
 	}
-	p := articlePage{base: base{Title: a.Title, Nav: "articles", CSRF: csrfToken(c)}, Article: a,
-		Paragraphs: highlight(a, facts), Facts: len(facts), Questions: qs, Conflicts: conflicts,
-		Added: c.Query("added") != "", Formats: exportLinks("&article=" + strconv.FormatInt(id, 10))}
+	p.Conflicts = groupConflicts(links)
+	p.MoreConflicts = total - int64(len(p.Conflicts))
 	return s.render(c, fiber.StatusOK, "article", p)
 }
 
-// conflicts pairs this article's facts with facts of other articles that
-// answer the same question (the same Key) differently. Answers of different
-// kinds ("early 2022" and "Wednesday") are different precision, not a
-// contradiction, and are left out.
-func (s *Server) conflicts(c *fiber.Ctx, id int64, ours, all []quiz.Fact) ([]conflict, error) {
-	byKey := make(map[string][]quiz.Fact)
-	for _, f := range all {
-		if f.Key != "" && f.ArticleID != id {
-			byKey[f.Key] = append(byKey[f.Key], f)
-		}
-	}
-	articles := make(map[int64]quiz.Article)
+// groupConflicts gathers the stored conflicts by this article's fact.
+func groupConflicts(links []store.Conflict) []conflict {
 	var out []conflict
-	seenOurs := make(map[string]bool)
-	for _, f := range ours {
-		mine := quiz.NormalizeAnswer(factAnswer(f))
-		if f.Key == "" || mine == "" || seenOurs[f.Key+"\x00"+mine] {
-			continue
+	at := map[int64]int{}
+	for _, l := range links {
+		i, ok := at[l.Ours.ID]
+		if !ok {
+			i = len(out)
+			at[l.Ours.ID] = i
+			out = append(out, conflict{Question: factQuestion(l.Ours), Ours: l.Ours})
 		}
-		seenOurs[f.Key+"\x00"+mine] = true
-		cf := conflict{Question: factQuestion(f), Ours: f}
-		seen := make(map[string]bool)
-		for _, g := range byKey[f.Key] {
-			theirs := quiz.NormalizeAnswer(factAnswer(g))
-			if theirs == "" || agree(mine, theirs) || seen[theirs] || (f.ObjectKind != "" && g.ObjectKind != "" && f.ObjectKind != g.ObjectKind) {
-				continue
-			}
-			seen[theirs] = true
-			a, ok := articles[g.ArticleID]
-			if !ok {
-				var err error
-				a, err = s.store.Article(c.UserContext(), g.ArticleID)
-				if err != nil && !isNotFound(err) {
-					return nil, err
-				}
-				articles[g.ArticleID] = a
-			}
-			cf.Theirs = append(cf.Theirs, otherFact{Fact: g, Article: a})
-		}
-		if len(cf.Theirs) > 0 {
-			out = append(out, cf)
-		}
+		out[i].Theirs = append(out[i].Theirs, otherFact{Fact: l.Theirs, Article: l.Article})
 	}
-	return out, nil
-}
-
-// agree reports whether two normalized answers say the same thing in other
-// words: one's words contain the other's ("severe sanctions", "severe new
-// sanctions"; "50", "over 50"), or single words share a long stem
-// ("spokesman", "spokesperson").
-func agree(a, b string) bool {
-	if a == b {
-		return true
-	}
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if subset(wa, wb) || subset(wb, wa) {
-		return true
-	}
-	if len(wa) == 1 && len(wb) == 1 {
-		ra, rb := []rune(a), []rune(b)
-		n := 0
-		for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
-			n++
-		}
-		return n >= 6
-	}
-	return false
-}
-
-func subset(small, big []string) bool {
-	have := make(map[string]bool, len(big))
-	for _, w := range big {
-		have[w] = true
-	}
-	for _, w := range small {
-		if !have[w] {
-			return false
-		}
-	}
-	return len(small) > 0
-}
-
-// factAnswer is what a fact answers: the subject for "who leads" and "who
-// said", otherwise the object.
-func factAnswer(f quiz.Fact) string {
-	if f.Relation == quiz.RelLeads || f.Relation == quiz.RelSaid || f.Object == "" {
-		return f.Subject
-	}
-	return f.Object
+	return out
 }
 
 // factQuestion names what two conflicting facts disagree about.
 func factQuestion(f quiz.Fact) string {
-	return strings.TrimSpace(f.Subject + " — " + relationText(f.Relation))
+	return strings.TrimSpace(f.Asked() + " — " + relationText(f.Relation))
 }
 
 func (s *Server) deleteArticle(c *fiber.Ctx) error {
@@ -287,33 +267,39 @@ func (s *Server) deleteArticle(c *fiber.Ctx) error {
 	if err := s.store.DeleteArticle(c.UserContext(), id); err != nil {
 		return err
 	}
-	s.forgetQuestion(0)
 	return c.Redirect("/", fiber.StatusSeeOther)
 }
 
 type decksPage struct {
 	base
 	Decks []deckSummary
+	More  int64
 }
 
 func (s *Server) showDecks(c *fiber.Ctx) error {
-	lid, err := s.learnerID(c)
+	after, err := before(c)
 	if err != nil {
 		return err
 	}
-	decks, err := s.deckSummaries(c.UserContext(), lid)
+	arts, err := s.store.Articles(c.UserContext(), after, pageSize)
 	if err != nil {
 		return err
 	}
-	return s.render(c, fiber.StatusOK, "decks", decksPage{base: base{Title: "Decks", Nav: "decks", CSRF: csrfToken(c)}, Decks: decks})
+	decks, err := s.deckSummaries(c, arts)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "decks", decksPage{base: s.base(c, "Decks", "decks"), Decks: decks, More: more(arts, pageSize)})
 }
 
 type deckPage struct {
 	base
 	Deck      deckSummary
 	Questions []quiz.Question
-	Formats   []formatLink
-	Types     []quiz.QuestionType
+	// More is the cursor of the next page of questions (?after=ID).
+	More    int64
+	Formats []formatLink
+	Types   []quiz.QuestionType
 }
 
 func (s *Server) showDeck(c *fiber.Ctx) error {
@@ -321,24 +307,28 @@ func (s *Server) showDeck(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	lid, err := s.learnerID(c)
+	dk, err := s.deck(c, d)
 	if err != nil {
 		return err
 	}
-	st, err := s.study(c.UserContext(), lid, d)
+	after, err := strconv.ParseInt(c.Query("after", "0"), 10, 64)
+	if err != nil || after < 0 {
+		return badRequest("%q is not a valid page.", truncate(c.Query("after"), 20))
+	}
+	qs, err := s.store.Questions(c.UserContext(), store.QuestionFilter{ArticleID: d.ArticleID, Limit: deckPageSize, After: after})
 	if err != nil {
 		return err
 	}
-	_, qs, err := s.deckQuestions(c.UserContext(), d)
-	if err != nil {
-		return err
+	p := deckPage{base: s.base(c, dk.Name, "decks"), Deck: dk, Questions: qs, Types: quiz.QuestionTypes}
+	if len(qs) == deckPageSize {
+		p.More = qs[len(qs)-1].ID
 	}
 	q := ""
 	if d.ArticleID != 0 {
 		q = "&article=" + d.Key
 	}
-	return s.render(c, fiber.StatusOK, "deck", deckPage{base: base{Title: st.Deck.Name, Nav: "decks", CSRF: csrfToken(c)},
-		Deck: st.Deck, Questions: qs, Formats: exportLinks(q), Types: quiz.QuestionTypes})
+	p.Formats = exportLinks(q)
+	return s.render(c, fiber.StatusOK, "deck", p)
 }
 
 type editPage struct {
@@ -367,87 +357,17 @@ func (s *Server) renderEdit(c *fiber.Ctx, status int, q quiz.Question, msg strin
 	if err != nil && !isNotFound(err) {
 		return err
 	}
-	return s.render(c, status, "edit", editPage{base: base{Title: "Edit question", Nav: "articles", CSRF: csrfToken(c)},
+	return s.render(c, status, "edit", editPage{base: s.base(c, "Edit question", "articles"),
 		Question: q, Article: a, Accepted: strings.Join(q.Accepted, "\n"), Options: strings.Join(q.Options, "\n"), Error: msg})
 }
 
 // lines splits a textarea into trimmed non-empty lines.
 func lines(s string) []string {
-	var out []string
+	out := []string{}
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
 			out = append(out, l)
 		}
-	}
-	return out
-}
-
-// applyEdit checks an edit of q and applies it; the error explains what to
-// fix.
-func applyEdit(q quiz.Question, prompt, answer string, accepted, options []string) (quiz.Question, error) {
-	prompt, answer = strings.TrimSpace(prompt), strings.TrimSpace(answer)
-	switch {
-	case prompt == "":
-		return q, fmt.Errorf("the question text is required: %w", quiz.ErrInvalid)
-	case answer == "":
-		return q, fmt.Errorf("the answer is required: %w", quiz.ErrInvalid)
-	case len(prompt) > maxPromptLen:
-		return q, fmt.Errorf("the question text is longer than %d characters: %w", maxPromptLen, quiz.ErrInvalid)
-	case len(answer) > maxAnswerLen:
-		return q, fmt.Errorf("the answer is longer than %d characters: %w", maxAnswerLen, quiz.ErrInvalid)
-	case len(accepted) > maxListItems || len(options) > maxListItems:
-		return q, fmt.Errorf("at most %d accepted answers and options: %w", maxListItems, quiz.ErrInvalid)
-	}
-	for _, v := range append(append([]string(nil), accepted...), options...) {
-		if len(v) > maxAnswerLen {
-			return q, fmt.Errorf("an accepted answer or option is longer than %d characters: %w", maxAnswerLen, quiz.ErrInvalid)
-		}
-	}
-	switch q.Type {
-	case quiz.MultipleChoice:
-		if len(options) < 2 {
-			return q, fmt.Errorf("a multiple choice question needs at least two options: %w", quiz.ErrInvalid)
-		}
-		found := false
-		for _, o := range options {
-			if quiz.NormalizeAnswer(o) == quiz.NormalizeAnswer(answer) {
-				found = true
-			}
-		}
-		if !found {
-			return q, fmt.Errorf("the answer must be one of the options: %w", quiz.ErrInvalid)
-		}
-	case quiz.TrueFalse:
-		switch strings.ToLower(answer) {
-		case "true":
-			answer = "True"
-		case "false":
-			answer = "False"
-		default:
-			return q, fmt.Errorf("the answer to a true or false question is True or False: %w", quiz.ErrInvalid)
-		}
-		options = []string{"True", "False"}
-	default:
-		options = nil
-	}
-	if q.Type == quiz.Cloze && q.Cloze != "" && answer != q.Answer {
-		q.Cloze = strings.Replace(q.Cloze, "{{c1::"+q.Answer+"}}", "{{c1::"+answer+"}}", 1)
-	}
-	q.Prompt, q.Answer, q.Options = prompt, answer, options
-	q.Accepted = dedupe(append([]string{answer}, accepted...))
-	return q, nil
-}
-
-func dedupe(vs []string) []string {
-	seen := make(map[string]bool, len(vs))
-	var out []string
-	for _, v := range vs {
-		k := quiz.NormalizeAnswer(v)
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, v)
 	}
 	return out
 }
@@ -457,22 +377,34 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	q, err := s.store.Question(c.UserContext(), id)
+	prompt, answer := c.FormValue("prompt"), c.FormValue("answer")
+	e := quiz.Edit{Prompt: &prompt, Answer: &answer, Accepted: lines(c.FormValue("accepted")), Options: lines(c.FormValue("options"))}
+	q, _, err := s.store.EditQuestion(c.UserContext(), id, e)
+	if msg, ok := quiz.Message(err); ok && errors.Is(err, quiz.ErrInvalid) {
+		form, ferr := s.store.Question(c.UserContext(), id)
+		if ferr != nil {
+			return ferr
+		}
+		form.Prompt, form.Answer, form.Accepted, form.Options = prompt, answer, e.Accepted, e.Options
+		return s.renderEdit(c, fiber.StatusBadRequest, form, msg)
+	}
 	if err != nil {
 		return err
 	}
-	edited, err := applyEdit(q, c.FormValue("prompt"), c.FormValue("answer"), lines(c.FormValue("accepted")), lines(c.FormValue("options")))
-	if err != nil {
-		form := q
-		form.Prompt, form.Answer = c.FormValue("prompt"), c.FormValue("answer")
-		form.Accepted, form.Options = lines(c.FormValue("accepted")), lines(c.FormValue("options"))
-		return s.renderEdit(c, fiber.StatusBadRequest, form, capitalize(strings.TrimSuffix(err.Error(), ": "+quiz.ErrInvalid.Error()))+".")
-	}
-	if _, err := s.store.UpdateQuestion(c.UserContext(), edited); err != nil {
-		return err
-	}
-	s.forgetQuestion(id)
 	return c.Redirect(fmt.Sprintf("/articles/%d#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
+}
+
+// promoteQuestion takes a reserve question into the article's default deck.
+func (s *Server) promoteQuestion(c *fiber.Ctx) error {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return err
+	}
+	q, _, err := s.store.EditQuestion(c.UserContext(), id, quiz.Edit{Promote: true})
+	if err != nil {
+		return err
+	}
+	return c.Redirect(fmt.Sprintf("/articles/%d?reserve=1#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
 func (s *Server) deleteQuestion(c *fiber.Ctx) error {
@@ -487,7 +419,6 @@ func (s *Server) deleteQuestion(c *fiber.Ctx) error {
 	if err := s.store.DeleteQuestion(c.UserContext(), id); err != nil {
 		return err
 	}
-	s.forgetQuestion(id)
 	return c.Redirect(fmt.Sprintf("/articles/%d#questions", q.ArticleID), fiber.StatusSeeOther)
 }
 
@@ -533,15 +464,47 @@ func (s *Server) export(c *fiber.Ctx) error {
 		return err
 	}
 	if len(d.Questions) == 0 {
-		return fmt.Errorf("export: the deck has no questions: %w", quiz.ErrEmpty)
+		return quiz.Errorf(quiz.ErrEmpty, "This deck has no questions to export.")
 	}
 	var buf bytes.Buffer
 	if err := export.Write(&buf, f, d); err != nil {
 		return fmt.Errorf("export %s: %w", f, err)
 	}
 	c.Set(fiber.HeaderContentType, f.ContentType())
-	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", export.FileName(d.Name, f)))
+	c.Set(fiber.HeaderContentDisposition, attachment(export.FileName(d.Name, f)))
 	return c.Send(buf.Bytes())
+}
+
+// attachment is a Content-Disposition header for a download named name, as
+// RFC 6266 asks: an ASCII filename for old clients and filename* with the
+// name in UTF-8, percent-encoded (RFC 8187).
+func attachment(name string) string {
+	var ascii, enc strings.Builder
+	for _, r := range name {
+		switch {
+		case r < 0x20 || r >= 0x7f || r == '"' || r == '\\' || r == '%':
+			ascii.WriteByte('_')
+		default:
+			ascii.WriteRune(r)
+		}
+	}
+	for _, b := range []byte(name) {
+		if attrChar(b) {
+			enc.WriteByte(b)
+		} else {
+			fmt.Fprintf(&enc, "%%%02X", b)
+		}
+	}
+	return `attachment; filename="` + ascii.String() + `"; filename*=UTF-8''` + enc.String()
+}
+
+// attrChar reports whether b may stand unencoded in an RFC 8187 value.
+func attrChar(b byte) bool {
+	switch {
+	case b >= 'a' && b <= 'z', b >= 'A' && b <= 'Z', b >= '0' && b <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$&+-.^_`|~", b) >= 0
 }
 
 func strs(bs [][]byte) []string {

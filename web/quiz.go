@@ -1,15 +1,14 @@
 package web
 
 // This file holds the quiz: setup, one question at a time with feedback,
-// and the result page. The quiz's state lives in the store (a quiz session
-// with its attempts); the pages only show it.
+// and the result page. The quiz's state and rules live in the store and in
+// package quiz (quiz.QuizSession.Submit); the pages only show them.
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,34 +45,8 @@ func parseCount(v string) (int, error) {
 	return n, nil
 }
 
-// pickQuestions chooses up to n questions at random, one per fact first so
-// that a quiz does not ask the same thing twice, then any.
-func pickQuestions(qs []quiz.Question, n int, rng *rand.Rand) []quiz.Question {
-	shuffled := append([]quiz.Question(nil), qs...)
-	rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-	var out, rest []quiz.Question
-	seen := make(map[int64]bool)
-	for _, q := range shuffled {
-		if len(out) == n {
-			break
-		}
-		if q.FactID != 0 && seen[q.FactID] {
-			rest = append(rest, q)
-			continue
-		}
-		seen[q.FactID] = true
-		out = append(out, q)
-	}
-	for _, q := range rest {
-		if len(out) == n {
-			break
-		}
-		out = append(out, q)
-	}
-	return out
-}
-
-// startSession creates a quiz for the current learner.
+// startSession creates a quiz for the current learner, its questions drawn
+// at random by the store.
 func (s *Server) startSession(c *fiber.Ctx, req quizRequest) (quiz.QuizSession, error) {
 	ctx := c.UserContext()
 	title := "All articles"
@@ -84,28 +57,26 @@ func (s *Server) startSession(c *fiber.Ctx, req quizRequest) (quiz.QuizSession, 
 		}
 		title = a.Title
 	}
-	qs, err := s.store.Questions(ctx, store.QuestionFilter{ArticleID: req.Deck.ArticleID, Types: req.Types})
-	if err != nil {
-		return quiz.QuizSession{}, err
-	}
-	if len(qs) == 0 {
-		return quiz.QuizSession{}, fmt.Errorf("there are no questions of the chosen types here: %w", quiz.ErrEmpty)
-	}
 	l, err := s.learner(c)
 	if err != nil {
 		return quiz.QuizSession{}, err
 	}
 	rng := rand.New(rand.NewPCG(uint64(s.now().UnixNano()), uint64(l.ID)))
-	picked := pickQuestions(qs, req.Count, rng)
-	sess, err := s.store.CreateQuizSession(ctx, quiz.QuizSession{LearnerID: l.ID, Title: title,
-		ArticleID: req.Deck.ArticleID, QuestionIDs: questionIDs(picked), StartedAt: s.now().UTC()})
-	return s.remember(sess), err
+	ids, err := s.store.DrawQuestions(ctx, store.QuestionFilter{ArticleID: req.Deck.ArticleID, Types: req.Types}, req.Count, rng)
+	if err != nil {
+		return quiz.QuizSession{}, err
+	}
+	if len(ids) == 0 {
+		return quiz.QuizSession{}, quiz.Errorf(quiz.ErrEmpty, "There are no questions of the chosen types here.")
+	}
+	return s.store.CreateQuizSession(ctx, quiz.QuizSession{LearnerID: l.ID, Title: title,
+		ArticleID: req.Deck.ArticleID, QuestionIDs: ids, StartedAt: s.now().UTC()})
 }
 
 // ownSession loads quiz id and checks it belongs to the current learner;
 // another learner's quiz is reported as not found.
 func (s *Server) ownSession(c *fiber.Ctx, id int64) (quiz.QuizSession, error) {
-	sess, err := s.quizSession(c.UserContext(), id)
+	sess, err := s.store.QuizSession(c.UserContext(), id)
 	if err != nil {
 		return sess, err
 	}
@@ -114,13 +85,10 @@ func (s *Server) ownSession(c *fiber.Ctx, id int64) (quiz.QuizSession, error) {
 		return sess, err
 	}
 	if lid == 0 || sess.LearnerID != lid {
-		return quiz.QuizSession{}, fmt.Errorf("quiz %d: %w", id, quiz.ErrNotFound)
+		return quiz.QuizSession{}, quiz.Errorf(quiz.ErrNotFound, "There is no quiz %d.", id)
 	}
 	return sess, nil
 }
-
-// skipped is the answer recorded for a question deleted during a quiz.
-const skipped = "(skipped)"
 
 // removedQuestion stands in for a question deleted after a quiz started.
 func removedQuestion(id int64) quiz.Question {
@@ -128,72 +96,24 @@ func removedQuestion(id int64) quiz.Question {
 		Answer: "(deleted)", Template: "removed"}
 }
 
-// answerOutcome is the verdict on one submitted answer.
-type answerOutcome struct {
-	Session  quiz.QuizSession
-	Question quiz.Question
-	Result   quiz.Result
-	// Retry is set when the answer was close and the learner may try once
-	// more; Hint says how.
-	Retry bool
-	Hint  string
-}
-
-// answer grades the answer to the question at pos and records it. A first
-// close answer earns a hint and a retry instead; a second close answer is
-// accepted, since the learner knew it and only the spelling was off.
-func (s *Server) answer(ctx context.Context, sess quiz.QuizSession, pos int, given string) (answerOutcome, error) {
-	given = strings.TrimSpace(given)
-	if len(given) > maxAnswerLen {
-		return answerOutcome{}, badRequest("The answer is longer than %d characters.", maxAnswerLen)
-	}
-	if given == "" {
-		return answerOutcome{}, badRequest("The answer is empty.")
-	}
-	if pos < 0 || pos >= len(sess.QuestionIDs) {
-		return answerOutcome{}, badRequest("This quiz has no question %d.", pos+1)
-	}
-	if pos != sess.Next() {
-		if pos < sess.Next() {
-			return answerOutcome{}, fiber.NewError(fiber.StatusConflict, fmt.Sprintf("Question %d is already answered.", pos+1))
-		}
-		return answerOutcome{}, badRequest("Answer question %d first.", sess.Next()+1)
-	}
-	q, err := s.question(ctx, sess.QuestionIDs[pos])
-	removed := isNotFound(err)
-	if err != nil && !removed {
-		return answerOutcome{}, err
-	}
-	res := quiz.Grade(q, given)
-	if removed { // deleted since the quiz started: skipped, counted as missed
-		q = removedQuestion(sess.QuestionIDs[pos])
-		res, given = quiz.Wrong, skipped
-	}
-	tries := 1
-	id := sess.ID
-	if res == quiz.Close {
-		if sess.HintAt != pos {
-			sess, err = s.store.MarkHint(ctx, id, pos)
-			if err != nil {
-				s.sessions.drop(id)
-				return answerOutcome{}, err
-			}
-			s.remember(sess)
-			return answerOutcome{Session: sess, Question: q, Result: res, Retry: true, Hint: hint(q.Answer)}, nil
-		}
-		res = quiz.Correct
-	}
-	if sess.HintAt == pos {
-		tries = 2
-	}
-	sess, err = s.store.RecordAttempt(ctx, quiz.Attempt{SessionID: id, Position: pos, Given: given,
-		Result: res, Tries: tries, AnsweredAt: s.now().UTC()})
+// answer submits the current learner's answer to the question at pos of
+// quiz id; the store applies the quiz's rules in one transaction.
+func (s *Server) answer(c *fiber.Ctx, id int64, pos int, given string) (quiz.QuizSession, quiz.Step, quiz.Question, error) {
+	lid, err := s.learnerID(c)
 	if err != nil {
-		s.sessions.drop(id) // the cached copy may be behind the database
-		return answerOutcome{}, err
+		return quiz.QuizSession{}, quiz.Step{}, quiz.Question{}, err
 	}
-	s.remember(sess)
-	return answerOutcome{Session: sess, Question: q, Result: res}, nil
+	if lid == 0 {
+		return quiz.QuizSession{}, quiz.Step{}, quiz.Question{}, quiz.Errorf(quiz.ErrNotFound, "There is no quiz %d.", id)
+	}
+	sess, step, q, err := s.store.SubmitAnswer(c.UserContext(), id, lid, pos, given, s.now().UTC())
+	asked := removedQuestion(0)
+	if q != nil {
+		asked = *q
+	} else if pos >= 0 && pos < len(sess.QuestionIDs) {
+		asked = removedQuestion(sess.QuestionIDs[pos])
+	}
+	return sess, step, asked, err
 }
 
 type quizSetupPage struct {
@@ -205,21 +125,36 @@ type quizSetupPage struct {
 	Types   []quiz.QuestionType
 }
 
+// setupDecks is how many recent articles the quiz setup offers besides
+// "all" and the one asked for.
+const setupDecks = 50
+
 func (s *Server) showQuizSetup(c *fiber.Ctx) error {
-	lid, err := s.learnerID(c)
-	if err != nil {
-		return err
-	}
-	decks, err := s.deckSummaries(c.UserContext(), lid)
-	if err != nil {
-		return err
-	}
 	deck := c.Query("deck", deckAll)
 	if c.Query("article") != "" {
 		deck = c.Query("article")
 	}
-	return s.render(c, fiber.StatusOK, "quizsetup", quizSetupPage{base: base{Title: "New quiz", Nav: "quiz", CSRF: csrfToken(c)},
-		Decks: decks, Deck: deck, Lengths: quizLengths, Count: defaultQuizLen, Types: quiz.QuestionTypes})
+	d, err := parseDeck(deck)
+	if err != nil {
+		return err
+	}
+	arts, err := s.store.Articles(c.UserContext(), 0, setupDecks)
+	if err != nil {
+		return err
+	}
+	if d.ArticleID != 0 && !slices.ContainsFunc(arts, func(a store.ArticleSummary) bool { return a.ID == d.ArticleID }) {
+		a, err := s.store.ArticleSummary(c.UserContext(), d.ArticleID)
+		if err != nil {
+			return err
+		}
+		arts = append(arts, a)
+	}
+	decks, err := s.deckSummaries(c, arts)
+	if err != nil {
+		return err
+	}
+	return s.render(c, fiber.StatusOK, "quizsetup", quizSetupPage{base: s.base(c, "New quiz", "quiz"),
+		Decks: decks, Deck: d.Key, Lengths: quizLengths, Count: defaultQuizLen, Types: quiz.QuestionTypes})
 }
 
 func (s *Server) startQuiz(c *fiber.Ctx) error {
@@ -274,14 +209,9 @@ type questionPage struct {
 	// false question so the learner sees the true statement.
 	Fact *factView
 	// Notice explains why an answer was not taken.
-	Notice string
-	// Card is the question's type, prompt and answer control, the same for
-	// every learner (see renderCard).
-	Card     questionCard
-	Last     bool
-	NextURL  string
-	Given    string
-	Accepted string
+	Notice  string
+	Last    bool
+	NextURL string
 }
 
 // position parses the 1-based question number n of sess.
@@ -289,7 +219,7 @@ func position(c *fiber.Ctx, sess quiz.QuizSession) (int, error) {
 	v := c.Params("n")
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > len(sess.QuestionIDs) {
-		return 0, fiber.NewError(fiber.StatusNotFound, fmt.Sprintf("This quiz has no question %q.", truncate(v, 20)))
+		return 0, quiz.Errorf(quiz.ErrNotFound, "This quiz has no question %q.", truncate(v, 20))
 	}
 	return n - 1, nil
 }
@@ -314,68 +244,73 @@ func (s *Server) showQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if !fastQuestion(&p) {
-		return s.render(c, fiber.StatusOK, "question", p)
-	}
-	buf := s.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	b := s.writeQuestion(buf.AvailableBuffer(), &p)
-	c.Status(fiber.StatusOK)
-	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
-	err = c.Send(b) // copies b
-	buf.Write(b)    // keep b's array, grown to a page, for the next one
-	s.bufs.Put(buf)
-	return err
+	return s.render(c, fiber.StatusOK, "question", p)
 }
 
 func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {
 	ctx := c.UserContext()
-	var q quiz.Question
-	var card questionCard
-	cq, err := s.cachedQuestion(ctx, sess.QuestionIDs[pos])
-	switch {
-	case err == nil:
-		q, card = cq.q, cq.card
-	case isNotFound(err):
-		q = removedQuestion(sess.QuestionIDs[pos])
-		if card, err = s.renderCard(q); err != nil {
-			return questionPage{}, err
-		}
-	default:
+	q, err := s.store.Question(ctx, sess.QuestionIDs[pos])
+	if isNotFound(err) {
+		q, err = removedQuestion(sess.QuestionIDs[pos]), nil
+	}
+	if err != nil {
 		return questionPage{}, err
 	}
 	correct, total := sess.Score()
-	p := questionPage{base: base{Title: "Question " + strconv.Itoa(pos+1) + " of " + strconv.Itoa(total), Nav: "quiz", CSRF: csrfToken(c)},
-		Session: sess, Question: q, Card: card, Number: pos + 1, Total: total, Correct: correct,
+	p := questionPage{base: s.base(c, "Question "+strconv.Itoa(pos+1)+" of "+strconv.Itoa(total), "quiz"),
+		Session: sess, Question: q, Number: pos + 1, Total: total, Correct: correct,
 		Progress: pos * 100 / max(total, 1), Last: pos == total-1}
-	if pos < len(sess.Attempts) {
-		a := sess.Attempts[pos]
-		p.Attempt = &a
-		p.Progress = (pos + 1) * 100 / max(total, 1)
-		p.Source = markAnswer(q.Sentence, q.Answer)
-		if q.FactID != 0 {
-			if f, err := s.store.Fact(ctx, q.FactID); err == nil {
-				p.Source = markFact(q, f)
-				if q.Type == quiz.TrueFalse {
-					p.Fact = newFactView(f)
-				}
-			}
-		}
-		if art, err := s.store.Article(ctx, q.ArticleID); err == nil {
-			p.Article = art
-		} else if !isNotFound(err) {
-			return p, err
-		}
-		p.NextURL = fmt.Sprintf("/quiz/%d/q/%d", sess.ID, pos+2)
-		if p.Last {
-			p.NextURL = fmt.Sprintf("/quiz/%d/result", sess.ID)
-		}
-	} else {
+	if pos >= len(sess.Attempts) {
 		if sess.HintAt == pos && len(q.Options) == 0 && q.Template != "removed" {
-			p.Hint = hint(q.Answer)
+			p.Hint = quiz.Hint(q.Answer)
 		}
+		return p, nil
+	}
+	a := sess.Attempts[pos]
+	p.Attempt = &a
+	p.Progress = (pos + 1) * 100 / max(total, 1)
+	if p.Source, p.Fact, err = s.source(c, q, q.Type == quiz.TrueFalse); err != nil {
+		return p, err
+	}
+	if p.Article, err = s.articleOf(c, q); err != nil {
+		return p, err
+	}
+	p.NextURL = fmt.Sprintf("/quiz/%d/q/%d", sess.ID, pos+2)
+	if p.Last {
+		p.NextURL = fmt.Sprintf("/quiz/%d/result", sess.ID)
 	}
 	return p, nil
+}
+
+// source marks the answer in a question's source sentence, from its fact
+// when it has one; withFact also returns the fact, for true or false
+// questions whose answer is not in the sentence.
+func (s *Server) source(c *fiber.Ctx, q quiz.Question, withFact bool) (marked, *factView, error) {
+	m := markAnswer(q.Sentence, q.Answer)
+	if q.FactID == 0 {
+		return m, nil, nil
+	}
+	f, err := s.store.Fact(c.UserContext(), q.FactID)
+	switch {
+	case isNotFound(err):
+		return m, nil, nil
+	case err != nil:
+		return m, nil, err
+	}
+	var fv *factView
+	if withFact {
+		fv = newFactView(f)
+	}
+	return markFact(q, f), fv, nil
+}
+
+// articleOf returns the article of q, or a zero article when it is gone.
+func (s *Server) articleOf(c *fiber.Ctx, q quiz.Question) (quiz.Article, error) {
+	a, err := s.store.Article(c.UserContext(), q.ArticleID)
+	if isNotFound(err) {
+		return quiz.Article{}, nil
+	}
+	return a, err
 }
 
 func (s *Server) answerQuestion(c *fiber.Ctx) error {
@@ -383,32 +318,29 @@ func (s *Server) answerQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	sess, err := s.ownSession(c, id)
-	if err != nil {
-		return err
+	n, err := strconv.Atoi(c.Params("n"))
+	if err != nil || n < 1 {
+		return quiz.Errorf(quiz.ErrNotFound, "This quiz has no question %q.", truncate(c.Params("n"), 20))
 	}
-	pos, err := position(c, sess)
-	if err != nil {
-		return err
-	}
-	if _, err := s.answer(c.UserContext(), sess, pos, c.FormValue("answer")); err != nil {
-		var fe *fiber.Error
-		if !errors.As(err, &fe) || fe.Code != fiber.StatusConflict {
-			return err
-		}
+	_, _, _, err = s.answer(c, id, n-1, c.FormValue("answer"))
+	if errors.Is(err, quiz.ErrDuplicate) {
 		// Answered already (a double click, the back button): refuse with
 		// 409 but show the feedback of the first answer, not an error page.
-		if sess, err = s.ownSession(c, id); err != nil {
+		sess, err := s.ownSession(c, id)
+		if err != nil {
 			return err
 		}
-		p, err := s.questionPage(c, sess, pos)
+		p, err := s.questionPage(c, sess, n-1)
 		if err != nil {
 			return err
 		}
 		p.Notice = "You already answered this question; your first answer counts."
 		return s.render(c, fiber.StatusConflict, "question", p)
 	}
-	return c.Redirect(fmt.Sprintf("/quiz/%d/q/%d", id, pos+1), fiber.StatusSeeOther)
+	if err != nil {
+		return err
+	}
+	return c.Redirect(fmt.Sprintf("/quiz/%d/q/%d", id, n), fiber.StatusSeeOther)
 }
 
 // reviewed is one question of a finished quiz on the result page.
@@ -443,19 +375,10 @@ func (s *Server) resultData(c *fiber.Ctx, sess quiz.QuizSession) (resultPage, er
 		byID[q.ID] = q
 	}
 	correct, total := sess.Score()
-	p := resultPage{base: base{Title: "Quiz result", Nav: "quiz", CSRF: csrfToken(c)}, Session: sess,
+	p := resultPage{base: s.base(c, "Quiz result", "quiz"), Session: sess,
 		Correct: correct, Total: total, Time: sess.Duration(s.now()), Missed: len(sess.Missed())}
 	p.Percent = quiz.QuizScore{Correct: correct, Total: total}.Percent()
-	switch {
-	case p.Percent == 100:
-		p.Verdict = "Perfect score!"
-	case p.Percent >= 80:
-		p.Verdict = "Great work."
-	case p.Percent >= 50:
-		p.Verdict = "Good going — retry the ones you missed."
-	default:
-		p.Verdict = "Keep at it — the retry helps."
-	}
+	p.Verdict = quiz.Verdict(p.Percent)
 	for _, a := range sess.Attempts {
 		q, ok := byID[a.QuestionID]
 		if !ok {
@@ -501,18 +424,16 @@ func (s *Server) retrySession(c *fiber.Ctx, sess quiz.QuizSession) (quiz.QuizSes
 		if err != nil {
 			return quiz.QuizSession{}, err
 		}
-		missed = questionIDs(still)
+		missed = missed[:0]
+		for _, q := range still {
+			missed = append(missed, q.ID)
+		}
 	}
 	if len(missed) == 0 {
 		return quiz.QuizSession{}, badRequest("You missed nothing in this quiz: there is nothing to retry.")
 	}
-	title := sess.Title
-	if !strings.HasPrefix(title, "Retry: ") {
-		title = "Retry: " + title
-	}
-	next, err := s.store.CreateQuizSession(c.UserContext(), quiz.QuizSession{LearnerID: sess.LearnerID, Title: title,
+	return s.store.CreateQuizSession(c.UserContext(), quiz.QuizSession{LearnerID: sess.LearnerID, Title: quiz.RetryTitle(sess.Title),
 		ArticleID: sess.ArticleID, QuestionIDs: missed, RetryOf: sess.ID, StartedAt: s.now().UTC()})
-	return s.remember(next), err
 }
 
 func (s *Server) retryQuiz(c *fiber.Ctx) error {

@@ -1,9 +1,14 @@
 package web
 
-import "github.com/gofiber/fiber/v2"
+import (
+	"factdeck/quiz"
+
+	"github.com/gofiber/fiber/v2"
+)
 
 // routes is the table of every route the server answers.
 func (s *Server) routes(app *fiber.App) {
+	app.Use(s.recoverPanic)
 	app.Use(s.secureHeaders)
 	app.Get("/static/:name", s.serveStatic)
 	app.Get("/favicon.ico", s.serveFavicon)
@@ -19,6 +24,7 @@ func (s *Server) routes(app *fiber.App) {
 	api.Get("/questions/:id", s.apiQuestion)
 	api.Put("/questions/:id", s.apiUpdateQuestion)
 	api.Delete("/questions/:id", s.apiDeleteQuestion)
+	api.Post("/questions/:id/promote", s.apiPromoteQuestion)
 	api.Get("/decks", s.apiDecks)
 	api.Get("/decks/:deck", s.apiDeck)
 	api.Get("/decks/:deck/next", s.apiNextCard)
@@ -29,7 +35,7 @@ func (s *Server) routes(app *fiber.App) {
 	api.Post("/reviews", s.apiReview)
 	api.Get("/scores", s.apiScores)
 	api.Use(func(c *fiber.Ctx) error {
-		return fiber.NewError(fiber.StatusNotFound, "No such API route: "+c.Method()+" "+c.Path())
+		return quiz.Errorf(quiz.ErrNotFound, "No such API route: %s %s", c.Method(), c.Path())
 	})
 
 	// HTML pages; forms post back with a CSRF token and redirect.
@@ -42,6 +48,7 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/questions/:id/edit", s.showEditQuestion)
 	app.Post("/questions/:id", s.updateQuestion)
 	app.Post("/questions/:id/delete", s.deleteQuestion)
+	app.Post("/questions/:id/promote", s.promoteQuestion)
 	app.Get("/decks", s.showDecks)
 	app.Get("/decks/:deck", s.showDeck)
 	app.Get("/quiz", s.showQuizSetup)
@@ -55,6 +62,6 @@ func (s *Server) routes(app *fiber.App) {
 	app.Post("/study/:deck", s.reviewCard)
 	app.Get("/export", s.export)
 	app.Use(func(c *fiber.Ctx) error {
-		return fiber.NewError(fiber.StatusNotFound, "There is no page at "+c.Path()+".")
+		return quiz.Errorf(quiz.ErrNotFound, "There is no page at %s.", c.Path())
 	})
 }

@@ -18,7 +18,6 @@ import (
 	"net"
 	"path"
 	"strings"
-	"sync"
 	"time"
 
 	"factdeck/quiz"
@@ -61,13 +60,14 @@ type Config struct {
 	Secure bool
 	// Now returns the current time; nil uses time.Now. Tests set it.
 	Now func() time.Time
+	// Secret signs learner cookies. Nil uses the secret kept in the store,
+	// the same for every server on one database.
+	Secret []byte
 }
 
-// IngestFunc turns raw article bytes named by source into an article with
-// its facts and questions; pool holds the facts of the articles already
-// stored, for cross-article questions. Bad input returns an error wrapping
-// quiz.ErrInvalid or quiz.ErrEmpty.
-type IngestFunc func(ctx context.Context, raw []byte, source string, pool []quiz.Fact) (quiz.Article, []quiz.Fact, []quiz.Question, error)
+// IngestFunc is the ingest pipeline's Batch: documents and the stored
+// articles' pool in, articles with their facts and questions out.
+type IngestFunc func(ctx context.Context, docs []pipeline.Document, pool pipeline.Pool, opt pipeline.Options) ([]quiz.Ingested, error)
 
 // Server is factdeck's web application.
 type Server struct {
@@ -79,18 +79,9 @@ type Server struct {
 	now       func() time.Time
 	app       *fiber.App
 	pages     map[string]*template.Template
-	// cardTmpl renders a question's card, the same for every learner, so it
-	// is rendered once per version of the question (see question).
-	cardTmpl *template.Template
-	// quizFrame is the layout of the quiz pages, rendered once (see
-	// writeQuestion).
-	quizFrame frame
 	static    map[string]asset
 	assetVer  string
-	learners  *boundedMap[string, quiz.Learner]
-	sessions  *boundedMap[int64, quiz.QuizSession]
-	questions *boundedMap[int64, *cachedQuestion]
-	bufs      sync.Pool
+	secret    []byte
 }
 
 type asset struct {
@@ -111,13 +102,10 @@ func New(cfg Config) (*Server, error) {
 		maxUpload: cfg.MaxUpload,
 		secure:    cfg.Secure,
 		now:       cfg.Now,
-		learners:  newBoundedMap[string, quiz.Learner](10000),
-		sessions:  newBoundedMap[int64, quiz.QuizSession](10000),
-		questions: newBoundedMap[int64, *cachedQuestion](20000),
-		bufs:      sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		secret:    cfg.Secret,
 	}
 	if s.ingest == nil && cfg.Pipeline != nil {
-		s.ingest = pipelineIngest(cfg.Pipeline)
+		s.ingest = cfg.Pipeline.Batch
 	}
 	if s.log == nil {
 		s.log = slog.Default()
@@ -128,6 +116,13 @@ func New(cfg Config) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	if len(s.secret) == 0 {
+		key, err := cfg.Store.Secret(context.Background(), "learner-cookie")
+		if err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
+		s.secret = key
+	}
 	if err := s.loadStatic(); err != nil {
 		return nil, err
 	}
@@ -137,6 +132,10 @@ func New(cfg Config) (*Server, error) {
 	s.app = fiber.New(fiber.Config{
 		AppName:      "factdeck",
 		ErrorHandler: s.handleError,
+		// Every string fiber returns (form values, parameters, cookies) is
+		// a copy, so that one kept past its handler cannot change under
+		// the next request that reuses fasthttp's buffers.
+		Immutable: true,
 		// Well above MaxUpload, so that an upload somewhat too large reaches
 		// the handler and gets its message in the form; far larger bodies
 		// are refused by fasthttp with a 413 before they are read.
@@ -149,18 +148,6 @@ func New(cfg Config) (*Server, error) {
 	})
 	s.routes(s.app)
 	return s, nil
-}
-
-// App returns the fiber application, for tests with App().Test.
-func (s *Server) App() *fiber.App { return s.app }
-
-// Listen serves on addr ("host:port") until Shutdown.
-func (s *Server) Listen(addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("listen %s: %w", addr, err)
-	}
-	return s.Serve(ln)
 }
 
 // Serve serves on an open listener until Shutdown.
@@ -191,7 +178,7 @@ func (s *Server) parseTemplates() error {
 		"key":        func(i int) int { return i + 1 },
 		"lower":      strings.ToLower,
 		"typeName":   typeName,
-		"factAnswer": factAnswer,
+		"factAnswer": func(f quiz.Fact) string { return f.Answer() },
 		"len64":      func(n int64) int { return int(n) },
 	}
 	b, err := templateFS.ReadFile("templates/layout.html")
@@ -204,14 +191,6 @@ func (s *Server) parseTemplates() error {
 	for name := range s.static {
 		layout = strings.ReplaceAll(layout, `{{asset "`+name+`"}}`, "/static/"+name+"?v="+s.assetVer)
 	}
-	card, err := template.New("card").Funcs(funcs).ParseFS(templateFS, "templates/card.html")
-	if err != nil {
-		return fmt.Errorf("web: parse template card.html: %w", err)
-	}
-	s.cardTmpl = card
-	if s.quizFrame, err = newFrame(funcs, layout, "quiz"); err != nil {
-		return err
-	}
 	s.pages = make(map[string]*template.Template, len(pageNames))
 	for _, name := range pageNames {
 		file := "templates/" + name + ".html"
@@ -220,7 +199,7 @@ func (s *Server) parseTemplates() error {
 		}
 		t, err := template.New(name).Funcs(funcs).Parse(layout)
 		if err == nil {
-			t, err = t.ParseFS(templateFS, "templates/parts.html", file)
+			t, err = t.ParseFS(templateFS, "templates/parts.html", "templates/card.html", file)
 		}
 		if err != nil {
 			return fmt.Errorf("web: parse template %s: %w", file, err)
@@ -311,10 +290,11 @@ func (s *Server) render(c *fiber.Ctx, status int, name string, data any) error {
 	if !ok {
 		return fmt.Errorf("render: no page %q", name)
 	}
-	buf := s.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer s.bufs.Put(buf)
-	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
+	// A fresh buffer per page: fiber's Send keeps the slice until the
+	// response is written, after the handler returns, so a pooled buffer
+	// would be overwritten by the next request's page.
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	c.Status(status)
@@ -329,9 +309,11 @@ type errorPage struct {
 	Message string
 }
 
-// handleError is the one place errors become responses: quiz.ErrNotFound is
-// 404, invalid or empty input 400, a duplicate 409, fiber errors keep their
-// code, anything else is a 500 that is logged and not shown.
+// handleError is the one place errors become responses. A *quiz.Error's
+// kind gives the status and its message is shown; fiber's own errors (an
+// unknown route, a body too large) keep theirs; anything else is a 500 that
+// is logged and not shown. The internal chain of wrapped errors goes to the
+// log only, never to the page.
 func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	code, msg := classify(err)
 	if code == fiber.StatusRequestEntityTooLarge && c.Path() == "/articles" {
@@ -339,7 +321,6 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	}
 	if code >= 500 {
 		s.log.Error("request failed", "method", c.Method(), "path", c.Path(), "err", err)
-		msg = "Something went wrong on our side. Please try again."
 	}
 	if strings.HasPrefix(c.Path(), "/api/") || !acceptsHTML(c) {
 		return c.Status(code).JSON(fiber.Map{"error": msg})
@@ -357,24 +338,41 @@ func acceptsHTML(c *fiber.Ctx) bool {
 	return a == "" || strings.Contains(a, "text/html") || strings.Contains(a, "*/*")
 }
 
-// classify maps an error to a status code and a message for the learner.
+// kinds maps the kinds of quiz.Error to statuses and the message shown when
+// an error of that kind carries none.
+var kinds = []struct {
+	kind error
+	code int
+	msg  string
+}{
+	{quiz.ErrNotFound, fiber.StatusNotFound, "Not found."},
+	{quiz.ErrDuplicate, fiber.StatusConflict, "That was done already."},
+	{quiz.ErrForbidden, fiber.StatusForbidden, "That is not allowed."},
+	{quiz.ErrTooLarge, fiber.StatusRequestEntityTooLarge, "The request is too large."},
+	{quiz.ErrUnavailable, fiber.StatusServiceUnavailable, "That is not available on this server."},
+	{quiz.ErrInvalid, fiber.StatusBadRequest, "The request is not valid."},
+	{quiz.ErrEmpty, fiber.StatusBadRequest, "There is nothing to work with here."},
+}
+
+// classify maps an error to a status code and a message for people.
 func classify(err error) (int, string) {
 	var fe *fiber.Error
-	switch {
-	case errors.As(err, &fe):
+	if errors.As(err, &fe) {
 		msg := fe.Message
 		if fe.Code == fiber.StatusRequestEntityTooLarge {
 			msg = "The request is too large."
 		}
 		return fe.Code, msg
-	case errors.Is(err, quiz.ErrNotFound):
-		return fiber.StatusNotFound, capitalize(err.Error())
-	case errors.Is(err, quiz.ErrDuplicate):
-		return fiber.StatusConflict, capitalize(err.Error())
-	case errors.Is(err, quiz.ErrInvalid), errors.Is(err, quiz.ErrEmpty):
-		return fiber.StatusBadRequest, capitalize(err.Error())
 	}
-	return fiber.StatusInternalServerError, err.Error()
+	for _, k := range kinds {
+		if errors.Is(err, k.kind) {
+			if msg, ok := quiz.Message(err); ok {
+				return k.code, msg
+			}
+			return k.code, k.msg
+		}
+	}
+	return fiber.StatusInternalServerError, "Something went wrong on our side. Please try again."
 }
 
 func statusTitle(code int) string {
@@ -394,14 +392,8 @@ func statusTitle(code int) string {
 	return "Bad request"
 }
 
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// badRequest returns a 400 error with a message for the learner.
+// badRequest returns an error of kind quiz.ErrInvalid with a message for
+// people.
 func badRequest(format string, args ...any) error {
-	return fiber.NewError(fiber.StatusBadRequest, fmt.Sprintf(format, args...))
+	return quiz.Errorf(quiz.ErrInvalid, format, args...)
 }

@@ -48,7 +48,7 @@ func TestPages(t *testing.T) {
 		{"static css", "/static/app.css", 200, []string{"prefers-color-scheme: dark"}},
 		{"static js", "/static/app.js", 200, []string{"keydown"}},
 		{"unknown page", "/nope", 404, []string{"There is no page at /nope."}},
-		{"unknown article", "/articles/999", 404, []string{"Article 999: not found"}},
+		{"unknown article", "/articles/999", 404, []string{"There is no article 999."}},
 		{"unknown static", "/static/nope.css", 404, []string{"No such file."}},
 	}
 	for _, tt := range tests {
@@ -585,21 +585,6 @@ func TestExport(t *testing.T) {
 	}
 }
 
-func TestFlashcardsOnePerFact(t *testing.T) {
-	qs := []quiz.Question{
-		{ID: 1, FactID: 10, Type: quiz.MultipleChoice},
-		{ID: 2, FactID: 10, Type: quiz.Cloze},
-		{ID: 3, FactID: 11, Type: quiz.TrueFalse},
-		{ID: 4, FactID: 0, Type: quiz.MultipleChoice},
-		{ID: 5, FactID: 10, Type: quiz.ShortAnswer},
-	}
-	got := questionIDs(flashcards(qs))
-	want := []int64{3, 4, 5}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("flashcards = %v, want %v", got, want)
-	}
-}
-
 // TestBodyLimitOverHTTP announces a body far beyond the server's limit over
 // a real connection (app.Test refuses such bodies itself): the server answers
 // 413 with a page that says the limit, without reading the body.
@@ -642,7 +627,6 @@ func TestQuestionDeletedDuringQuiz(t *testing.T) {
 	if err := f.store.DeleteQuestion(ctx, sess.QuestionIDs[0]); err != nil {
 		t.Fatal(err)
 	}
-	f.srv.forgetQuestion(0)
 	path := fmt.Sprintf("/quiz/%d/q/1", id)
 	code, body, _ := c.get(path)
 	if code != 200 || !strings.Contains(body, "deleted after the quiz started") || !strings.Contains(body, `id="skip"`) {

@@ -51,37 +51,30 @@ func (s *Server) showStudy(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	st, err := s.study(c, d)
+	if err != nil {
+		return err
+	}
 	lid, err := s.learnerID(c)
 	if err != nil {
 		return err
 	}
 	ctx := c.UserContext()
-	st, err := s.study(ctx, lid, d)
-	if err != nil {
-		return err
-	}
 	now := s.now()
-	p := studyPage{base: base{Title: "Study: " + st.Deck.Name, Nav: "study", CSRF: csrfToken(c)}, Deck: st.Deck,
-		Question: st.Current, Card: st.Card}
+	p := studyPage{base: s.base(c, "Study: "+st.Deck.Name, "study"), Deck: st.Deck, Question: st.Current, Card: st.Card}
 	if lid != 0 {
 		if p.Reviewed, err = s.store.ReviewsSince(ctx, lid, startOfDay(now)); err != nil {
 			return err
 		}
 	}
-	if !st.Queue.NextDue.IsZero() {
-		p.NextDue = humanDuration(st.Queue.NextDue.Sub(now))
+	if !st.Deck.NextDue.IsZero() {
+		p.NextDue = humanDuration(st.Deck.NextDue.Sub(now))
 	}
-	if st.Current != nil {
-		q := st.Current
-		p.Source = markAnswer(q.Sentence, q.Answer)
-		if q.FactID != 0 {
-			if f, err := s.store.Fact(ctx, q.FactID); err == nil {
-				p.Source = markFact(*q, f)
-			}
+	if q := st.Current; q != nil {
+		if p.Source, _, err = s.source(c, *q, false); err != nil {
+			return err
 		}
-		if a, err := s.store.Article(ctx, q.ArticleID); err == nil {
-			p.Article = a
-		} else if !isNotFound(err) {
+		if p.Article, err = s.articleOf(c, *q); err != nil {
 			return err
 		}
 		waits := schedule.Intervals(st.Card, now.UTC())

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"factdeck/quiz"
@@ -87,7 +88,7 @@ func factSpans(body string, facts []quiz.Fact) []span {
 		start, end := -1, -1
 		if f.SpanStart >= 0 && f.SpanEnd > f.SpanStart && f.SpanEnd <= len(f.Sentence) {
 			start, end = sStart+f.SpanStart, sStart+f.SpanEnd
-		} else if ans := answerText(f); ans != "" {
+		} else if ans := f.Answer(); ans != "" {
 			if i := strings.Index(f.Sentence, ans); i >= 0 {
 				start, end = sStart+i, sStart+i+len(ans)
 			}
@@ -107,13 +108,6 @@ func factSpans(body string, facts []quiz.Fact) []span {
 		}
 	}
 	return kept
-}
-
-func answerText(f quiz.Fact) string {
-	if f.Object != "" {
-		return f.Object
-	}
-	return f.Subject
 }
 
 // sentenceStart finds where f.Sentence begins in body.
@@ -172,21 +166,78 @@ type marked struct {
 }
 
 // markAnswer highlights the answer in a source sentence, case-insensitively;
-// when the answer does not occur, the whole sentence is plain.
+// when the answer does not occur, the whole sentence is plain. The offsets
+// come from the sentence itself (see foldIndex), so letters whose case
+// changes their length cannot put them out of range.
 func markAnswer(sentence, answer string) marked {
 	answer = strings.TrimSpace(answer)
 	if answer == "" || sentence == "" {
 		return marked{Before: sentence}
 	}
-	i := strings.Index(strings.ToLower(sentence), strings.ToLower(answer))
-	if i < 0 || len(strings.ToLower(sentence)) != len(sentence) {
-		if j := strings.Index(sentence, answer); j >= 0 {
-			i = j
-		} else {
-			return marked{Before: sentence}
+	i, j := foldIndex(sentence, answer)
+	if i < 0 {
+		return marked{Before: sentence}
+	}
+	return marked{Before: sentence[:i], Mark: sentence[i:j], After: sentence[j:]}
+}
+
+// foldIndex returns the byte range [start, end) of s holding the first match
+// of sub under Unicode simple case folding, or -1, -1. Both offsets are
+// rune boundaries of s: the match's length in s may differ from len(sub)
+// ("K" for the Kelvin sign is one byte, the sign three).
+func foldIndex(s, sub string) (start, end int) {
+	if sub == "" {
+		return 0, 0
+	}
+	for i := 0; i < len(s); {
+		if j, ok := foldPrefix(s[i:], sub); ok {
+			return i, i + j
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return -1, -1
+}
+
+// foldPrefix reports whether s starts with sub under case folding, and how
+// many bytes of s the match takes.
+func foldPrefix(s, sub string) (int, bool) {
+	i, k := 0, 0
+	for k < len(sub) {
+		if i >= len(s) {
+			return 0, false
+		}
+		a, na := utf8.DecodeRuneInString(s[i:])
+		b, nb := utf8.DecodeRuneInString(sub[k:])
+		if !foldEqual(a, b) {
+			return 0, false
+		}
+		i, k = i+na, k+nb
+	}
+	return i, true
+}
+
+// foldEqual reports whether two runes are equal under simple case folding;
+// the Turkish dotted and dotless I match i too, so that a person's
+// "İzmir" finds "Izmir" in a sentence.
+func foldEqual(a, b rune) bool {
+	a, b = dottedI(a), dottedI(b)
+	if a == b {
+		return true
+	}
+	for r := unicode.SimpleFold(a); r != a; r = unicode.SimpleFold(r) {
+		if r == b {
+			return true
 		}
 	}
-	return marked{Before: sentence[:i], Mark: sentence[i : i+len(answer)], After: sentence[i+len(answer):]}
+	return false
+}
+
+func dottedI(r rune) rune {
+	if r == '\u0130' || r == '\u0131' {
+		return 'i'
+	}
+	return r
 }
 
 // markFact highlights the fact's answer span in the question's source
@@ -209,7 +260,7 @@ func markFact(q quiz.Question, f quiz.Fact) marked {
 	if m := markAnswer(sent, q.Answer); m.Mark != "" || q.Type != quiz.TrueFalse {
 		return m
 	}
-	return markAnswer(sent, answerText(f))
+	return markAnswer(sent, f.Answer())
 }
 
 // chart is an SVG line chart of quiz scores over time.
@@ -309,15 +360,4 @@ func typeName(t quiz.QuestionType) string {
 		return "True or false"
 	}
 	return string(t)
-}
-
-// hint gives a learner whose answer was close a nudge without the answer:
-// its first letter and length.
-func hint(answer string) string {
-	r, _ := utf8.DecodeRuneInString(answer)
-	words := strings.Fields(answer)
-	if len(words) > 1 {
-		return fmt.Sprintf("Close! Check the spelling. The answer starts with “%c” and has %d words.", r, len(words))
-	}
-	return fmt.Sprintf("Close! Check the spelling. The answer starts with “%c” and has %d letters.", r, utf8.RuneCountInString(answer))
 }

@@ -8,29 +8,6 @@ import (
 	"factdeck/quiz"
 )
 
-func TestAgree(t *testing.T) {
-	tests := []struct {
-		name string
-		a, b string
-		want bool
-	}{
-		{"same", "lisbon", "lisbon", true},
-		{"extra word", "severe sanctions", "severe new sanctions", true},
-		{"qualified number", "50", "over 50", true},
-		{"stem", "spokesman", "spokesperson", true},
-		{"different cities", "lisbon", "porto", false},
-		{"different numbers", "50", "60", false},
-		{"different days", "monday", "tuesday", false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := agree(tt.a, tt.b); got != tt.want {
-				t.Errorf("agree(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestHighlight(t *testing.T) {
 	a, facts, _ := storm()
 	for i := range facts {

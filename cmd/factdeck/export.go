@@ -16,12 +16,13 @@ import (
 
 func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var c common
-	fs := newFlagSet("export", "export -format FORMAT [-o FILE] [-article ID] [-type TYPE]", stderr)
+	fs := newFlagSet("export", "export -format FORMAT [-o FILE] [-article ID] [-type TYPE] [-reserve]", stderr)
 	c.register(fs)
 	format := fs.String("format", "", "apkg, anki, csv, quizlet, gift or json (default: from the -o extension, else json)")
 	out := fs.String("o", "-", "output file; - is standard output")
 	article := fs.Int64("article", 0, "only this article's questions")
 	types := fs.String("type", "", "only these question types, comma-separated: multiple_choice, cloze, short_answer, true_false")
+	reserve := fs.Bool("reserve", false, "add the reserve questions (candidates ranked below the default decks)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stderr, "factdeck export: %v\n", err)
 		return errUsage
 	}
-	sel := store.Selection{ArticleID: *article}
+	sel := store.Selection{ArticleID: *article, WithReserve: *reserve}
 	if *types != "" {
 		for _, t := range strings.Split(*types, ",") {
 			qt := quiz.QuestionType(strings.TrimSpace(t))

@@ -29,10 +29,12 @@ var errFailed = errors.New("some inputs failed")
 // ingestible lists the file extensions ingest takes from directories.
 var ingestible = map[string]bool{".txt": true, ".md": true, ".markdown": true, ".html": true, ".htm": true}
 
-// doc is one input: where it came from and how to read it.
+// doc is one input: where it came from and how to read it, or a stored
+// article to make again.
 type doc struct {
 	source string
 	read   func(ctx context.Context) ([]byte, error)
+	stored *quiz.Article
 }
 
 // outcome is what became of one doc.
@@ -232,14 +234,10 @@ func urlDoc(u string) doc {
 	}}
 }
 
-// chunk is how many articles are extracted before their questions are made
-// and stored; within a chunk every article draws distractors from all the
-// others, and a crash loses at most one chunk of work.
+// chunk is how many articles go through the pipeline and the store
+// together: within a chunk every article draws distractors from the others
+// and is compared with them, and a crash loses at most one chunk of work.
 const chunk = 64
-
-// poolCap bounds the facts an article draws distractors from, so that a
-// large database does not make every ingest slower.
-const poolCap = 5000
 
 // describe says what regeneration did to an article's questions.
 func describe(r store.RegenerateReport) string {
@@ -247,135 +245,59 @@ func describe(r store.RegenerateReport) string {
 		r.Added, r.Updated, r.Retired, r.KeptEdited, r.KeptDeleted)
 }
 
-// ingest runs the pipeline over docs and stores each article with its facts
-// and questions in one transaction. Articles already stored are skipped, or
-// with force have their facts and questions regenerated (store.ReplaceFacts).
-// done is called once per doc. The returned error is for the run as a whole
-// (the database failed, the context ended); each doc's fate is in its
-// outcome.
+// ingest reads docs and runs them, a chunk at a time, through the one
+// ingest path: pipeline.Batch, then store.Save. Articles already stored are
+// skipped, or with force made again. done is called once per doc. The
+// returned error is for the run as a whole (the database failed, the
+// context ended); each doc's fate is in its outcome.
 func ingest(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []doc, force bool, done func()) ([]outcome, error) {
-	pool, err := st.Facts(ctx, 0)
-	if err != nil {
-		return nil, err
-	}
 	outs := make([]outcome, 0, len(docs))
-	seen := make(map[string]bool)
 	for lo := 0; lo < len(docs); lo += chunk {
-		hi := min(lo+chunk, len(docs))
-		batch := docs[lo:hi]
-		results := make([]pipeline.Result, len(batch))
+		batch := docs[lo:min(lo+chunk, len(docs))]
+		pdocs := make([]pipeline.Document, len(batch))
 		errs := make([]error, len(batch))
 		parallel(len(batch), func(i int) {
 			raw, err := batch[i].read(ctx)
-			if err == nil {
-				results[i], err = p.Extract(ctx, raw, batch[i].source)
-			}
-			errs[i] = err
+			pdocs[i], errs[i] = pipeline.Document{Raw: raw, Source: batch[i].source, Stored: batch[i].stored}, err
 		})
-		// Drop duplicates before making questions: stored ones and repeats
-		// within the run.
-		skip := make([]bool, len(batch))
-		regen := make([]int64, len(batch)) // stored article to regenerate
-		for i := range batch {
-			if errs[i] != nil {
-				continue
-			}
-			h := results[i].Article.Hash
-			has, err := st.HasArticle(ctx, h)
-			if err != nil {
-				return outs, err
-			}
-			skip[i] = has || seen[h]
-			if has && force && !seen[h] {
-				stored, err := st.ArticleByHash(ctx, h)
-				if err != nil {
-					return outs, err
-				}
-				regen[i], skip[i] = stored.ID, false
-			}
-			seen[h] = true
-		}
-		var batchFacts []quiz.Fact
-		owner := []int{}
-		for i := range batch {
-			if errs[i] == nil && !skip[i] {
-				batchFacts = append(batchFacts, results[i].Facts...)
-				for range results[i].Facts {
-					owner = append(owner, i)
-				}
+		var run []pipeline.Document
+		var at []int
+		for i, d := range pdocs {
+			if errs[i] == nil {
+				run = append(run, d)
+				at = append(at, i)
 			}
 		}
-		stored := pool
-		if force {
-			// Articles being regenerated are in the batch: their stored
-			// facts must not corroborate themselves.
-			again := map[int64]bool{}
-			for _, id := range regen {
-				again[id] = id != 0
-			}
-			stored = make([]quiz.Fact, 0, len(pool))
-			for _, f := range pool {
-				if !again[f.ArticleID] {
-					stored = append(stored, f)
-				}
-			}
+		saved, err := save(ctx, st, p, run, force)
+		if err != nil {
+			return outs, err
 		}
-		parallel(len(batch), func(i int) {
-			if errs[i] != nil || skip[i] {
-				return
-			}
-			others := poolFor(stored, batchFacts, owner, i)
-			results[i], errs[i] = p.Generate(ctx, results[i], others)
-		})
+		got := make([]*store.Saved, len(batch))
+		for k, i := range at {
+			got[i] = &saved[k]
+		}
 		for i := range batch {
-			o := outcome{source: batch[i].source, err: errs[i], skipped: skip[i]}
-			if o.err == nil && regen[i] != 0 {
-				r := results[i]
-				o.report, o.err = st.ReplaceFacts(ctx, regen[i], r.Facts, r.Questions)
-				o.regenerated = o.err == nil
-				outs = append(outs, o)
-				done()
-				continue
-			}
-			if o.err == nil && !o.skipped {
-				r := results[i]
-				a, facts, _, err := st.CreateArticle(ctx, r.Article, r.Facts, r.Questions)
-				switch {
-				case errors.Is(err, quiz.ErrDuplicate):
-					o.skipped = true
-				case err != nil && ctx.Err() != nil:
-					return outs, ctx.Err()
-				case err != nil:
-					o.err = err
-				default:
-					o.article = a
-					pool = append(pool, facts...)
+			o := outcome{source: batch[i].source, err: errs[i]}
+			if sv := got[i]; sv != nil {
+				o.article, o.skipped, o.regenerated, o.report = sv.Article, sv.Skipped, sv.Regenerated, sv.Report
+				if !sv.Skipped {
+					o.err = sv.Err
 				}
 			}
 			outs = append(outs, o)
 			done()
 		}
-		if err := ctx.Err(); err != nil {
-			return outs, err
-		}
 	}
 	return outs, nil
 }
 
-// poolFor returns the facts article i may draw on: the stored ones and the
-// rest of its batch, capped at poolCap, nearest first.
-func poolFor(stored, batch []quiz.Fact, owner []int, i int) []quiz.Fact {
-	out := make([]quiz.Fact, 0, min(poolCap, len(stored)+len(batch)))
-	for j, f := range batch {
-		if owner[j] != i && len(out) < poolCap {
-			f.ID = 0 // provisional IDs repeat across articles
-			out = append(out, f)
-		}
+// save runs docs through the pipeline and stores the result.
+func save(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []pipeline.Document, force bool) ([]store.Saved, error) {
+	items, err := p.Batch(ctx, docs, st, pipeline.Options{Force: force, Now: time.Now().UTC()})
+	if err != nil {
+		return nil, err
 	}
-	for j := len(stored) - 1; j >= 0 && len(out) < poolCap; j-- {
-		out = append(out, stored[j])
-	}
-	return out
+	return st.Save(ctx, items, force)
 }
 
 // parallel calls f(0..n-1) on as many goroutines as there are CPUs.

@@ -131,7 +131,7 @@ func TestIngestBadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	arts, err := st.Articles(context.Background())
+	arts, err := st.Articles(context.Background(), 0, 0)
 	if err != nil || len(arts) != 2 {
 		t.Fatalf("stored articles = %d, %v; want exactly the 2 good ones", len(arts), err)
 	}

@@ -65,7 +65,7 @@ func TestSeedAnswerRecall(t *testing.T) {
 	if code, o, e := runCmd(t, "ingest", "-db", db, "-q", seedDir(t)); code != 0 {
 		t.Fatalf("ingest = exit %d: %s %s", code, o, e)
 	}
-	code, out, e := runCmd(t, "export", "-db", db, "-format", "json")
+	code, out, e := runCmd(t, "export", "-db", db, "-format", "json", "-reserve")
 	if code != 0 {
 		t.Fatalf("export = exit %d: %s", code, e)
 	}

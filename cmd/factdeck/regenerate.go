@@ -44,42 +44,36 @@ func regenerateCmd(ctx context.Context, args []string, stdout, stderr io.Writer)
 		}
 		articles = append(articles, a)
 	} else {
-		all, err := st.Articles(ctx)
+		all, err := st.Articles(ctx, 0, 0)
 		if err != nil {
 			return err
 		}
 		for i := len(all) - 1; i >= 0; i-- {
-			articles = append(articles, all[i].Article)
-		}
-	}
-	results := make([]pipeline.Result, len(articles))
-	errs := make([]error, len(articles))
-	parallel(len(articles), func(i int) { results[i], errs[i] = p.ExtractArticle(ctx, articles[i]) })
-	var all []quiz.Fact
-	owner := []int{}
-	for i := range results {
-		all = append(all, results[i].Facts...)
-		for range results[i].Facts {
-			owner = append(owner, i)
-		}
-	}
-	parallel(len(articles), func(i int) {
-		if errs[i] == nil {
-			results[i], errs[i] = p.Generate(ctx, results[i], poolFor(nil, all, owner, i))
-		}
-	})
-	failed := 0
-	for i, a := range articles {
-		if errs[i] == nil {
-			var rep store.RegenerateReport
-			rep, errs[i] = st.ReplaceFacts(ctx, a.ID, results[i].Facts, results[i].Questions)
-			if errs[i] == nil {
-				fmt.Fprintf(stderr, "regenerated %d %s: %s\n", a.ID, a.Source, describe(rep))
-				continue
+			a, err := st.Article(ctx, all[i].ID) // with its body
+			if err != nil {
+				return err
 			}
+			articles = append(articles, a)
+		}
+	}
+	docs := make([]doc, len(articles))
+	for i := range articles {
+		a := &articles[i]
+		docs[i] = doc{source: a.Source, stored: a, read: func(context.Context) ([]byte, error) { return nil, nil }}
+	}
+	outs, err := ingest(ctx, st, p, docs, true, func() {})
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for i, o := range outs {
+		a := articles[i]
+		if o.err == nil {
+			fmt.Fprintf(stderr, "regenerated %d %s: %s\n", a.ID, a.Source, describe(o.report))
+			continue
 		}
 		failed++
-		fmt.Fprintf(stderr, "failed %d %s: %v\n", a.ID, a.Source, errs[i])
+		fmt.Fprintf(stderr, "failed %d %s: %v\n", a.ID, a.Source, o.err)
 	}
 	fmt.Fprintf(stdout, "regenerated %d, failed %d\n", len(articles)-failed, failed)
 	if failed > 0 {

@@ -32,7 +32,7 @@ func TestRegenerateKeepsEdits(t *testing.T) {
 	}
 	edited := before[0]
 	edited.Prompt = "Edited by a teacher: " + edited.Prompt
-	if _, err := st.UpdateQuestion(ctx, edited); err != nil {
+	if _, _, err := st.EditQuestion(ctx, edited.ID, quiz.Edit{Prompt: &edited.Prompt}); err != nil {
 		t.Fatal(err)
 	}
 	deleted := before[1]
@@ -52,15 +52,15 @@ func TestRegenerateKeepsEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	override := `- id: role-holder
+  source: role
   relations: [role]
-  subject_kinds: [person]
   requires: [org]
   answer: subject
-  question: "Name the person who is {role}?"
-  statement: "{subject} is {role}"
+  question: "Name the person who is {role-of-org}."
+  statement: "{subject} is {role-of-org}"
   types: [multiple_choice, short_answer, true_false, cloze]
   difficulty: 1
-  priority: 50
+  priority: 58
 `
 	if err := os.WriteFile(filepath.Join(tpl, "override.yaml"), []byte(override), 0o644); err != nil {
 		t.Fatal(err)

@@ -41,7 +41,7 @@ func TestIngestURL(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	arts, err := st.Articles(context.Background())
+	arts, err := st.Articles(context.Background(), 0, 0)
 	if err != nil || len(arts) != 1 {
 		t.Fatalf("Articles = %d, %v", len(arts), err)
 	}

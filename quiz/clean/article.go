@@ -234,9 +234,19 @@ func leadTitle(lead string) string {
 	}
 	lead = strings.TrimSpace(lead)
 	if i := sentenceEnd(lead); i > 0 {
-		lead = lead[:i]
+		if t := cutTitle(lead[:i]); t != "" {
+			return t
+		}
 	}
-	ws := strings.Fields(lead)
+	if t := cutTitle(lead); t != "" {
+		return t
+	}
+	return lead // only punctuation: still a title, not none
+}
+
+// cutTitle is s in at most 12 words without a final full stop.
+func cutTitle(s string) string {
+	ws := strings.Fields(s)
 	if len(ws) > 12 {
 		return strings.Join(ws[:12], " ") + "…"
 	}

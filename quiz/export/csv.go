@@ -20,7 +20,8 @@ var csvHeader = []string{
 }
 
 // writeCSV writes d as CSV with a header row. Text is plain, not HTML;
-// encoding/csv quotes fields holding commas, quotes or line breaks.
+// encoding/csv quotes fields holding commas, quotes or line breaks, and
+// cells a spreadsheet would run as formulas are neutralized.
 func writeCSV(w io.Writer, d quiz.Deck) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
@@ -36,12 +37,26 @@ func writeCSV(w io.Writer, d quiz.Deck) error {
 			q.Sentence, q.Cloze, string(q.AnswerKind), string(s.kind()), q.Template,
 			strconv.Itoa(q.Difficulty),
 		}
+		for j := range row {
+			row[j] = neutralize(row[j])
+		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// neutralize keeps a spreadsheet from reading a cell as a formula: a cell
+// that begins with = + - @, a tab or a carriage return gets a leading
+// apostrophe, as OWASP recommends against CSV injection. Spreadsheets hide
+// the apostrophe and show the text; other cells are unchanged.
+func neutralize(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 // csvLineBreaks folds an item's own line breaks into spaces.

@@ -7,6 +7,9 @@ package export
 // a backslash, line breaks as \n; a tab, which GIFT cannot escape, becomes a
 // space. Question text and choices are in [html]
 // format with <, > and & as entities, so that Moodle shows them as text;
+// each choice carries its own [html] like the question text, so that a
+// choice starting with "%25%" or "[markdown]" is text, not a weight or a
+// format;
 // short and numerical answers, which Moodle compares with what a student
 // types, stay plain.
 
@@ -117,7 +120,7 @@ func giftQuestion(q *quiz.Question) (string, error) {
 			if o == q.Answer {
 				mark, found = "=", true
 			}
-			b.WriteString("\n\t" + mark + giftText(o))
+			b.WriteString("\n\t" + mark + "[html]" + giftText(o))
 		}
 		if !found {
 			return "", fmt.Errorf("multiple choice %q: answer %q not among options %q: %w",

@@ -1,13 +1,12 @@
 package export
 
-// This file writes and reads factdeck's JSON schema, stable since the
+// This file writes factdeck's JSON schema, stable since the
 // foundation issue: {"articles": [...], "facts": [...], "questions": [...]},
 // facts and questions naming their article and fact by id. Fields are only
 // ever added.
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"time"
 
@@ -72,6 +71,7 @@ type jsonQuestion struct {
 	Difficulty int               `json:"difficulty,omitempty"`
 	Score      float64           `json:"score,omitempty"`
 	Edited     bool              `json:"edited,omitempty"`
+	Reserve    bool              `json:"reserve,omitempty"`
 }
 
 // writeJSON writes d as one indented JSON document. Lists are never null.
@@ -104,7 +104,7 @@ func writeJSON(w io.Writer, d quiz.Deck) error {
 			Prompt: q.Prompt, Answer: q.Answer,
 			Accepted: nonNil(q.Accepted), Options: nonNil(q.Options),
 			Sentence: q.Sentence, Cloze: q.Cloze, AnswerKind: q.AnswerKind,
-			Template: q.Template, Difficulty: q.Difficulty, Score: q.Score, Edited: q.Edited,
+			Template: q.Template, Difficulty: q.Difficulty, Score: q.Score, Edited: q.Edited, Reserve: q.Reserve,
 		}
 	}
 	enc := json.NewEncoder(w)
@@ -118,56 +118,6 @@ func writeJSON(w io.Writer, d quiz.Deck) error {
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
-	}
-	return s
-}
-
-// ReadJSON reads a deck written in factdeck's JSON schema, the inverse of
-// Write with JSON. Unknown fields are ignored, so files from newer versions
-// read. A document that is not valid JSON of that shape is an error
-// wrapping quiz.ErrInvalid.
-func ReadJSON(r io.Reader) (quiz.Deck, error) {
-	var doc jsonDeck
-	if err := json.NewDecoder(r).Decode(&doc); err != nil {
-		return quiz.Deck{}, fmt.Errorf("read json deck: %v: %w", err, quiz.ErrInvalid)
-	}
-	d := quiz.Deck{Name: doc.Name}
-	for _, a := range doc.Articles {
-		d.Articles = append(d.Articles, quiz.Article{
-			ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Paragraphs: nilIfEmpty(a.Paragraphs),
-			Source: a.Source, Hash: a.Hash, IngestedAt: a.IngestedAt,
-		})
-	}
-	for _, f := range doc.Facts {
-		d.Facts = append(d.Facts, quiz.Fact{
-			ID: f.ID, ArticleID: f.Article, Kind: f.Kind,
-			Subject: f.Subject, SubjectKind: f.SubjectKind, Relation: f.Relation,
-			Object: f.Object, ObjectKind: f.ObjectKind, Org: f.Org, Context: f.Context,
-			Attribution: f.Attribution, Sentence: f.Sentence, Start: f.Start, End: f.End,
-			SpanStart: f.SpanStart, SpanEnd: f.SpanEnd, Confidence: f.Confidence,
-			Sources: nilIfEmpty(f.Sources), Conflicts: nilIfEmpty(f.Conflicts), Key: f.Key,
-		})
-	}
-	for i, q := range doc.Questions {
-		if !q.Type.Valid() {
-			return quiz.Deck{}, fmt.Errorf("read json deck: question %d has unknown type %q: %w",
-				i, q.Type, quiz.ErrInvalid)
-		}
-		d.Questions = append(d.Questions, quiz.Question{
-			ID: q.ID, ArticleID: q.Article, FactID: q.Fact, Type: q.Type,
-			Prompt: q.Prompt, Answer: q.Answer,
-			Accepted: nilIfEmpty(q.Accepted), Options: nilIfEmpty(q.Options),
-			AnswerKind: q.AnswerKind, Sentence: q.Sentence, Cloze: q.Cloze,
-			Template: q.Template, Difficulty: q.Difficulty, Score: q.Score, Edited: q.Edited,
-		})
-	}
-	return d, nil
-}
-
-// nilIfEmpty reads an empty list as none, as the domain types hold it.
-func nilIfEmpty(s []string) []string {
-	if len(s) == 0 {
-		return nil
 	}
 	return s
 }

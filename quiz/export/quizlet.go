@@ -7,7 +7,9 @@ package export
 // split it. They are escaped with backslashes: a backslash becomes \\, a
 // tab \t, a line feed \n and a carriage return \r. The escaping is
 // reversible (read a backslash and the character after it as one), and
-// text without these characters, nearly all of it, is unchanged.
+// text without these characters, nearly all of it, is unchanged. Quizlet
+// files are also opened in spreadsheets, so a field that would start a
+// formula is neutralized as in CSV.
 
 import (
 	"bufio"
@@ -26,9 +28,9 @@ var quizletEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r"
 func writeQuizlet(w io.Writer, d quiz.Deck) error {
 	bw := bufio.NewWriter(w)
 	for _, q := range d.Questions {
-		bw.WriteString(quizletEscaper.Replace(quizletTerm(q)))
+		bw.WriteString(quizletEscaper.Replace(neutralize(quizletTerm(q))))
 		bw.WriteByte('\t')
-		bw.WriteString(quizletEscaper.Replace(q.Answer))
+		bw.WriteString(quizletEscaper.Replace(neutralize(q.Answer)))
 		bw.WriteByte('\n')
 	}
 	return bw.Flush()

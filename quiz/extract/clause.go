@@ -97,6 +97,12 @@ func (s *Sentence) clauses() []Clause {
 				} else {
 					c.Subj = p.Subj
 				}
+			case "advcl":
+				// "talks would span two days, taking place on Friday": a
+				// participle shares its clause's subject.
+				if w := &s.Words[c.Pred]; w.XPOS == "VBG" || w.XPOS == "VBN" && !c.Passive {
+					c.Subj = p.Subj
+				}
 			}
 		}
 		if c.Source < 0 && c.Parent >= 0 {

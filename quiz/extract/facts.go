@@ -57,10 +57,18 @@ func (x *Extractor) finish(d *Doc, spans [][]nerSpan) *Analysis {
 	}
 	an.Facts = make([]quiz.Fact, 0, len(an.Targets)+len(an.Roles))
 	for _, t := range an.Targets {
-		an.Facts = append(an.Facts, d.targetFact(t))
+		f := d.targetFact(t)
+		if t.Role != RoleSubject && t.Role != RoleMention && f.Subject != "" && t.Kind != quiz.KindOther {
+			// What the fact answers, for comparing articles: values and
+			// names only, as two wordings of a phrase are no conflict.
+			f.Key = factKey(f)
+		}
+		an.Facts = append(an.Facts, f)
 	}
 	for _, r := range an.Roles {
-		an.Facts = append(an.Facts, d.roleFact(r))
+		f := d.roleFact(r)
+		f.Key = factKey(f)
+		an.Facts = append(an.Facts, f)
 	}
 	for i := range an.Facts {
 		an.Facts[i].ID = int64(i + 1)
@@ -78,7 +86,7 @@ func (d *Doc) targetFact(t Target) quiz.Fact {
 	c := s.Clauses[t.Clause]
 	f := quiz.Fact{
 		Kind:       t.Kind,
-		Relation:   lemmaPhrase(s, c, t),
+		Relation:   relation(s, c, t),
 		Object:     t.Text(d),
 		ObjectKind: t.Kind,
 		Sentence:   s.Text(),
@@ -105,6 +113,31 @@ func (d *Doc) targetFact(t Target) quiz.Fact {
 		f.Confidence = 0.7
 	}
 	return f
+}
+
+// relation names what a target's fact says: the time, place, count,
+// amount, duration or age of its clause, or the clause's verb with the
+// oblique's preposition ("fall to").
+func relation(s *Sentence, c Clause, t Target) string {
+	switch {
+	case t.Role == RoleCount:
+		return quiz.RelCount
+	case t.Role == RoleAge || t.Kind == quiz.KindAge:
+		return quiz.RelAge
+	case t.Role != RoleOblique && t.Role != RoleObject && t.Role != RolePred:
+	case t.Kind == quiz.KindDate || t.Kind == quiz.KindWeekday || t.Kind == quiz.KindTime:
+		return quiz.RelTime
+	case t.Kind == quiz.KindDuration && (t.Case == "within" || t.Case == "by"):
+		return quiz.RelDeadline
+	case t.Kind == quiz.KindDuration:
+		return quiz.RelDuration
+	case t.Kind == quiz.KindMoney || t.Kind == quiz.KindPercent:
+		return quiz.RelAmount
+	case t.Role == RoleOblique && (t.Case == "in" || t.Case == "at" || t.Case == "near") &&
+		(t.Kind == quiz.KindCity || t.Kind == quiz.KindCountry || t.Kind == quiz.KindRegion || t.Kind == quiz.KindPlace):
+		return quiz.RelLocation
+	}
+	return lemmaPhrase(s, c, t)
 }
 
 // roleFact is the fact a role states.

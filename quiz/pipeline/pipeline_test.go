@@ -5,9 +5,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"factdeck/quiz"
+	"factdeck/quiz/merge"
 	"factdeck/quiz/pipeline"
 )
 
@@ -20,6 +23,74 @@ func newPipeline(t testing.TB) *pipeline.Pipeline {
 	return p
 }
 
+// memPool is a Pool of articles held in memory, standing in for the store.
+type memPool struct {
+	articles []quiz.Article
+	facts    []quiz.Fact
+}
+
+func (m *memPool) Known(_ context.Context, hashes []string) (map[string]int64, error) {
+	out := map[string]int64{}
+	for _, a := range m.articles {
+		if slices.Contains(hashes, a.Hash) {
+			out[a.Hash] = a.ID
+		}
+	}
+	return out, nil
+}
+
+func (m *memPool) PoolFacts(_ context.Context, limit int, exclude []int64) ([]quiz.Fact, error) {
+	var out []quiz.Fact
+	for i := len(m.facts) - 1; i >= 0 && len(out) < limit; i-- {
+		if !slices.Contains(exclude, m.facts[i].ArticleID) {
+			out = append(out, m.facts[i])
+		}
+	}
+	return out, nil
+}
+
+func (m *memPool) Related(_ context.Context, entities []string, exclude []int64, limit int) ([]quiz.Article, []quiz.Fact, error) {
+	var arts []quiz.Article
+	var facts []quiz.Fact
+	for _, a := range m.articles {
+		var fs []quiz.Fact
+		for _, f := range m.facts {
+			if f.ArticleID == a.ID {
+				fs = append(fs, f)
+			}
+		}
+		shared := 0
+		for _, e := range merge.Entities(fs) {
+			if slices.Contains(entities, e) {
+				shared++
+			}
+		}
+		if shared >= 2 && !slices.Contains(exclude, a.ID) && len(arts) < limit {
+			arts = append(arts, a)
+			facts = append(facts, fs...)
+		}
+	}
+	return arts, facts, nil
+}
+
+// store keeps a batch's articles as a store would: new IDs for articles
+// and facts.
+func (m *memPool) store(items []quiz.Ingested) {
+	for _, r := range items {
+		if r.Err != nil {
+			continue
+		}
+		a := r.Article
+		a.ID = int64(len(m.articles) + 1)
+		m.articles = append(m.articles, a)
+		for _, f := range r.Facts {
+			f.ArticleID = a.ID
+			f.ID = int64(len(m.facts) + 1)
+			m.facts = append(m.facts, f)
+		}
+	}
+}
+
 // pages returns the seed articles and, when present beside the repository,
 // the real pages of shared/eval/news.
 func pages(t testing.TB) []string {
@@ -29,24 +100,36 @@ func pages(t testing.TB) []string {
 	return append(files, news...)
 }
 
-func TestProcess(t *testing.T) {
+func readDocs(t testing.TB, files []string) []pipeline.Document {
+	t.Helper()
+	docs := make([]pipeline.Document, len(files))
+	for i, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[i] = pipeline.Document{Raw: raw, Source: f}
+	}
+	return docs
+}
+
+func TestBatch(t *testing.T) {
 	ctx := context.Background()
 	p := newPipeline(t)
 	files := pages(t)
 	if len(files) < 5 {
 		t.Fatalf("found %d pages, want at least the 5 seeds", len(files))
 	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			raw, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
+	out, err := p.Batch(ctx, readDocs(t, files), &memPool{}, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range out {
+		t.Run(filepath.Base(files[i]), func(t *testing.T) {
+			if r.Err != nil {
+				t.Fatalf("Batch: %v", r.Err)
 			}
-			r, err := p.Process(ctx, raw, f, nil)
-			if err != nil {
-				t.Fatalf("Process: %v", err)
-			}
-			if r.Article.Title == "" || r.Article.Hash == "" || r.Article.Source != f {
+			if r.Article.Title == "" || r.Article.Hash == "" || r.Article.Source != files[i] {
 				t.Errorf("article = title %q hash %q source %q", r.Article.Title, r.Article.Hash, r.Article.Source)
 			}
 			if len(r.Facts) == 0 || len(r.Questions) == 0 {
@@ -60,51 +143,109 @@ func TestProcess(t *testing.T) {
 				ids[fct.ID] = true
 			}
 			for _, q := range r.Questions {
-				if !q.Type.Valid() || q.Prompt == "" || q.Answer == "" {
-					t.Errorf("malformed question %+v", q)
+				if err := q.Validate(); err != nil {
+					t.Errorf("malformed question %+v: %v", q, err)
 				}
 				if q.FactID != 0 && !ids[q.FactID] {
 					t.Errorf("question %q names unknown fact %d", q.Prompt, q.FactID)
+				}
+			}
+			for _, l := range r.Conflicts {
+				if !ids[l.Fact] || l.Other != 0 || l.Sibling >= i {
+					t.Errorf("conflict %+v: want a fact of this article and an earlier one of the batch", l)
 				}
 			}
 		})
 	}
 }
 
-func TestProcessBadInput(t *testing.T) {
+// TestBatchSameStory checks the merge in production: the seed articles
+// about one round of talks disagree on its days, and the conflict is found
+// whether the other article is stored or earlier in the batch, while
+// articles about other stories are never compared.
+func TestBatchSameStory(t *testing.T) {
+	ctx := context.Background()
 	p := newPipeline(t)
-	for _, raw := range [][]byte{nil, []byte("\x00\x01\x02"), []byte("News\n")} {
-		_, err := p.Process(context.Background(), raw, "x.txt", nil)
-		if !errors.Is(err, quiz.ErrEmpty) && !errors.Is(err, quiz.ErrInvalid) {
-			t.Errorf("Process(%q) error = %v, want ErrEmpty or ErrInvalid", raw, err)
-		}
+	files, _ := filepath.Glob("../../seeds/*.txt")
+	docs := readDocs(t, files)
+	together, err := p.Batch(ctx, docs, &memPool{}, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := p.Process(ctx, []byte("Harbour Bridge Reopens\n\nThe harbour bridge reopened on Monday."), "x.txt", nil); !errors.Is(err, context.Canceled) {
-		t.Errorf("Process(cancelled) error = %v, want context.Canceled", err)
+	pool := &memPool{}
+	var apart []quiz.Ingested
+	for _, d := range docs {
+		out, err := p.Batch(ctx, []pipeline.Document{d}, pool, pipeline.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pool.store(out)
+		apart = append(apart, out...)
+	}
+	count := func(items []quiz.Ingested) (n int, days bool) {
+		for _, r := range items {
+			for _, l := range r.Conflicts {
+				n++
+				var f quiz.Fact
+				for _, g := range r.Facts {
+					if g.ID == l.Fact {
+						f = g
+					}
+				}
+				if f.Relation == quiz.RelTime && strings.Contains(f.Key, "talks") {
+					days = true
+				}
+			}
+		}
+		return n, days
+	}
+	n1, days1 := count(together)
+	n2, days2 := count(apart)
+	t.Logf("seed conflicts: %d in one batch, %d one by one", n1, n2)
+	if !days1 || !days2 {
+		t.Errorf("the talks' days are not in conflict (batch %v, one by one %v)", days1, days2)
+	}
+	if n1 != n2 {
+		t.Errorf("conflicts in one batch = %d, one by one = %d: want the same whichever way", n1, n2)
 	}
 }
 
-func BenchmarkProcess(b *testing.B) {
-	p := newPipeline(b)
-	var raws [][]byte
-	size := 0
-	for _, f := range pages(b) {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
+func TestBatchBadInput(t *testing.T) {
+	p := newPipeline(t)
+	docs := []pipeline.Document{{Source: "empty.txt"}, {Raw: []byte("\x00\x01\x02"), Source: "bin.txt"}, {Raw: []byte("News\n"), Source: "short.txt"},
+		{Raw: []byte("Harbour Bridge Reopens\n\nThe harbour bridge in Lakeview reopened on Monday after repairs."), Source: "ok.txt"},
+		{Raw: []byte("Harbour Bridge Reopens\n\nThe harbour bridge in Lakeview reopened on Monday after repairs."), Source: "again.txt"}}
+	out, err := p.Batch(context.Background(), docs, &memPool{}, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range out[:3] {
+		if !errors.Is(r.Err, quiz.ErrEmpty) && !errors.Is(r.Err, quiz.ErrInvalid) {
+			t.Errorf("Batch(%q) error = %v, want ErrEmpty or ErrInvalid", docs[i].Raw, r.Err)
 		}
-		raws = append(raws, raw)
-		size += len(raw)
+	}
+	if out[3].Err != nil || !errors.Is(out[4].Err, quiz.ErrDuplicate) {
+		t.Errorf("good article: %v; its repeat: %v, want ErrDuplicate", out[3].Err, out[4].Err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := p.Batch(ctx, docs[3:4], &memPool{}, pipeline.Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("Batch(cancelled) error = %v, want context.Canceled", err)
+	}
+}
+
+func BenchmarkBatch(b *testing.B) {
+	p := newPipeline(b)
+	docs := readDocs(b, pages(b))
+	size := 0
+	for _, d := range docs {
+		size += len(d.Raw)
 	}
 	b.SetBytes(int64(size))
 	b.ResetTimer()
 	for b.Loop() {
-		for i, raw := range raws {
-			if _, err := p.Process(context.Background(), raw, "p"+string(rune('a'+i)), nil); err != nil {
-				b.Fatal(err)
-			}
+		if _, err := p.Batch(context.Background(), docs, &memPool{}, pipeline.Options{}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -2,13 +2,13 @@ package pipeline_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"factdeck/quiz"
+	"factdeck/quiz/pipeline"
 )
 
 // qualityPages returns the seeds, the invented test articles and, when
@@ -37,18 +37,17 @@ var (
 func TestQuestionQuality(t *testing.T) {
 	ctx := context.Background()
 	p := newPipeline(t)
-	var pool []quiz.Fact
+	files := qualityPages(t)
+	out, err := p.Batch(ctx, readDocs(t, files), &memPool{}, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	trueN, tfN := 0, 0
-	for _, f := range qualityPages(t) {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	for i, r := range out {
+		f := files[i]
+		if r.Err != nil {
+			t.Fatalf("%s: %v", f, r.Err)
 		}
-		r, err := p.Process(ctx, raw, f, pool)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		pool = append(pool, r.Facts...)
 		name := filepath.Base(f)
 		deckSent := map[string]string{}
 		deck := 0

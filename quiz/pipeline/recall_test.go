@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"factdeck/quiz"
+	"factdeck/quiz/pipeline"
 )
 
 var dumpQuestions = flag.String("dump", "", "write every generated question of the recall tests as JSON to this file")
@@ -107,18 +108,16 @@ func TestAnswerRecall(t *testing.T) {
 			}
 			answers := map[string]map[string]bool{}
 			deckAnswers := map[string]map[string]bool{}
-			var pool []quiz.Fact
 			served, reserve := 0, 0
-			for _, f := range run.files {
-				raw, err := os.ReadFile(f)
-				if err != nil {
-					t.Fatal(err)
+			out, err := p.Batch(context.Background(), readDocs(t, run.files), &memPool{}, pipeline.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, r := range out {
+				f := run.files[i]
+				if r.Err != nil {
+					t.Fatalf("%s: %v", f, r.Err)
 				}
-				r, err := p.Process(context.Background(), raw, f, pool)
-				if err != nil {
-					t.Fatalf("%s: %v", f, err)
-				}
-				pool = append(pool, r.Facts...)
 				base := filepath.Base(f)
 				answers[base] = map[string]bool{}
 				deckAnswers[base] = map[string]bool{}

@@ -5,7 +5,6 @@
 package schedule
 
 import (
-	"sort"
 	"time"
 
 	"factdeck/quiz"
@@ -58,66 +57,6 @@ func Intervals(c quiz.Card, now time.Time) map[quiz.Rating]time.Duration {
 		out[quiz.Rating(r)] = info.Card.Due.Sub(now)
 	}
 	return out
-}
-
-// Retrievability returns the estimated probability in [0,1] that the learner
-// recalls card c at now (0 for a new card).
-func Retrievability(c quiz.Card, now time.Time) float64 {
-	return fsrs.NewFSRS(params()).GetRetrievability(toFSRS(c), now)
-}
-
-// Queue is what a learner has to study in a deck at a moment.
-type Queue struct {
-	// Due are the studied cards due now, most overdue first.
-	Due []quiz.Card
-	// New are the questions never studied, in deck order, capped by the
-	// new-card limit.
-	New []int64
-	// NextDue is when the earliest card not yet due comes due (zero if none).
-	NextDue time.Time
-}
-
-// Len returns the number of cards to study now.
-func (q Queue) Len() int { return len(q.Due) + len(q.New) }
-
-// Next returns the question to show now: the most overdue card first, then a
-// new one. ok is false when nothing is left to study.
-func (q Queue) Next() (questionID int64, ok bool) {
-	if len(q.Due) > 0 {
-		return q.Due[0].QuestionID, true
-	}
-	if len(q.New) > 0 {
-		return q.New[0], true
-	}
-	return 0, false
-}
-
-// Build sorts the deck's questions (in deck order) into due and new cards for
-// a learner whose stored cards are given. newLimit caps the new cards (0 for
-// no cap); a question whose card is not due yet counts toward NextDue.
-func Build(deck []int64, cards []quiz.Card, now time.Time, newLimit int) Queue {
-	byQ := make(map[int64]quiz.Card, len(cards))
-	for _, c := range cards {
-		byQ[c.QuestionID] = c
-	}
-	var q Queue
-	for _, id := range deck {
-		c, ok := byQ[id]
-		switch {
-		case !ok || c.State == quiz.CardNew:
-			if newLimit <= 0 || len(q.New) < newLimit {
-				q.New = append(q.New, id)
-			}
-		case !c.Due.After(now):
-			q.Due = append(q.Due, c)
-		default:
-			if q.NextDue.IsZero() || c.Due.Before(q.NextDue) {
-				q.NextDue = c.Due
-			}
-		}
-	}
-	sort.SliceStable(q.Due, func(i, j int) bool { return q.Due[i].Due.Before(q.Due[j].Due) })
-	return q
 }
 
 func toFSRS(c quiz.Card) fsrs.Card {

@@ -62,29 +62,3 @@ func TestIntervalsOrdered(t *testing.T) {
 		}
 	}
 }
-
-func TestBuild(t *testing.T) {
-	cards := []quiz.Card{
-		{QuestionID: 1, State: quiz.CardReview, Due: t0.Add(-time.Hour)},
-		{QuestionID: 2, State: quiz.CardReview, Due: t0.Add(48 * time.Hour)},
-		{QuestionID: 3, State: quiz.CardLearning, Due: t0.Add(-48 * time.Hour)},
-		{QuestionID: 9, State: quiz.CardReview, Due: t0.Add(-time.Hour)}, // not in the deck
-	}
-	q := Build([]int64{1, 2, 3, 4, 5, 6}, cards, t0, 2)
-	if len(q.Due) != 2 || q.Due[0].QuestionID != 3 || q.Due[1].QuestionID != 1 {
-		t.Errorf("Build due = %+v, want questions 3 then 1", q.Due)
-	}
-	if len(q.New) != 2 || q.New[0] != 4 || q.New[1] != 5 {
-		t.Errorf("Build new = %v, want [4 5] (capped at 2)", q.New)
-	}
-	if !q.NextDue.Equal(t0.Add(48 * time.Hour)) {
-		t.Errorf("Build next due = %v, want %v", q.NextDue, t0.Add(48*time.Hour))
-	}
-	if id, ok := q.Next(); !ok || id != 3 {
-		t.Errorf("Next = %d, %v; want 3, true", id, ok)
-	}
-	empty := Build(nil, nil, t0, 0)
-	if _, ok := empty.Next(); ok || empty.Len() != 0 {
-		t.Errorf("Build(empty).Next ok = %v, len %d; want false, 0", ok, empty.Len())
-	}
-}

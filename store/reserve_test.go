@@ -1,0 +1,75 @@
+package store_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"factdeck/quiz"
+	"factdeck/store"
+)
+
+// TestReserve checks that reserve questions stay out of lists, counts,
+// decks, draws and flashcards until promoted, and that a promotion
+// survives regeneration.
+func TestReserve(t *testing.T) { backends(t, testReserve) }
+
+func testReserve(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	a, facts, qs := sample("r1")
+	qs = append(qs, quiz.Question{FactID: 1, Type: quiz.Cloze, Prompt: "A storm hit _____ on Monday.", Answer: "Lisbon",
+		Cloze: "A storm hit {{c1::Lisbon}} on Monday.", Template: "cloze", Reserve: true})
+	art, _, gq, err := createArticle(s, ctx, a, facts, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reserve := gq[2]
+	visible, err := s.Questions(ctx, store.QuestionFilter{ArticleID: art.ID})
+	if err != nil || len(visible) != 2 {
+		t.Fatalf("Questions = %d, %v; want the 2 not in reserve", len(visible), err)
+	}
+	if n, err := s.CountQuestions(ctx, store.QuestionFilter{OnlyReserve: true}); err != nil || n != 1 {
+		t.Errorf("CountQuestions(reserve) = %d, %v; want 1", n, err)
+	}
+	sum, err := s.ArticleSummary(ctx, art.ID)
+	if err != nil || sum.Questions != 2 || sum.Reserve != 1 || sum.Cards != 2 || sum.Facts != 2 {
+		t.Errorf("ArticleSummary = %+v, %v; want 2 questions, 1 reserve, 2 cards, 2 facts", sum, err)
+	}
+	d, err := s.Deck(ctx, store.Selection{ArticleID: art.ID})
+	if err != nil || len(d.Questions) != 2 {
+		t.Errorf("Deck = %d questions, %v; want 2", len(d.Questions), err)
+	}
+	for range 20 {
+		ids, err := s.DrawQuestions(ctx, store.QuestionFilter{}, 5, rand.New(rand.NewPCG(1, uint64(time.Now().UnixNano()))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			if id == reserve.ID {
+				t.Fatal("DrawQuestions drew a reserve question")
+			}
+		}
+	}
+	// Promote, then regenerate with the generator still ranking it reserve.
+	got, changed, err := s.EditQuestion(ctx, reserve.ID, quiz.Edit{Promote: true})
+	if err != nil || !changed || got.Reserve {
+		t.Fatalf("promote = %+v, %v, %v", got, changed, err)
+	}
+	if tot, err := s.Totals(ctx); err != nil || tot.Questions != 3 || tot.Reserve != 0 {
+		t.Errorf("Totals after promotion = %+v, %v; want 3 questions, 0 reserve", tot, err)
+	}
+	if _, err := replaceFacts(s, ctx, art.ID, facts, qs); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.Question(ctx, reserve.ID)
+	if err != nil || back.Reserve {
+		t.Errorf("promoted question after regeneration = %+v, %v; want it still promoted", back, err)
+	}
+	// The flashcard of fact 1 is the short answer; a learner's next new card
+	// is one of the article's two cards.
+	q, _, ok, err := s.NextCard(ctx, 0, art.ID, time.Now(), true)
+	if err != nil || !ok || q.Type == quiz.Cloze {
+		t.Errorf("NextCard = %+v, %v, %v; want a card that is not the cloze beside a short answer", q, ok, err)
+	}
+}
