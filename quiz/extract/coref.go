@@ -88,7 +88,7 @@ func (d *Doc) resolve() {
 			}
 			lw := w.Lower()
 			if p, ok := pronouns[lw]; ok && (w.UPOS == "PRON" || w.UPOS == "DET") && w.Rel != "expl" {
-				if e := d.antecedent(recent, si, i, p); e >= 0 {
+				if e := d.antecedent(recent, si, i, p, s.coargument(i)); e >= 0 {
 					w.Ent = e
 					ent := d.Entities[e]
 					ent.Mentions++
@@ -122,7 +122,7 @@ func (d *Doc) resolve() {
 // antecedent returns the entity pronoun p at word i of sentence si refers
 // to, or -1 when none is clearly meant: the most salient compatible entity
 // of this and the two sentences before, subjects and recent mentions first.
-func (d *Doc) antecedent(recent []referent, si, i int, p corefPronoun) int {
+func (d *Doc) antecedent(recent []referent, si, i int, p corefPronoun, not int) int {
 	best, bestScore, second := -1, -1.0, -1.0
 	seen := map[int]float64{}
 	for _, r := range recent {
@@ -130,6 +130,9 @@ func (d *Doc) antecedent(recent []referent, si, i int, p corefPronoun) int {
 			continue
 		}
 		e := d.Entities[r.ent]
+		if r.ent == not {
+			continue // "Ann praised her" is not Ann praising herself
+		}
 		if p.person != (e.Kind == quiz.KindPerson) {
 			continue
 		}
@@ -162,6 +165,27 @@ func (d *Doc) antecedent(recent []referent, si, i int, p corefPronoun) int {
 		return -1 // two people fit about as well: unresolved
 	}
 	return best
+}
+
+// coargument returns the entity of the subject of the clause whose object
+// pronoun i is ("him" in "Ann praised him" is not Ann), or -1.
+func (s *Sentence) coargument(i int) int {
+	switch s.Words[i].Lower() {
+	case "him", "her", "them":
+	default:
+		return -1
+	}
+	if s.Words[i].Feat("Poss") == "Yes" || strings.HasPrefix(s.Words[i].Rel, "nsubj") {
+		return -1
+	}
+	p := s.Words[i].Head
+	if p < 0 {
+		return -1
+	}
+	if subj := s.Kid(p, "nsubj"); subj >= 0 {
+		return s.Words[subj].Ent
+	}
+	return -1
 }
 
 // described returns the entity a definite description with head noun lw

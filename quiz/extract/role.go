@@ -169,17 +169,29 @@ func (x *Extractor) rolePhrase(d *Doc, s *Sentence, k, person, name int) (RoleFa
 		lo++
 	}
 	r := x.splitRole(d, s, lo, k+1, person, name)
-	// "chief executive of the bank": the organization after the head.
-	if r.Org == "" {
-		for _, c := range s.Kids(k) {
-			if c > k && s.Rel(c) == "nmod" && (s.Case(c) == "of" || s.Case(c) == "at" || s.Case(c) == "for") {
-				if w := &s.Words[c]; w.Mention >= 0 && named(s.Mentions[w.Mention].Kind) {
-					mm := s.Mentions[w.Mention]
-					r.Org = s.Segment(mm.Lo, mm.Hi)
-					if takesThe(s, mm.Lo) {
-						r.Org = "the " + r.Org
-					}
+	// "director of strategy at the bank": what the role is of belongs to
+	// it, the organization after the head is its organization.
+	for _, c := range s.Kids(k) {
+		if c < k || s.Rel(c) != "nmod" {
+			continue
+		}
+		cas := s.Case(c)
+		w := &s.Words[c]
+		switch {
+		case (cas == "of" || cas == "at" || cas == "for" || cas == "with") && w.Mention >= 0 && named(s.Mentions[w.Mention].Kind) && s.Mentions[w.Mention].Kind != quiz.KindPerson:
+			if r.Org == "" {
+				mm := s.Mentions[w.Mention]
+				lo, hi := s.nameBounds(c)
+				lo, hi = min(lo, mm.Lo), max(hi, mm.Hi)
+				r.Org = s.Segment(lo, hi)
+				if takesThe(s, lo) {
+					r.Org = "the " + r.Org
 				}
+			}
+		case cas == "of" && w.Mention < 0 && w.UPOS == "NOUN":
+			lo, hi := s.PhraseBounds(c)
+			if hi-lo <= 5 {
+				r.Role += " of " + s.Segment(lo, hi)
 			}
 		}
 	}
@@ -207,6 +219,8 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 		switch {
 		case formerWords[lw]:
 			r.Former = true
+		case w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson:
+			i = s.Mentions[w.Mention].Hi - 1 // a name is no part of a role
 		case w.Mention >= 0 && named(s.Mentions[w.Mention].Kind):
 			m := s.Mentions[w.Mention]
 			org := s.Segment(m.Lo, m.Hi)

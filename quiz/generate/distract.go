@@ -123,7 +123,9 @@ func (g *Generator) distractors(answer string, k quiz.Kind, local []string, excl
 	case quiz.KindRegion:
 		cands = append(cands, lexSample(g.lx.List(quiz.KindRegion), answer, seed, 30)...)
 	}
-	if pool != nil {
+	// Names from other stories make no sense in this one's questions:
+	// people, organizations and named things come from the article itself.
+	if pool != nil && !localOnly(k) {
 		for _, v := range pool.byKind[k] {
 			cands = append(cands, option{v.text, 1})
 		}
@@ -180,6 +182,11 @@ func dateShape(lx *lexicon.Lexicon, s string) string {
 		return "year"
 	}
 	return "other"
+}
+
+// localOnly reports kinds whose wrong options must come from the article.
+func localOnly(k quiz.Kind) bool {
+	return k == quiz.KindPerson || k == quiz.KindOrganization || k == quiz.KindMisc
 }
 
 // numericKind reports kinds whose values are numbers.

@@ -151,14 +151,14 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	if why != "" {
 		// A cloze of the whole sentence, when it stands alone.
 		if cl, ok := sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
-			return []candidate{{
+			c := candidate{
 				q: quiz.Question{
 					FactID: an.Facts[fi].ID, Type: quiz.Cloze, Prompt: cl, Answer: answer, Accepted: accepted,
 					AnswerKind: t.Kind, Sentence: s.Text(), Template: "sentence-cloze", Difficulty: 3,
-					Cloze: strings.Replace(cl, "_____", "{{c1::"+answer+"}}", 1),
 				},
 				fact: fi, sent: t.Sent, score: base - 0.5,
-			}}
+			}
+			return []candidate{clozeOf(c, d, t)}
 		}
 		return nil
 	}
@@ -211,17 +211,12 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	st, stOK := l.statement("")
 	if !stOK {
 		if cl, ok := sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
-			c := mk(quiz.Cloze, cl, "sentence-cloze", 20)
-			c.q.Cloze = strings.Replace(cl, "_____", "{{c1::"+answer+"}}", 1)
-			out = append(out, c)
+			out = append(out, clozeOf(mk(quiz.Cloze, cl, "sentence-cloze", 20), d, t))
 		}
 	}
 	if stOK {
 		if cl, ok := l.statement("_____"); ok && strings.Count(cl, "_____") == 1 && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
-			c := mk(quiz.Cloze, cl, "clause-cloze", 35)
-			c.q.Cloze = strings.Replace(cl, "_____", "{{c1::"+answer+"}}", 1)
-			c.q.Answer = answer
-			out = append(out, c)
+			out = append(out, clozeOf(mk(quiz.Cloze, cl, "clause-cloze", 35), d, t))
 		}
 		if !sameText(st, s.Text()) {
 			c := mk(quiz.TrueFalse, "True or false: "+st, "clause-statement", 30)
@@ -237,6 +232,18 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		}
 	}
 	return out
+}
+
+// clozeOf makes c a cloze whose answer is the words blanked ("Kimsey" in
+// "Mr. _____ said"), the full name still accepted, with its Anki form.
+func clozeOf(c candidate, d *extract.Doc, t extract.Target) candidate {
+	blank := strings.Join(strings.Fields(unquote.Replace(t.Text(d))), " ")
+	if blank != "" && blank != c.q.Answer {
+		c.q.Accepted = dedupe(append([]string{blank}, c.q.Accepted...))
+		c.q.Answer = blank
+	}
+	c.q.Cloze = strings.Replace(c.q.Prompt, "_____", "{{c1::"+c.q.Answer+"}}", 1)
+	return c
 }
 
 // sameText reports whether a statement repeats the sentence word for word.

@@ -52,6 +52,9 @@ var dropRels = map[string]bool{
 	"dep": true, "orphan": true, "csubj": true, "ccomp": true, "goeswith": true,
 }
 
+// hypothetical are subordinators of clauses that state no fact.
+var hypothetical = map[string]bool{"if": true, "unless": true, "whether": true, "lest": true, "though": false}
+
 // connectives are sentence adverbs that tie a sentence to the one before.
 var connectives = map[string]bool{
 	"however": true, "meanwhile": true, "also": true, "still": true, "moreover": true,
@@ -92,6 +95,9 @@ func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 	}
 	if c.Kind == "advcl" && !l.finite {
 		return nil, "a non-finite adverbial clause"
+	}
+	if m := s.Kid(c.Pred, "mark"); m >= 0 && hypothetical[s.Words[m].Lower()] {
+		return nil, "a hypothetical clause" // "if profits are ...": no fact
 	}
 	if c.Kind == "relcl" && c.OwnSubj {
 		return nil, "an object relative clause" // "the cup that the team won": the noun is the object
@@ -241,8 +247,8 @@ func (l *layout) dropped(i, k int) bool {
 			return true
 		case dropRels[rel]:
 			return !l.inside(k)
-		case rel == "advmod" && connectives[w.Lower()]:
-			return true
+		case rel == "advmod" && (connectives[w.Lower()] || s.HasKid(k, "fixed")):
+			return true // "however", "for instance"
 		case rel == "advmod" && w.UPOS == "ADV" && onlyPunct(s, k) && c.Subj >= 0 && k < c.Subj && c.OwnSubj:
 			return true // "Reportedly, ..."
 		}
@@ -353,6 +359,14 @@ func (l *layout) subject() bool {
 	l.subj = txt
 	l.subjPlur = s.Words[c.Subj].Feat("Number") == "Plur" || s.HasKid(c.Subj, "conj")
 	return true
+}
+
+// subjEnt returns the entity the clause's subject names, or -1.
+func (l *layout) subjEnt() int {
+	if l.c.Subj < 0 {
+		return -1
+	}
+	return l.s.Words[l.c.Subj].Ent
 }
 
 // subjectSpan returns the span of the subject's own words, or -1, -1.
@@ -595,6 +609,19 @@ func personNoun(lemma string) bool {
 	return false
 }
 
+// peopleNouns are nouns for groups of people, asked "Who": "Who is lining
+// up a vote?" rather than "What".
+var peopleNouns = map[string]bool{
+	"people": true, "official": true, "researcher": true, "scientist": true, "resident": true,
+	"voter": true, "lawmaker": true, "worker": true, "employee": true, "student": true, "player": true,
+	"fan": true, "member": true, "republican": true, "democrat": true, "leader": true, "analyst": true,
+	"investor": true, "expert": true, "critic": true, "authority": true, "police": true, "troop": true,
+	"soldier": true, "rebel": true, "protester": true, "passenger": true, "victim": true, "doctor": true,
+	"parent": true, "child": true, "user": true, "customer": true, "citizen": true, "activist": true,
+	"prosecutor": true, "investigator": true, "rescuer": true, "economist": true, "executive": true,
+	"supporter": true, "opponent": true, "reporter": true, "journalist": true, "volunteer": true,
+}
+
 func isRelativeOrIndefinite(w string) bool {
 	switch w {
 	case "who", "which", "that", "whom", "whose", "what", "someone", "something", "anyone", "anything",
@@ -609,6 +636,13 @@ func isRelativeOrIndefinite(w string) bool {
 // (word -> text; "" removes the word), pronouns replaced by the names they
 // refer to. It reports false when a pronoun names no one.
 func render(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]string) (string, bool) {
+	return renderKeeping(d, s, idx, repl, -1)
+}
+
+// renderKeeping is render leaving the possessive and reflexive pronouns of
+// entity keep as written: they refer to the clause's subject ("Ann Lee
+// died at her home").
+func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]string, keep int) (string, bool) {
 	var b strings.Builder
 	prev := -2
 	for _, j := range idx {
@@ -620,7 +654,7 @@ func render(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]string)
 		if !replaced && w.UPOS == "NOUN" && w.Ent < 0 && countedBack(s, j) {
 			return "", false // "the two sides"
 		}
-		if !replaced && isPersonal(w) {
+		if !replaced && isPersonal(w) && !(keep >= 0 && w.Ent == keep && (w.Feat("Poss") == "Yes" || w.Feat("Reflex") == "Yes")) {
 			if w.Ent < 0 {
 				return "", false
 			}
@@ -696,7 +730,7 @@ func tidy(t string) string {
 // tidyPairs are the spacing and punctuation mended after words are taken
 // out of a sentence.
 var tidyPairs = strings.NewReplacer(" ,", ",", ",,", ",", "( )", "", "()", "", "  ", " ", ", .", ".", ",.", ".",
-	", ?", "?", ",?", "?", " ?", "?", "“ ", "“", " ”", "”", " 's", "'s", " ’s", "’s", " n't", "n't")
+	", ?", "?", ",?", "?", " ?", "?", "“ ", "“", " ”", "”", " 's", "'s", " ’s", "’s", " n't", "n't", " ’ ", "’ ", "( ", "(", " )", ")")
 
 // kindOf returns the kind of word i's entity or mention, or other.
 func kindOf(s *extract.Sentence, d *extract.Doc, i int) quiz.Kind {
@@ -773,13 +807,22 @@ func (l *layout) statement(with string) (string, bool) {
 	for _, j := range l.post {
 		idx = append(idx, j)
 	}
+	// The answer's words stand where they stood: with the phrases before
+	// the subject when they are among them.
+	pre := append([]int(nil), l.pre...)
+	sl, _ := l.subjectSpan()
 	for j := range l.answer {
-		if !l.subjWords[j] {
+		switch {
+		case l.subjWords[j]:
+		case sl >= 0 && j < sl:
+			pre = append(pre, j)
+		default:
 			idx = append(idx, j)
 		}
 	}
 	sort.Ints(idx)
-	pred, ok := render(l.d, s, idx, repl)
+	sort.Ints(pre)
+	pred, ok := renderKeeping(l.d, s, idx, repl, l.subjEnt())
 	if !ok {
 		return "", false
 	}
@@ -787,12 +830,12 @@ func (l *layout) statement(with string) (string, bool) {
 	if !l.hasContentBeyond(idx, c.Pred) && l.t.Role == extract.RoleSubject {
 		return "", false // "The agency recommends." says nothing
 	}
-	if len(l.pre) > 0 {
-		tail, ok := render(l.d, s, l.pre, repl)
+	if len(pre) > 0 {
+		tail, ok := renderKeeping(l.d, s, pre, repl, l.subjEnt())
 		if !ok {
 			return "", false
 		}
-		if !startsWithName(s, l.pre) {
+		if !startsWithName(s, pre) {
 			tail = lowerFirst(tail)
 		}
 		out += " " + tail
@@ -802,7 +845,8 @@ func (l *layout) statement(with string) (string, bool) {
 		out = "According to " + l.source + ", " + out
 	}
 	out = capitalize(strings.TrimRight(out, " ,;:")) + "."
-	if !balanced(out) || wordCount(out) > maxPromptWords || wordCount(out) < minStatementWords {
+	// Room for "True or false: " in front.
+	if !balanced(out) || wordCount(out) > maxPromptWords-3 || wordCount(out) < minStatementWords {
 		return "", false
 	}
 	return out, true
@@ -852,8 +896,14 @@ func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
 		}
 		break
 	}
-	if len(idx) == 0 || idx[0] > t.Lo || wordCount(s.Segment(idx[0], s.End-s.Start)) > maxPromptWords+5 {
+	if len(idx) == 0 || idx[0] > t.Lo || wordCount(s.Text()) > maxPromptWords+5 {
 		return "", false
+	}
+	if first := &s.Words[idx[0]]; isRelWord(first) || first.Feat("PronType") == "Int" || first.Text != "_____" && first.UPOS != "PUNCT" && strings.ToLower(first.Text[:1]) == first.Text[:1] && first.Mention < 0 {
+		return "", false // a fragment: "Whose duck had ...", "and then ..."
+	}
+	if r := s.Root(); r < 0 || !(s.Words[r].UPOS == "VERB" || s.Words[r].UPOS == "AUX" || s.HasKid(r, "cop")) {
+		return "", false // a heading or a list, not a sentence
 	}
 	for _, j := range idx {
 		w := &s.Words[j]

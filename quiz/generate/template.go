@@ -259,7 +259,8 @@ func (l *layout) test(name string) bool {
 	case "possessive":
 		return l.s.Words[tg.Head].Rel == "nmod:poss"
 	case "person-noun":
-		return personNoun(strings.ToLower(l.s.Words[tg.Head].Lemma))
+		lemma := strings.ToLower(l.s.Words[tg.Head].Lemma)
+		return personNoun(lemma) || peopleNouns[lemma] || peopleNouns[strings.TrimSuffix(lemma, "s")]
 	}
 	return false
 }

@@ -119,6 +119,9 @@ func (l *layout) countIsSubject() bool {
 // finishQuestion adds the source, capitalizes and checks the question.
 func (l *layout) finishQuestion(q string) (string, bool) {
 	q = tidy(q)
+	if strayWh(q) {
+		return "", false // "Who did say what?": a second question word
+	}
 	if l.source != "" {
 		q = "According to " + l.source + ", " + lowerFirstQuestion(q)
 	}
@@ -127,6 +130,20 @@ func (l *layout) finishQuestion(q string) (string, bool) {
 		return "", false
 	}
 	return q, true
+}
+
+// strayWh reports a question with a question word after its first phrase
+// ("... say after the play what?"), the sign of a clause that did not turn
+// around cleanly.
+func strayWh(q string) bool {
+	n := 0
+	for _, w := range strings.Fields(strings.ToLower(q)) {
+		switch strings.Trim(w, ",.?;:") {
+		case "what", "who", "whom", "whose", "which", "why", "how", "when", "where":
+			n++
+		}
+	}
+	return n > 1
 }
 
 // lowerFirstQuestion lower-cases the question word that follows "According
@@ -442,7 +459,7 @@ func (l *layout) words(idx []int, repl map[int]string) (string, bool) {
 			keep = append(keep, j)
 		}
 	}
-	return render(l.d, l.s, keep, repl)
+	return renderKeeping(l.d, l.s, keep, repl, l.subjEnt())
 }
 
 // word renders one word, replaced or resolved.

@@ -26,7 +26,12 @@ func qualityPages(t *testing.T) []string {
 }
 
 var (
-	pronounRE = regexp.MustCompile(`(?i)\b(he|she|they|him|her|them|his|hers|their|theirs|it|its)\b`)
+	// A personal pronoun anywhere, or a possessive with no name or question
+	// word before it to refer to ("his" in "Who died at his home?" is
+	// bound; in "His son said ..." it points outside).
+	pronounRE    = regexp.MustCompile(`(?i)\b(he|she|they|him|them|it|hers|theirs)\b`)
+	possessiveRE = regexp.MustCompile(`(?i)\b(his|her|its|their)\b`)
+	referentRE   = regexp.MustCompile(`\b(Who|Whom|Which|What)\b|\b\p{Lu}\p{L}+`)
 	vagueRE   = regexp.MustCompile(`(?i)\b(this|that|these|those) (man|woman|men|women|challenge|campaign|aides|company|group|people|officials|move|decision|plan)\b|\bthe (two|three|four) (men|women|sides|countries|leaders)\b`)
 	quotedRE  = regexp.MustCompile(`“[^”]*”|"[^"]*"`)
 )
@@ -68,8 +73,12 @@ func TestQuestionQuality(t *testing.T) {
 				fail("%d words, want at most 35", n)
 			}
 			outside := quotedRE.ReplaceAllString(prompt, "")
+			outside = strings.TrimPrefix(outside, "True or false: ")
 			if m := pronounRE.FindString(outside); m != "" {
 				fail("pronoun %q without its referent", m)
+			}
+			if loc := possessiveRE.FindStringIndex(outside); loc != nil && !referentRE.MatchString(outside[:loc[0]]) {
+				fail("possessive %q without its referent", outside[loc[0]:loc[1]])
 			}
 			if m := vagueRE.FindString(outside); m != "" {
 				fail("description %q without its referent", m)
