@@ -34,7 +34,7 @@ var orgNouns = map[string]bool{
 	"maker": true, "lender": true, "insurer": true, "startup": true, "charity": true, "university": true,
 	"school": true, "hospital": true, "court": true, "union": true, "department": true, "ministry": true,
 	"exchange": true, "fund": true, "operator": true, "giant": true, "automaker": true, "broadcaster": true,
-	"site": true, "service": true, "board": true, "committee": true, "council": true, "commission": true,
+	"committee": true, "council": true, "commission": true,
 }
 
 // DescribedKind returns the kind of entity a common noun describes:

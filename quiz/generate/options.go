@@ -126,6 +126,9 @@ func (g *Generator) falseValue(an *extract.Analysis, t extract.Target, answer st
 		if t.Kind == quiz.KindPerson && len(strings.Fields(v)) < 2 {
 			continue
 		}
+		if numericKind(t.Kind) && !sameScale(answer, v) {
+			continue // "2,275 hours" for "three minutes" is no statement to weigh
+		}
 		return v, true
 	}
 	return "", false

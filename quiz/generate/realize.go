@@ -475,7 +475,7 @@ func startsWithName(s *extract.Sentence, idx []int) bool {
 		return false
 	}
 	w := &s.Words[idx[0]]
-	return w.UPOS == "PROPN" || w.Text == "I" || w.Mention >= 0 && w.UPOS != "DET" && w.UPOS != "ADJ" && w.UPOS != "NUM" || strings.ToUpper(w.Text) == w.Text && len(w.Text) > 1
+	return w.UPOS == "PROPN" || w.Text == "I" || w.Mention >= 0 && w.UPOS != "DET" && w.UPOS != "NUM" && w.Text != w.Lower() || strings.ToUpper(w.Text) == w.Text && len(w.Text) > 1
 }
 
 // anaphoric reports a noun phrase headed by h that points back into the
@@ -654,6 +654,9 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		if !replaced && w.UPOS == "NOUN" && w.Ent < 0 && countedBack(s, j) {
 			return "", false // "the two sides"
 		}
+		if !replaced && w.Rel == "det" && w.Feat("PronType") == "Dem" && w.Head >= 0 && !timeNouns[strings.ToLower(s.Words[w.Head].Lemma)] {
+			return "", false // "that crash", "these systems"
+		}
 		if !replaced && isPersonal(w) && !(keep >= 0 && w.Ent == keep && (w.Feat("Poss") == "Yes" || w.Feat("Reflex") == "Yes")) {
 			if w.Ent < 0 {
 				return "", false
@@ -753,6 +756,9 @@ func (l *layout) statement(with string) (string, bool) {
 	s, c := l.s, l.c
 	if !l.finite || c.Subj < 0 || c.Kind == "acl" {
 		return "", false
+	}
+	if extract.IsSpeech(s.Words[c.Pred].Lemma) && !s.HasKid(c.Pred, "obj") {
+		return "", false // "Ann said." without what she said
 	}
 	repl := map[int]string{}
 	if with != "" {
