@@ -93,11 +93,54 @@ func (g *Generator) Questions(an *extract.Analysis, pool *Pool) []quiz.Question 
 	for i, r := range an.Roles {
 		cands = append(cands, g.roleQuestions(an, len(an.Targets)+i, r, local, pool)...)
 	}
-	for i := range cands {
-		cands[i].q.Score = round3(cands[i].score)
-		cands[i].q.ArticleID = d.Article.ID
+	kept := cands[:0]
+	for _, c := range cands {
+		f, ok := form(c.q)
+		if !ok {
+			continue
+		}
+		c.score += f
+		c.q.Score = round3(c.score)
+		c.q.ArticleID = d.Article.ID
+		kept = append(kept, c)
 	}
+	cands = kept
 	return selectDeck(cands, deckSize(d), hash64(d.Body, 3)%2 == 0)
+}
+
+// form scores how a question reads, apart from what it asks: short
+// wh-questions on names and numbers read best, long prompts and blanks of
+// common phrases worst. It reports false for a prompt that ends
+// mid-phrase.
+func form(q quiz.Question) (float64, bool) {
+	p := strings.TrimRight(q.Prompt, "?.!” \"")
+	last := strings.ToLower(p[strings.LastIndexByte(p, ' ')+1:])
+	switch last {
+	case "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "his", "her", "its", "their":
+		return 0, false // "... the rules of the?"
+	}
+	sc := 0.0
+	switch n := wordCount(q.Prompt); {
+	case n <= 18:
+		sc += 0.3
+	case n > 25:
+		sc -= 0.6
+	}
+	switch {
+	case q.Type == quiz.MultipleChoice || q.Type == quiz.ShortAnswer:
+		sc += 0.2
+	case q.Template == "sentence-cloze":
+		sc -= 0.3
+	default:
+		sc -= 0.1
+	}
+	if q.AnswerKind == quiz.KindOther {
+		sc -= 0.4
+	}
+	if strings.Contains(q.Prompt, "Which organization") {
+		sc -= 0.2
+	}
+	return sc, true
 }
 
 // deckSize is the number of questions in an article's default deck: about
@@ -187,9 +230,6 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		}
 		if givesAway(q, answer, t.Kind) {
 			break
-		}
-		if wordCount(q) > 25 {
-			base -= 0.3
 		}
 		for _, ty := range tpl.Types {
 			c := mk(ty, q, tpl.ID, tpl.Priority)
@@ -499,7 +539,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	usedAnswer := map[string]int{}
 	inDeck := map[int]int{} // fact -> the candidate in the deck
 	var deck, reserve []quiz.Question
-	trueN, falseN := 0, 0
+	trueN, falseN, clozeN := 0, 0, 0
 	if !trueFirst {
 		trueN = 1 // the first statement of this article is a false one
 	}
@@ -521,6 +561,14 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 			continue
 		}
 		c := cands[pick]
+		// Blanks and statements are a fifth of a deck each at most: a deck
+		// is mostly questions.
+		if c.q.Type == quiz.Cloze && clozeN >= max(1, n/5) || c.q.Type == quiz.TrueFalse && trueN+falseN >= max(1, n/4) {
+			continue
+		}
+		if c.q.Type == quiz.Cloze {
+			clozeN++
+		}
 		if c.q.Type == quiz.TrueFalse {
 			if c.truth {
 				trueN++

@@ -911,9 +911,14 @@ func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
 	if r := s.Root(); r < 0 || !(s.Words[r].UPOS == "VERB" || s.Words[r].UPOS == "AUX" || s.HasKid(r, "cop")) {
 		return "", false // a heading or a list, not a sentence
 	}
+	quoted := false
 	for _, j := range idx {
 		w := &s.Words[j]
-		if w.UPOS == "PRON" {
+		switch w.Text {
+		case "“", "”", "\"":
+			quoted = w.Text == "“" || w.Text == "\"" && !quoted
+		}
+		if w.UPOS == "PRON" && !quoted {
 			switch w.Lower() {
 			case "i", "me", "my", "we", "us", "our", "you", "your":
 				return "", false // a quotation out of its speaker's mouth
