@@ -62,7 +62,7 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 			j++
 		}
 		text := s.Segment(i, j)
-		if j-i == 1 && (x.lx.Stop(strings.ToLower(text)) || !hasUpper(text)) {
+		if j-i == 1 && (x.lx.Stop(strings.ToLower(text)) || !hasUpper(text) || x.isTitleWord(text)) {
 			i = j
 			continue
 		}

@@ -30,9 +30,29 @@ type RoleFact struct {
 // formerWords mark a role as one held before.
 var formerWords = map[string]bool{"former": true, "ex": true, "late": true, "then": true, "onetime": true, "one-time": true, "erstwhile": true}
 
-// roleHead reports whether the lower-case noun can head a role.
+// roleHead reports whether the lower-case noun can head a role; family
+// relations ("daughter") are no posts.
 func (x *Extractor) roleHead(w string) bool {
+	if familyNouns[w] {
+		return false
+	}
 	return x.lx.TitleHead(w) || x.lx.Title(w) || personNouns[w]
+}
+
+// familyNouns name relatives, not posts.
+var familyNouns = map[string]bool{
+	"father": true, "mother": true, "son": true, "daughter": true, "husband": true, "wife": true,
+	"brother": true, "sister": true, "uncle": true, "aunt": true, "cousin": true, "grandson": true,
+	"granddaughter": true, "grandfather": true, "grandmother": true, "child": true, "parent": true,
+	"widow": true, "widower": true, "fiancee": true, "fiance": true, "nephew": true, "niece": true,
+}
+
+// titleAbbreviations spell out titles written short before names.
+var titleAbbreviations = map[string]string{
+	"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+	"lt.": "lieutenant", "col.": "colonel", "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral",
+	"pres.": "president", "prof.": "professor", "supt.": "superintendent", "amb.": "ambassador",
+	"atty.": "attorney", "det.": "detective", "insp.": "inspector", "cmdr.": "commander", "maj.": "major",
 }
 
 // roles reads the roles of the people named in s.
@@ -59,6 +79,11 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 		if p < 0 {
 			continue
 		}
+		// "the mayor of Springfield, Ann Lee": the name may hang on the
+		// role's complement.
+		if s.Rel(h) == "appos" && s.Words[p].UPOS == "PROPN" && s.Rel(p) == "nmod" && s.Words[p].Head >= 0 && s.Words[s.Words[p].Head].UPOS == "NOUN" && p < h {
+			p = s.Words[p].Head
+		}
 		switch {
 		case (s.Rel(h) == "appos" || s.Rel(h) == "flat" || s.Rel(h) == "compound") && s.Words[p].UPOS == "NOUN":
 			out = append(out, x.rolePhrases(d, s, p, m.Entity, h)...)
@@ -81,9 +106,16 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 	}
 	kept := out[:0]
 	for _, r := range out {
-		if r.Role != "" {
-			kept = append(kept, r)
+		r.Role = strings.Trim(r.Role, " -–—")
+		if full, ok := titleAbbreviations[strings.ToLower(r.Role)]; ok {
+			r.Role = full
 		}
+		// A role needs a person named in full ("Macmillan CEO" may be a
+		// company's post) and a role word that is not abbreviated.
+		if r.Role == "" || strings.HasSuffix(r.Role, ".") || !strings.Contains(d.Entities[r.Person].Name, " ") {
+			continue
+		}
+		kept = append(kept, r)
 	}
 	out = kept
 	for i := range out {
@@ -96,38 +128,48 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 }
 
 // titleBefore reads a title written before the name: the nouns and
-// adjectives that modify the name's head from the left.
+// adjectives that modify the name's head from the left ("agency
+// spokesperson Ann Lee").
 func (x *Extractor) titleBefore(d *Doc, s *Sentence, m Mention, h int) (RoleFact, bool) {
-	lo := m.Lo
-	for _, k := range s.Kids(h) {
-		if k >= m.Lo {
-			break
-		}
-		if isHonorific(s.Words[k].Text) || s.Words[k].Rel == "nmod:desc" && isHonorific(s.Words[k].Text) {
-			continue
-		}
-		switch s.Rel(k) {
-		case "compound", "amod", "nmod":
-			if a, _ := s.Span(k); a < lo {
-				lo = a
-			}
-		}
-	}
-	if lo == m.Lo {
-		return RoleFact{}, false
-	}
-	// The title is the run of modifier words right before the name.
 	hi := m.Lo
-	for lo < hi && (s.Words[lo].UPOS == "DET" || s.Words[lo].UPOS == "PUNCT" || isHonorific(s.Words[lo].Text)) {
-		lo++
-	}
-	for hi > lo && isHonorific(s.Words[hi-1].Text) {
+	for hi > 0 && isHonorific(s.Words[hi-1].Text) {
 		hi--
 	}
+	lo := roleRun(s, hi, h)
 	if lo >= hi || !x.roleHead(strings.ToLower(s.Words[hi-1].Text)) {
 		return RoleFact{}, false
 	}
 	return x.splitRole(d, s, lo, hi, m.Entity, h), true
+}
+
+// roleRun returns the start of the run of words that can make a role or
+// its organization ("former culture minister", "Ukraine's Security
+// Council chief"), ending before word end and all under word under.
+func roleRun(s *Sentence, end, under int) int {
+	lo := end
+	for lo > 0 {
+		w := &s.Words[lo-1]
+		if !s.Dominates(under, lo-1) || isHonorific(w.Text) {
+			break
+		}
+		if w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson {
+			break
+		}
+		ok := false
+		switch w.UPOS {
+		case "ADJ", "NOUN", "PROPN":
+			ok = true
+		case "PART":
+			ok = w.Text == "'s" || w.Text == "’s"
+		case "PUNCT":
+			ok = w.Text == "-"
+		}
+		if !ok {
+			break
+		}
+		lo--
+	}
+	return lo
 }
 
 // rolePhrases reads the role noun phrase headed by k and those coordinated
@@ -153,21 +195,10 @@ func (x *Extractor) rolePhrase(d *Doc, s *Sentence, k, person, name int) (RoleFa
 	if !x.roleHead(strings.ToLower(s.Words[k].Lemma)) && !x.roleHead(s.Words[k].Lower()) {
 		return RoleFact{}, false
 	}
-	lo := k
-	for _, c := range s.Kids(k) {
-		if c > k {
-			break
-		}
-		switch s.Rel(c) {
-		case "compound", "amod", "nmod", "det":
-			if a, _ := s.Span(c); a < lo {
-				lo = a
-			}
-		}
+	if s.Words[k].Feat("Number") == "Plur" {
+		return RoleFact{}, false // "three sons, Ann, Bob and Cy": a family, not a post
 	}
-	for lo < k && (s.Words[lo].UPOS == "DET" && s.Words[lo].Rel == "det" || s.Words[lo].UPOS == "PUNCT") {
-		lo++
-	}
+	lo := roleRun(s, k, k)
 	r := x.splitRole(d, s, lo, k+1, person, name)
 	// "director of strategy at the bank": what the role is of belongs to
 	// it, the organization after the head is its organization.
@@ -203,6 +234,7 @@ func (x *Extractor) rolePhrase(d *Doc, s *Sentence, k, person, name int) (RoleFa
 func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) RoleFact {
 	r := RoleFact{Person: person, Name: name, Lo: lo, Hi: hi}
 	var role []string
+	orgLo := -1 // where the organization's words start, possessors included
 	for i := lo; i < hi; i++ {
 		w := &s.Words[i]
 		lw := w.Lower()
@@ -222,16 +254,20 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 		case w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson:
 			i = s.Mentions[w.Mention].Hi - 1 // a name is no part of a role
 		case w.Mention >= 0 && named(s.Mentions[w.Mention].Kind):
+			// The organization is the last name before the role, with the
+			// names that possess it: "Ukraine's Security Council chief".
 			m := s.Mentions[w.Mention]
-			org := s.Segment(m.Lo, m.Hi)
-			if m.Kind == quiz.KindNationality {
+			if orgLo < 0 || len(role) > 0 {
+				orgLo = m.Lo
+			}
+			role = role[:0]
+			org := s.Segment(orgLo, m.Hi)
+			if m.Kind == quiz.KindNationality && orgLo == m.Lo {
 				if c, ok := x.lx.Nationality(org); ok && c != "" {
 					org = c
 				}
 			}
-			if r.Org == "" {
-				r.Org = org
-			}
+			r.Org = org
 			i = m.Hi - 1
 			if i+1 < hi && s.Words[i+1].UPOS == "PART" { // "Russia's"
 				i++
@@ -245,6 +281,8 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 	r.Role = strings.ReplaceAll(r.Role, " - ", "-")
 	return r
 }
+
+func (r RoleFact) hasOrg() bool { return r.Org != "" }
 
 // takesThe reports whether the name at word lo is written with "the" ("the
 // Pentagon"): the word before it is "the".

@@ -23,6 +23,7 @@ import (
 	"factdeck/quiz"
 	"factdeck/quiz/extract"
 	"factdeck/quiz/lexicon"
+	"factdeck/quiz/syntax"
 )
 
 // Config configures a Generator.
@@ -33,6 +34,9 @@ type Config struct {
 	// Lexicon supplies cities, countries and other names for
 	// distractors. Required.
 	Lexicon *lexicon.Lexicon
+	// Syntax, when set, parses every question again to check that it reads
+	// as one well-formed sentence.
+	Syntax *syntax.Model
 }
 
 // Generator makes questions. It is read-only after New and safe for
@@ -40,6 +44,7 @@ type Config struct {
 type Generator struct {
 	templates []Template
 	lx        *lexicon.Lexicon
+	syn       *syntax.Model
 	citiesOf  map[string][]string
 }
 
@@ -53,7 +58,7 @@ func New(cfg Config) (*Generator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load templates: %w", err)
 	}
-	g := &Generator{templates: ts, lx: cfg.Lexicon, citiesOf: map[string][]string{}}
+	g := &Generator{templates: ts, lx: cfg.Lexicon, syn: cfg.Syntax, citiesOf: map[string][]string{}}
 	for _, c := range cfg.Lexicon.List(quiz.KindCity) {
 		if _, country, ok := cfg.Lexicon.Place(c); ok && country != "" {
 			g.citiesOf[country] = append(g.citiesOf[country], c)
@@ -74,6 +79,9 @@ type candidate struct {
 	sent  int
 	score float64
 	truth bool // a true statement (true/false)
+	// weak marks a question that may be sound but is not sure enough to be
+	// served by default: it stays in the reserve.
+	weak bool
 }
 
 // Questions returns the questions of an analysed article: the default deck
@@ -94,10 +102,19 @@ func (g *Generator) Questions(an *extract.Analysis, pool *Pool) []quiz.Question 
 		cands = append(cands, g.roleQuestions(an, len(an.Targets)+i, r, local, pool)...)
 	}
 	kept := cands[:0]
+	checked := map[string]bool{}
 	for _, c := range cands {
 		f, ok := form(c.q)
 		if !ok {
 			continue
+		}
+		if c.q.Type == quiz.Cloze || c.q.Type == quiz.TrueFalse {
+			clean, seen := checked[c.q.Prompt]
+			if !seen {
+				clean = g.parseClean(c.q.Prompt)
+				checked[c.q.Prompt] = clean
+			}
+			c.weak = c.weak || !clean
 		}
 		c.score += f
 		c.q.Score = round3(c.score)
@@ -199,7 +216,7 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 					FactID: an.Facts[fi].ID, Type: quiz.Cloze, Prompt: cl, Answer: answer, Accepted: accepted,
 					AnswerKind: t.Kind, Sentence: s.Text(), Template: "sentence-cloze", Difficulty: 3,
 				},
-				fact: fi, sent: t.Sent, score: base - 0.5,
+				fact: fi, sent: t.Sent, score: base - 0.5, weak: true,
 			}
 			return []candidate{clozeOf(c, d, t)}
 		}
@@ -216,6 +233,19 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		}
 	}
 	var out []candidate
+	// The clause stated plainly must parse cleanly, or its questions may be
+	// built on a misreading: they stay in the reserve.
+	st, stOK := l.statement("")
+	weak := stOK && !g.parseClean(st) || !stOK && !l.simple() || l.lossy || !l.simple() ||
+		topic(d, t) || l.source != "" && sameEntity(d, l.c.Source, t.Sent, l.c.Subj) ||
+		len(s.Words) > maxDeckSentence || anaphoricAnswer(d, t) ||
+		t.Kind == quiz.KindOther && (t.Hi-t.Lo == 1 || t.Role == extract.RoleManner || l.c.Cop >= 0 && t.Case != "") ||
+		quoted(s, t.Lo)
+	defer func() {
+		for i := range out {
+			out[i].weak = out[i].weak || weak
+		}
+	}()
 	for _, tpl := range g.templates {
 		if !tpl.matchClause(l) {
 			continue
@@ -248,10 +278,11 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		}
 		break
 	}
-	st, stOK := l.statement("")
 	if !stOK {
 		if cl, ok := sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
-			out = append(out, clozeOf(mk(quiz.Cloze, cl, "sentence-cloze", 20), d, t))
+			c := clozeOf(mk(quiz.Cloze, cl, "sentence-cloze", 20), d, t)
+			c.weak = true // the whole sentence, with all it refers to
+			out = append(out, c)
 		}
 	}
 	if stOK {
@@ -284,6 +315,89 @@ func clozeOf(c candidate, d *extract.Doc, t extract.Target) candidate {
 	}
 	c.q.Cloze = strings.Replace(c.q.Prompt, "_____", "{{c1::"+c.q.Answer+"}}", 1)
 	return c
+}
+
+// quoted reports whether word i stands inside quotation marks: a blank in
+// a quotation asks for the speaker's wording.
+func quoted(s *extract.Sentence, i int) bool {
+	open := false
+	for j := 0; j < i; j++ {
+		switch s.Words[j].Text {
+		case "“":
+			open = true
+		case "”":
+			open = false
+		case "\"":
+			open = !open
+		}
+	}
+	return open
+}
+
+// maxDeckSentence bounds the sentences the default deck draws on, in
+// words: a long sentence is more often misread.
+const maxDeckSentence = 40
+
+// anaphoricAnswer reports an answer phrase that points back into the
+// article ("the new scheme", "the two nations"): it names nothing alone.
+func anaphoricAnswer(d *extract.Doc, t extract.Target) bool {
+	if t.Kind != quiz.KindOther {
+		return false
+	}
+	s := d.Sents[t.Sent]
+	for j := t.Lo; j < t.Hi; j++ {
+		w := &s.Words[j]
+		if w.UPOS != "NOUN" {
+			continue
+		}
+		if det := s.Kid(j, "det"); det >= 0 && s.Words[det].Lower() == "the" {
+			lemma := strings.ToLower(w.Lemma)
+			for _, p := range d.Sents[:t.Sent] {
+				for i := range p.Words {
+					if strings.EqualFold(p.Words[i].Lemma, lemma) {
+						return true
+					}
+				}
+			}
+		}
+		if s.HasKid(j, "nummod") && s.Kid(j, "det") >= 0 {
+			return true // "the two nations"
+		}
+	}
+	return false
+}
+
+// topic reports an answer that is what the story is about: the entity the
+// headline names and the article mentions most. Asking for it tests
+// nothing.
+func topic(d *extract.Doc, t extract.Target) bool {
+	if t.Entity < 0 {
+		return false
+	}
+	e := d.Entities[t.Entity]
+	second := 0
+	for _, o := range d.Entities {
+		if o != e && o.Mentions > second {
+			second = o.Mentions
+		}
+	}
+	inTitle := false
+	for _, w := range strings.Fields(strings.ToLower(e.Name)) {
+		if d.Headline[strings.Trim(w, ".,'’s")] {
+			inTitle = true
+		}
+	}
+	return inTitle && e.Mentions >= 4 && e.Mentions >= 2*second
+}
+
+// sameEntity reports whether words a and b of sentence si name the same
+// entity ("According to Ann Lee, Ann Lee ...").
+func sameEntity(d *extract.Doc, a, si, b int) bool {
+	if a < 0 || b < 0 {
+		return false
+	}
+	s := d.Sents[si]
+	return s.Words[a].Ent >= 0 && s.Words[a].Ent == s.Words[b].Ent
 }
 
 // sameText reports whether a statement repeats the sentence word for word.
@@ -536,69 +650,137 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 		return facts[a] < facts[b]
 	})
 	usedSent := map[int]bool{}
+	usedPrompt := map[string]bool{}
 	usedAnswer := map[string]int{}
 	inDeck := map[int]int{} // fact -> the candidate in the deck
 	var deck, reserve []quiz.Question
-	trueN, falseN, clozeN := 0, 0, 0
-	if !trueFirst {
-		trueN = 1 // the first statement of this article is a false one
+	clozeN := 0
+	perFamily := map[string]int{}
+	pairs := 1 // true/false statements come in pairs, one true and one false
+	if n > 12 {
+		pairs = 2
 	}
 	for _, f := range facts {
-		if len(deck) == n {
+		if len(deck) == n-2*pairs {
 			break
 		}
-		is := byFact[f]
+		var is []int
+		for _, i := range byFact[f] {
+			if !cands[i].weak {
+				is = append(is, i)
+			}
+		}
+		if len(is) == 0 {
+			continue // nothing sure enough to serve
+		}
 		c0 := cands[is[0]]
-		if usedSent[c0.sent] {
+		if usedSent[c0.sent] || usedPrompt[quiz.NormalizeAnswer(c0.q.Prompt)] {
 			continue
 		}
 		key := quiz.NormalizeAnswer(c0.q.Answer)
 		if usedAnswer[key] >= 2 {
 			continue // the same answer a third time says little new
 		}
-		pick := pickType(cands, is, len(deck), trueN, falseN)
+		pick := pickType(cands, is, len(deck))
 		if pick < 0 {
 			continue
 		}
 		c := cands[pick]
-		// Blanks and statements are a fifth of a deck each at most: a deck
-		// is mostly questions.
-		if c.q.Type == quiz.Cloze && clozeN >= max(1, n/5) || c.q.Type == quiz.TrueFalse && trueN+falseN >= max(1, n/4) {
+		// Blanks and statements are a fifth of a deck each at most, and
+		// questions about what someone's job is a few: a deck is mostly
+		// questions about what happened.
+		if c.q.Type == quiz.Cloze && clozeN >= max(1, n/5) ||
+			family(c.q.Template) != "" && perFamily[family(c.q.Template)] >= familyCap(c.q.Template) {
 			continue
 		}
+		perFamily[family(c.q.Template)]++
 		if c.q.Type == quiz.Cloze {
 			clozeN++
 		}
-		if c.q.Type == quiz.TrueFalse {
-			if c.truth {
-				trueN++
-			} else {
-				falseN++
-			}
-		}
 		usedSent[c.sent] = true
+		usedPrompt[quiz.NormalizeAnswer(c.q.Prompt)] = true
 		usedAnswer[key]++
 		inDeck[f] = pick
 		deck = append(deck, c.q)
 	}
+	// A deck too small for its article takes the best of the rest that
+	// read as questions (no whole-sentence blanks).
 	for _, f := range facts {
-		// The best question of the fact that is not true/false, unless the
-		// deck has it.
-		bi := -1
+		if len(deck) >= minDeck {
+			break
+		}
+		if _, ok := inDeck[f]; ok {
+			continue
+		}
 		for _, i := range byFact[f] {
-			if cands[i].q.Type == quiz.TrueFalse {
+			c := cands[i]
+			if c.q.Type == quiz.TrueFalse || c.q.Template == "sentence-cloze" || usedSent[c.sent] {
 				continue
 			}
-			if d, ok := inDeck[f]; ok && cands[d].q.Type != quiz.TrueFalse {
-				bi = -1
-				break
+			usedSent[c.sent] = true
+			inDeck[f] = i
+			deck = append(deck, c.q)
+			break
+		}
+	}
+	// True/false pairs from facts not yet asked, best first.
+	for p := 0; p < pairs; p++ {
+		ti, fi := -1, -1
+		for _, f := range facts {
+			if _, ok := inDeck[f]; ok {
+				continue
 			}
-			if bi < 0 || typeRank(cands[i].q.Type) < typeRank(cands[bi].q.Type) {
-				bi = i
+			for _, i := range byFact[f] {
+				c := cands[i]
+				if c.weak || c.q.Type != quiz.TrueFalse || usedSent[c.sent] {
+					continue
+				}
+				if c.truth && ti < 0 {
+					ti = i
+				}
+				if !c.truth && fi < 0 && (ti < 0 || cands[ti].sent != c.sent) {
+					fi = i
+				}
 			}
 		}
-		if bi >= 0 {
-			q := cands[bi].q
+		if ti < 0 || fi < 0 || cands[ti].sent == cands[fi].sent {
+			break
+		}
+		first, second := ti, fi
+		if !trueFirst {
+			first, second = fi, ti
+		}
+		for _, i := range []int{first, second} {
+			usedSent[cands[i].sent] = true
+			inDeck[cands[i].fact] = i
+			deck = append(deck, cands[i].q)
+		}
+	}
+	for _, f := range facts {
+		// The best question of the fact for each of its answers (a role
+		// asks for the person and for the role), not true/false, unless the
+		// deck has it.
+		best := map[string]int{}
+		var order []string
+		for _, i := range byFact[f] {
+			q := cands[i].q
+			if q.Type == quiz.TrueFalse {
+				continue
+			}
+			key := quiz.NormalizeAnswer(q.Answer)
+			if d, ok := inDeck[f]; ok && quiz.NormalizeAnswer(cands[d].q.Answer) == key && cands[d].q.Type != quiz.TrueFalse {
+				continue
+			}
+			bi, seen := best[key]
+			if !seen {
+				order = append(order, key)
+			}
+			if !seen || typeRank(q.Type) < typeRank(cands[bi].q.Type) {
+				best[key] = i
+			}
+		}
+		for _, key := range order {
+			q := cands[best[key]].q
 			q.Reserve = true
 			reserve = append(reserve, q)
 		}
@@ -612,6 +794,30 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 		deck[i].Score = round3(float64(len(deck)-i) + 100)
 	}
 	return append(deck, reserve...)
+}
+
+// minDeck is the fewest questions a default deck holds when the article
+// allows.
+const minDeck = 5
+
+// family groups templates that ask the same kind of thing, for the caps of
+// a deck; "" for templates without a cap.
+func family(template string) string {
+	switch template {
+	case "role-post", "role-post-org", "former-role":
+		return "role-post"
+	case "role-holder":
+		return "role-holder"
+	}
+	return ""
+}
+
+// familyCap bounds the questions of a template family in one deck.
+func familyCap(template string) int {
+	if family(template) == "role-post" {
+		return 2
+	}
+	return 3
 }
 
 // maxReserve bounds the reserve of one article.
@@ -635,7 +841,7 @@ func typeRank(t quiz.QuestionType) int {
 // pos: mostly wh-questions (multiple choice first), about one in five a
 // true/false statement (keeping true and false near even) and about one in
 // seven a cloze.
-func pickType(cands []candidate, is []int, pos, trueN, falseN int) int {
+func pickType(cands []candidate, is []int, pos int) int {
 	find := func(ok func(c candidate) bool) int {
 		for _, i := range is {
 			if ok(cands[i]) {
@@ -644,14 +850,7 @@ func pickType(cands []candidate, is []int, pos, trueN, falseN int) int {
 		}
 		return -1
 	}
-	wantTF := pos%5 == 4
 	wantCloze := pos%7 == 3
-	if wantTF {
-		wantTrue := trueN <= falseN
-		if i := find(func(c candidate) bool { return c.q.Type == quiz.TrueFalse && c.truth == wantTrue }); i >= 0 {
-			return i
-		}
-	}
 	if wantCloze {
 		if i := find(func(c candidate) bool { return c.q.Type == quiz.Cloze }); i >= 0 {
 			return i
@@ -661,10 +860,6 @@ func pickType(cands []candidate, is []int, pos, trueN, falseN int) int {
 		if i := find(func(c candidate) bool { return c.q.Type == ty }); i >= 0 {
 			return i
 		}
-	}
-	wantTrue := trueN <= falseN
-	if i := find(func(c candidate) bool { return c.q.Type == quiz.TrueFalse && c.truth == wantTrue }); i >= 0 {
-		return i
 	}
 	return -1
 }

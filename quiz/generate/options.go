@@ -100,7 +100,7 @@ func alsoRight(an *extract.Analysis, t extract.Target) map[string]bool {
 // are never swapped: "Tuesday" for "Monday" tests nothing.
 func (g *Generator) falseValue(an *extract.Analysis, t extract.Target, answer string, local map[quiz.Kind][]string) (string, bool) {
 	switch t.Kind {
-	case quiz.KindOther, quiz.KindWeekday, quiz.KindNationality, quiz.KindRole:
+	case quiz.KindOther, quiz.KindWeekday, quiz.KindNationality, quiz.KindRole, quiz.KindMisc, quiz.KindPlace, quiz.KindOrdinal, quiz.KindTime:
 		return "", false
 	case quiz.KindDate:
 		if isDigits(answer) {
@@ -143,15 +143,36 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 	}
 	s := d.Sents[r.Sent]
 	slots := map[string]string{
-		"subject": f.Subject,
-		"role":    f.Object,
-		"org":     f.Org,
+		"subject":   f.Subject,
+		"subject's": possessive(f.Subject),
+		"role":      f.Object,
+		"org":       f.Org,
 	}
 	if f.Org != "" {
+		slots["at-org"] = "at " + f.Org
+	}
+	country := false
+	if k, _, ok := g.lx.Place(f.Org); ok && (k == quiz.KindCountry || k == quiz.KindCity || k == quiz.KindRegion) {
+		country = true // places have officials, not staff: "the mayor of Lyon"
+		slots["at-org"] = "in " + f.Org
+		if theCountry(f.Org) {
+			slots["at-org"] = "in the " + f.Org
+		}
+	}
+	switch {
+	case f.Org == "":
+		slots["role-of-org"] = article(f.Object)
+	case country || strings.Contains(f.Org, "'s") || strings.Contains(f.Org, "’s") || len(strings.Fields(f.Org)) >= 3:
+		// "the chief of Ukraine's Security Council"
+		org := f.Org
+		if takesThe(d, org) || country && theCountry(org) {
+			org = "the " + org
+		}
+		slots["org's"] = possessive(org)
+		slots["role-of-org"] = "the " + f.Object + " of " + org
+	default:
 		slots["org's"] = orgPossessive(d, f.Org)
 		slots["role-of-org"] = slots["org's"] + " " + f.Object
-	} else {
-		slots["role-of-org"] = article(f.Object)
 	}
 	base := 1.5*expDecay(r.Sent) + 0.35*log2p(d.Entities[r.Person].Mentions) + 0.5
 	var out []candidate
@@ -172,6 +193,9 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 		q = capitalize(q)
 		answer, kind := f.Subject, quiz.KindPerson
+		if country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Answer == "subject" && sharedRole(an, r) {
+			continue // "Who is the president of Russia?": world knowledge; or several hold the role
+		}
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}
@@ -270,6 +294,32 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 	return out
 }
 
+// headOfState are roles whose holder in a country is common knowledge.
+var headOfState = map[string]bool{
+	"president": true, "minister": true, "king": true, "queen": true, "chancellor": true,
+	"premier": true, "leader": true, "emperor": true, "monarch": true,
+}
+
+// sharedRole reports whether another person of the article holds r's role
+// ("co-founder"): "Who is the co-founder?" would have two answers.
+func sharedRole(an *extract.Analysis, r extract.RoleFact) bool {
+	head := lastWord(strings.ToLower(r.Role))
+	for _, o := range an.Roles {
+		if o.Person != r.Person && lastWord(strings.ToLower(o.Role)) == head && (o.Org == r.Org || o.Org == "" || r.Org == "") {
+			return true
+		}
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
 // holds reports whether the article says person name holds role.
 func holds(an *extract.Analysis, name, role string) bool {
 	for _, o := range an.Roles {
@@ -280,18 +330,33 @@ func holds(an *extract.Analysis, name, role string) bool {
 	return false
 }
 
+// theCountry reports country names written with "the": "the United
+// States", "the Philippines".
+func theCountry(name string) bool {
+	return strings.HasPrefix(name, "United ") || strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "us") || strings.Contains(name, " of ") || strings.HasSuffix(name, "Republic")
+}
+
 // orgPossessive writes an organization's possessive as the article writes
 // the name: "the Kremlin's" when it says "the Kremlin", "France's".
 func orgPossessive(d *extract.Doc, org string) string {
+	if takesThe(d, org) {
+		return "the " + possessive(org)
+	}
+	return possessive(org)
+}
+
+// takesThe reports whether the article writes the name org with "the"
+// before it and a break after it ("the Pentagon.", "the Pentagon's").
+func takesThe(d *extract.Doc, org string) bool {
 	if strings.HasPrefix(org, "the ") {
-		return possessive(org)
+		return false
 	}
 	body := strings.ToLower(d.Body)
 	needle := "the " + strings.ToLower(org)
 	for i := strings.Index(body, needle); i >= 0; {
 		end := i + len(needle)
-		if end == len(body) || strings.IndexByte(" ,.;:)'’", body[end]) >= 0 {
-			return "the " + possessive(org) // "the Pentagon"
+		if end == len(body) || strings.IndexByte(",.;:)'’", body[end]) >= 0 {
+			return true
 		}
 		next := strings.Index(body[end:], needle)
 		if next < 0 {
@@ -299,7 +364,7 @@ func orgPossessive(d *extract.Doc, org string) string {
 		}
 		i = end + next
 	}
-	return possessive(org)
+	return false
 }
 
 // article returns a role with an indefinite article: "a spokesperson".

@@ -39,6 +39,10 @@ type layout struct {
 	// wh-question cannot front ("an order to ease _____"): it is asked by
 	// cloze and statement only.
 	nested bool
+	// lossy reports that a clause the predicate governs was left out (a
+	// purpose, a condition, a complement): what remains may say less than
+	// the sentence.
+	lossy bool
 }
 
 // maxSourceWords bounds the source a question quotes ("According to ...").
@@ -197,6 +201,9 @@ func (l *layout) kept() []int {
 		out[i] = true
 		for _, k := range s.Kids(i) {
 			if l.dropped(i, k) {
+				if i == c.Pred && l.essential(k) {
+					l.lossy = true
+				}
 				continue
 			}
 			add(k, depth+1)
@@ -228,6 +235,21 @@ func (l *layout) kept() []int {
 	}
 	sort.Ints(keep)
 	return dropBracketed(s, keep)
+}
+
+// essential reports a dependent clause whose loss changes what the clause
+// says: a complement, or a purpose ("lobbied Congress to loosen the
+// rules").
+func (l *layout) essential(k int) bool {
+	s := l.s
+	switch s.Rel(k) {
+	case "xcomp", "ccomp", "csubj":
+		return true
+	case "advcl":
+		m := s.Kid(k, "mark")
+		return m >= 0 && (s.Words[m].Lower() == "to" || s.Words[m].Lower() == "so")
+	}
+	return false
 }
 
 // dropped reports whether dependent k of word i stays out of a question.
@@ -361,6 +383,17 @@ func (l *layout) subject() bool {
 	return true
 }
 
+// simple reports a clause short and plain enough to trust its parse: a
+// main or reported clause that keeps at most 22 words.
+func (l *layout) simple() bool {
+	switch l.c.Kind {
+	case "root", "conj", "ccomp":
+	default:
+		return false
+	}
+	return len(l.pre)+len(l.mid)+len(l.post)+len(l.subjWords)+len(l.answer) <= 22
+}
+
 // subjEnt returns the entity the clause's subject names, or -1.
 func (l *layout) subjEnt() int {
 	if l.c.Subj < 0 {
@@ -448,8 +481,8 @@ func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if w.UPOS != "PROPN" && !startsWithName(s, idx) {
-		txt = lowerFirst(txt)
+	if !startsWithName(s, idx) {
+		txt = lowerFirst(txt) // "the Kremlin", "exports"
 	}
 	return txt, true
 }
@@ -756,6 +789,11 @@ func (l *layout) statement(with string) (string, bool) {
 	s, c := l.s, l.c
 	if !l.finite || c.Subj < 0 || c.Kind == "acl" {
 		return "", false
+	}
+	switch s.Words[c.Subj].UPOS {
+	case "NOUN", "PROPN", "PRON", "NUM", "SYM":
+	default:
+		return "", false // "Implementing was ...": no one to state it of
 	}
 	if extract.IsSpeech(s.Words[c.Pred].Lemma) && !s.HasKid(c.Pred, "obj") {
 		return "", false // "Ann said." without what she said

@@ -41,7 +41,8 @@ var embedded embed.FS
 //
 // A role template (Source "role") applies to role facts whose relation is
 // in Relations and whose slots in Requires are filled; Question and
-// Statement are wordings with slots {subject} (the person), {role},
+// Statement are wordings with slots {subject} (the person), {subject's},
+// {role}, {at-org} ("at the bank", "in France"),
 // {org}, {org's} (possessive) and {role-of-org} ("the bank's chief
 // executive"); Answer is "subject" or "object" (the role).
 //
@@ -100,7 +101,7 @@ func (t Template) validate() error {
 			return fmt.Errorf("template %s: a role template needs question and answer subject or object", t.ID)
 		}
 		for _, p := range []string{t.Question, t.Statement} {
-			if err := checkSlots(t.ID, p, "subject", "role", "org", "org's", "role-of-org"); err != nil {
+			if err := checkSlots(t.ID, p, "subject", "subject's", "role", "org", "org's", "role-of-org", "at-org"); err != nil {
 				return err
 			}
 		}

@@ -150,11 +150,35 @@ func strayWh(q string) bool {
 // to X, ".
 func lowerFirstQuestion(q string) string {
 	first, _, _ := strings.Cut(q, " ")
-	switch first {
-	case "Who", "What", "Which", "Where", "When", "How", "Whom", "Whose", "By", "In", "On", "At", "To", "For", "From", "With", "Within", "Since", "About", "More", "Of", "After", "Before", "Until", "Over", "Under", "Into", "During", "Against":
+	if first == "I" || strings.ToUpper(first) == first && len(first) > 1 {
+		return q // "I", "NATO"
+	}
+	for _, r := range first[1:] {
+		if r >= 'A' && r <= 'Z' {
+			return q // "McLean", "iPhone"-like names
+		}
+	}
+	switch strings.ToLower(first) {
+	case "who", "what", "which", "where", "when", "how", "whom", "whose", "why":
+		return lowerFirst(q)
+	}
+	if first == strings.Title(strings.ToLower(first)) && isQuestionOpener(strings.ToLower(first)) {
 		return lowerFirst(q)
 	}
 	return q
+}
+
+// isQuestionOpener reports the prepositions and words a question phrase
+// may begin with ("At what time", "More than how many").
+func isQuestionOpener(w string) bool {
+	switch w {
+	case "by", "in", "on", "at", "to", "for", "from", "with", "within", "since", "about", "more", "of",
+		"after", "before", "until", "over", "under", "into", "during", "against", "as", "around",
+		"nearly", "almost", "some", "roughly", "approximately", "less", "fewer", "up", "below", "above",
+		"behind", "beside", "alongside", "through", "across", "near", "toward", "towards", "among", "between":
+		return true
+	}
+	return false
 }
 
 // maxPromptWords bounds a question's length.

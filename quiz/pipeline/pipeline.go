@@ -110,7 +110,7 @@ func New(cfg Config) (*Pipeline, error) {
 	if lx == nil {
 		lx = lexicon.Load()
 	}
-	g, err := generate.New(generate.Config{TemplateDir: cfg.TemplateDir, Lexicon: lx})
+	g, err := generate.New(generate.Config{TemplateDir: cfg.TemplateDir, Lexicon: lx, Syntax: syn})
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}

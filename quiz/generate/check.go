@@ -1,0 +1,63 @@
+package generate
+
+// This file checks a generated question or statement by parsing it again:
+// a prompt that turned out well parses as one clean sentence (one clause
+// head, question words attached to it, a base verb after "did"), while one
+// that a parse error or a cut left broken rarely does.
+
+import (
+	"strings"
+
+	"factdeck/quiz/token"
+)
+
+// parseClean reports whether text (a question or statement; a cloze blank
+// counts as a name) parses as one well-formed sentence. Without a parser
+// every text passes.
+func (g *Generator) parseClean(text string) bool {
+	if g.syn == nil {
+		return true
+	}
+	text = strings.Replace(text, "_____", "Sam", 1) // a blank reads as a name
+	text = strings.TrimPrefix(text, "True or false: ")
+	sents := token.Split(text)
+	if len(sents) != 1 {
+		return false
+	}
+	t := g.syn.Parse(text, sents[0])
+	if len(t.Words) == 0 {
+		return false
+	}
+	r := t.Root()
+	if r < 0 {
+		return false
+	}
+	rw := &t.Words[r]
+	switch {
+	case rw.UPOS == "VERB" || rw.UPOS == "AUX":
+	case t.Dependent(r, "cop") >= 0:
+	case rw.Feat("PronType") == "Int" && t.Dependent(r, "nsubj", "cop") >= 0:
+	default:
+		return false // no clause: a heading or a fragment
+	}
+	subjects := 0
+	do := false
+	for i := range t.Words {
+		w := &t.Words[i]
+		switch {
+		case w.Rel("dep"), w.Rel("orphan"), w.Rel("reparandum"), w.Rel("goeswith"), w.UPOS == "X":
+			return false
+		case w.Head == r && (w.Rel("nsubj") || w.Rel("csubj")):
+			subjects++
+		case w.Head == r && w.Rel("aux") && strings.EqualFold(w.Lemma, "do"):
+			do = true
+		}
+	}
+	if subjects > 1 {
+		return false // two subjects for one verb: words left stranded
+	}
+	if do && rw.UPOS == "VERB" && rw.XPOS != "VB" {
+		return false // "did ... fell"
+	}
+	return true
+}
