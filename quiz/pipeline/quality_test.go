@@ -32,8 +32,8 @@ var (
 	pronounRE    = regexp.MustCompile(`(?i)\b(he|she|they|him|them|it|hers|theirs)\b`)
 	possessiveRE = regexp.MustCompile(`(?i)\b(his|her|its|their)\b`)
 	referentRE   = regexp.MustCompile(`\b(Who|Whom|Which|What)\b|\b\p{Lu}\p{L}+|_____`)
-	vagueRE   = regexp.MustCompile(`(?i)\b(this|that|these|those) (man|woman|men|women|challenge|campaign|aides|company|group|people|officials|move|decision|plan)\b|\bthe (two|three|four) (men|women|sides|countries|leaders)\b`)
-	quotedRE  = regexp.MustCompile(`“[^”]*”|"[^"]*"`)
+	vagueRE      = regexp.MustCompile(`(?i)\b(this|that|these|those) (man|woman|men|women|challenge|campaign|aides|company|group|people|officials|move|decision|plan)\b|\bthe (two|three|four) (men|women|sides|countries|leaders)\b`)
+	quotedRE     = regexp.MustCompile(`“[^”]*”|"[^"]*"`)
 )
 
 // TestQuestionQuality checks the machine-checkable rules of
