@@ -331,7 +331,7 @@ func (s *Sentence) nameBounds(h int) (lo, hi int) {
 	keep := map[int]bool{h: true}
 	for _, k := range s.Kids(h) {
 		rel := s.Rel(k)
-		if rel == "compound" || rel == "flat" || rel == "amod" && s.Words[k].UPOS == "PROPN" ||
+		if rel == "compound" || rel == "flat" || rel == "amod" && s.Words[k].UPOS == "PROPN" || s.Words[k].Rel == "nmod:poss" && s.Words[k].UPOS == "PROPN" && k < h ||
 			rel == "nmod" && s.Words[k].UPOS == "PROPN" && (s.Case(k) == "of" || s.Case(k) == "for" || s.Case(k) == "on") {
 			s.Walk(k, func(j int) { keep[j] = true })
 		}

@@ -138,9 +138,38 @@ func (g *Generator) distractors(answer string, k quiz.Kind, local []string, excl
 		if strings.ContainsAny(c.text, "0123456789") != digits || named(k) && strings.ContainsAny(c.text, ",;()") {
 			continue
 		}
+		if k == quiz.KindPerson && !g.personLike(c.text) {
+			continue // "Notre Dame", "Armstrong Park" among people
+		}
 		kept = append(kept, c)
 	}
 	return choose(answer, k, kept, exclude, seed, n)
+}
+
+// personLike reports a name that can be a person's: not a place, an
+// organization or a thing by its words.
+func (g *Generator) personLike(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if g.lx.OrgWord(w) || placeHeads[w] {
+			return false
+		}
+	}
+	if _, _, ok := g.lx.Place(name); ok {
+		return false
+	}
+	return true
+}
+
+// placeHeads are capitalized words that end names of places and events.
+var placeHeads = map[string]bool{
+	"Park": true, "Street": true, "Square": true, "Fest": true, "Festival": true, "Center": true,
+	"Centre": true, "Hall": true, "Stadium": true, "Field": true, "Bridge": true, "River": true,
+	"Lake": true, "Road": true, "Avenue": true, "Dame": true, "Bowl": true, "Cup": true, "Media": true,
+	"Times": true, "Post": true, "News": true, "Report": true, "Act": true, "Law": true, "Rule": true,
 }
 
 // named reports kinds of named entities.

@@ -208,6 +208,9 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	s := d.Sents[t.Sent]
 	base := salience(an, t)
 	l, why := plan(d, t)
+	if l != nil {
+		l.lx = g.lx
+	}
 	if why != "" {
 		// A cloze of the whole sentence, when it stands alone.
 		if cl, ok := sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {

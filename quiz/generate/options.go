@@ -26,12 +26,17 @@ func (g *Generator) options(an *extract.Analysis, t extract.Target, answer, q st
 		return nil, false
 	}
 	exclude := alsoRight(an, t)
-	np := " " + quiz.NormalizeAnswer(q) + " "
+	np := " " + plainWords(q) + " "
 	var own []string
 	for _, v := range local[t.Kind] {
-		nv := quiz.NormalizeAnswer(v)
+		nv := plainWords(v)
 		if strings.Contains(np, " "+nv+" ") {
 			continue // a word of the question is no option
+		}
+		if t.Kind == quiz.KindPerson {
+			if sn := plainWords(quiz.Surname(v)); sn != "" && strings.Contains(np, " "+sn+" ") {
+				continue // "Ann Lee" beside a question about "Lee"
+			}
 		}
 		own = append(own, v)
 	}

@@ -12,11 +12,13 @@ import (
 
 	"factdeck/quiz"
 	"factdeck/quiz/extract"
+	"factdeck/quiz/lexicon"
 )
 
 // layout is a host clause prepared for realization.
 type layout struct {
-	d *extract.Doc
+	lx *lexicon.Lexicon
+	d  *extract.Doc
 	s *extract.Sentence
 	c extract.Clause
 	t extract.Target
@@ -889,6 +891,12 @@ func (l *layout) statement(with string) (string, bool) {
 		out = "According to " + l.source + ", " + out
 	}
 	out = capitalize(strings.TrimRight(out, " ,;:")) + "."
+	if strayWh(out) || strings.Contains(out, "_____ -") || strings.Contains(out, "- _____") || strings.Contains(out, "_____/") {
+		return "", false // a question word left in, or a blank cut from a number
+	}
+	if f := strings.ToLower(strings.Fields(out)[0]); f == "whose" || f == "which" || f == "who" || f == "what" {
+		return "", false // a relative clause, not a statement
+	}
 	// Room for "True or false: " in front.
 	if !balanced(out) || wordCount(out) > maxPromptWords-3 || wordCount(out) < minStatementWords {
 		return "", false

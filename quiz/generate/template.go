@@ -68,7 +68,7 @@ type Template struct {
 }
 
 // whenTests are the tests a clause template may require.
-var whenTests = map[string]bool{"year": true, "month": true, "class": true, "possessive": true, "person-noun": true}
+var whenTests = map[string]bool{"year": true, "month": true, "class": true, "possessive": true, "person-noun": true, "orgword": true}
 
 // validate reports a template that could never be used correctly.
 func (t Template) validate() error {
@@ -259,6 +259,13 @@ func (l *layout) test(name string) bool {
 		return tg.Entity >= 0 && l.d.Entities[tg.Entity].Class != "" && !personNoun(l.d.Entities[tg.Entity].Class)
 	case "possessive":
 		return l.s.Words[tg.Head].Rel == "nmod:poss"
+	case "orgword":
+		for _, w := range strings.Fields(tg.Text(l.d)) {
+			if l.lx.OrgWord(strings.Trim(w, ".,")) {
+				return true
+			}
+		}
+		return false
 	case "person-noun":
 		lemma := strings.ToLower(l.s.Words[tg.Head].Lemma)
 		return personNoun(lemma) || peopleNouns[lemma] || peopleNouns[strings.TrimSuffix(lemma, "s")]

@@ -136,6 +136,9 @@ func (l *layout) finishQuestion(q string) (string, bool) {
 // ("... say after the play what?"), the sign of a clause that did not turn
 // around cleanly.
 func strayWh(q string) bool {
+	if strings.HasSuffix(strings.TrimRight(q, "?."), " what") {
+		return true
+	}
 	n := 0
 	for _, w := range strings.Fields(strings.ToLower(q)) {
 		switch strings.Trim(w, ",.?;:") {
