@@ -17,9 +17,12 @@ type Analysis struct {
 	// sentence order; Roles the roles people hold.
 	Targets []Target
 	Roles   []RoleFact
-	// Facts has one fact per target, then one per role, with provisional
-	// IDs 1..n: Facts[i] is Targets[i] for i < len(Targets), and
-	// Roles[i-len(Targets)] after.
+	// Descriptions are what appositions say names are.
+	Descriptions []Description
+	// Facts has one fact per target, then one per role, then one per
+	// description, with provisional IDs 1..n: Facts[i] is Targets[i] for
+	// i < len(Targets), then Roles[i-len(Targets)], then
+	// Descriptions[i-len(Targets)-len(Roles)].
 	Facts []quiz.Fact
 }
 
@@ -54,6 +57,7 @@ func (x *Extractor) finish(d *Doc, spans [][]nerSpan) *Analysis {
 		}
 		an.Targets = append(an.Targets, d.mentionTargets(s, an.Targets[n:])...)
 		an.Roles = append(an.Roles, x.roles(d, s)...)
+		an.Descriptions = append(an.Descriptions, d.descriptions(s)...)
 	}
 	an.Facts = make([]quiz.Fact, 0, len(an.Targets)+len(an.Roles))
 	for _, t := range an.Targets {
@@ -69,6 +73,9 @@ func (x *Extractor) finish(d *Doc, spans [][]nerSpan) *Analysis {
 		f := d.roleFact(r)
 		f.Key = factKey(f)
 		an.Facts = append(an.Facts, f)
+	}
+	for _, ds := range an.Descriptions {
+		an.Facts = append(an.Facts, d.descriptionFact(ds))
 	}
 	for i := range an.Facts {
 		an.Facts[i].ID = int64(i + 1)
@@ -161,6 +168,27 @@ func (d *Doc) roleFact(r RoleFact) quiz.Fact {
 		SpanStart:   s.Words[r.Lo].Start - s.Start,
 		SpanEnd:     s.Words[r.Hi-1].End - s.Start,
 		Confidence:  0.8,
+	}
+}
+
+// descriptionFact is the fact a description states: the entity is what
+// the apposition says.
+func (d *Doc) descriptionFact(ds Description) quiz.Fact {
+	s := d.Sents[ds.Sent]
+	e := d.Entities[ds.Entity]
+	return quiz.Fact{
+		Kind:        e.Kind,
+		Subject:     e.Name,
+		SubjectKind: e.Kind,
+		Relation:    quiz.RelIsA,
+		Object:      s.Segment(ds.Lo, ds.Hi),
+		ObjectKind:  quiz.KindOther,
+		Sentence:    s.Text(),
+		Start:       s.Start,
+		End:         s.End,
+		SpanStart:   s.Words[ds.Lo].Start - s.Start,
+		SpanEnd:     s.Words[ds.Hi-1].End - s.Start,
+		Confidence:  0.7,
 	}
 }
 

@@ -51,6 +51,27 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 		}
 		s.addName(Mention{Lo: lo, Hi: hi, Kind: k, Entity: -1, Country: country})
 	}
+	// "King's College London": a possessive name that begins an
+	// organization's name is part of it.
+	for i := 0; i+2 < len(s.Words); i++ {
+		a, b := s.Words[i].Mention, s.Words[i+2].Mention
+		if a < 0 || b < 0 || a == b || s.Words[i+1].Text != "'s" && s.Words[i+1].Text != "’s" {
+			continue
+		}
+		ma, mb := s.Mentions[a], s.Mentions[b]
+		if ma.Hi != i+1 || mb.Lo != i+2 || ma.Hi-ma.Lo != 1 || !x.lx.OrgWord(s.Words[mb.Lo].Text) {
+			continue
+		}
+		merged := Mention{Lo: ma.Lo, Hi: mb.Hi, Kind: quiz.KindOrganization, Entity: -1}
+		for j := ma.Lo; j < mb.Hi; j++ {
+			s.Words[j].Mention = -1
+		}
+		s.Mentions[a] = merged
+		s.Mentions[b] = Mention{Lo: mb.Lo, Hi: mb.Lo, Kind: mb.Kind, Entity: -1} // emptied
+		for j := merged.Lo; j < merged.Hi; j++ {
+			s.Words[j].Mention = a
+		}
+	}
 	// Proper-noun runs the recognizer missed: "the Volcker Rule".
 	for i := 0; i < len(s.Words); {
 		if s.Words[i].UPOS != "PROPN" || s.Words[i].Mention >= 0 || isHonorific(s.Words[i].Text) {
@@ -155,9 +176,16 @@ func (s *Sentence) addName(m Mention) {
 	s.addMention(m)
 }
 
-// sortMentions orders the mentions of s by their first word and points the
-// words at their new indexes.
+// sortMentions orders the mentions of s by their first word, drops the
+// empty ones left by merges and points the words at their new indexes.
 func (s *Sentence) sortMentions() {
+	kept := s.Mentions[:0]
+	for _, m := range s.Mentions {
+		if m.Hi > m.Lo {
+			kept = append(kept, m)
+		}
+	}
+	s.Mentions = kept
 	sort.SliceStable(s.Mentions, func(a, b int) bool { return s.Mentions[a].Lo < s.Mentions[b].Lo })
 	for i := range s.Words {
 		s.Words[i].Mention = -1

@@ -297,3 +297,120 @@ func lastWord(s string) string {
 	}
 	return strings.ToLower(f[len(f)-1])
 }
+
+// pointsBack reports a definite common noun the article used before ("the
+// group" after "a group of engineers"): it refers back.
+func (d *Doc) pointsBack(s *Sentence, j int) bool {
+	w := &s.Words[j]
+	if w.UPOS != "NOUN" || w.Mention >= 0 {
+		return false
+	}
+	det := s.Kid(j, "det")
+	if det < 0 || s.Words[det].Lower() != "the" {
+		return false
+	}
+	for _, p := range d.Sents[:s.Index] {
+		for i := range p.Words {
+			if strings.EqualFold(p.Words[i].Lemma, w.Lemma) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closesAside reports punctuation that ends an apposition.
+func closesAside(w string) bool {
+	switch w {
+	case ",", ".", ";", ":", ")", "—", "–", "!", "?":
+		return true
+	}
+	return false
+}
+
+// fits reports whether a noun can describe an entity of kind k: people are
+// described by nouns for people ("economist", "co-author"), organizations
+// and places by others.
+func fits(k quiz.Kind, lemma string) bool {
+	person := personNouns[lemma] || strings.HasSuffix(lemma, "er") || strings.HasSuffix(lemma, "or") ||
+		strings.HasSuffix(lemma, "ist") || strings.HasSuffix(lemma, "ian") || strings.HasSuffix(lemma, "ant") ||
+		strings.HasSuffix(lemma, "ent") || strings.HasSuffix(lemma, "man") || strings.HasSuffix(lemma, "woman") ||
+		strings.HasSuffix(lemma, "person") || strings.HasSuffix(lemma, "ee") || peopleWords[lemma]
+	switch k {
+	case quiz.KindPerson:
+		return person && !orgNouns[lemma]
+	case quiz.KindOrganization, quiz.KindCity, quiz.KindCountry, quiz.KindRegion, quiz.KindPlace:
+		return !person || orgNouns[lemma]
+	}
+	return true
+}
+
+// peopleWords are nouns for people that end unlike most: "fellow",
+// "legend", "chief".
+var peopleWords = map[string]bool{
+	"fellow": true, "legend": true, "chief": true, "head": true, "citizen": true, "native": true,
+	"veteran": true, "member": true, "star": true, "expert": true, "aide": true, "spokeswoman": true,
+	"secretary": true, "candidate": true, "nominee": true, "graduate": true, "co-author": true,
+	"colleague": true, "friend": true, "rival": true, "ally": true, "critic": true, "activist": true,
+	"deputy": true, "envoy": true, "guard": true, "pilot": true, "captain": true, "coach": true,
+	"judge": true, "chef": true, "artist": true, "poet": true, "journalist": true, "scholar": true,
+}
+
+// Description says what a named entity is, as an apposition puts it: "Ann
+// Lee, a former player at Pitt," describes Ann Lee as "a former player at
+// Pitt".
+type Description struct {
+	Sent int
+	// Entity is the entity described; Name the head of its name in the
+	// sentence, Head the head of the description.
+	Entity, Name, Head int
+	// Lo and Hi delimit the description's words, article included.
+	Lo, Hi int
+}
+
+// descriptions reads the appositions of the named mentions of s that say
+// something specific: with a name or number in them, or three words or
+// more ("a Facebook vice president", "the country's second-largest city").
+func (d *Doc) descriptions(s *Sentence) []Description {
+	var out []Description
+	for _, m := range s.Mentions {
+		if m.Entity < 0 || !named(m.Kind) || m.Kind == quiz.KindNationality {
+			continue
+		}
+		h := s.HeadOf(m.Lo, m.Hi)
+		if h < 0 {
+			continue
+		}
+		for _, k := range s.Kids(h) {
+			if s.Rel(k) != "appos" || s.Words[k].UPOS != "NOUN" || k < m.Hi {
+				continue
+			}
+			lo, hi := s.PhraseBounds(k)
+			if det := s.Kid(k, "det"); det >= 0 && det < lo {
+				lo = det
+			}
+			// Right after the name and its comma, and closed by a comma or
+			// the end: a misread apposition rarely is.
+			if lo != m.Hi+1 || s.Words[m.Hi].Text != "," || hi < len(s.Words) && !closesAside(s.Words[hi].Text) {
+				continue
+			}
+			if !fits(m.Kind, strings.ToLower(s.Words[k].Lemma)) {
+				continue // "Ann Lee, the giant service": a misreading
+			}
+			specific := hi-lo >= 3
+			for j := lo; j < hi; j++ {
+				if s.Words[j].Mention >= 0 {
+					specific = true
+				}
+				if s.Words[j].UPOS == "PRON" || s.Words[j].Feat("PronType") == "Dem" || j != k && d.pointsBack(s, j) {
+					specific = false // "his son", "the group": points elsewhere
+					break
+				}
+			}
+			if specific && hi-lo <= 12 {
+				out = append(out, Description{Sent: s.Index, Entity: m.Entity, Name: h, Head: k, Lo: lo, Hi: hi})
+			}
+		}
+	}
+	return out
+}

@@ -101,6 +101,9 @@ func (g *Generator) Questions(an *extract.Analysis, pool *Pool) []quiz.Question 
 	for i, r := range an.Roles {
 		cands = append(cands, g.roleQuestions(an, len(an.Targets)+i, r, local, pool)...)
 	}
+	for i, ds := range an.Descriptions {
+		cands = append(cands, g.descriptionQuestions(an, len(an.Targets)+len(an.Roles)+i, ds, local)...)
+	}
 	kept := cands[:0]
 	checked := map[string]bool{}
 	for _, c := range cands {

@@ -430,3 +430,142 @@ func containsString(ss []string, s string) bool {
 	}
 	return false
 }
+
+// descriptionQuestions makes the questions of description ds (fact fi):
+// who or what the description fits, and clozes of the names in it.
+func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extract.Description, local map[quiz.Kind][]string) []candidate {
+	d := an.Doc
+	s := d.Sents[ds.Sent]
+	e := d.Entities[ds.Entity]
+	if len(strings.Fields(e.Name)) < 2 && e.Kind == quiz.KindPerson {
+		return nil // a surname alone may be someone else's
+	}
+	idx := make([]int, 0, ds.Hi-ds.Lo)
+	for j := ds.Lo; j < ds.Hi; j++ {
+		idx = append(idx, j)
+	}
+	desc, ok := render(d, s, idx, nil)
+	if !ok || !balanced(desc) || strings.ContainsAny(desc, "()") {
+		return nil
+	}
+	if !startsWithName(s, idx) {
+		desc = lowerFirst(desc)
+	}
+	if s.Words[ds.Lo].UPOS != "DET" && s.Words[ds.Lo].Rel != "nmod:poss" && s.Words[ds.Head].Feat("Number") != "Plur" {
+		desc = "the " + desc // "Ann Lee, chief of the agency," is the chief
+	}
+	be := "is"
+	for j := ds.Lo; j < ds.Hi; j++ {
+		if w := s.Words[j].Lower(); w == "former" || w == "late" || w == "then" {
+			be = "was"
+		}
+	}
+	slots := map[string]string{"name": e.Name, "description": desc, "be": be, "kind": kindNoun(e.Kind)}
+	// Another description with the same head noun makes "Who is a ...?"
+	// ambiguous.
+	shared := false
+	for _, o := range an.Descriptions {
+		if o.Entity != ds.Entity && strings.EqualFold(d.Sents[o.Sent].Words[o.Head].Lemma, s.Words[ds.Head].Lemma) {
+			shared = true
+		}
+	}
+	base := 1.2*expDecay(ds.Sent) + 0.35*log2p(e.Mentions) + 0.4
+	var out []candidate
+	for _, t := range g.templates {
+		if t.Source != "description" || len(t.Kinds) > 0 && !containsKind(t.Kinds, e.Kind) {
+			continue
+		}
+		mk := func(ty quiz.QuestionType, prompt, answer string, kind quiz.Kind) candidate {
+			acc := []string{answer}
+			if kind == quiz.KindPerson {
+				if sn := quiz.Surname(answer); sn != "" && sn != answer {
+					acc = append(acc, sn)
+				}
+			}
+			return candidate{
+				q: quiz.Question{
+					FactID: an.Facts[fi].ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
+					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
+				},
+				fact: fi, sent: ds.Sent, score: base + float64(t.Priority)/100,
+			}
+		}
+		q, qok := fill(t.Question, slots)
+		st, stok := fill(t.Statement, slots)
+		if qok {
+			q = capitalize(q)
+		}
+		if stok {
+			st = capitalize(st) + "."
+		}
+		for _, ty := range t.Types {
+			switch ty {
+			case quiz.MultipleChoice, quiz.ShortAnswer:
+				if !qok || shared || givesAway(q, e.Name, e.Kind) || wordCount(q) > maxPromptWords {
+					continue
+				}
+				c := mk(ty, q, e.Name, e.Kind)
+				if ty == quiz.MultipleChoice {
+					seed := hash64(q, 7)
+					ds := g.distractors(e.Name, e.Kind, local[e.Kind], map[string]bool{}, nil, seed, 3)
+					if len(ds) < 3 {
+						continue
+					}
+					at := int(seed % 4)
+					for i, k := 0, 0; i < 4; i++ {
+						if i == at {
+							c.q.Options = append(c.q.Options, e.Name)
+						} else {
+							c.q.Options = append(c.q.Options, ds[k])
+							k++
+						}
+					}
+				}
+				out = append(out, c)
+			case quiz.Cloze:
+				// Each name or number inside the description, blanked.
+				if !stok || wordCount(st) > maxPromptWords {
+					continue
+				}
+				for _, m := range s.Mentions {
+					if m.Lo < ds.Lo || m.Hi > ds.Hi || m.Kind == quiz.KindNationality {
+						continue
+					}
+					txt := s.Segment(m.Lo, m.Hi)
+					if strings.Count(st, txt) != 1 || strings.Count(desc, txt) != 1 {
+						continue
+					}
+					c := mk(ty, strings.Replace(st, txt, "_____", 1), txt, m.Kind)
+					c.q.Cloze = strings.Replace(st, txt, "{{c1::"+txt+"}}", 1)
+					out = append(out, c)
+				}
+			case quiz.TrueFalse:
+				if !stok || e.Kind != quiz.KindPerson || wordCount(st)+3 > maxPromptWords {
+					continue
+				}
+				c := mk(ty, "True or false: "+st, "True", quiz.KindOther)
+				c.q.Accepted, c.q.Options, c.truth = []string{"True"}, []string{"True", "False"}, true
+				out = append(out, c)
+				for _, v := range local[quiz.KindPerson] {
+					if alias(v, e.Name, quiz.KindPerson) || !g.personLike(v) || strings.Contains(desc, v) {
+						continue
+					}
+					fs := map[string]string{}
+					for k, x := range slots {
+						fs[k] = x
+					}
+					fs["name"] = v
+					f, ok := fill(t.Statement, fs)
+					if !ok {
+						break
+					}
+					c := mk(ty, "True or false: "+capitalize(f)+".", "False", quiz.KindOther)
+					c.q.Accepted, c.q.Options = []string{"False"}, []string{"True", "False"}
+					out = append(out, c)
+					break
+				}
+			}
+		}
+	}
+	return out
+}

@@ -813,6 +813,7 @@ func (l *layout) statement(with string) (string, bool) {
 		}
 	}
 	var subj string
+	rendered := map[int]bool{}
 	if c.OwnSubj {
 		var idx []int
 		for j := range l.subjWords {
@@ -820,6 +821,9 @@ func (l *layout) statement(with string) (string, bool) {
 		}
 		sort.Ints(idx)
 		idx = l.dropAsides(dropBracketed(s, idx))
+		for _, j := range idx {
+			rendered[j] = true
+		}
 		txt, ok := render(l.d, s, idx, repl)
 		if !ok {
 			return "", false
@@ -868,6 +872,15 @@ func (l *layout) statement(with string) (string, bool) {
 	}
 	sort.Ints(idx)
 	sort.Ints(pre)
+	for _, j := range idx {
+		rendered[j] = true
+	}
+	for _, j := range pre {
+		rendered[j] = true
+	}
+	if !rendered[l.t.Head] && l.t.Role != extract.RoleSubject || l.t.Role == extract.RoleSubject && l.subj == "" && !rendered[l.t.Head] && c.OwnSubj {
+		return "", false // the answer is in an aside the statement leaves out
+	}
 	pred, ok := renderKeeping(l.d, s, idx, repl, l.subjEnt())
 	if !ok {
 		return "", false

@@ -46,6 +46,14 @@ var embedded embed.FS
 // {org}, {org's} (possessive) and {role-of-org} ("the bank's chief
 // executive"); Answer is "subject" or "object" (the role).
 //
+// A description template (Source "description") applies to what an
+// apposition says a name is ("Ann Lee, a former player at Pitt,"); Kinds
+// selects the entity's kind. Question asks for the name ("Who {be}
+// {description}?"), Statement states it ("{name} {be} {description}") for
+// true/false and for clozes of the names inside the description; slots
+// {name}, {description}, {be} ("is", or "was" for a former or late one)
+// and {kind} ("city").
+//
 // Types lists the question types a template yields; Difficulty is 1 to 3;
 // Priority orders templates, highest first, and ranks their questions.
 type Template struct {
@@ -105,8 +113,17 @@ func (t Template) validate() error {
 				return err
 			}
 		}
+	case "description":
+		if t.Question == "" && t.Statement == "" {
+			return fmt.Errorf("template %s: a description template needs a question or a statement", t.ID)
+		}
+		for _, p := range []string{t.Question, t.Statement} {
+			if err := checkSlots(t.ID, p, "name", "description", "be", "kind"); err != nil {
+				return err
+			}
+		}
 	default:
-		return fmt.Errorf("template %s: source %q, want clause or role", t.ID, t.Source)
+		return fmt.Errorf("template %s: source %q, want clause, role or description", t.ID, t.Source)
 	}
 	return nil
 }
