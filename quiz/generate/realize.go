@@ -19,9 +19,9 @@ import (
 type layout struct {
 	lx *lexicon.Lexicon
 	d  *extract.Doc
-	s *extract.Sentence
-	c extract.Clause
-	t extract.Target
+	s  *extract.Sentence
+	c  extract.Clause
+	t  extract.Target
 	// subj is the subject as a question can use it ("" when the clause has
 	// none); subjWords its words in the sentence (empty when it was
 	// replaced by a name or lies outside the clause).
@@ -940,18 +940,92 @@ func (l *layout) dropAsides(idx []int) []int {
 	return out
 }
 
-// sentenceCloze makes a cloze of target t's whole sentence when its clause
+// sentenceCloze makes a cloze of target t's sentence when its clause
 // cannot be restated alone: the sentence as written, without bracketed
 // asides or an opening connective ("However, ..."), pronouns named, the
-// answer blanked. It reports false for a sentence that cannot stand alone
-// or is too long.
+// answer blanked. A sentence too long, or with words pointing outside it,
+// is compressed along its parse: first asides (appositions, non-restrictive
+// relative clauses, parataxis), then the clauses beside the target's
+// (coordinated clauses, adverbial clauses that do not state a condition).
+// It reports false for a sentence that still cannot stand alone.
 func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
+	out, why := sentenceClozeWhy(d, t)
+	return out, why == ""
+}
+
+// sentenceClozeWhy is sentenceCloze with the reason it failed.
+func sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, string) {
 	s := d.Sents[t.Sent]
-	var idx []int
-	for i := range s.Words {
-		idx = append(idx, i)
+	if r := s.Root(); r < 0 || !(s.Words[r].UPOS == "VERB" || s.Words[r].UPOS == "AUX" || s.HasKid(r, "cop")) {
+		return "", "not a sentence" // a heading or a list
 	}
-	idx = dropBracketed(s, idx)
+	why := ""
+	for level := 0; level <= 2; level++ {
+		idx := compress(s, t, level)
+		var out string
+		if out, why = clozeOfWords(d, s, t, idx); why == "" {
+			return out, ""
+		}
+	}
+	return "", why
+}
+
+// compress returns the words of sentence s a cloze on target t keeps at a
+// level of compression: 0 the whole sentence, 1 without asides, 2 without
+// the clauses beside the target's too. Bracketed words never stay.
+func compress(s *extract.Sentence, t extract.Target, level int) []int {
+	path := map[int]bool{} // the target's words and their heads up to the root
+	for j := t.Lo; j < t.Hi; j++ {
+		for k := j; k >= 0 && !path[k]; k = s.Words[k].Head {
+			path[k] = true
+		}
+	}
+	drop := map[int]bool{}
+	for j := range s.Words {
+		if path[j] || level == 0 {
+			continue
+		}
+		if dropAt(s, j, level) {
+			s.Walk(j, func(k int) { drop[k] = true })
+		}
+	}
+	var idx []int
+	for j := range s.Words {
+		if !drop[j] {
+			idx = append(idx, j)
+		}
+	}
+	return dropBracketed(s, idx)
+}
+
+// dropAt reports whether the phrase headed by word j can go at a level of
+// compression without changing what the rest says.
+func dropAt(s *extract.Sentence, j, level int) bool {
+	w := &s.Words[j]
+	switch s.Rel(j) {
+	case "parataxis", "dep", "discourse", "vocative", "appos":
+		return true
+	case "acl":
+		return commaBefore(s, j) // "the plane, carrying 162 people," but not "the plane carrying ..."
+	case "advcl":
+		if level < 2 {
+			return false
+		}
+		if m := s.Kid(j, "mark"); m >= 0 && hypothetical[s.Words[m].Lower()] {
+			return false // "if ...": the rest holds only under it
+		}
+		return true
+	case "conj":
+		// A coordinated clause, not a coordinated noun: "and served in
+		// Vietnam" goes, "and Guinea" stays.
+		return level >= 2 && (w.UPOS == "VERB" || s.HasKid(j, "nsubj") || s.HasKid(j, "cop"))
+	}
+	return false
+}
+
+// clozeOfWords renders words idx of sentence s as a cloze on target t, or
+// says why it cannot stand alone.
+func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []int) (string, string) {
 	// An opening connective and its comma.
 	for len(idx) > 1 {
 		w := &s.Words[idx[0]]
@@ -961,14 +1035,15 @@ func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
 		}
 		break
 	}
-	if len(idx) == 0 || idx[0] > t.Lo || wordCount(s.Text()) > maxPromptWords+5 {
-		return "", false
+	if len(idx) == 0 || idx[0] > t.Lo {
+		return "", "the answer opens the sentence"
 	}
-	if first := &s.Words[idx[0]]; isRelWord(first) || first.Feat("PronType") == "Int" || first.Text != "_____" && first.UPOS != "PUNCT" && strings.ToLower(first.Text[:1]) == first.Text[:1] && first.Mention < 0 {
-		return "", false // a fragment: "Whose duck had ...", "and then ..."
+	if first := &s.Words[idx[0]]; isRelWord(first) || first.Feat("PronType") == "Int" || first.UPOS == "SCONJ" ||
+		idx[0] == 0 && first.UPOS != "PUNCT" && strings.ToLower(first.Text[:1]) == first.Text[:1] && first.Mention < 0 {
+		return "", "a fragment" // "Whose duck had ...", "and then ...", a sentence split mid-way
 	}
-	if r := s.Root(); r < 0 || !(s.Words[r].UPOS == "VERB" || s.Words[r].UPOS == "AUX" || s.HasKid(r, "cop")) {
-		return "", false // a heading or a list, not a sentence
+	if len(idx) > maxPromptWords+5 {
+		return "", "too long"
 	}
 	quoted := false
 	for _, j := range idx {
@@ -980,7 +1055,7 @@ func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
 		if w.UPOS == "PRON" && !quoted {
 			switch w.Lower() {
 			case "i", "me", "my", "we", "us", "our", "you", "your":
-				return "", false // a quotation out of its speaker's mouth
+				return "", "a quotation out of its speaker's mouth"
 			}
 		}
 		if w.UPOS == "NOUN" && w.Ent < 0 {
@@ -988,12 +1063,12 @@ func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
 				switch s.Words[det].Lower() {
 				case "this", "that", "these", "those":
 					if !timeNouns[strings.ToLower(w.Lemma)] {
-						return "", false
+						return "", "a demonstrative"
 					}
 				}
 			}
 			if countedBack(s, j) {
-				return "", false // "the two men"
+				return "", "a counted reference" // "the two men"
 			}
 		}
 	}
@@ -1004,14 +1079,20 @@ func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
 	repl[t.Lo] = "_____"
 	out, ok := render(d, s, idx, repl)
 	if !ok {
-		return "", false
+		return "", "a reference that cannot be named"
 	}
 	out = capitalize(out)
 	if !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "!") && !strings.HasSuffix(out, "?") && !strings.HasSuffix(out, "”") && !strings.HasSuffix(out, "\"") {
-		return "", false
+		return "", "no full stop"
 	}
-	if !balanced(out) || wordCount(out) > maxPromptWords || strings.Count(out, "_____") != 1 {
-		return "", false
+	if !balanced(out) {
+		return "", "unbalanced"
 	}
-	return out, true
+	if wordCount(out) > maxPromptWords {
+		return "", "too long"
+	}
+	if strings.Count(out, "_____") != 1 {
+		return "", "not one blank"
+	}
+	return out, ""
 }
