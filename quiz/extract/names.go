@@ -22,7 +22,17 @@ type nerSpan struct {
 // names adds the named mentions of s: the recognizer's spans, typed with
 // the lexicons, then runs of proper nouns the recognizer left out.
 func (x *Extractor) names(s *Sentence, spans []nerSpan) {
+	// Two organizations back to back are one name the recognizer split:
+	// "Acme | Widget Holdings Inc.".
+	merged := spans[:0:0]
 	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp.typ == "ORG" && merged[n-1].typ == "ORG" && merged[n-1].hi == sp.lo {
+			merged[n-1].hi = sp.hi
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	for _, sp := range merged {
 		lo, hi := sp.lo, sp.hi
 		// Determiners and possessive endings stay out of a name.
 		for lo < hi && (s.Words[lo].UPOS == "DET" || s.Words[lo].UPOS == "PUNCT") {

@@ -70,10 +70,17 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 			out = append(out, r)
 		}
 		// Apposition either way round.
+		appos := false
 		for _, k := range s.Kids(h) {
 			if s.Rel(k) == "appos" && s.Words[k].UPOS == "NOUN" {
 				out = append(out, x.rolePhrases(d, s, k, m.Entity, h)...)
+				appos = true
 			}
+		}
+		if k := s.commaPhrase(m.Hi); !appos && k >= 0 {
+			// An apposition the parse attached elsewhere: the noun
+			// phrase set off by commas right after the name.
+			out = append(out, x.rolePhrases(d, s, k, m.Entity, h)...)
 		}
 		p := s.Words[h].Head
 		if p < 0 {
@@ -136,6 +143,11 @@ func (x *Extractor) titleBefore(d *Doc, s *Sentence, m Mention, h int) (RoleFact
 		hi--
 	}
 	lo := roleRun(s, hi, h)
+	if lo >= hi && hi > 0 && s.Words[hi-1].UPOS == "NOUN" && s.Words[hi-1].Head == s.Words[h].Head {
+		// The parse made the title a sibling of the name ("spokesman"
+		// and "Ann Lee" both subjects): the words still run into it.
+		lo = roleRun(s, hi, hi-1)
+	}
 	if lo >= hi || !x.roleHead(strings.ToLower(s.Words[hi-1].Text)) {
 		return RoleFact{}, false
 	}
@@ -221,6 +233,22 @@ func (x *Extractor) rolePhrase(d *Doc, s *Sentence, k, person, name int) (RoleFa
 			}
 		case cas == "of" && w.Mention < 0 && w.UPOS == "NOUN":
 			lo, hi := s.PhraseBounds(c)
+			// "of strategy at the bank": the organization may hang on
+			// the complement.
+			for _, g := range s.Kids(c) {
+				gw := &s.Words[g]
+				if g > c && s.Rel(g) == "nmod" && r.Org == "" && (s.Case(g) == "at" || s.Case(g) == "of" || s.Case(g) == "for") && gw.Mention >= 0 && named(s.Mentions[gw.Mention].Kind) && s.Mentions[gw.Mention].Kind != quiz.KindPerson {
+					mm := s.Mentions[gw.Mention]
+					olo, ohi := s.nameBounds(g)
+					olo, ohi = min(olo, mm.Lo), max(ohi, mm.Hi)
+					r.Org = s.Segment(olo, ohi)
+					if takesThe(s, olo) {
+						r.Org = "the " + r.Org
+					}
+					gl, _ := s.Span(g)
+					hi = gl
+				}
+			}
 			if hi-lo <= 5 {
 				r.Role += " of " + s.Segment(lo, hi)
 			}
@@ -253,6 +281,11 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 			r.Former = true
 		case w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson:
 			i = s.Mentions[w.Mention].Hi - 1 // a name is no part of a role
+		case w.Mention >= 0 && len(role) > 0 && isPlaceKind(s.Mentions[w.Mention].Kind):
+			// "chief U.S. economist": a place inside the role is part of it.
+			m := s.Mentions[w.Mention]
+			role = append(role, s.Segment(m.Lo, m.Hi))
+			i = m.Hi - 1
 		case w.Mention >= 0 && named(s.Mentions[w.Mention].Kind):
 			// The organization is the last name before the role, with the
 			// names that possess it: "Ukraine's Security Council chief".
@@ -283,6 +316,49 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 }
 
 func (r RoleFact) hasOrg() bool { return r.Org != "" }
+
+// isPlaceKind reports a place or nationality.
+func isPlaceKind(k quiz.Kind) bool {
+	switch k {
+	case quiz.KindNationality, quiz.KindCountry, quiz.KindCity, quiz.KindRegion, quiz.KindPlace:
+		return true
+	}
+	return false
+}
+
+// commaPhrase returns the head of the noun phrase set off by a comma at
+// word i and closed by a comma, a relative pronoun or the end of the
+// sentence ("Ann Lee, the bank's chief executive, said"), or -1.
+func (s *Sentence) commaPhrase(i int) int {
+	if i+1 >= len(s.Words) || s.Words[i].Text != "," {
+		return -1
+	}
+	best, bestHi := -1, -1
+	for k := i + 1; k < len(s.Words); k++ {
+		if s.Words[k].UPOS != "NOUN" {
+			continue
+		}
+		lo, hi := s.Span(k)
+		for hi > k+1 && s.Words[hi-1].UPOS == "PUNCT" {
+			hi--
+		}
+		if (lo == i || lo == i+1) && hi > bestHi {
+			best, bestHi = k, hi
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	if bestHi < len(s.Words) {
+		switch w := &s.Words[bestHi]; {
+		case w.Text == "," || w.Text == "." || w.Text == ";":
+		case w.Feat("PronType") == "Rel":
+		default:
+			return -1
+		}
+	}
+	return best
+}
 
 // takesThe reports whether the name at word lo is written with "the" ("the
 // Pentagon"): the word before it is "the".

@@ -15,6 +15,34 @@ import (
 // counts as a name) parses as one well-formed sentence. Without a parser
 // every text passes.
 func (g *Generator) parseClean(text string) bool {
+	return g.parseCheck(text, true)
+}
+
+// parseSentence reports whether text parses as a sentence: a verb or
+// copula at its root and at most one subject for it. It forgives the
+// parser's local stumbles that parseClean rejects.
+func (g *Generator) parseSentence(text string) bool {
+	return g.parseCheck(text, false)
+}
+
+// sameRoot reports whether text parses with the word root at its root: a
+// sentence cut down along its parse should keep its main verb, and a cut
+// that went wrong rarely does.
+func (g *Generator) sameRoot(text, root string) bool {
+	if g.syn == nil {
+		return true
+	}
+	sents := token.Split(text)
+	if len(sents) != 1 {
+		return false
+	}
+	t := g.syn.Parse(text, sents[0])
+	r := t.Root()
+	return r >= 0 && t.Words[r].Form == root || g.parseSentence(text)
+}
+
+// parseCheck parses text and checks it, strictly or not.
+func (g *Generator) parseCheck(text string, strict bool) bool {
 	if g.syn == nil {
 		return true
 	}
@@ -45,7 +73,7 @@ func (g *Generator) parseClean(text string) bool {
 	for i := range t.Words {
 		w := &t.Words[i]
 		switch {
-		case w.Rel("dep"), w.Rel("orphan"), w.Rel("reparandum"), w.Rel("goeswith"), w.UPOS == "X":
+		case strict && (w.Rel("dep") || w.Rel("orphan") || w.Rel("reparandum") || w.Rel("goeswith") || w.UPOS == "X"):
 			return false
 		case w.Head == r && (w.Rel("nsubj") || w.Rel("csubj")):
 			subjects++

@@ -216,7 +216,7 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	}
 	if why != "" {
 		// A cloze of the whole sentence, when it stands alone.
-		if cl, ok := sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
+		if cl, ok := g.sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
 			c := candidate{
 				q: quiz.Question{
 					FactID: an.Facts[fi].ID, Type: quiz.Cloze, Prompt: cl, Answer: answer, Accepted: accepted,
@@ -285,7 +285,7 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		break
 	}
 	if !stOK {
-		if cl, ok := sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
+		if cl, ok := g.sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
 			c := clozeOf(mk(quiz.Cloze, cl, "sentence-cloze", 20), d, t)
 			c.weak = true // the whole sentence, with all it refers to
 			out = append(out, c)
@@ -301,7 +301,7 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 			out = append(out, c)
 		}
 		if v, ok := g.falseValue(an, t, answer, local); ok {
-			if fs, ok := l.statement(v); ok {
+			if fs, ok := l.statement(v); ok && fs != st && strings.Contains(fs, v) {
 				c := mk(quiz.TrueFalse, "True or false: "+fs, "clause-statement", 30)
 				c.q.Answer, c.q.Accepted, c.q.Options = "False", []string{"False"}, []string{"True", "False"}
 				out = append(out, c)
@@ -554,8 +554,11 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 			return true
 		}
 	}
-	if t.Role != extract.RoleMention && extract.IsSpeech(s.Words[c.Pred].Lemma) && (reports(s, c) || !s.HasKid(c.Pred, "obj")) {
-		return true // "Who said?", "What did she say?": the speaker is asked through what was said
+	if t.Role != extract.RoleMention && extract.IsSpeech(s.Words[c.Pred].Lemma) && (reports(s, c) || !s.HasKid(c.Pred, "obj")) &&
+		!(t.Role == extract.RoleObject && named(t.Kind)) {
+		// "Who said?", "What did she say?": the speaker is asked through
+		// what was said; but whom she told ("told the agency") is news.
+		return true
 	}
 	return false
 }

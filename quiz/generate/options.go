@@ -198,9 +198,12 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 		q = capitalize(q)
 		answer, kind := f.Subject, quiz.KindPerson
-		if country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Answer == "subject" && sharedRole(an, r) {
-			continue // "Who is the president of Russia?": world knowledge; or several hold the role
+		if t.Answer == "subject" && sharedRole(an, r) {
+			continue // several hold the role
 		}
+		// "Who is the president of Ruritania?": world knowledge answers it;
+		// a teacher may still want it, from the reserve.
+		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] && t.Answer == "subject"
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}
@@ -221,7 +224,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 					FactID: f.ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
 					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
 				},
-				fact: fi, sent: r.Sent, score: base + float64(t.Priority)/100,
+				fact: fi, sent: r.Sent, score: base + float64(t.Priority)/100, weak: weak,
 			}
 		}
 		for _, ty := range t.Types {

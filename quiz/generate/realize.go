@@ -105,7 +105,7 @@ func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 	if m := s.Kid(c.Pred, "mark"); m >= 0 && hypothetical[s.Words[m].Lower()] {
 		return nil, "a hypothetical clause" // "if profits are ...": no fact
 	}
-	if c.Kind == "relcl" && c.OwnSubj {
+	if c.Kind == "relcl" && c.OwnSubj && !adverbialRelative(s, c.Pred) {
 		return nil, "an object relative clause" // "the cup that the team won": the noun is the object
 	}
 	if s.HasKid(c.Pred, "expl") {
@@ -141,7 +141,7 @@ func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 		return nil, "a coordinated phrase" // one of several coordinated phrases
 	}
 	for _, k := range s.Kids(c.Pred) {
-		if isRelWord(&s.Words[k]) && !strings.HasPrefix(s.Words[k].Rel, "nsubj") {
+		if isRelWord(&s.Words[k]) && !strings.HasPrefix(s.Words[k].Rel, "nsubj") && !(s.Rel(k) == "advmod" && c.OwnSubj) {
 			return nil, "an object relative" // "the challenges that they face": the object is outside
 		}
 	}
@@ -279,8 +279,8 @@ func (l *layout) dropped(i, k int) bool {
 		return false
 	}
 	switch {
-	case rel == "appos" && !l.inside(k):
-		return true
+	case rel == "appos" && !l.inside(k) && !(s.Words[i].UPOS == "NOUN" && s.Kid(i, "det") < 0 && isPersonName(s, k) && k == i+1):
+		return true // but "governor Ann Lee" keeps the name
 	case (w.Rel == "acl:relcl" || rel == "acl") && commaBefore(s, k) && !l.inside(k):
 		return true
 	case rel == "parataxis" || rel == "dislocated" || rel == "reparandum" || rel == "discourse":
@@ -301,6 +301,19 @@ func onlyPunct(s *extract.Sentence, k int) bool {
 		}
 	}
 	return true
+}
+
+// adverbialRelative reports a relative clause headed by p that a
+// relative adverb opens ("the town where a child was hurt"): without the
+// adverb it stands alone, while "the cup that the team won" lacks its
+// object.
+func adverbialRelative(s *extract.Sentence, p int) bool {
+	for _, k := range s.Kids(p) {
+		if isRelWord(&s.Words[k]) {
+			return s.Rel(k) == "advmod" && k < p
+		}
+	}
+	return false
 }
 
 // isRelWord reports a relative pronoun or adverb ("who", "which",
@@ -680,6 +693,7 @@ func render(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]string)
 func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]string, keep int) (string, bool) {
 	var b strings.Builder
 	prev := -2
+	named := map[int]bool{} // entities already named in the text: later pronouns stay
 	for _, j := range idx {
 		w := &s.Words[j]
 		txt, replaced := repl[j]
@@ -692,7 +706,9 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		if !replaced && w.Rel == "det" && w.Feat("PronType") == "Dem" && w.Head >= 0 && !timeNouns[strings.ToLower(s.Words[w.Head].Lemma)] {
 			return "", false // "that crash", "these systems"
 		}
-		if !replaced && isPersonal(w) && !(keep >= 0 && w.Ent == keep && (w.Feat("Poss") == "Yes" || w.Feat("Reflex") == "Yes")) {
+		// A pronoun whose referent the text already named stays ("Ann Lee
+		// said she ..."), as do the possessives of entity keep.
+		if !replaced && isPersonal(w) && !(w.Ent >= 0 && named[w.Ent]) && !(keep >= 0 && w.Ent == keep && (w.Feat("Poss") == "Yes" || w.Feat("Reflex") == "Yes")) {
 			if w.Ent < 0 {
 				return "", false
 			}
@@ -700,6 +716,9 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 			if w.Feat("Poss") == "Yes" {
 				txt = possessive(txt)
 			}
+		}
+		if w.Ent >= 0 && (w.Mention >= 0 || replaced && txt != "" && txt != "_____") {
+			named[w.Ent] = true
 		}
 		if replaced && txt == "" {
 			continue
@@ -767,7 +786,7 @@ func tidy(t string) string {
 
 // tidyPairs are the spacing and punctuation mended after words are taken
 // out of a sentence.
-var tidyPairs = strings.NewReplacer(" ,", ",", ",,", ",", "( )", "", "()", "", "  ", " ", ", .", ".", ",.", ".",
+var tidyPairs = strings.NewReplacer(" ,", ",", " .", ".", ",,", ",", "( )", "", "()", "", "  ", " ", ", .", ".", ",.", ".",
 	", ?", "?", ",?", "?", " ?", "?", "“ ", "“", " ”", "”", " 's", "'s", " ’s", "’s", " n't", "n't", " ’ ", "’ ", "( ", "(", " )", ")")
 
 // kindOf returns the kind of word i's entity or mention, or other.
@@ -833,8 +852,8 @@ func (l *layout) statement(with string) (string, bool) {
 				txt = lowerFirst(txt)
 			}
 		}
-		if l.t.Role != extract.RoleSubject && l.t.Role != extract.RoleInside && l.subj != "" {
-			txt = l.subj
+		if l.t.Role != extract.RoleSubject && l.t.Role != extract.RoleInside && l.subj != "" && !rendered[l.t.Lo] {
+			txt = l.subj // the subject as it reads alone, unless the answer is in it
 		}
 		subj = txt
 	} else {
@@ -948,22 +967,27 @@ func (l *layout) dropAsides(idx []int) []int {
 // relative clauses, parataxis), then the clauses beside the target's
 // (coordinated clauses, adverbial clauses that do not state a condition).
 // It reports false for a sentence that still cannot stand alone.
-func sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
-	out, why := sentenceClozeWhy(d, t)
+func (g *Generator) sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
+	out, why := g.sentenceClozeWhy(d, t)
 	return out, why == ""
 }
 
-// sentenceClozeWhy is sentenceCloze with the reason it failed.
-func sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, string) {
+// sentenceClozeWhy is sentenceCloze with the reason it failed. A
+// compressed sentence must parse cleanly with its answer in place.
+func (g *Generator) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, string) {
 	s := d.Sents[t.Sent]
 	if r := s.Root(); r < 0 || !(s.Words[r].UPOS == "VERB" || s.Words[r].UPOS == "AUX" || s.HasKid(r, "cop")) {
 		return "", "not a sentence" // a heading or a list
 	}
 	why := ""
-	for level := 0; level <= 2; level++ {
+	for level := 0; level <= 3; level++ {
 		idx := compress(s, t, level)
 		var out string
 		if out, why = clozeOfWords(d, s, t, idx); why == "" {
+			if level > 0 && !g.sameRoot(strings.Replace(out, "_____", t.Text(d), 1), s.Words[s.Root()].Text) {
+				why = "compressed badly"
+				continue
+			}
 			return out, ""
 		}
 	}
@@ -989,6 +1013,28 @@ func compress(s *extract.Sentence, t extract.Target, level int) []int {
 			s.Walk(j, func(k int) { drop[k] = true })
 		}
 	}
+	// A comma left before a dropped aside goes when the sentence goes on
+	// without one: "Ann Lee, [the mayor,] said" reads "Ann Lee said".
+	for j := 1; j < len(s.Words); j++ {
+		if !drop[j] || drop[j-1] {
+			continue
+		}
+		k := j // the gap is [j, k)
+		for k < len(s.Words) && drop[k] {
+			k++
+		}
+		if k == len(s.Words) {
+			break
+		}
+		before, after := s.Words[j-1].Text == ",", s.Words[k].Text == ","
+		switch {
+		case (before || s.Words[j].Text == ",") && after:
+			drop[k] = true // "Ann Lee, [the mayor], said": one comma
+		case before && s.Words[k].UPOS != "PUNCT":
+			drop[j-1] = true
+		}
+		j = k
+	}
 	var idx []int
 	for j := range s.Words {
 		if !drop[j] {
@@ -996,6 +1042,13 @@ func compress(s *extract.Sentence, t extract.Target, level int) []int {
 		}
 	}
 	return dropBracketed(s, idx)
+}
+
+// sideMarks introduce adverbial clauses whose removal leaves the rest
+// true.
+var sideMarks = map[string]bool{
+	"because": true, "as": true, "while": true, "after": true, "before": true, "when": true,
+	"although": true, "though": true, "since": true, "whereas": true, "until": true,
 }
 
 // dropAt reports whether the phrase headed by word j can go at a level of
@@ -1011,14 +1064,42 @@ func dropAt(s *extract.Sentence, j, level int) bool {
 		if level < 2 {
 			return false
 		}
-		if m := s.Kid(j, "mark"); m >= 0 && hypothetical[s.Words[m].Lower()] {
-			return false // "if ...": the rest holds only under it
+		if m := s.Kid(j, "mark"); m >= 0 {
+			// "because ...", "after ...", but not "if ..." (the rest holds
+			// only under it) nor "to ..." (often what the verb needs).
+			return sideMarks[s.Words[m].Lower()]
 		}
-		return true
+		// "..., citing the weather": a participle set off by a comma.
+		return commaBefore(s, j) && (w.Feat("VerbForm") == "Part" || w.Feat("VerbForm") == "Ger")
 	case "conj":
 		// A coordinated clause, not a coordinated noun: "and served in
 		// Vietnam" goes, "and Guinea" stays.
 		return level >= 2 && (w.UPOS == "VERB" || s.HasKid(j, "nsubj") || s.HasKid(j, "cop"))
+	case "obl":
+		// Times and places: the rest stays true without them ("in 1962",
+		// "on Tuesday", "in Lyon"); other obliques may be what the verb
+		// needs ("lead to ...", "comply with ...").
+		if level < 3 || w.Head < 0 || s.Words[w.Head].UPOS != "VERB" {
+			return false
+		}
+		if s.Words[j].Rel == "obl:tmod" || s.Words[j].Rel == "obl:npmod" {
+			return true
+		}
+		if lo, hi := s.Span(j); lo == 0 && hi < len(s.Words) && s.Words[hi].Text == "," && !strings.HasPrefix(s.Case(j), "according") {
+			return true // a fronted frame: "In work shown last week, ..."
+		}
+		switch s.Case(j) {
+		case "in", "on", "at", "during":
+		default:
+			return false
+		}
+		if w.Mention >= 0 {
+			switch s.Mentions[w.Mention].Kind {
+			case quiz.KindDate, quiz.KindWeekday, quiz.KindTime, quiz.KindCity, quiz.KindCountry, quiz.KindRegion, quiz.KindPlace:
+				return true
+			}
+		}
+		return timeNouns[strings.ToLower(w.Lemma)]
 	}
 	return false
 }
@@ -1042,7 +1123,7 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 		idx[0] == 0 && first.UPOS != "PUNCT" && strings.ToLower(first.Text[:1]) == first.Text[:1] && first.Mention < 0 {
 		return "", "a fragment" // "Whose duck had ...", "and then ...", a sentence split mid-way
 	}
-	if len(idx) > maxPromptWords+5 {
+	if len(idx) > maxPromptWords+12 {
 		return "", "too long"
 	}
 	quoted := false
@@ -1090,6 +1171,9 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 	}
 	if wordCount(out) > maxPromptWords {
 		return "", "too long"
+	}
+	if wordCount(out) < minStatementWords+1 {
+		return "", "too short"
 	}
 	if strings.Count(out, "_____") != 1 {
 		return "", "not one blank"
