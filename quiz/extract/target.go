@@ -151,7 +151,44 @@ func (d *Doc) mentionTargets(s *Sentence, have []Target) []Target {
 		_ = mi
 		out = append(out, t)
 	}
+	// A short phrase in quotation marks inside a sentence ("was
+	// “disappointed” in him"): a word the article singles out.
+	for lo := 1; lo < len(s.Words); lo++ {
+		if !isQuote(s.Words[lo-1].Text) {
+			continue
+		}
+		hi := lo
+		for hi < len(s.Words) && hi-lo <= 4 && !isQuote(s.Words[hi].Text) {
+			hi++
+		}
+		if hi == lo || hi-lo > 4 || hi >= len(s.Words) || covered[[2]int{lo, hi}] {
+			continue
+		}
+		ok := true
+		for j := lo; j < hi; j++ {
+			switch s.Words[j].UPOS {
+			case "PUNCT", "AUX", "PRON", "DET":
+				ok = false // a clause or a fragment, not a term
+			}
+		}
+		h := s.HeadOf(lo, hi)
+		if !ok || h < 0 || s.clauseOf(h) < 0 {
+			lo = hi
+			continue
+		}
+		out = append(out, Target{Sent: s.Index, Clause: s.clauseOf(h), Head: h, Lo: lo, Hi: hi, Phrase: h, Role: RoleMention, Kind: quiz.KindOther, Entity: -1})
+		lo = hi
+	}
 	return out
+}
+
+// isQuote reports a quotation mark.
+func isQuote(w string) bool {
+	switch w {
+	case "\"", "“", "”", "‘", "’":
+		return true
+	}
+	return false
 }
 
 // clauseOf returns the index of the innermost clause whose predicate

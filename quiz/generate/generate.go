@@ -547,8 +547,9 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		if det := s.Kid(t.Head, "det"); t.Hi-t.Lo == 1 && det >= 0 && s.Words[det].Lower() == "the" {
 			return true // "the team": which one is the question
 		}
-		if genericNouns[txt] || t.Hi-t.Lo == 1 && s.Words[t.Head].UPOS != "NOUN" && s.Words[t.Head].UPOS != "ADJ" {
-			return true
+		singled := t.Lo > 0 && t.Hi < len(s.Words) && isQuoteMark(s.Words[t.Lo-1].Text) && isQuoteMark(s.Words[t.Hi].Text)
+		if genericNouns[txt] || t.Hi-t.Lo == 1 && s.Words[t.Head].UPOS != "NOUN" && s.Words[t.Head].UPOS != "ADJ" && !singled {
+			return true // but a word in quotation marks was singled out: was “disappointed”
 		}
 		if s.Words[t.Head].UPOS == "NOUN" && t.Hi-t.Lo == 1 && s.Words[t.Head].Feat("Number") == "Plur" && genericNouns[strings.ToLower(s.Words[t.Head].Lemma)] {
 			return true

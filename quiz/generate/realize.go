@@ -119,6 +119,19 @@ func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 		l.answer = map[int]bool{}
 		s.Walk(t.Head, func(j int) { l.answer[j] = true })
 	}
+	if t.Phrase == c.Pred {
+		// The answer is the predicate itself (“was “disappointed””): its
+		// words, not the clause it heads.
+		l.answer = map[int]bool{}
+		for j := t.Lo; j < t.Hi; j++ {
+			l.answer[j] = true
+		}
+	}
+	if c.Source >= 0 && c.Subj >= 0 && s.Words[c.Source].Ent >= 0 && s.Words[c.Source].Ent == s.Words[c.Subj].Ent {
+		// "Ann said she was tired" is no "According to Ann, Ann was
+		// tired": the sentence as written says it better.
+		return nil, "a report about the speaker"
+	}
 	if c.Source >= 0 {
 		src, ok := l.nounPhrase(c.Source, nil)
 		if !ok || wordCount(src) > maxSourceWords {
@@ -694,9 +707,22 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 	var b strings.Builder
 	prev := -2
 	named := map[int]bool{} // entities already named in the text: later pronouns stay
+	in := map[int]bool{}
+	for _, j := range idx {
+		in[j] = true
+	}
+	quoting := false
 	for _, j := range idx {
 		w := &s.Words[j]
 		txt, replaced := repl[j]
+		switch w.Text {
+		case "“":
+			quoting = true
+		case "”":
+			quoting = false
+		case "\"":
+			quoting = !quoting
+		}
 		if !replaced && w.UPOS == "PRON" && w.Feat("PronType") == "Dem" {
 			return "", false // "this", "those": pointing outside the sentence
 		}
@@ -708,7 +734,7 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		}
 		// A pronoun whose referent the text already named stays ("Ann Lee
 		// said she ..."), as do the possessives of entity keep.
-		if !replaced && isPersonal(w) && !(w.Ent >= 0 && named[w.Ent]) && !(keep >= 0 && w.Ent == keep && (w.Feat("Poss") == "Yes" || w.Feat("Reflex") == "Yes")) {
+		if !replaced && isPersonal(w) && !(w.Ent >= 0 && named[w.Ent]) && !(keep >= 0 && w.Ent == keep && (w.Feat("Poss") == "Yes" || w.Feat("Reflex") == "Yes")) && !boundBySubject(s, j, in) {
 			if w.Ent < 0 {
 				return "", false
 			}
@@ -716,9 +742,12 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 			if w.Feat("Poss") == "Yes" {
 				txt = possessive(txt)
 			}
+			if quoting {
+				txt = "[" + txt + "]" // a quotation is not reworded: the name goes in brackets
+			}
 		}
-		if w.Ent >= 0 && (w.Mention >= 0 || replaced && txt != "" && txt != "_____") {
-			named[w.Ent] = true
+		if w.Ent >= 0 && !quoting && (w.Mention >= 0 || replaced && txt != "" && txt != "_____") {
+			named[w.Ent] = true // a name in a quotation does not tell who "he" is outside it
 		}
 		if replaced && txt == "" {
 			continue
@@ -746,6 +775,38 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		}
 	}
 	return tidy(b.String()), true
+}
+
+// boundBySubject reports a possessive pronoun bound by the subject of its
+// own clause, which the text keeps before it: "the teams played their
+// final", "the bank raised its rates".
+func boundBySubject(s *extract.Sentence, j int, in map[int]bool) bool {
+	w := &s.Words[j]
+	if w.Feat("Poss") != "Yes" {
+		return false
+	}
+	for h := w.Head; h >= 0; h = s.Words[h].Head {
+		subj := s.Kid(h, "nsubj")
+		if subj < 0 {
+			subj = s.Kid(h, "nsubj:pass")
+		}
+		if subj < 0 {
+			continue
+		}
+		if subj > j || !in[subj] {
+			return false
+		}
+		sw := &s.Words[subj]
+		plural := sw.Feat("Number") == "Plur" || s.HasKid(subj, "conj")
+		switch w.Lower() {
+		case "their":
+			return plural
+		case "its":
+			return !plural && sw.UPOS != "PRON"
+		}
+		return false // "his", "her": whose, a name would tell
+	}
+	return false
 }
 
 // isPersonal reports a personal or possessive pronoun of the third person
@@ -822,7 +883,8 @@ func (l *layout) statement(with string) (string, bool) {
 	repl := map[int]string{}
 	if with != "" {
 		first := true
-		for j := l.t.Lo; j < l.t.Hi; j++ {
+		lo, hi := blankBounds(s, l.t)
+		for j := lo; j < hi; j++ {
 			if first {
 				repl[j] = with
 				first = false
@@ -957,6 +1019,34 @@ func (l *layout) dropAsides(idx []int) []int {
 		}
 	}
 	return out
+}
+
+// blankBounds returns the words a blank for target t replaces: the
+// answer's, with the quotation marks around it or begun in it
+// ("threatened “severe” sanctions" blanks the marks too).
+func blankBounds(s *extract.Sentence, t extract.Target) (int, int) {
+	lo, hi := t.Lo, t.Hi
+	if lo == 0 || !isQuoteMark(s.Words[lo-1].Text) {
+		return lo, hi
+	}
+	if hi < len(s.Words) && isQuoteMark(s.Words[hi].Text) {
+		return lo - 1, hi + 1
+	}
+	for j := lo; j < hi; j++ {
+		if isQuoteMark(s.Words[j].Text) {
+			return lo - 1, hi
+		}
+	}
+	return lo, hi
+}
+
+// isQuoteMark reports a quotation mark.
+func isQuoteMark(w string) bool {
+	switch w {
+	case "\"", "“", "”", "‘", "’":
+		return true
+	}
+	return false
 }
 
 // sentenceCloze makes a cloze of target t's sentence when its clause
@@ -1154,10 +1244,11 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 		}
 	}
 	repl := map[int]string{}
-	for j := t.Lo; j < t.Hi; j++ {
+	lo, hi := blankBounds(s, t)
+	for j := lo; j < hi; j++ {
 		repl[j] = ""
 	}
-	repl[t.Lo] = "_____"
+	repl[lo] = "_____"
 	out, ok := render(d, s, idx, repl)
 	if !ok {
 		return "", "a reference that cannot be named"
