@@ -16,7 +16,7 @@ import (
 	"slices"
 )
 
-const magic = "factdeck-syntax-2\n"
+const magic = "factdeck-syntax-4\n"
 
 // encoder writes varints and strings to a buffered stream.
 type encoder struct {
@@ -94,6 +94,7 @@ func (m *Model) Encode(w io.Writer) error {
 		e.u(m.ambig[k])
 	}
 	e.table(m.tagger)
+	e.table(m.tagger2)
 	e.strs(m.rels)
 	e.u(uint64(m.rootRel))
 	e.table(m.parser)
@@ -138,6 +139,17 @@ func (m *Model) Encode(w io.Writer) error {
 			e.u(0)
 		}
 	}
+	keys = keys[:0]
+	for k := range m.lem.known {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.u(uint64(len(keys)))
+	prev = 0
+	for _, k := range keys {
+		e.u(k - prev)
+		prev = k
+	}
 	if err := e.w.Flush(); err != nil {
 		return fmt.Errorf("syntax: encode: %w", err)
 	}
@@ -149,22 +161,37 @@ func (m *Model) Encode(w io.Writer) error {
 
 // decoder reads what encoder wrote, remembering the first error.
 type decoder struct {
-	r   *bytes.Reader
+	b   []byte
 	err error
 }
 
-func (d *decoder) u() uint64 {
-	x, err := binary.ReadUvarint(d.r)
-	if err != nil && d.err == nil {
+// fail records the first error and empties the input.
+func (d *decoder) fail(err error) {
+	if d.err == nil {
 		d.err = err
 	}
-	return x
+	d.b = nil
+}
+
+func (d *decoder) u() uint64 {
+	var x uint64
+	for i, s := 0, uint(0); i < len(d.b) && i < binary.MaxVarintLen64; i, s = i+1, s+7 {
+		c := d.b[i]
+		if c < 0x80 {
+			d.b = d.b[i+1:]
+			return x | uint64(c)<<s
+		}
+		x |= uint64(c&0x7f) << s
+	}
+	d.fail(errors.New("bad or truncated varint"))
+	return 0
 }
 
 func (d *decoder) i() int64 {
-	x, err := binary.ReadVarint(d.r)
-	if err != nil && d.err == nil {
-		d.err = err
+	ux := d.u()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
 	return x
 }
@@ -172,10 +199,8 @@ func (d *decoder) i() int64 {
 // count reads a count and checks that it is plausible for the data left.
 func (d *decoder) count() int {
 	n := d.u()
-	if n > uint64(d.r.Len()) {
-		if d.err == nil {
-			d.err = errors.New("count beyond the end of the data")
-		}
+	if n > uint64(len(d.b)) {
+		d.fail(errors.New("count beyond the end of the data"))
 		return 0
 	}
 	return int(n)
@@ -183,11 +208,12 @@ func (d *decoder) count() int {
 
 func (d *decoder) s() string {
 	n := d.count()
-	b := make([]byte, n)
-	if _, err := io.ReadFull(d.r, b); err != nil && d.err == nil {
-		d.err = err
+	if n > len(d.b) {
+		return ""
 	}
-	return string(b)
+	x := string(d.b[:n])
+	d.b = d.b[n:]
+	return x
 }
 
 func (d *decoder) strs() []string {
@@ -206,30 +232,31 @@ func (d *decoder) table(nclass int) *table {
 	}
 	scale := math.Float32frombits(uint32(sb))
 	n := d.count()
-	rows := make([]buildRow, n)
+	keys := make([]uint64, n)
+	offs := make([]uint64, n)
+	// Rows hold a few entries each; the data left bounds their number.
+	ents := make([]uint32, 1, 1+n+min(len(d.b), 8*n))
 	prev := uint64(0)
-	for i := range rows {
+	for i := range keys {
 		prev += d.u()
 		k := d.count()
-		r := buildRow{key: prev, cls: make([]uint16, k), vals: make([]int16, k)}
+		keys[i], offs[i] = prev, uint64(len(ents))
+		ents = append(ents, uint32(k))
 		c := uint64(0)
 		for j := 0; j < k; j++ {
 			c += d.u()
 			v := d.i()
 			if c >= uint64(nclass) || v < math.MinInt16 || v > math.MaxInt16 {
-				if d.err == nil {
-					d.err = fmt.Errorf("bad weight row %d", i)
-				}
+				d.fail(fmt.Errorf("bad weight row %d", i))
 				return nil
 			}
-			r.cls[j], r.vals[j] = uint16(c), int16(v)
+			ents = append(ents, uint32(c)<<16|uint32(uint16(int16(v))))
 		}
-		rows[i] = r
 		if d.err != nil {
 			return nil
 		}
 	}
-	return newTable(rows, scale)
+	return flatTable(keys, offs, ents, scale)
 }
 
 // Decode reads a model written by Encode.
@@ -245,7 +272,7 @@ func Decode(data []byte) (*Model, error) {
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, errors.New("syntax: decode: not a model file")
 	}
-	d := &decoder{r: bytes.NewReader(raw[len(magic):])}
+	d := &decoder{b: raw[len(magic):]}
 	m := &Model{}
 	m.tagUPOS = d.strs()
 	m.tagXPOS = d.strs()
@@ -272,6 +299,7 @@ func Decode(data []byte) (*Model, error) {
 		m.ambig[prev] = d.u()
 	}
 	m.tagger = d.table(nt)
+	m.tagger2 = d.table(nt)
 	m.rels = d.strs()
 	m.rootRel = int(d.u())
 	if m.rootRel >= len(m.rels) {
@@ -315,8 +343,18 @@ func Decode(data []byte) (*Model, error) {
 		r := lemmaRule{strip: int(d.u()), add: d.s(), lower: d.u() == 1}
 		m.lem.rules[prev] = r
 	}
+	n = d.count()
+	m.lem.known = make(map[uint64]bool, n)
+	prev = 0
+	for i := 0; i < n; i++ {
+		prev += d.u()
+		m.lem.known[prev] = true
+	}
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax: decode: %w", d.err)
+	}
+	if len(d.b) != 0 {
+		return nil, errors.New("syntax: decode: data after the model")
 	}
 	if m.tagger == nil || m.parser == nil {
 		return nil, errors.New("syntax: decode: missing weights")

@@ -29,6 +29,11 @@ type lemmatizer struct {
 	// rules holds rules by mix3(hash(XPOS), suffix length, hash(lowercase
 	// suffix)); suffix length 0 is the XPOS's default.
 	rules map[uint64]lemmaRule
+	// known holds the hashes of the training data's lemmas: of the rules
+	// for the suffixes of an unknown word, the longest whose lemma is
+	// known wins ("smelled" gives "smell", not "smel" as "travelled"
+	// gives "travel").
+	known map[uint64]bool
 }
 
 func lexKey(xpos, form string) uint64 { return mix(hashString(xpos), hashString(form)) }
@@ -53,21 +58,33 @@ func (l *lemmatizer) lemmaX(form, xpos string) string {
 	if lem, ok := l.lex[lexKey(xpos, form)]; ok {
 		return lem
 	}
-	if r, ok := l.rule(form, xpos); ok {
-		return apply(r, form)
-	}
-	return form
+	return l.guess(form, xpos)
 }
 
-// rule returns the rule for the longest suffix of form that has one.
-func (l *lemmatizer) rule(form, xpos string) (lemmaRule, bool) {
+// guess returns the lemma the rules give form: that of the longest suffix
+// with a rule whose lemma is a known one, else that of the longest suffix
+// with a rule, else form.
+func (l *lemmatizer) guess(form, xpos string) string {
 	lf := lower(form)
+	first := ""
+	found := false
 	for k := min(maxSuffix, len(lf)); k >= 0; k-- {
-		if r, ok := l.rules[ruleKey(xpos, lf[len(lf)-k:])]; ok && r.strip <= len(form) {
-			return r, true
+		r, ok := l.rules[ruleKey(xpos, lf[len(lf)-k:])]
+		if !ok || r.strip > len(form) {
+			continue
+		}
+		lem := apply(r, form)
+		if len(l.known) == 0 || l.known[hashString(lem)] {
+			return lem
+		}
+		if !found {
+			first, found = lem, true
 		}
 	}
-	return lemmaRule{}, false
+	if found {
+		return first
+	}
+	return form
 }
 
 // apply applies rule r to form.
@@ -166,7 +183,10 @@ func trainLemmatizer(exs []lemmaExample) *lemmatizer {
 			counts[key][r]++
 		}
 	}
-	l := &lemmatizer{lex: map[uint64]string{}, rules: map[uint64]lemmaRule{}}
+	l := &lemmatizer{lex: map[uint64]string{}, rules: map[uint64]lemmaRule{}, known: map[uint64]bool{}}
+	for _, k := range types {
+		l.known[hashString(top(k))] = true
+	}
 	for key, rs := range counts {
 		total, best, bn := 0, lemmaRule{}, -1
 		for r, n := range rs {
@@ -184,11 +204,7 @@ func trainLemmatizer(exs []lemmaExample) *lemmatizer {
 	}
 	for _, k := range types {
 		lem := top(k)
-		got := k.form
-		if r, ok := l.rule(k.form, k.xpos); ok {
-			got = apply(r, k.form)
-		}
-		if got != lem {
+		if l.guess(k.form, k.xpos) != lem {
 			l.lex[lexKey(k.xpos, k.form)] = lem
 		}
 	}

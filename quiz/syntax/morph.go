@@ -160,9 +160,7 @@ func (m *Model) morphSentence(words []Word, sc *scratch) {
 		}
 		scores := sc.ints(len(m.feats))
 		sc.feats = morphFeatures(in, x, m.subjRels, m.auxRels, sc.feats[:0])
-		for _, f := range sc.feats {
-			m.morph.add(f, scores)
-		}
+		sc.buf = m.morph.addAll(sc.feats, scores, sc.buf)
 		best := cands[0]
 		for _, c := range cands[1:] {
 			if scores[c] > scores[best] {

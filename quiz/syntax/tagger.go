@@ -47,11 +47,18 @@ const (
 	tTagM1Amb
 	tAmbAmbP1
 	tSuf4Amb
+	tRightP1
+	tRightP2
+	tRightP1P2
+	tLeftRight
+	tRightP1Lower
+	tRightM1P1Lower
 )
 
 // tagFeatures appends the features of word i of vs, given the tags
-// predicted for the words before it.
-func tagFeatures(vs []view, tags []int, i int, dst []uint64) []uint64 {
+// predicted for the words before it and, in the second pass, the tags of
+// the first pass (right; nil in the first pass).
+func tagFeatures(vs []view, tags, right []int, i int, dst []uint64) []uint64 {
 	v := &vs[i]
 	lowerAt := func(j int) uint64 {
 		switch {
@@ -147,6 +154,23 @@ func tagFeatures(vs []view, tags []int, i int, dst []uint64) []uint64 {
 	if i == 0 {
 		dst = append(dst, mix(tFirstShort, v.short))
 	}
+	if right != nil {
+		rightAt := func(j int) uint64 {
+			if j >= len(right) {
+				return 1001
+			}
+			return uint64(right[j])
+		}
+		r1, r2 := rightAt(i+1), rightAt(i+2)
+		dst = append(dst,
+			mix(tRightP1, r1),
+			mix(tRightP2, r2),
+			mix3(tRightP1P2, r1, r2),
+			mix3(tLeftRight, t1, r1),
+			mix3(tRightP1Lower, r1, v.lower),
+			mix4(tRightM1P1Lower, t1, r1, v.lower),
+		)
+	}
 	return dst
 }
 
@@ -206,20 +230,30 @@ func (m *Model) setAmbiguity(vs []view) {
 	}
 }
 
-// tagSentence writes the tags of the words (views vs) into tags.
+// tagSentence writes the tags of the words (views vs) into tags: a first
+// pass left to right, then, if the model has one, a second pass that also
+// reads the first pass's tags to the right of each word.
 func (m *Model) tagSentence(vs []view, tags []int, sc *scratch) {
+	m.tagPass(m.tagger, vs, tags, nil, sc)
+	if m.tagger2 == nil {
+		return
+	}
+	sc.first = append(sc.first[:0], tags...)
+	m.tagPass(m.tagger2, vs, tags, sc.first, sc)
+}
+
+// tagPass tags the words with the weights tab; right holds the first
+// pass's tags in the second pass.
+func (m *Model) tagPass(tab *table, vs []view, tags, right []int, sc *scratch) {
 	nt := len(m.tagNames)
-	scores := sc.ints(nt)
 	for i := range vs {
 		if t, ok := m.tagDict[vs[i].form]; ok {
 			tags[i] = int(t)
 			continue
 		}
-		clear(scores)
-		sc.feats = tagFeatures(vs, tags, i, sc.feats[:0])
-		for _, f := range sc.feats {
-			m.tagger.add(f, scores)
-		}
+		scores := sc.ints(nt)
+		sc.feats = tagFeatures(vs, tags, right, i, sc.feats[:0])
+		sc.buf = tab.addAll(sc.feats, scores, sc.buf)
 		best := 0
 		for k := 1; k < nt; k++ {
 			if scores[k] > scores[best] {
@@ -230,10 +264,12 @@ func (m *Model) tagSentence(vs []view, tags []int, sc *scratch) {
 	}
 }
 
-// tagExample is a training sentence for the tagger.
+// tagExample is a training sentence for the tagger; first holds the
+// first pass's tags when training the second pass.
 type tagExample struct {
 	views []view
 	gold  []int
+	first []int
 }
 
 // trainTagger trains the tagger for the given number of epochs and
@@ -259,7 +295,7 @@ func trainTagger(exs []tagExample, ntags int, dict map[uint64]int16, epochs int,
 					pred[i] = int(t)
 					continue
 				}
-				feats = tagFeatures(ex.views, pred, i, feats[:0])
+				feats = tagFeatures(ex.views, pred, ex.first, i, feats[:0])
 				clear(scores)
 				tt.score(feats, scores)
 				best := 0

@@ -10,7 +10,9 @@ package syntax
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/rand"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,6 +28,9 @@ type TrainOptions struct {
 	// Folds is the number of jack-knifing folds for the parser's training
 	// tags (0 or 1: gold tags).
 	Folds int
+	// TwoPass adds the tagger's second pass, which reads the first pass's
+	// tags to the right of each word.
+	TwoPass bool
 	// Explore is the probability with which the parser in training follows
 	// its own prediction rather than the oracle, from its second epoch.
 	Explore float64
@@ -36,6 +41,9 @@ type TrainOptions struct {
 	// tag (DictShare of its uses), to be tagged from the dictionary.
 	DictMin   int
 	DictShare float64
+	// Runs is the number of parser training runs, with seeds Seed,
+	// Seed+1, ..., whose weights are averaged.
+	Runs int
 	// Seed seeds the shuffling and exploration.
 	Seed int64
 	// Workers bounds the goroutines of jack-knifing.
@@ -186,9 +194,54 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	m.tagger = bestTab
 	logf("syntax: tagger: best epoch %d", bestEpoch)
 
-	// Jack-knifed tags for the training data; the final tagger's for dev.
-	if err := jackknife(trainEx, tagExs, len(v.tagNames), m, bestEpoch, opt); err != nil {
-		return nil, err
+	// Jack-knifed first-pass tags for the training data.
+	first := make([][]int, len(trainEx))
+	jackknife(tagExs, opt, func(part []tagExample, seed int64) *Model {
+		return &Model{tagger: trainTagger(part, len(v.tagNames), m.tagDict, bestEpoch, seed, opt.TagPrune, nil),
+			tagDict: m.tagDict, tagNames: m.tagNames}
+	}, first)
+	logf("syntax: jack-knifed first-pass tags (%d folds): UPOS|XPOS %.2f%%", opt.Folds, agreement(first, trainEx))
+	if opt.TwoPass {
+		// The second pass, trained on the first pass's jack-knifed tags.
+		for i := range tagExs {
+			tagExs[i].first = first[i]
+		}
+		bestAcc, bestEpoch2 := -1.0, opt.TagEpochs
+		var best2 *table
+		report2 := func(epoch int, tab *table) {
+			m.tagger2 = tab
+			acc := m.tagAccuracy(devEx)
+			logf("syntax: tagger pass 2 epoch %d: dev UPOS|XPOS %.2f%%, %d features", epoch, acc, tab.features())
+			if acc > bestAcc {
+				bestAcc, bestEpoch2, best2 = acc, epoch, tab
+			}
+		}
+		if len(devEx) == 0 {
+			report2 = nil
+		}
+		last := trainTagger(tagExs, len(v.tagNames), m.tagDict, opt.TagEpochs, opt.Seed+100, opt.TagPrune, report2)
+		if best2 == nil {
+			best2 = last
+		}
+		m.tagger2 = best2
+		logf("syntax: tagger pass 2: best epoch %d", bestEpoch2)
+		// Jack-knifed two-pass tags: the first pass's are already held
+		// out; the second pass is trained on the other folds.
+		second := make([][]int, len(trainEx))
+		jackknife(tagExs, opt, func(part []tagExample, seed int64) *Model {
+			return &Model{tagger2: trainTagger(part, len(v.tagNames), m.tagDict, bestEpoch2, seed+100, opt.TagPrune, nil),
+				tagDict: m.tagDict, tagNames: m.tagNames, secondOnly: true}
+		}, second)
+		first = second
+		logf("syntax: jack-knifed two-pass tags: UPOS|XPOS %.2f%%", agreement(first, trainEx))
+	}
+	for i := range trainEx {
+		trainEx[i].pred = first[i]
+	}
+	if opt.Folds < 2 {
+		for i := range trainEx {
+			trainEx[i].pred = append([]int(nil), trainEx[i].gold...)
+		}
 	}
 	for i := range devEx {
 		ex := &devEx[i]
@@ -196,8 +249,28 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		m.tagSentence(ex.views, ex.pred, &scratch{})
 	}
 
-	// Parser.
-	m.parser = trainParser(trainEx, devEx, m, opt, logf)
+	// Parser: Runs runs with seeds Seed, Seed+1, ..., in parallel, whose
+	// weights are averaged.
+	runs := max(opt.Runs, 1)
+	tabs := make([]*table, runs)
+	var wg sync.WaitGroup
+	for r := range tabs {
+		wg.Add(1)
+		go func(r int) {
+			defer wg.Done()
+			o := opt
+			o.Seed += int64(r)
+			// A model of its own, whose parser the run sets for its dev scores.
+			pm := &Model{rels: m.rels, rootRel: m.rootRel}
+			tabs[r] = trainParser(trainEx, devEx, pm, o, logf)
+		}(r)
+	}
+	wg.Wait()
+	m.parser = averageTables(tabs, opt.ParsePrune)
+	if runs > 1 && len(devEx) > 0 {
+		uas, las := m.parseAccuracy(devEx)
+		logf("syntax: parser: average of %d runs: dev UAS %.2f LAS %.2f; %d features", runs, uas, las, m.parser.features())
+	}
 	// Morphology.
 	m.morph = trainMorph(trainEx, devEx, m, opt, logf)
 	return m, nil
@@ -256,14 +329,15 @@ func (m *Model) tagAccuracy(exs []example) float64 {
 	return 100 * float64(ok) / float64(n)
 }
 
-// jackknife sets ex.pred of every training example to the tags of a
-// tagger trained on the other folds (gold tags with fewer than 2 folds).
-func jackknife(exs []example, tagExs []tagExample, ntags int, m *Model, epochs int, opt TrainOptions) error {
+// jackknife tags each example with a model trained (by train, with a
+// seed per fold) on the examples of the other folds, writing the tags to
+// out. With fewer than 2 folds it writes the gold tags.
+func jackknife(exs []tagExample, opt TrainOptions, train func(part []tagExample, seed int64) *Model, out [][]int) {
 	if opt.Folds < 2 {
 		for i := range exs {
-			exs[i].pred = append([]int(nil), exs[i].gold...)
+			out[i] = append([]int(nil), exs[i].gold...)
 		}
-		return nil
+		return
 	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, opt.Workers)
@@ -274,34 +348,41 @@ func jackknife(exs []example, tagExs []tagExample, ntags int, m *Model, epochs i
 			defer wg.Done()
 			defer func() { <-sem }()
 			var part []tagExample
-			for i := range tagExs {
+			for i := range exs {
 				if i%opt.Folds != f {
-					part = append(part, tagExs[i])
+					part = append(part, exs[i])
 				}
 			}
-			tab := trainTagger(part, ntags, m.tagDict, epochs, opt.Seed+int64(f)+1, opt.TagPrune, nil)
-			fm := &Model{tagger: tab, tagDict: m.tagDict, tagNames: m.tagNames, ambig: m.ambig}
+			fm := train(part, opt.Seed+int64(f)+1)
 			sc := &scratch{}
 			for i := f; i < len(exs); i += opt.Folds {
-				exs[i].pred = make([]int, len(exs[i].views))
-				fm.tagSentence(exs[i].views, exs[i].pred, sc)
+				out[i] = make([]int, len(exs[i].views))
+				if fm.secondOnly {
+					copy(out[i], exs[i].first)
+					sc.first = append(sc.first[:0], exs[i].first...)
+					fm.tagPass(fm.tagger2, exs[i].views, out[i], sc.first, sc)
+				} else {
+					fm.tagSentence(exs[i].views, out[i], sc)
+				}
 			}
 		}(f)
 	}
 	wg.Wait()
+}
+
+// agreement returns the share of tags equal to the examples' gold tags,
+// in percent.
+func agreement(tags [][]int, exs []example) float64 {
 	ok, n := 0, 0
-	for _, ex := range exs {
-		for i, t := range ex.pred {
+	for k, ex := range exs {
+		for i, t := range tags[k] {
 			n++
 			if t == ex.gold[i] {
 				ok++
 			}
 		}
 	}
-	if opt.Logf != nil {
-		opt.Logf("syntax: jack-knifed training tags (%d folds): UPOS|XPOS %.2f%%", opt.Folds, 100*float64(ok)/float64(max(n, 1)))
-	}
-	return nil
+	return 100 * float64(ok) / float64(max(n, 1))
 }
 
 // trainParser trains the parser on the examples' predicted tags and
@@ -529,6 +610,72 @@ func trainMorph(exs, dev []example, m *Model, opt TrainOptions, logf func(string
 		best = tt.averaged(opt.MorphPrune)
 	}
 	return best
+}
+
+// averageTables returns the table of the mean weights of tabs.
+// Weights below prune in absolute value are dropped.
+func averageTables(tabs []*table, prune float32) *table {
+	if len(tabs) == 1 {
+		return tabs[0]
+	}
+	type acc struct {
+		cls  []uint16
+		vals []float32
+	}
+	rows := map[uint64]*acc{}
+	maxAbs := float32(0)
+	for _, t := range tabs {
+		for _, r := range t.rows() {
+			a := rows[r.key]
+			if a == nil {
+				a = &acc{}
+				rows[r.key] = a
+			}
+			for j, c := range r.cls {
+				w := float32(r.vals[j]) * t.scale / float32(len(tabs))
+				k := slices.Index(a.cls, c)
+				if k < 0 {
+					a.cls = append(a.cls, c)
+					a.vals = append(a.vals, 0)
+					k = len(a.cls) - 1
+				}
+				a.vals[k] += w
+			}
+		}
+	}
+	for _, a := range rows {
+		for _, w := range a.vals {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
+		}
+	}
+	scale := maxAbs / 2047
+	if scale == 0 {
+		scale = 1
+	}
+	keys := make([]uint64, 0, len(rows))
+	for k := range rows {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]buildRow, 0, len(keys))
+	for _, k := range keys {
+		a := rows[k]
+		br := buildRow{key: k}
+		for j, c := range a.cls {
+			if float32(math.Abs(float64(a.vals[j]))) < prune {
+				continue
+			}
+			if q := int16(math.Round(float64(a.vals[j] / scale))); q != 0 {
+				br.cls = append(br.cls, c)
+				br.vals = append(br.vals, q)
+			}
+		}
+		if len(br.cls) > 0 {
+			br.sort()
+			out = append(out, br)
+		}
+	}
+	return newTable(out, scale)
 }
 
 func containsU16(s []uint16, x int) bool {

@@ -116,26 +116,34 @@ func (r *buildRow) sort() {
 // newTable builds a table from rows whose weights are already quantized.
 // Rows must have distinct keys.
 func newTable(rows []buildRow, scale float32) *table {
-	bits := uint(4)
-	for 1<<bits < len(rows)+len(rows)/2 {
-		bits++
-	}
 	nents := 1
 	for _, r := range rows {
 		nents += 1 + len(r.cls)
 	}
 	ents := make([]uint32, 1, nents)
+	keys := make([]uint64, len(rows))
 	offs := make([]uint64, len(rows))
 	for i, r := range rows {
+		keys[i] = r.key
 		offs[i] = uint64(len(ents))
 		ents = append(ents, uint32(len(r.cls)))
 		for j, c := range r.cls {
 			ents = append(ents, uint32(c)<<16|uint32(uint16(r.vals[j])))
 		}
 	}
+	return flatTable(keys, offs, ents, scale)
+}
+
+// flatTable builds a table of the rows at offsets offs of ents, whose keys
+// are keys.
+func flatTable(keys, offs []uint64, ents []uint32, scale float32) *table {
+	bits := uint(4)
+	for 1<<bits < 2*len(keys) {
+		bits++
+	}
 	for ; ; bits++ {
 		t := &table{slots: make([]uint64, 1<<bits), bits: bits, offBits: 12 + bits, ents: ents, scale: scale}
-		if t.fill(rows, offs) {
+		if t.fill(keys, offs) {
 			return t
 		}
 	}
@@ -143,10 +151,10 @@ func newTable(rows []buildRow, scale float32) *table {
 
 // fill places the rows in the slots, or reports false if a key lands too
 // far from its home slot.
-func (t *table) fill(rows []buildRow, offs []uint64) bool {
+func (t *table) fill(keys, offs []uint64) bool {
 	mask := uint64(len(t.slots) - 1)
-	for i, r := range rows {
-		home := r.key & mask
+	for i, k := range keys {
+		home := k & mask
 		d := uint64(0)
 		for t.slots[(home+d)&mask] != 0 {
 			d++
@@ -154,9 +162,64 @@ func (t *table) fill(rows []buildRow, offs []uint64) bool {
 		if d > maxDisp {
 			return false
 		}
-		t.slots[(home+d)&mask] = (r.key>>t.bits)<<(8+t.offBits) | d<<t.offBits | offs[i]
+		t.slots[(home+d)&mask] = (k>>t.bits)<<(8+t.offBits) | d<<t.offBits | offs[i]
 	}
 	return true
+}
+
+// addAll adds the weights of all the features to scores. It looks them up
+// in passes, first probes of every feature, then rows, so that the
+// processor overlaps their cache misses: the tables are far larger than
+// its caches. buf is work space, returned for reuse.
+func (t *table) addAll(feats []uint64, scores []int32, buf []uint64) []uint64 {
+	if t == nil {
+		return buf
+	}
+	mask := uint64(len(t.slots) - 1)
+	buf = buf[:0]
+	for _, f := range feats {
+		buf = append(buf, t.slots[keyOf(f)&mask])
+	}
+	n := 0
+	low := uint64(1)<<t.offBits - 1
+	for i, f := range feats {
+		v := buf[i]
+		if v == 0 {
+			continue
+		}
+		k := keyOf(f)
+		want := (k >> t.bits) << (8 + t.offBits)
+		home := k & mask
+		for d := uint64(0); ; {
+			if v&^low == want|d<<t.offBits {
+				buf[n] = v & low
+				n++
+				break
+			}
+			d++
+			if d > maxDisp {
+				break
+			}
+			v = t.slots[(home+d)&mask]
+			if v == 0 {
+				break
+			}
+		}
+	}
+	// Load the rows' counts in a pass of their own, so that their misses
+	// overlap too; a count (at most 65535) goes in the high bits of the
+	// offset (at most 12+26 bits).
+	ents := t.ents
+	for i, off := range buf[:n] {
+		buf[i] = off | uint64(ents[off])<<44
+	}
+	for _, v := range buf[:n] {
+		off, c := v&(1<<44-1), v>>44
+		for _, e := range ents[off+1 : off+1+c] {
+			scores[e>>16] += int32(int16(e))
+		}
+	}
+	return buf
 }
 
 // rows returns the table's rows sorted by key, for encoding.
