@@ -52,8 +52,9 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 			}
 		}
 		// A number after a name is part of it: "Flight 9", "Route 66".
-		for hi < len(s.Words) && s.Words[hi].UPOS == "NUM" && s.Words[hi].Head >= lo && s.Words[hi].Head < hi && s.Words[hi].Start == s.Words[hi-1].End+1 {
-			hi++
+		for hi < len(s.Words) && s.Words[hi].UPOS == "NUM" && s.Words[hi].Head >= lo && s.Words[hi].Head < hi && s.Words[hi].Start == s.Words[hi-1].End+1 &&
+			!strings.ContainsAny(s.Words[hi].Text, ".,") && !(hi+1 < len(s.Words) && (s.Words[hi+1].UPOS == "NOUN" || s.Words[hi+1].Text == "%")) {
+			hi++ // but not "Arizona 4.1 percent", "Texas 12 points"
 		}
 		k, country := x.nameKind(s.Segment(lo, hi), typ, s.Words[lo:hi])
 		if k == "" {

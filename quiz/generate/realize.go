@@ -365,6 +365,9 @@ func isAsideMark(w string) bool {
 func dropBracketed(s *extract.Sentence, keep []int) []int {
 	out := keep[:0]
 	depth := 0
+	if n := len(s.Words); n > 2 && s.Words[0].Text == "(" && (s.Words[n-1].Text == ")" || s.Words[n-2].Text == ")") {
+		depth = -1 // a sentence in brackets as a whole keeps its words
+	}
 	for _, j := range keep {
 		switch s.Words[j].Text {
 		case "(", "[":
@@ -1021,6 +1024,18 @@ func (l *layout) dropAsides(idx []int) []int {
 	return out
 }
 
+// hasFiniteVerb reports whether s has a finite verb or auxiliary: a
+// sentence, not a heading or a list.
+func hasFiniteVerb(s *extract.Sentence) bool {
+	for i := range s.Words {
+		w := &s.Words[i]
+		if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.Feat("VerbForm") == "Fin" {
+			return true
+		}
+	}
+	return false
+}
+
 // blankBounds returns the words a blank for target t replaces: the
 // answer's, with the quotation marks around it or begun in it
 // ("threatened “severe” sanctions" blanks the marks too).
@@ -1066,7 +1081,7 @@ func (g *Generator) sentenceCloze(d *extract.Doc, t extract.Target) (string, boo
 // compressed sentence must parse cleanly with its answer in place.
 func (g *Generator) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, string) {
 	s := d.Sents[t.Sent]
-	if r := s.Root(); r < 0 || !(s.Words[r].UPOS == "VERB" || s.Words[r].UPOS == "AUX" || s.HasKid(r, "cop")) {
+	if !hasFiniteVerb(s) {
 		return "", "not a sentence" // a heading or a list
 	}
 	why := ""
@@ -1209,7 +1224,7 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 	if len(idx) == 0 || idx[0] > t.Lo {
 		return "", "the answer opens the sentence"
 	}
-	if first := &s.Words[idx[0]]; isRelWord(first) || first.Feat("PronType") == "Int" || first.UPOS == "SCONJ" ||
+	if first := &s.Words[idx[0]]; isRelWord(first) || first.Feat("PronType") == "Int" || first.UPOS == "SCONJ" && idx[0] > 0 ||
 		idx[0] == 0 && first.UPOS != "PUNCT" && strings.ToLower(first.Text[:1]) == first.Text[:1] && first.Mention < 0 {
 		return "", "a fragment" // "Whose duck had ...", "and then ...", a sentence split mid-way
 	}

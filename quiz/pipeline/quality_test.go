@@ -53,6 +53,19 @@ var sentenceOpeners = map[string]bool{
 	"True": true, "Some": true, "Most": true, "Many": true, "Since": true, "During": true, "Under": true,
 }
 
+// boundPossessive reports whether "its" or "their" after text may be
+// bound by a noun phrase in it: "The bank raised its rates", "prices
+// regained their losses".
+func boundPossessive(text, poss string) bool {
+	switch poss {
+	case "its":
+		return regexp.MustCompile(`(?i)\b(the|a|an)\s`).MatchString(text)
+	case "their":
+		return regexp.MustCompile(`\b\p{L}+s\b`).MatchString(text)
+	}
+	return false
+}
+
 // hasReferent reports whether text names something a later pronoun can
 // refer to: a blank, a question word or a capitalized name (a capital
 // opening a sentence is a name only when the word is not a common opener).
@@ -103,8 +116,7 @@ func TestQuestionQuality(t *testing.T) {
 				fail("pronoun %q without its referent", outside[loc[0]:loc[1]])
 			}
 			if loc := possessiveRE.FindStringIndex(outside); loc != nil && !hasReferent(outside[:loc[0]]) &&
-				!(strings.Contains(strings.ToLower(outside[:loc[0]]), "the ") && strings.Contains("its their", strings.ToLower(outside[loc[0]:loc[1]]))) {
-				// "its" and "their" may be bound by a noun phrase before them ("The bank raised its rates").
+				!boundPossessive(outside[:loc[0]], strings.ToLower(outside[loc[0]:loc[1]])) {
 				fail("possessive %q without its referent", outside[loc[0]:loc[1]])
 			}
 			if m := vagueRE.FindString(outside); m != "" {
