@@ -20,6 +20,10 @@
 //	apt-get install wamerican
 //	go run ./cmd/lexgen -src /tmp/lexsrc/node_modules -out quiz/lexicon/data
 //
+// The person nouns come from the GUM treebank beside the checkout:
+//
+//	go run ./cmd/lexgen -gum ../shared/eval/ud -out quiz/lexicon/data
+//
 // The hand-written lists (titles, organization words, months, numbers) live
 // beside the generated ones and are not touched.
 package main
@@ -43,7 +47,19 @@ func main() {
 	src := flag.String("src", "/tmp/lexsrc/node_modules", "node_modules folder holding the data packages")
 	out := flag.String("out", "quiz/lexicon/data", "output folder")
 	dict := flag.String("dict", "/usr/share/dict/words", "English word list")
+	gum := flag.String("gum", "", "folder holding the GUM CoNLL-U files: derive person_nouns.txt from them only")
 	flag.Parse()
+	if *gum != "" {
+		files, _ := filepath.Glob(filepath.Join(*gum, "en_gum-*-train.conllu"))
+		dev, _ := filepath.Glob(filepath.Join(*gum, "en_gum-*-dev.conllu"))
+		if len(files) == 0 {
+			log.Fatalf("no GUM training file in %s", *gum)
+		}
+		if err := personNouns(append(files, dev...), *out); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if err := run(*src, *out, *dict); err != nil {
 		log.Fatal(err)
 	}

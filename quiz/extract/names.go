@@ -41,6 +41,11 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 		for hi > lo && (s.Words[hi-1].UPOS == "PART" || s.Words[hi-1].UPOS == "PUNCT" && s.Words[hi-1].Text != ".") {
 			hi--
 		}
+		for k := lo; k < hi; k++ {
+			if t := s.Words[k].Text; t == "(" || t == ")" || t == "[" || t == "]" {
+				hi = k // a bracket ends a name: "Walt (Anderson)"
+			}
+		}
 		if lo >= hi || lo < 0 || hi > len(s.Words) {
 			continue
 		}

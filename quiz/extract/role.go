@@ -36,7 +36,56 @@ func (x *Extractor) roleHead(w string) bool {
 	if familyNouns[w] {
 		return false
 	}
-	return x.lx.TitleHead(w) || x.lx.Title(w) || personNouns[w]
+	return x.lx.TitleHead(w) || x.lx.Title(w) || personNouns[w] || x.lx.PersonNoun(w)
+}
+
+// looseRoleHead reports whether noun w (lower case) can head a role where
+// the syntax already says it describes a person: set off beside the name
+// ("Ann Lee, a saxophonist,") or written before it ("airline boss Ann
+// Lee"): a singular common noun, not a relative nor a word of time or
+// quantity.
+func (x *Extractor) looseRoleHead(s *Sentence, k int, before bool) bool {
+	w := &s.Words[k]
+	lw := strings.ToLower(w.Lemma)
+	if x.roleHead(lw) || x.roleHead(w.Lower()) {
+		return true
+	}
+	if w.UPOS != "NOUN" || w.Feat("Number") == "Plur" || familyNouns[lw] || nonRoleNouns[lw] || w.Mention >= 0 || !isLowerASCII(w.Text) {
+		return false
+	}
+	// Before the name the position says it; beside it, the word must
+	// name someone who does something ("saxophonist", "educator").
+	return before || agentNoun(lw)
+}
+
+// agentNoun reports a noun formed to name a doer: "-ist", "-or", "-er",
+// "-ian", "-man".
+func agentNoun(w string) bool {
+	for _, suf := range []string{"ist", "ian", "or", "er", "eer", "man", "woman", "ant", "ee"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// nonRoleNouns stand beside names without describing them: "Sunday Ann
+// Lee", "the year Ann Lee ...".
+var nonRoleNouns = map[string]bool{
+	"time": true, "day": true, "year": true, "week": true, "month": true, "thing": true, "part": true,
+	"side": true, "way": true, "case": true, "kind": true, "sort": true, "type": true, "lot": true,
+	"number": true, "one": true, "morning": true, "evening": true, "night": true, "afternoon": true,
+	"season": true, "game": true, "match": true, "statement": true, "interview": true, "report": true,
+}
+
+// isLowerASCII reports a word of lower-case letters and hyphens.
+func isLowerASCII(w string) bool {
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r == '-') {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // familyNouns name relatives, not posts.
@@ -73,14 +122,14 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 		appos := false
 		for _, k := range s.Kids(h) {
 			if s.Rel(k) == "appos" && s.Words[k].UPOS == "NOUN" {
-				out = append(out, x.rolePhrases(d, s, k, m.Entity, h)...)
+				out = append(out, x.rolePhrases(d, s, k, m.Entity, h, true)...)
 				appos = true
 			}
 		}
 		if k := s.commaPhrase(m.Hi); !appos && k >= 0 {
 			// An apposition the parse attached elsewhere: the noun
 			// phrase set off by commas right after the name.
-			out = append(out, x.rolePhrases(d, s, k, m.Entity, h)...)
+			out = append(out, x.rolePhrases(d, s, k, m.Entity, h, true)...)
 		}
 		p := s.Words[h].Head
 		if p < 0 {
@@ -93,9 +142,9 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 		}
 		switch {
 		case (s.Rel(h) == "appos" || s.Rel(h) == "flat" || s.Rel(h) == "compound") && s.Words[p].UPOS == "NOUN":
-			out = append(out, x.rolePhrases(d, s, p, m.Entity, h)...)
+			out = append(out, x.rolePhrases(d, s, p, m.Entity, h, true)...)
 		case s.Rel(h) == "nsubj" && s.HasKid(p, "cop") && s.Words[p].UPOS == "NOUN":
-			out = append(out, x.rolePhrases(d, s, p, m.Entity, h)...)
+			out = append(out, x.rolePhrases(d, s, p, m.Entity, h, false)...)
 		case strings.HasPrefix(s.Words[h].Rel, "nsubj"):
 			// "Ruiz was named chief executive", "Ruiz serves as chairman".
 			for _, k := range s.Kids(p) {
@@ -104,7 +153,7 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 					continue
 				}
 				if s.Rel(k) == "xcomp" || s.Rel(k) == "obl" && s.Case(k) == "as" {
-					if r, ok := x.rolePhrase(d, s, k, m.Entity, h); ok {
+					if r, ok := x.rolePhrase(d, s, k, m.Entity, h, false); ok {
 						out = append(out, r)
 					}
 				}
@@ -148,7 +197,7 @@ func (x *Extractor) titleBefore(d *Doc, s *Sentence, m Mention, h int) (RoleFact
 		// and "Ann Lee" both subjects): the words still run into it.
 		lo = roleRun(s, hi, hi-1)
 	}
-	if lo >= hi || !x.roleHead(strings.ToLower(s.Words[hi-1].Text)) {
+	if lo >= hi || !x.looseRoleHead(s, hi-1, true) {
 		return RoleFact{}, false
 	}
 	return x.splitRole(d, s, lo, hi, m.Entity, h), true
@@ -165,6 +214,9 @@ func roleRun(s *Sentence, end, under int) int {
 			break
 		}
 		if w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson {
+			if m := s.Mentions[w.Mention]; m.Hi-m.Lo == 1 && lo < end && s.Words[lo].UPOS == "NOUN" {
+				lo-- // "Acme CEO": a one-word name owning the title, and no further
+			}
 			break
 		}
 		ok := false
@@ -186,14 +238,14 @@ func roleRun(s *Sentence, end, under int) int {
 
 // rolePhrases reads the role noun phrase headed by k and those coordinated
 // with it ("presidential aide and former culture minister").
-func (x *Extractor) rolePhrases(d *Doc, s *Sentence, k, person, name int) []RoleFact {
+func (x *Extractor) rolePhrases(d *Doc, s *Sentence, k, person, name int, loose bool) []RoleFact {
 	var out []RoleFact
-	if r, ok := x.rolePhrase(d, s, k, person, name); ok {
+	if r, ok := x.rolePhrase(d, s, k, person, name, loose); ok {
 		out = append(out, r)
 	}
 	for _, c := range s.Kids(k) {
-		if s.Rel(c) == "conj" && s.Words[c].UPOS == "NOUN" && c < name {
-			if r, ok := x.rolePhrase(d, s, c, person, name); ok {
+		if s.Rel(c) == "conj" && s.Words[c].UPOS == "NOUN" && (c < name || loose) {
+			if r, ok := x.rolePhrase(d, s, c, person, name, loose); ok {
 				out = append(out, r)
 			}
 		}
@@ -203,8 +255,8 @@ func (x *Extractor) rolePhrases(d *Doc, s *Sentence, k, person, name int) []Role
 
 // rolePhrase reads the role noun phrase headed by k ("the bank's chief
 // executive", "chief executive of the bank").
-func (x *Extractor) rolePhrase(d *Doc, s *Sentence, k, person, name int) (RoleFact, bool) {
-	if !x.roleHead(strings.ToLower(s.Words[k].Lemma)) && !x.roleHead(s.Words[k].Lower()) {
+func (x *Extractor) rolePhrase(d *Doc, s *Sentence, k, person, name int, loose bool) (RoleFact, bool) {
+	if loose && !x.looseRoleHead(s, k, false) || !loose && !x.roleHead(strings.ToLower(s.Words[k].Lemma)) && !x.roleHead(s.Words[k].Lower()) {
 		return RoleFact{}, false
 	}
 	if s.Words[k].Feat("Number") == "Plur" {
@@ -254,6 +306,31 @@ func (x *Extractor) rolePhrase(d *Doc, s *Sentence, k, person, name int) (RoleFa
 			}
 		}
 	}
+	if r.Org == "" {
+		// "director of strategy at Acme Corp." with "at Acme Corp."
+		// attached elsewhere by the parse: the organization right after
+		// the role's words.
+		_, end := s.Span(k)
+		for end < len(s.Words) && s.Words[end].UPOS == "PUNCT" && s.Words[end].Text != "," {
+			end++
+		}
+		if end+1 < len(s.Words) {
+			switch s.Words[end].Lower() {
+			case "at", "of", "for":
+				j := end + 1
+				if s.Words[j].Lower() == "the" && j+1 < len(s.Words) {
+					j++
+				}
+				if m := s.Words[j].Mention; m >= 0 && s.Mentions[m].Lo == j && s.Mentions[m].Kind == quiz.KindOrganization {
+					mm := s.Mentions[m]
+					r.Org = s.Segment(mm.Lo, mm.Hi)
+					if takesThe(s, mm.Lo) {
+						r.Org = "the " + r.Org
+					}
+				}
+			}
+		}
+	}
 	return r, true
 }
 
@@ -279,6 +356,13 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 		switch {
 		case formerWords[lw]:
 			r.Former = true
+		case w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson && s.Mentions[w.Mention].Hi-s.Mentions[w.Mention].Lo == 1 && len(role) == 0 && s.Mentions[w.Mention].Hi < hi:
+			// "Acme CEO Ann Lee": a one-word name before the title is
+			// whose title it is, a company or a person ("Lee aide").
+			m := s.Mentions[w.Mention]
+			r.Org = s.Segment(m.Lo, m.Hi)
+			orgLo = m.Lo
+			i = m.Hi - 1
 		case w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson:
 			i = s.Mentions[w.Mention].Hi - 1 // a name is no part of a role
 		case w.Mention >= 0 && len(role) > 0 && isPlaceKind(s.Mentions[w.Mention].Kind):

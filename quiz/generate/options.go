@@ -174,7 +174,11 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 			org = "the " + org
 		}
 		slots["org's"] = possessive(org)
-		slots["role-of-org"] = "the " + f.Object + " of " + org
+		of := " of "
+		if strings.Contains(f.Object, " of ") {
+			of = " at " // "the director of research at Acme"
+		}
+		slots["role-of-org"] = "the " + f.Object + of + org
 	default:
 		slots["org's"] = orgPossessive(d, f.Org)
 		slots["role-of-org"] = slots["org's"] + " " + f.Object

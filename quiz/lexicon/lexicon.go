@@ -32,6 +32,7 @@ type Lexicon struct {
 	gender      map[string]byte // given name -> 'f' or 'm' when only one
 	titles      map[string]bool // lower case, one or more words
 	titleHeads  map[string]bool // last word of a title
+	persons     map[string]bool // common nouns that name people ("saxophonist")
 	modifiers   map[string]bool
 	orgWords    map[string]bool
 	orgs        map[string]bool
@@ -98,6 +99,11 @@ func (l *Lexicon) Title(phrase string) bool { return l.titles[phrase] }
 // ("minister", "governor").
 func (l *Lexicon) TitleHead(w string) bool { return l.titleHeads[w] }
 
+// PersonNoun reports whether the lower-case common noun names a person
+// ("curator", "volunteer"): the nouns that head person mentions in the
+// GUM treebank.
+func (l *Lexicon) PersonNoun(w string) bool { return l.persons[w] }
+
 // Modifier reports whether the lower-case word may qualify a title
 // ("foreign" minister, "local" governor).
 func (l *Lexicon) Modifier(w string) bool { return l.modifiers[w] }
@@ -148,6 +154,7 @@ func load() *Lexicon {
 		orgWords:    map[string]bool{},
 		orgs:        map[string]bool{},
 		stop:        map[string]bool{},
+		persons:     map[string]bool{},
 		months:      map[string]string{},
 		weekdays:    map[string]bool{},
 		numbers:     map[string]int64{},
@@ -189,6 +196,7 @@ func load() *Lexicon {
 			l.gender[f[0]] = g[0]
 		}
 	})
+	each("person_nouns.txt", func(f []string) { l.persons[f[0]] = true })
 	each("titles.txt", func(f []string) {
 		t := strings.ToLower(f[0])
 		l.titles[t] = true
