@@ -82,7 +82,7 @@ func (d *Doc) targets(s *Sentence, cls []Clause, ci int) []Target {
 			}
 			add(k, k, RoleOblique, s.Case(k))
 		case "xcomp":
-			if w := &s.Words[k]; w.UPOS == "ADJ" && len(s.Kids(k)) == 0 {
+			if w := &s.Words[k]; w.UPOS == "ADJ" && onlyModifiers(s, k) {
 				add(k, k, RoleManner, "")
 			}
 		case "nmod":
@@ -189,6 +189,20 @@ func isQuote(w string) bool {
 		return true
 	}
 	return false
+}
+
+// onlyModifiers reports whether word k has no dependents but times,
+// places, adverbs and punctuation ("ended flat on Tuesday" as parsed with
+// the day under "flat").
+func onlyModifiers(s *Sentence, k int) bool {
+	for _, c := range s.Kids(k) {
+		switch s.Rel(c) {
+		case "obl", "advmod", "punct":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // clauseOf returns the index of the innermost clause whose predicate

@@ -244,6 +244,7 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	st, stOK := l.statement("")
 	weak := stOK && !g.parseClean(st) || !stOK && !l.simple() || l.lossy || !l.simple() ||
 		topic(d, t) || l.source != "" && sameEntity(d, l.c.Source, t.Sent, l.c.Subj) ||
+		(t.Role == extract.RoleSubject || t.Role == extract.RoleInside) && extract.IsSpeech(s.Words[l.c.Pred].Lemma) ||
 		len(s.Words) > maxDeckSentence || anaphoricAnswer(d, t) ||
 		t.Kind == quiz.KindOther && (t.Hi-t.Lo == 1 || t.Role == extract.RoleManner || l.c.Cop >= 0 && t.Case != "") ||
 		quoted(s, t.Lo)
@@ -556,10 +557,23 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		}
 	}
 	if t.Role != extract.RoleMention && extract.IsSpeech(s.Words[c.Pred].Lemma) && (reports(s, c) || !s.HasKid(c.Pred, "obj")) &&
-		!(t.Role == extract.RoleObject && named(t.Kind)) {
-		// "Who said?", "What did she say?": the speaker is asked through
-		// what was said; but whom she told ("told the agency") is news.
+		!(t.Role == extract.RoleObject && named(t.Kind)) && (quotes(s) || t.Role != extract.RoleSubject && t.Role != extract.RoleInside) {
+		// "Who said “...”?", "What did she say?": the speaker is asked
+		// through a quotation, or what was said is missing; but whom she
+		// told ("told the agency") and who reported a fact in other words
+		// ("researchers at X say batteries ...") are news.
 		return true
+	}
+	return false
+}
+
+// quotes reports whether s quotes someone's words.
+func quotes(s *extract.Sentence) bool {
+	for i := range s.Words {
+		switch s.Words[i].Text {
+		case "“", "\"":
+			return true
+		}
 	}
 	return false
 }

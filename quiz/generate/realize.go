@@ -1195,6 +1195,8 @@ func dropAt(s *extract.Sentence, j, level int) bool {
 		}
 		switch s.Case(j) {
 		case "in", "on", "at", "during":
+		case "with":
+			return commaBefore(s, j) // "..., with 20 deaths so far": a rider
 		default:
 			return false
 		}
