@@ -295,7 +295,7 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 		}
 		return t, true
 	}
-	if n := s.titledName(h); n >= 0 {
+	if n := s.TitledName(h); n >= 0 {
 		// "presidential aide Ann Lee": asked for as the person.
 		m := s.Mentions[s.Words[n].Mention]
 		t.Kind, t.Entity, t.Lo, t.Hi = m.Kind, m.Entity, m.Lo, m.Hi
@@ -314,10 +314,11 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 	return t, true
 }
 
-// titledName returns the head of the person's name that a title noun
-// phrase headed by h ends with ("former minister Ann Lee"), or -1.
-func (s *Sentence) titledName(h int) int {
-	if s.Words[h].UPOS != "NOUN" {
+// TitledName returns the head of the person's name that a title noun
+// phrase headed by h ends with ("former minister Ann Lee", "Mrs Lee",
+// "Secretary of State Ann Lee"), or -1.
+func (s *Sentence) TitledName(h int) int {
+	if w := &s.Words[h]; w.UPOS != "NOUN" && !(w.UPOS == "PROPN" && w.Mention < 0) {
 		return -1
 	}
 	if det := s.Kid(h, "det"); det >= 0 && s.Words[det].Lower() != "the" {

@@ -153,8 +153,16 @@ func (g *Generator) personLike(name string) bool {
 	if len(ws) < 2 {
 		return false
 	}
-	for _, w := range ws {
+	for i, w := range ws {
 		if g.lx.OrgWord(w) || placeHeads[w] {
+			return false
+		}
+		// Every word a capitalized name or an initial ("J."), but for
+		// particles inside ("Ludwig van Beethoven"): not "Abbott v. Burke".
+		if strings.HasSuffix(w, ".") && !(len([]rune(w)) == 2 && i < len(ws)-1) {
+			return false
+		}
+		if !startsUpper(w) && !(i > 0 && i < len(ws)-1 && nameParticles[w]) {
 			return false
 		}
 	}
@@ -163,6 +171,9 @@ func (g *Generator) personLike(name string) bool {
 	}
 	return true
 }
+
+// nameParticles are the lower-case words inside people's names.
+var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "da": true, "di": true, "du": true, "la": true, "le": true, "bin": true, "al": true, "el": true, "y": true}
 
 // placeHeads are capitalized words that end names of places and events.
 var placeHeads = map[string]bool{

@@ -246,7 +246,7 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		topic(d, t) || l.source != "" && sameEntity(d, l.c.Source, t.Sent, l.c.Subj) ||
 		(t.Role == extract.RoleSubject || t.Role == extract.RoleInside) && extract.IsSpeech(s.Words[l.c.Pred].Lemma) ||
 		len(s.Words) > maxDeckSentence || anaphoricAnswer(d, t) ||
-		t.Kind == quiz.KindOther && (t.Hi-t.Lo == 1 || t.Role == extract.RoleManner || l.c.Cop >= 0 && t.Case != "") ||
+		t.Kind == quiz.KindOther && (t.Hi-t.Lo == 1 || t.Role == extract.RoleManner || l.c.Cop >= 0 && t.Case != "" || !plainNoun(s, t)) ||
 		quoted(s, t.Lo)
 	defer func() {
 		for i := range out {
@@ -270,6 +270,7 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		}
 		for _, ty := range tpl.Types {
 			c := mk(ty, q, tpl.ID, tpl.Priority)
+			c.weak = tpl.Reserve
 			switch ty {
 			case quiz.MultipleChoice:
 				opts, ok := g.options(an, t, answer, q, local, pool)
@@ -565,6 +566,29 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		return true
 	}
 	return false
+}
+
+// plainNoun reports an answer that is a plain noun phrase of two to four
+// words, nouns and adjectives only ("military support", "rescue
+// director"): a phrase with a preposition, verb or clause in it is where
+// parse errors cut answers wrong.
+func plainNoun(s *extract.Sentence, t extract.Target) bool {
+	if t.Hi-t.Lo > 4 {
+		return false
+	}
+	for j := t.Lo; j < t.Hi; j++ {
+		switch s.Words[j].UPOS {
+		case "NOUN", "PROPN", "ADJ", "NUM":
+		case "PUNCT":
+			if s.Words[j].Text != "-" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	h := s.Words[t.Head].UPOS
+	return h == "NOUN" || h == "PROPN"
 }
 
 // quotes reports whether s quotes someone's words.

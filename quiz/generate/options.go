@@ -128,7 +128,7 @@ func (g *Generator) falseValue(an *extract.Analysis, t extract.Target, answer st
 		if ex[nv] || alias(v, answer, t.Kind) || strings.Contains(sent, strings.ToLower(v)) {
 			continue
 		}
-		if t.Kind == quiz.KindPerson && len(strings.Fields(v)) < 2 {
+		if t.Kind == quiz.KindPerson && !g.personLike(v) {
 			continue
 		}
 		if numericKind(t.Kind) && !sameScale(answer, v) {
@@ -207,7 +207,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 		// "Who is the president of Ruritania?": world knowledge answers it;
 		// a teacher may still want it, from the reserve.
-		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] && t.Answer == "subject"
+		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] && t.Answer == "subject" || t.Reserve
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}
@@ -283,7 +283,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 				out = append(out, c)
 				// False: another person of the article in the role.
 				for _, v := range local[quiz.KindPerson] {
-					if alias(v, f.Subject, quiz.KindPerson) || len(strings.Fields(v)) < 2 || holds(an, v, r.Role) {
+					if alias(v, f.Subject, quiz.KindPerson) || !g.personLike(v) || holds(an, v, r.Role) {
 						continue
 					}
 					fs := map[string]string{}
@@ -393,6 +393,12 @@ func article(role string) string {
 // fill fills the slots of a role template. Text in [brackets] is kept only
 // when every slot in it is filled; an empty slot outside brackets fails.
 func fill(p string, slots map[string]string) (string, bool) {
+	out, ok := fillPart(p, slots)
+	return strings.TrimSpace(out), ok
+}
+
+// fillPart is fill without trimming: an optional part keeps its spaces.
+func fillPart(p string, slots map[string]string) (string, bool) {
 	var out strings.Builder
 	for p != "" {
 		switch {
@@ -401,7 +407,7 @@ func fill(p string, slots map[string]string) (string, bool) {
 			if j < 0 {
 				return "", false
 			}
-			part, ok := fill(p[1:j], slots)
+			part, ok := fillPart(p[1:j], slots)
 			if ok {
 				out.WriteString(part)
 			}
@@ -426,7 +432,7 @@ func fill(p string, slots map[string]string) (string, bool) {
 			p = p[j:]
 		}
 	}
-	return strings.TrimSpace(out.String()), true
+	return out.String(), true
 }
 
 func containsString(ss []string, s string) bool {
@@ -494,7 +500,7 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 					FactID: an.Facts[fi].ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
 					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
 				},
-				fact: fi, sent: ds.Sent, score: base + float64(t.Priority)/100,
+				fact: fi, sent: ds.Sent, score: base + float64(t.Priority)/100, weak: t.Reserve,
 			}
 		}
 		q, qok := fill(t.Question, slots)

@@ -292,7 +292,7 @@ func (l *layout) dropped(i, k int) bool {
 		return false
 	}
 	switch {
-	case rel == "appos" && !l.inside(k) && !(s.Words[i].UPOS == "NOUN" && s.Kid(i, "det") < 0 && isPersonName(s, k) && k == i+1):
+	case rel == "appos" && !l.inside(k) && s.TitledName(i) != k:
 		return true // but "governor Ann Lee" keeps the name
 	case (w.Rel == "acl:relcl" || rel == "acl") && commaBefore(s, k) && !l.inside(k):
 		return true
@@ -482,7 +482,7 @@ func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 				continue
 			}
 			switch {
-			case s.Rel(k) == "appos" && !(i == h && w.UPOS == "NOUN" && s.Kid(h, "det") < 0 && isPersonName(s, k)):
+			case s.Rel(k) == "appos" && !(i == h && s.TitledName(h) == k):
 				continue // "the agency, a branch of ..."; but "saxophonist Ann Lee" keeps the name
 			case s.Rel(k) == "punct" && i == h && (k < h && k == firstKid(s, h) || k > h && k == lastKid(s, h)):
 				continue
@@ -887,6 +887,9 @@ func (l *layout) statement(with string) (string, bool) {
 	if with != "" {
 		first := true
 		lo, hi := blankBounds(s, l.t)
+		if det := s.Kid(l.t.Head, "det"); det >= 0 && det == lo-1 && with != "_____" && s.Words[l.t.Head].UPOS == "NOUN" && startsUpper(with) {
+			repl[det] = "" // "the company" swapped for a name: "Acme", not "the Acme"
+		}
 		for j := lo; j < hi; j++ {
 			if first {
 				repl[j] = with

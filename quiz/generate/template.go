@@ -55,7 +55,9 @@ var embedded embed.FS
 // and {kind} ("city").
 //
 // Types lists the question types a template yields; Difficulty is 1 to 3;
-// Priority orders templates, highest first, and ranks their questions.
+// Priority orders templates, highest first, and ranks their questions;
+// Reserve keeps a template's questions in the reserve a teacher browses,
+// out of the default deck.
 type Template struct {
 	ID         string              `yaml:"id"`
 	Source     string              `yaml:"source"`
@@ -73,6 +75,7 @@ type Template struct {
 	Types      []quiz.QuestionType `yaml:"types"`
 	Difficulty int                 `yaml:"difficulty"`
 	Priority   int                 `yaml:"priority"`
+	Reserve    bool                `yaml:"reserve"`
 }
 
 // whenTests are the tests a clause template may require.
