@@ -354,17 +354,19 @@ func honorificSex(s *Sentence, i int) (female, male bool) {
 	return false, false
 }
 
-// shorterOf returns the entity of kind k whose name contains text as whole
-// words, or text's entity when text contains its name ("Facebook" and
-// "Facebook Inc"), or -1.
+// shorterOf returns the entity of kind k whose name begins with text as
+// whole words, or whose name text begins with ("Facebook" and "Facebook
+// Inc"), or -1.
 func (d *Doc) shorterOf(text string, k quiz.Kind, si int) int {
-	lt := " " + strings.ToLower(text) + " "
+	lt := strings.ToLower(text) + " "
 	for i, e := range d.Entities {
 		if e.Kind != k {
 			continue
 		}
-		le := " " + strings.ToLower(e.Name) + " "
-		if strings.Contains(le, lt) || strings.Contains(lt, le) {
+		// "Acme" shortens "Acme Corp.", but "Acme" is not "Ruritania
+		// Acme", a name of its own.
+		le := strings.ToLower(e.Name) + " "
+		if strings.HasPrefix(le, lt) || strings.HasPrefix(lt, le) {
 			if len(text) > len(e.Name) {
 				e.Name = text
 			}

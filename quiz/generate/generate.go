@@ -522,6 +522,11 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 	switch t.Kind {
 	case quiz.KindNationality:
 		return true
+	case quiz.KindCount:
+		switch strings.ToLower(t.Text(d)) {
+		case "one", "1", "a", "an", "single":
+			return true // "one pilot flies ...": one is no number to learn
+		}
 	case quiz.KindWeekday, quiz.KindDate, quiz.KindTime:
 		if extract.IsSpeech(s.Words[c.Pred].Lemma) && reports(s, c) {
 			return true // "said on Friday"

@@ -729,6 +729,9 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		if !replaced && w.UPOS == "PRON" && w.Feat("PronType") == "Dem" {
 			return "", false // "this", "those": pointing outside the sentence
 		}
+		if !replaced && w.UPOS == "ADP" && w.Rel == "case" && w.Head >= 0 && !in[w.Head] {
+			return "", false // a preposition left without its noun
+		}
 		if !replaced && w.UPOS == "NOUN" && w.Ent < 0 && countedBack(s, j) {
 			return "", false // "the two sides"
 		}
