@@ -210,23 +210,28 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	}
 	s := d.Sents[t.Sent]
 	base := salience(an, t)
+	var out []candidate
+	// A cloze of the sentence as written (or without its asides) reads as
+	// well as the article: it serves by default when it asks for a name or
+	// a number worth knowing.
+	if cl, level, why := g.sentenceClozeWhy(d, t); why == "" && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
+		c := candidate{
+			q: quiz.Question{
+				FactID: an.Facts[fi].ID, Type: quiz.Cloze, Prompt: cl, Answer: answer, Accepted: accepted,
+				AnswerKind: t.Kind, Sentence: s.Text(), Template: "sentence-cloze", Difficulty: 3,
+			},
+			fact: fi, sent: t.Sent, score: base + 0.25,
+			weak: level > 1 || wordCount(cl) > maxClozeWords || quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) ||
+				!(named(t.Kind) || valueKind(t.Kind)) || partOfName(s, t) || boilerplate(s),
+		}
+		out = append(out, clozeOf(c, d, t))
+	}
 	l, why := plan(d, t)
 	if l != nil {
 		l.lx = g.lx
 	}
 	if why != "" {
-		// A cloze of the whole sentence, when it stands alone.
-		if cl, ok := g.sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
-			c := candidate{
-				q: quiz.Question{
-					FactID: an.Facts[fi].ID, Type: quiz.Cloze, Prompt: cl, Answer: answer, Accepted: accepted,
-					AnswerKind: t.Kind, Sentence: s.Text(), Template: "sentence-cloze", Difficulty: 3,
-				},
-				fact: fi, sent: t.Sent, score: base - 0.5, weak: true,
-			}
-			return []candidate{clozeOf(c, d, t)}
-		}
-		return nil
+		return out
 	}
 	mk := func(ty quiz.QuestionType, prompt, tpl string, prio int) candidate {
 		return candidate{
@@ -238,7 +243,6 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 			fact: fi, sent: t.Sent, score: base + float64(prio)/100,
 		}
 	}
-	var out []candidate
 	// The clause stated plainly must parse cleanly, or its questions may be
 	// built on a misreading: they stay in the reserve.
 	st, stOK := l.statement("")
@@ -286,16 +290,13 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		}
 		break
 	}
-	if !stOK {
-		if cl, ok := g.sentenceCloze(d, t); ok && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
-			c := clozeOf(mk(quiz.Cloze, cl, "sentence-cloze", 20), d, t)
-			c.weak = true // the whole sentence, with all it refers to
-			out = append(out, c)
-		}
-	}
 	if stOK {
 		if cl, ok := l.statement("_____"); ok && strings.Count(cl, "_____") == 1 && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
-			out = append(out, clozeOf(mk(quiz.Cloze, cl, "clause-cloze", 35), d, t))
+			// A clause cut out and restated: where a misreading shows
+			// most. It stays in the reserve.
+			c := clozeOf(mk(quiz.Cloze, cl, "clause-cloze", 35), d, t)
+			c.weak = true
+			out = append(out, c)
 		}
 		if !sameText(st, s.Text()) {
 			c := mk(quiz.TrueFalse, "True or false: "+st, "clause-statement", 30)
@@ -569,6 +570,54 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		// told ("told the agency") and who reported a fact in other words
 		// ("researchers at X say batteries ...") are news.
 		return true
+	}
+	return false
+}
+
+// maxClozeWords is the length of the longest cloze served by default.
+const maxClozeWords = 30
+
+// valueKind reports the kinds of values: numbers, amounts, dates.
+func valueKind(k quiz.Kind) bool {
+	switch k {
+	case quiz.KindCount, quiz.KindMoney, quiz.KindPercent, quiz.KindDuration, quiz.KindAge, quiz.KindScore, quiz.KindDate, quiz.KindTime, quiz.KindOrdinal:
+		return true
+	}
+	return false
+}
+
+// partOfName reports a target that is one piece of a longer name: "BSE"
+// in "the BSE Sensex", "Flight" in "Flight 9". Blanking it asks for a
+// word the rest of the name gives away.
+func partOfName(s *extract.Sentence, t extract.Target) bool {
+	for _, j := range []int{t.Lo - 1, t.Hi} {
+		if j < 0 || j >= len(s.Words) || j < t.Lo && t.Kind == quiz.KindPerson {
+			continue // "Mr. _____", "President _____": a title is no part of the name
+		}
+		w := &s.Words[j]
+		if (w.UPOS == "PROPN" && j > 0 || w.UPOS == "NUM" && j == t.Hi) && (w.Head >= t.Lo && w.Head < t.Hi || s.Words[t.Head].Head == j) {
+			return true
+		}
+	}
+	return false
+}
+
+// boilerplate reports a sentence newswire writes about itself rather than
+// the story: "X declined to comment", "did not respond to a request for
+// comment", "released a statement".
+func boilerplate(s *extract.Sentence) bool {
+	for i := range s.Words {
+		w := &s.Words[i]
+		lemma := strings.ToLower(w.Lemma)
+		switch {
+		case lemma == "comment" && (w.UPOS == "VERB" || s.Words[max(i-1, 0)].Lower() == "for"):
+			return true
+		case lemma == "statement" && w.Rel == "obj" && w.Head >= 0:
+			switch strings.ToLower(s.Words[w.Head].Lemma) {
+			case "release", "issue", "put":
+				return true
+			}
+		}
 	}
 	return false
 }

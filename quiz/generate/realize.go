@@ -1079,16 +1079,17 @@ func isQuoteMark(w string) bool {
 // (coordinated clauses, adverbial clauses that do not state a condition).
 // It reports false for a sentence that still cannot stand alone.
 func (g *Generator) sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
-	out, why := g.sentenceClozeWhy(d, t)
+	out, _, why := g.sentenceClozeWhy(d, t)
 	return out, why == ""
 }
 
-// sentenceClozeWhy is sentenceCloze with the reason it failed. A
-// compressed sentence must parse cleanly with its answer in place.
-func (g *Generator) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, string) {
+// sentenceClozeWhy is sentenceCloze with the level of compression it
+// took, or the reason it failed. A compressed sentence must parse with its
+// main verb as before, its answer in place.
+func (g *Generator) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, int, string) {
 	s := d.Sents[t.Sent]
 	if !hasFiniteVerb(s) {
-		return "", "not a sentence" // a heading or a list
+		return "", 0, "not a sentence" // a heading or a list
 	}
 	why := ""
 	for level := 0; level <= 3; level++ {
@@ -1099,10 +1100,10 @@ func (g *Generator) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, 
 				why = "compressed badly"
 				continue
 			}
-			return out, ""
+			return out, level, ""
 		}
 	}
-	return "", why
+	return "", 0, why
 }
 
 // compress returns the words of sentence s a cloze on target t keeps at a

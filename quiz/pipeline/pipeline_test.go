@@ -249,3 +249,43 @@ func BenchmarkBatch(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkProcess measures ingest as it runs: every stage (clean, syntax,
+// extract, generate) over the seed and news articles, with a distractor
+// pool of 5,000 stored facts. Run it on one core for the per-core figure:
+//
+//	go test ./quiz/pipeline -run '^$' -bench BenchmarkProcess -cpu 1
+func BenchmarkProcess(b *testing.B) {
+	p := newPipeline(b)
+	docs := readDocs(b, pages(b))
+	first, err := p.Batch(context.Background(), docs, &memPool{}, pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var facts []quiz.Fact
+	for _, r := range first {
+		facts = append(facts, r.Facts...)
+	}
+	if len(facts) == 0 {
+		b.Fatal("no facts to fill the pool with")
+	}
+	// 5,000 stored facts from 100 earlier articles.
+	pool := &memPool{}
+	for len(pool.facts) < 5000 {
+		f := facts[len(pool.facts)%len(facts)]
+		f.ArticleID = int64(1000 + len(pool.facts)/50)
+		pool.facts = append(pool.facts, f)
+	}
+	size := 0
+	for _, d := range docs {
+		size += len(d.Raw)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := p.Batch(context.Background(), docs, pool, pipeline.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "articles/s")
+}
