@@ -101,9 +101,13 @@ func (s *Store) NextCard(ctx context.Context, learnerID, articleID int64, now ti
 	return r.domain(), quiz.Card{LearnerID: learnerID, QuestionID: r.ID, State: quiz.CardNew}, true, nil
 }
 
+// smallLibrary is the question ID range below which a draw reads every
+// candidate instead of probing.
+const smallLibrary = 2000
+
 // DrawQuestions picks up to n questions matching f at random for a quiz,
-// one per fact first, so that a quiz does not ask the same thing twice. An
-// article's questions are few and read whole; across the library, random
+// one per fact first, so that a quiz does not ask the same thing twice. The
+// questions of an article, or of a small library, are read whole; across the library, random
 // points of the ID range are probed through the primary key, so that a
 // draw costs the same with ten articles or ten thousand.
 func (s *Store) DrawQuestions(ctx context.Context, f QuestionFilter, n int, rng *rand.Rand) ([]int64, error) {
@@ -112,7 +116,11 @@ func (s *Store) DrawQuestions(ctx context.Context, f QuestionFilter, n int, rng 
 		FactID *int64
 	}
 	var cands []pick
-	if f.ArticleID != 0 {
+	var maxID int64
+	if err := s.db.WithContext(ctx).Model(&questionRow{}).Select("coalesce(max(id), 0)").Scan(&maxID).Error; err != nil {
+		return nil, fmt.Errorf("draw questions: %w", err)
+	}
+	if f.ArticleID != 0 || maxID <= smallLibrary {
 		q, err := s.questionQuery(ctx, f)
 		if err != nil {
 			return nil, err
@@ -122,10 +130,6 @@ func (s *Store) DrawQuestions(ctx context.Context, f QuestionFilter, n int, rng 
 		}
 		rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
 	} else {
-		var maxID int64
-		if err := s.db.WithContext(ctx).Model(&questionRow{}).Select("coalesce(max(id), 0)").Scan(&maxID).Error; err != nil {
-			return nil, fmt.Errorf("draw questions: %w", err)
-		}
 		seen := map[int64]bool{}
 		for try := 0; try < 8*n && maxID > 0 && len(cands) < 3*n; try++ {
 			q, err := s.questionQuery(ctx, f)

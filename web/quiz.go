@@ -76,18 +76,7 @@ func (s *Server) startSession(c *fiber.Ctx, req quizRequest) (quiz.QuizSession, 
 // ownSession loads quiz id and checks it belongs to the current learner;
 // another learner's quiz is reported as not found.
 func (s *Server) ownSession(c *fiber.Ctx, id int64) (quiz.QuizSession, error) {
-	sess, err := s.store.QuizSession(c.UserContext(), id)
-	if err != nil {
-		return sess, err
-	}
-	lid, err := s.learnerID(c)
-	if err != nil {
-		return sess, err
-	}
-	if lid == 0 || sess.LearnerID != lid {
-		return quiz.QuizSession{}, quiz.Errorf(quiz.ErrNotFound, "There is no quiz %d.", id)
-	}
-	return sess, nil
+	return s.store.LearnerQuiz(c.UserContext(), learnerToken(c), id)
 }
 
 // removedQuestion stands in for a question deleted after a quiz started.
