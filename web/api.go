@@ -219,7 +219,7 @@ func (s *Server) apiQuestions(c *fiber.Ctx) error {
 		f.ArticleID = id
 	}
 	var err error
-	if f.Limit, err = apiLimit(c, 1000, 10000); err != nil {
+	if f.Limit, err = apiLimit(c, 100, 10000); err != nil {
 		return err
 	}
 	if v := c.Query("after"); v != "" {
@@ -374,7 +374,7 @@ func (s *Server) apiDeck(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	limit, err := apiLimit(c, 1000, 10000)
+	limit, err := apiLimit(c, 100, 10000)
 	if err != nil {
 		return err
 	}

@@ -98,6 +98,11 @@ func startInstances(t *testing.T, db string, n int) []*instance {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startInstancesBin(t, bin, db, n)
+}
+
+func startInstancesBin(t *testing.T, bin, db string, n int) []*instance {
+	t.Helper()
 	out := make([]*instance, n)
 	for i := range out {
 		ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -114,6 +119,9 @@ func startInstances(t *testing.T, db string, n int) []*instance {
 		}
 		out[i] = in
 		t.Cleanup(func() {
+			if in.cmd.ProcessState != nil {
+				return
+			}
 			_ = in.cmd.Process.Signal(os.Interrupt)
 			done := make(chan error, 1)
 			go func() { done <- in.cmd.Wait() }()

@@ -79,7 +79,7 @@ type Options struct {
 // articles or ten thousand.
 const (
 	// PoolCap bounds the stored facts an article draws distractors from.
-	PoolCap = 5000
+	PoolCap = 1000
 	// relatedCap bounds the stored articles an article is compared with.
 	relatedCap = 20
 )
