@@ -250,11 +250,7 @@ func (s *Server) apiQuestions(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
-	q, err := s.store.Question(c.UserContext(), id)
+	q, err := s.paramQuestion(c)
 	if err != nil {
 		return err
 	}
@@ -290,11 +286,7 @@ func (s *Server) apiUpdateQuestion(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiPromoteQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
-	q, _, err := s.store.EditQuestion(c.UserContext(), id, quiz.Edit{Promote: true})
+	q, err := s.promote(c)
 	if err != nil {
 		return err
 	}
@@ -389,11 +381,7 @@ func toAPICard(q quiz.Question, c quiz.Card) apiCard {
 }
 
 func (s *Server) apiNextCard(c *fiber.Ctx) error {
-	d, err := parseDeck(c.Params("deck"))
-	if err != nil {
-		return err
-	}
-	st, err := s.study(c, d)
+	st, err := s.study(c)
 	if err != nil {
 		return err
 	}

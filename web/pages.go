@@ -362,11 +362,7 @@ type editPage struct {
 }
 
 func (s *Server) showEditQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
-	q, err := s.store.Question(c.UserContext(), id)
+	q, err := s.paramQuestion(c)
 	if err != nil {
 		return err
 	}
@@ -415,13 +411,29 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 	return c.Redirect(fmt.Sprintf("/articles/%d#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
-// promoteQuestion takes a reserve question into the article's default deck.
-func (s *Server) promoteQuestion(c *fiber.Ctx) error {
+// paramQuestion returns the question named by the route's :id.
+func (s *Server) paramQuestion(c *fiber.Ctx) (quiz.Question, error) {
 	id, err := paramID(c, "id")
 	if err != nil {
-		return err
+		return quiz.Question{}, err
+	}
+	return s.store.Question(c.UserContext(), id)
+}
+
+// promote takes the reserve question named by the route's :id into its
+// article's default deck.
+func (s *Server) promote(c *fiber.Ctx) (quiz.Question, error) {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return quiz.Question{}, err
 	}
 	q, _, err := s.store.EditQuestion(c.UserContext(), id, quiz.Edit{Promote: true})
+	return q, err
+}
+
+// promoteQuestion takes a reserve question into the article's default deck.
+func (s *Server) promoteQuestion(c *fiber.Ctx) error {
+	q, err := s.promote(c)
 	if err != nil {
 		return err
 	}
@@ -429,15 +441,11 @@ func (s *Server) promoteQuestion(c *fiber.Ctx) error {
 }
 
 func (s *Server) deleteQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
+	q, err := s.paramQuestion(c)
 	if err != nil {
 		return err
 	}
-	q, err := s.store.Question(c.UserContext(), id)
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteQuestion(c.UserContext(), id); err != nil {
+	if err := s.store.DeleteQuestion(c.UserContext(), q.ID); err != nil {
 		return err
 	}
 	return c.Redirect(fmt.Sprintf("/articles/%d#questions", q.ArticleID), fiber.StatusSeeOther)
