@@ -30,6 +30,7 @@ var (
 	scaleArticles = flag.Int("scale", 0, "TestScale: the large library's size in articles (0 skips the test)")
 	scaleDuration = flag.Duration("scale-duration", 3*time.Second, "TestScale: load per route")
 	scaleConns    = flag.Int("scale-conns", 64, "TestScale: concurrent connections")
+	scaleDB       = flag.String("scale-db", "", "TestScale: measure the routes on this existing database only (a copy: the test writes to it)")
 )
 
 // writeCorpus writes articles lo..hi-1 of the synthetic library into dir.
@@ -249,7 +250,7 @@ func measureRoutes(t *testing.T, base string, pid int) ([]routeResult, string) {
 }
 
 func TestScale(t *testing.T) {
-	if *scaleArticles == 0 {
+	if *scaleArticles == 0 && *scaleDB == "" {
 		t.Skip("scale figures: run with -scale 10000 (minutes)")
 	}
 	bin, err := buildBinary()
@@ -268,6 +269,10 @@ func TestScale(t *testing.T) {
 			t.Logf("%-32s %9.0f %9.2f %9.2f %d %s", r.route, r.rps, ms(r.p50), ms(r.p99), r.bad, r.firstBad)
 		}
 		stopInstance(ins)
+	}
+	if *scaleDB != "" {
+		report(*scaleDB, *scaleDB)
+		return
 	}
 	// Small: the seeds and 5 more.
 	small := filepath.Join(tmp, "small.db")
