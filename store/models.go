@@ -23,11 +23,10 @@ type articleRow struct {
 	// Counts kept with the article (see refreshArticle), so that listings
 	// and deck pages add them up instead of counting questions; Counted is
 	// false on rows from before they existed.
-	// The index covers Totals, which then never reads the bodies.
-	NFacts     int64 `gorm:"not null;default:0;index:idx_article_counts,priority:1"`
-	NQuestions int64 `gorm:"not null;default:0;index:idx_article_counts,priority:2"`
-	NCards     int64 `gorm:"not null;default:0;index:idx_article_counts,priority:3"`
-	NReserve   int64 `gorm:"not null;default:0;index:idx_article_counts,priority:4"`
+	NFacts     int64 `gorm:"not null;default:0"`
+	NQuestions int64 `gorm:"not null;default:0"`
+	NCards     int64 `gorm:"not null;default:0"`
+	NReserve   int64 `gorm:"not null;default:0"`
 	Counted    bool  `gorm:"not null;default:false"`
 }
 
@@ -94,7 +93,7 @@ type questionRow struct {
 func (questionRow) TableName() string { return "questions" }
 
 func coreModels() []any {
-	return []any{&articleRow{}, &factRow{}, &questionRow{}, &settingRow{}, &conflictRow{}, &entityRow{}}
+	return []any{&articleRow{}, &factRow{}, &questionRow{}, &settingRow{}, &conflictRow{}, &entityRow{}, &totalsRow{}}
 }
 
 func toArticleRow(a quiz.Article) articleRow {

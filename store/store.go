@@ -142,8 +142,12 @@ const migrationLock = 0x6661637464656b
 func (s *Store) migrate(ctx context.Context) error {
 	models := append(coreModels(), learningModels()...)
 	run := func(db *gorm.DB) error {
+		db = db.Session(&gorm.Session{NewDB: true})
 		if err := db.AutoMigrate(models...); err != nil {
 			return fmt.Errorf("migrate: %w", err)
+		}
+		if err := initTotals(db); err != nil {
+			return fmt.Errorf("migrate totals: %w", err)
 		}
 		var ids []int64
 		if err := db.Model(&articleRow{}).Where("counted = ?", false).Pluck("id", &ids).Error; err != nil {
