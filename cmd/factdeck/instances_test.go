@@ -18,7 +18,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -158,7 +157,6 @@ func startInstancesBin(t *testing.T, bin, db string, n int) []*instance {
 // instance, as a load balancer in front of them would make it.
 type learnerClient struct {
 	hc   *http.Client
-	jar  http.CookieJar
 	errs *atomic.Int64
 	mu   *sync.Mutex
 	log  *[]string
@@ -413,7 +411,6 @@ func checkSchedules(t *testing.T, conn *sql.DB) (inconsistent, cards int) {
 	if seen != len(replayed) {
 		inconsistent += abs(len(replayed) - seen)
 	}
-	_ = slices.Sort[[]int]
 	return inconsistent, seen
 }
 
