@@ -17,8 +17,12 @@ build:
 # every test with the race detector. Tests that need Chromium, Mnemosyne,
 # gift-pegjs or PostgreSQL use them when installed (.ci/run installs them)
 # and say so when skipped.
+#
+# gotestsum runs go test and closes with its summary ("DONE N tests, N
+# skipped, N failures"), failures repeated at the end.
+GOTESTSUM_VERSION := v1.13.0
 test: lint
-	$(GO) test -race -count=1 -timeout 20m ./...
+	$(GO) run gotest.tools/gotestsum@$(GOTESTSUM_VERSION) --format pkgname-and-test-fails -- -race -count=1 -timeout 20m ./...
 
 # lint: the checks that need no test run.
 lint:

@@ -12,6 +12,8 @@ for _ in $(seq 1 30); do
 done
 su postgres -c "psql -q -h 127.0.0.1 -c \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='factdeck') THEN CREATE ROLE factdeck LOGIN PASSWORD 'factdeck'; END IF; END\\\$\\\$;\"" 2>/dev/null \
   || su postgres -c "psql -q -c \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='factdeck') THEN CREATE ROLE factdeck LOGIN PASSWORD 'factdeck'; END IF; END\\\$\\\$;\""
+# CREATEDB: the multi-instance test makes and drops databases of its own.
+su postgres -c "psql -q -c 'ALTER ROLE factdeck CREATEDB'"
 su postgres -c "psql -q -tc \"SELECT 1 FROM pg_database WHERE datname='factdeck_test'\" | grep -q 1 || createdb -O factdeck factdeck_test"
 export FACTDECK_TEST_POSTGRES="postgres://factdeck:factdeck@127.0.0.1:5432/factdeck_test?sslmode=disable"
 echo "PostgreSQL $pgver ready: FACTDECK_TEST_POSTGRES set"

@@ -128,15 +128,57 @@ type Totals struct {
 	Articles, Facts, Questions, Cards, Reserve int64
 }
 
-// Totals adds up the counts kept with every article.
+// totalsRow keeps the library's Totals in one row, updated in the
+// transaction of every change to an article's counts (see refreshArticle),
+// so that every deck page reads one row, however large the library.
+type totalsRow struct {
+	ID        int64 `gorm:"primaryKey;autoIncrement:false"`
+	Articles  int64 `gorm:"not null;default:0"`
+	Facts     int64 `gorm:"not null;default:0"`
+	Questions int64 `gorm:"not null;default:0"`
+	Cards     int64 `gorm:"not null;default:0"`
+	Reserve   int64 `gorm:"not null;default:0"`
+}
+
+func (totalsRow) TableName() string { return "library_totals" }
+
+// Totals returns the sizes of the whole library.
 func (s *Store) Totals(ctx context.Context) (Totals, error) {
+	var r totalsRow
+	if err := s.db.WithContext(ctx).Take(&r, 1).Error; err != nil {
+		return Totals{}, fmt.Errorf("library totals: %w", err)
+	}
+	return Totals{Articles: r.Articles, Facts: r.Facts, Questions: r.Questions, Cards: r.Cards, Reserve: r.Reserve}, nil
+}
+
+// addTotals adds the differences d to the library's totals inside
+// transaction tx.
+func addTotals(tx *gorm.DB, d Totals) error {
+	err := tx.Model(&totalsRow{}).Where("id = ?", 1).Updates(map[string]any{
+		"articles": gorm.Expr("articles + ?", d.Articles), "facts": gorm.Expr("facts + ?", d.Facts),
+		"questions": gorm.Expr("questions + ?", d.Questions), "cards": gorm.Expr("cards + ?", d.Cards),
+		"reserve": gorm.Expr("reserve + ?", d.Reserve)}).Error
+	if err != nil {
+		return fmt.Errorf("library totals: %w", err)
+	}
+	return nil
+}
+
+// initTotals creates the totals row, from the counts kept with the
+// articles, when it is missing (a new or an older database).
+func initTotals(db *gorm.DB) error {
+	db = db.Session(&gorm.Session{NewDB: true}) // no state carried between the queries below
+	var n int64
+	if err := db.Model(&totalsRow{}).Count(&n).Error; err != nil || n > 0 {
+		return err
+	}
 	var t Totals
-	err := s.db.WithContext(ctx).Model(&articleRow{}).Select("count(*) AS articles, coalesce(sum(n_facts), 0) AS facts, " +
+	err := db.Model(&articleRow{}).Where("counted = ?", true).Select("count(*) AS articles, coalesce(sum(n_facts), 0) AS facts, " +
 		"coalesce(sum(n_questions), 0) AS questions, coalesce(sum(n_cards), 0) AS cards, coalesce(sum(n_reserve), 0) AS reserve").Scan(&t).Error
 	if err != nil {
-		return t, fmt.Errorf("library totals: %w", err)
+		return err
 	}
-	return t, nil
+	return db.Create(&totalsRow{ID: 1, Articles: t.Articles, Facts: t.Facts, Questions: t.Questions, Cards: t.Cards, Reserve: t.Reserve}).Error
 }
 
 // CountArticles returns how many articles are stored.
@@ -151,6 +193,15 @@ func (s *Store) CountArticles(ctx context.Context) (int64, error) {
 // DeleteArticle removes an article with its facts and questions.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var r articleRow
+		if err := tx.Omit("body").Take(&r, id).Error; err != nil {
+			return notFound(err, fmt.Sprintf("article %d", id))
+		}
+		if r.Counted {
+			if err := addTotals(tx, Totals{Articles: -1, Facts: -r.NFacts, Questions: -r.NQuestions, Cards: -r.NCards, Reserve: -r.NReserve}); err != nil {
+				return err
+			}
+		}
 		res := tx.Delete(&articleRow{}, id)
 		if res.Error != nil {
 			return fmt.Errorf("delete article %d: %w", id, res.Error)

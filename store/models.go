@@ -93,7 +93,7 @@ type questionRow struct {
 func (questionRow) TableName() string { return "questions" }
 
 func coreModels() []any {
-	return []any{&articleRow{}, &factRow{}, &questionRow{}, &settingRow{}, &conflictRow{}, &entityRow{}}
+	return []any{&articleRow{}, &factRow{}, &questionRow{}, &settingRow{}, &conflictRow{}, &entityRow{}, &totalsRow{}}
 }
 
 func toArticleRow(a quiz.Article) articleRow {

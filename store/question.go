@@ -144,8 +144,8 @@ func (s *Store) DeleteQuestion(ctx context.Context, id int64) error {
 }
 
 // refreshArticle recomputes, inside transaction tx, which of an article's
-// questions are its flashcards (quiz.Flashcards) and the counts kept on the
-// article row, after its questions changed.
+// questions are its flashcards (quiz.Flashcards), the counts kept on the
+// article row, and the library's totals, after its questions changed.
 func refreshArticle(tx *gorm.DB, articleID int64) error {
 	var rows []questionRow
 	if err := tx.Select("id", "fact_id", "type", "score", "card").
@@ -193,10 +193,19 @@ func refreshArticle(tx *gorm.DB, articleID int64) error {
 	if err := tx.Model(&questionRow{}).Where("article_id = ? AND reserve = ?", articleID, true).Count(&reserve).Error; err != nil {
 		return fmt.Errorf("count reserve of article %d: %w", articleID, err)
 	}
+	var old articleRow
+	if err := tx.Select("id", "counted", "n_facts", "n_questions", "n_cards", "n_reserve").Take(&old, articleID).Error; err != nil {
+		return fmt.Errorf("article %d counts: %w", articleID, err)
+	}
+	d := Totals{Facts: facts - old.NFacts, Questions: int64(len(rows)) - old.NQuestions, Cards: int64(len(cards)) - old.NCards,
+		Reserve: reserve - old.NReserve}
+	if !old.Counted {
+		d = Totals{Articles: 1, Facts: facts, Questions: int64(len(rows)), Cards: int64(len(cards)), Reserve: reserve}
+	}
 	err := tx.Model(&articleRow{}).Where("id = ?", articleID).Updates(map[string]any{
 		"n_facts": facts, "n_questions": len(rows), "n_cards": len(cards), "n_reserve": reserve, "counted": true}).Error
 	if err != nil {
 		return fmt.Errorf("article %d counts: %w", articleID, err)
 	}
-	return nil
+	return addTotals(tx, d)
 }

@@ -43,6 +43,24 @@ func (s *Store) QuizSession(ctx context.Context, id int64) (quiz.QuizSession, er
 	return quizSession(s.db.WithContext(ctx), id, false)
 }
 
+// LearnerQuiz returns quiz id with its attempts when it belongs to the
+// learner whose cookie token is token; anyone else's quiz is not found. One
+// query checks both.
+func (s *Store) LearnerQuiz(ctx context.Context, token string, id int64) (quiz.QuizSession, error) {
+	db := s.db.WithContext(ctx)
+	var r quizSessionRow
+	err := db.Joins("JOIN learners ON learners.id = quiz_sessions.learner_id").
+		Where("quiz_sessions.id = ? AND learners.token = ?", id, token).Take(&r).Error
+	if err != nil {
+		return quiz.QuizSession{}, notFound(err, fmt.Sprintf("quiz %d", id))
+	}
+	var as []attemptRow
+	if err := db.Where("session_id = ?", id).Order("position").Find(&as).Error; err != nil {
+		return quiz.QuizSession{}, fmt.Errorf("quiz %d attempts: %w", id, err)
+	}
+	return r.domain(as), nil
+}
+
 // quizSession loads quiz id with its attempts; lock holds its row until the
 // transaction db ends (PostgreSQL; SQLite's write transactions are
 // exclusive already).

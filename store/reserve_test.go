@@ -73,3 +73,28 @@ func testReserve(t *testing.T, s *store.Store) {
 		t.Errorf("NextCard = %+v, %v, %v; want a card that is not the cloze beside a short answer", q, ok, err)
 	}
 }
+
+// TestLearnerDecks checks the learner's deck counts against the cards
+// reviewed: due now, studied, and when the next comes due.
+func TestLearnerDecks(t *testing.T) { backends(t, testLearnerDecks) }
+
+func testLearnerDecks(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	l, qs := seedQuiz(t, s, "ld1")
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	later := now.Add(48 * time.Hour)
+	for i, due := range []time.Time{now.Add(-time.Hour), later} {
+		c := quiz.Card{LearnerID: l.ID, QuestionID: qs[i].ID, State: quiz.CardReview, Due: due, Reps: 1}
+		if _, err := s.SaveReview(ctx, c, quiz.Review{Rating: quiz.Good, ReviewedAt: now.Add(-24 * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.LearnerDecks(ctx, l.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, art := got[0], got[qs[0].ArticleID]
+	if all.Studied != 2 || all.Due != 1 || !all.NextDue.Equal(later) || art != all {
+		t.Errorf("LearnerDecks = %+v, want 2 studied, 1 due, next due %v, the same for the article", got, later)
+	}
+}

@@ -19,8 +19,8 @@ import (
 // entityRow indexes an article by one of its named entities (quiz.Entities),
 // to find the other articles of the same story.
 type entityRow struct {
-	ArticleID int64  `gorm:"primaryKey;autoIncrement:false"`
-	Entity    string `gorm:"primaryKey;size:90;index"`
+	ArticleID int64  `gorm:"primaryKey;autoIncrement:false;index:idx_entity_article,priority:2"`
+	Entity    string `gorm:"primaryKey;size:90;index:idx_entity_article,priority:1"`
 
 	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
 }
@@ -178,15 +178,25 @@ func (s *Store) PoolFacts(ctx context.Context, limit int, exclude []int64) ([]qu
 	return out, nil
 }
 
-// Related returns up to limit stored articles (without their bodies) that
-// share at least two of the entities, most shared first, with their facts,
-// leaving out exclude.
+// relatedWindow is how many of the newest articles Related searches: a
+// story is told within weeks, and the search must not grow with the
+// library (an entity such as a country names thousands of articles).
+const relatedWindow = 1000
+
+// Related returns up to limit stored articles (without their bodies) among
+// the newest relatedWindow that share at least two of the entities, most
+// shared first, with their facts, leaving out exclude. The (entity,
+// article) index makes it a range scan per entity.
 func (s *Store) Related(ctx context.Context, entities []string, exclude []int64, limit int) ([]quiz.Article, []quiz.Fact, error) {
 	if len(entities) < 2 {
 		return nil, nil, nil
 	}
 	db := s.db.WithContext(ctx)
-	q := db.Model(&entityRow{}).Select("article_id").Where("entity IN ?", entities)
+	var newest int64
+	if err := db.Model(&articleRow{}).Select("coalesce(max(id), 0)").Scan(&newest).Error; err != nil {
+		return nil, nil, fmt.Errorf("related articles: %w", err)
+	}
+	q := db.Model(&entityRow{}).Select("article_id").Where("entity IN ? AND article_id > ?", entities, newest-relatedWindow)
 	if len(exclude) > 0 {
 		q = q.Where("article_id NOT IN ?", exclude)
 	}

@@ -24,36 +24,69 @@ type DeckCounts struct {
 }
 
 // LearnerDecks returns the learner's counts per article, and for every
-// article together under key 0. It reads the learner's own cards only.
+// article together under key 0: one aggregate over the learner's own cards.
 func (s *Store) LearnerDecks(ctx context.Context, learnerID int64, now time.Time) (map[int64]DeckCounts, error) {
 	out := map[int64]DeckCounts{0: {}}
 	if learnerID == 0 {
 		return out, nil
 	}
-	var rows []struct {
-		ArticleID int64
-		Due       time.Time
-	}
-	err := s.db.WithContext(ctx).Table("cards").Select("questions.article_id, cards.due").
+	rows, err := s.db.WithContext(ctx).Table("cards").
+		Select("questions.article_id, count(*), sum(CASE WHEN cards.due <= ? THEN 1 ELSE 0 END), "+
+			"min(CASE WHEN cards.due > ? THEN cards.due END)", now, now).
 		Joins("JOIN questions ON questions.id = cards.question_id").
 		Where("cards.learner_id = ? AND cards.state <> ? AND questions.card = ? AND questions.deleted_at IS NULL",
-			learnerID, int(quiz.CardNew), true).Scan(&rows).Error
+			learnerID, int(quiz.CardNew), true).
+		Group("questions.article_id").Rows()
 	if err != nil {
 		return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
 	}
-	for _, r := range rows {
-		for _, k := range []int64{0, r.ArticleID} {
-			c := out[k]
-			c.Studied++
-			if !r.Due.After(now) {
-				c.Due++
-			} else if c.NextDue.IsZero() || r.Due.Before(c.NextDue) {
-				c.NextDue = r.Due
-			}
-			out[k] = c
+	defer rows.Close()
+	type row struct {
+		articleID    int64
+		studied, due int
+		nextDue      any
+	}
+	var got []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.articleID, &r.studied, &r.due, &r.nextDue); err != nil {
+			return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
+		}
+		got = append(got, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
+	}
+	all := out[0]
+	for _, r := range got {
+		c := DeckCounts{Studied: r.studied, Due: r.due, NextDue: aggregateTime(r.nextDue)}
+		out[r.articleID] = c
+		all.Studied += c.Studied
+		all.Due += c.Due
+		if !c.NextDue.IsZero() && (all.NextDue.IsZero() || c.NextDue.Before(all.NextDue)) {
+			all.NextDue = c.NextDue
 		}
 	}
+	out[0] = all
 	return out, nil
+}
+
+// aggregateTime reads a time computed by an aggregate: PostgreSQL returns
+// a time, SQLite the text it stored.
+func aggregateTime(v any) time.Time {
+	switch t := v.(type) {
+	case time.Time:
+		return t
+	case []byte:
+		return aggregateTime(string(t))
+	case string:
+		for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", time.RFC3339Nano, "2006-01-02 15:04:05.999999999"} {
+			if p, err := time.Parse(layout, t); err == nil {
+				return p
+			}
+		}
+	}
+	return time.Time{}
 }
 
 // NextCard returns the flashcard the learner should study now in the deck
@@ -101,9 +134,13 @@ func (s *Store) NextCard(ctx context.Context, learnerID, articleID int64, now ti
 	return r.domain(), quiz.Card{LearnerID: learnerID, QuestionID: r.ID, State: quiz.CardNew}, true, nil
 }
 
+// smallLibrary is the question ID range below which a draw reads every
+// candidate instead of probing.
+const smallLibrary = 2000
+
 // DrawQuestions picks up to n questions matching f at random for a quiz,
-// one per fact first, so that a quiz does not ask the same thing twice. An
-// article's questions are few and read whole; across the library, random
+// one per fact first, so that a quiz does not ask the same thing twice. The
+// questions of an article, or of a small library, are read whole; across the library, random
 // points of the ID range are probed through the primary key, so that a
 // draw costs the same with ten articles or ten thousand.
 func (s *Store) DrawQuestions(ctx context.Context, f QuestionFilter, n int, rng *rand.Rand) ([]int64, error) {
@@ -112,7 +149,11 @@ func (s *Store) DrawQuestions(ctx context.Context, f QuestionFilter, n int, rng 
 		FactID *int64
 	}
 	var cands []pick
-	if f.ArticleID != 0 {
+	var maxID int64
+	if err := s.db.WithContext(ctx).Model(&questionRow{}).Select("coalesce(max(id), 0)").Scan(&maxID).Error; err != nil {
+		return nil, fmt.Errorf("draw questions: %w", err)
+	}
+	if f.ArticleID != 0 || maxID <= smallLibrary {
 		q, err := s.questionQuery(ctx, f)
 		if err != nil {
 			return nil, err
@@ -122,10 +163,6 @@ func (s *Store) DrawQuestions(ctx context.Context, f QuestionFilter, n int, rng 
 		}
 		rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
 	} else {
-		var maxID int64
-		if err := s.db.WithContext(ctx).Model(&questionRow{}).Select("coalesce(max(id), 0)").Scan(&maxID).Error; err != nil {
-			return nil, fmt.Errorf("draw questions: %w", err)
-		}
 		seen := map[int64]bool{}
 		for try := 0; try < 8*n && maxID > 0 && len(cands) < 3*n; try++ {
 			q, err := s.questionQuery(ctx, f)

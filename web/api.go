@@ -109,16 +109,23 @@ func apiLimit(c *fiber.Ctx, def, max int) (int, error) {
 	return n, nil
 }
 
-func (s *Server) apiArticles(c *fiber.Ctx) error {
+// apiArticlePage returns the page of articles a list request asks for
+// (?before=ID&limit=N) and its limit.
+func (s *Server) apiArticlePage(c *fiber.Ctx) ([]store.ArticleSummary, int, error) {
 	after, err := before(c)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	limit, err := apiLimit(c, 100, 1000)
 	if err != nil {
-		return err
+		return nil, 0, err
 	}
 	arts, err := s.store.Articles(c.UserContext(), after, limit)
+	return arts, limit, err
+}
+
+func (s *Server) apiArticles(c *fiber.Ctx) error {
+	arts, limit, err := s.apiArticlePage(c)
 	if err != nil {
 		return err
 	}
@@ -135,23 +142,11 @@ func (s *Server) apiArticles(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiArticle(c *fiber.Ctx) error {
-	ctx := c.UserContext()
-	id, err := paramID(c, "id")
+	ac, err := s.paramArticle(c)
 	if err != nil {
 		return err
 	}
-	a, err := s.store.Article(ctx, id)
-	if err != nil {
-		return err
-	}
-	facts, err := s.store.Facts(ctx, id)
-	if err != nil {
-		return err
-	}
-	qs, err := s.store.Questions(ctx, store.QuestionFilter{ArticleID: id})
-	if err != nil {
-		return err
-	}
+	a, facts, qs := ac.Article, ac.Facts, ac.Questions
 	fv := make([]apiFact, len(facts))
 	for i, f := range facts {
 		fv[i] = apiFact{ID: f.ID, Kind: string(f.Kind), Subject: f.Subject, Relation: f.Relation, Object: f.Object,
@@ -219,7 +214,7 @@ func (s *Server) apiQuestions(c *fiber.Ctx) error {
 		f.ArticleID = id
 	}
 	var err error
-	if f.Limit, err = apiLimit(c, 1000, 10000); err != nil {
+	if f.Limit, err = apiLimit(c, 100, 10000); err != nil {
 		return err
 	}
 	if v := c.Query("after"); v != "" {
@@ -255,11 +250,7 @@ func (s *Server) apiQuestions(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
-	q, err := s.store.Question(c.UserContext(), id)
+	q, err := s.paramQuestion(c)
 	if err != nil {
 		return err
 	}
@@ -295,11 +286,7 @@ func (s *Server) apiUpdateQuestion(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiPromoteQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
-	q, _, err := s.store.EditQuestion(c.UserContext(), id, quiz.Edit{Promote: true})
+	q, err := s.promote(c)
 	if err != nil {
 		return err
 	}
@@ -338,15 +325,7 @@ func toAPIDeck(d deckSummary) apiDeck {
 }
 
 func (s *Server) apiDecks(c *fiber.Ctx) error {
-	after, err := before(c)
-	if err != nil {
-		return err
-	}
-	limit, err := apiLimit(c, 100, 1000)
-	if err != nil {
-		return err
-	}
-	arts, err := s.store.Articles(c.UserContext(), after, limit)
+	arts, limit, err := s.apiArticlePage(c)
 	if err != nil {
 		return err
 	}
@@ -366,23 +345,11 @@ func (s *Server) apiDecks(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiDeck(c *fiber.Ctx) error {
-	d, err := parseDeck(c.Params("deck"))
+	limit, err := apiLimit(c, 100, 10000)
 	if err != nil {
 		return err
 	}
-	dk, err := s.deck(c, d)
-	if err != nil {
-		return err
-	}
-	limit, err := apiLimit(c, 1000, 10000)
-	if err != nil {
-		return err
-	}
-	after, err := strconv.ParseInt(c.Query("after", "0"), 10, 64)
-	if err != nil || after < 0 {
-		return badRequest("after must be a question number, not %q.", truncate(c.Query("after"), 20))
-	}
-	qs, err := s.store.Questions(c.UserContext(), store.QuestionFilter{ArticleID: d.ArticleID, Limit: limit, After: after})
+	_, dk, qs, err := s.paramDeck(c, limit)
 	if err != nil {
 		return err
 	}
@@ -414,11 +381,7 @@ func toAPICard(q quiz.Question, c quiz.Card) apiCard {
 }
 
 func (s *Server) apiNextCard(c *fiber.Ctx) error {
-	d, err := parseDeck(c.Params("deck"))
-	if err != nil {
-		return err
-	}
-	st, err := s.study(c, d)
+	st, err := s.study(c)
 	if err != nil {
 		return err
 	}
@@ -557,11 +520,7 @@ func (s *Server) apiStartQuiz(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiQuiz(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
-	sess, err := s.ownSession(c, id)
+	sess, err := s.paramQuiz(c)
 	if err != nil {
 		return err
 	}
@@ -606,14 +565,11 @@ func (s *Server) apiAnswer(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiResult(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
+	sess, err := s.paramQuiz(c)
 	if err != nil {
 		return err
 	}
-	sess, err := s.ownSession(c, id)
-	if err != nil {
-		return err
-	}
+	id := sess.ID
 	if !sess.Finished() {
 		return quiz.Errorf(quiz.ErrDuplicate, "Quiz %d is not finished: %d of %d answered.", id, len(sess.Attempts), len(sess.QuestionIDs))
 	}

@@ -122,8 +122,13 @@ type studyState struct {
 	Card    quiz.Card
 }
 
-// study returns the learner's counts in deck d and the card to show now.
-func (s *Server) study(c *fiber.Ctx, d deckRef) (studyState, error) {
+// study returns the learner's counts in the deck named by the route's
+// :deck and the card to show now.
+func (s *Server) study(c *fiber.Ctx) (studyState, error) {
+	d, err := parseDeck(c.Params("deck"))
+	if err != nil {
+		return studyState{}, err
+	}
 	dk, err := s.deck(c, d)
 	if err != nil {
 		return studyState{}, err

@@ -195,24 +195,38 @@ func exportLinks(query string) []formatLink {
 	return out
 }
 
-func (s *Server) showArticle(c *fiber.Ctx) error {
+// articleContents is an article named by the route's :id with its facts
+// and its questions (not the reserve).
+type articleContents struct {
+	Article   quiz.Article
+	Facts     []quiz.Fact
+	Questions []quiz.Question
+}
+
+func (s *Server) paramArticle(c *fiber.Ctx) (articleContents, error) {
 	ctx := c.UserContext()
 	id, err := paramID(c, "id")
 	if err != nil {
-		return err
+		return articleContents{}, err
 	}
-	a, err := s.store.Article(ctx, id)
+	var ac articleContents
+	if ac.Article, err = s.store.Article(ctx, id); err != nil {
+		return ac, err
+	}
+	if ac.Facts, err = s.store.Facts(ctx, id); err != nil {
+		return ac, err
+	}
+	ac.Questions, err = s.store.Questions(ctx, store.QuestionFilter{ArticleID: id})
+	return ac, err
+}
+
+func (s *Server) showArticle(c *fiber.Ctx) error {
+	ctx := c.UserContext()
+	ac, err := s.paramArticle(c)
 	if err != nil {
 		return err
 	}
-	facts, err := s.store.Facts(ctx, id)
-	if err != nil {
-		return err
-	}
-	qs, err := s.store.Questions(ctx, store.QuestionFilter{ArticleID: id})
-	if err != nil {
-		return err
-	}
+	a, facts, qs, id := ac.Article, ac.Facts, ac.Questions, ac.Article.ID
 	p := articlePage{base: s.base(c, a.Title, "articles"), Article: a,
 		Paragraphs: highlight(a, facts), Facts: len(facts), Questions: qs, ShowReserve: c.Query("reserve") != "",
 		AllConflicts: c.Query("conflicts") == "all", Added: c.Query("added") != "",
@@ -302,20 +316,27 @@ type deckPage struct {
 	Types   []quiz.QuestionType
 }
 
-func (s *Server) showDeck(c *fiber.Ctx) error {
+// paramDeck returns the deck named by the route's :deck with a page of up
+// to limit of its questions, after the question ?after=ID.
+func (s *Server) paramDeck(c *fiber.Ctx, limit int) (deckRef, deckSummary, []quiz.Question, error) {
 	d, err := parseDeck(c.Params("deck"))
 	if err != nil {
-		return err
+		return d, deckSummary{}, nil, err
 	}
 	dk, err := s.deck(c, d)
 	if err != nil {
-		return err
+		return d, dk, nil, err
 	}
 	after, err := strconv.ParseInt(c.Query("after", "0"), 10, 64)
 	if err != nil || after < 0 {
-		return badRequest("%q is not a valid page.", truncate(c.Query("after"), 20))
+		return d, dk, nil, badRequest("after must be a question number, not %q.", truncate(c.Query("after"), 20))
 	}
-	qs, err := s.store.Questions(c.UserContext(), store.QuestionFilter{ArticleID: d.ArticleID, Limit: deckPageSize, After: after})
+	qs, err := s.store.Questions(c.UserContext(), store.QuestionFilter{ArticleID: d.ArticleID, Limit: limit, After: after})
+	return d, dk, qs, err
+}
+
+func (s *Server) showDeck(c *fiber.Ctx) error {
+	d, dk, qs, err := s.paramDeck(c, deckPageSize)
 	if err != nil {
 		return err
 	}
@@ -341,11 +362,7 @@ type editPage struct {
 }
 
 func (s *Server) showEditQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
-	q, err := s.store.Question(c.UserContext(), id)
+	q, err := s.paramQuestion(c)
 	if err != nil {
 		return err
 	}
@@ -394,13 +411,29 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 	return c.Redirect(fmt.Sprintf("/articles/%d#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
-// promoteQuestion takes a reserve question into the article's default deck.
-func (s *Server) promoteQuestion(c *fiber.Ctx) error {
+// paramQuestion returns the question named by the route's :id.
+func (s *Server) paramQuestion(c *fiber.Ctx) (quiz.Question, error) {
 	id, err := paramID(c, "id")
 	if err != nil {
-		return err
+		return quiz.Question{}, err
+	}
+	return s.store.Question(c.UserContext(), id)
+}
+
+// promote takes the reserve question named by the route's :id into its
+// article's default deck.
+func (s *Server) promote(c *fiber.Ctx) (quiz.Question, error) {
+	id, err := paramID(c, "id")
+	if err != nil {
+		return quiz.Question{}, err
 	}
 	q, _, err := s.store.EditQuestion(c.UserContext(), id, quiz.Edit{Promote: true})
+	return q, err
+}
+
+// promoteQuestion takes a reserve question into the article's default deck.
+func (s *Server) promoteQuestion(c *fiber.Ctx) error {
+	q, err := s.promote(c)
 	if err != nil {
 		return err
 	}
@@ -408,15 +441,11 @@ func (s *Server) promoteQuestion(c *fiber.Ctx) error {
 }
 
 func (s *Server) deleteQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
+	q, err := s.paramQuestion(c)
 	if err != nil {
 		return err
 	}
-	q, err := s.store.Question(c.UserContext(), id)
-	if err != nil {
-		return err
-	}
-	if err := s.store.DeleteQuestion(c.UserContext(), id); err != nil {
+	if err := s.store.DeleteQuestion(c.UserContext(), q.ID); err != nil {
 		return err
 	}
 	return c.Redirect(fmt.Sprintf("/articles/%d#questions", q.ArticleID), fiber.StatusSeeOther)

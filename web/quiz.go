@@ -76,18 +76,16 @@ func (s *Server) startSession(c *fiber.Ctx, req quizRequest) (quiz.QuizSession, 
 // ownSession loads quiz id and checks it belongs to the current learner;
 // another learner's quiz is reported as not found.
 func (s *Server) ownSession(c *fiber.Ctx, id int64) (quiz.QuizSession, error) {
-	sess, err := s.store.QuizSession(c.UserContext(), id)
+	return s.store.LearnerQuiz(c.UserContext(), learnerToken(c), id)
+}
+
+// paramQuiz returns the current learner's quiz named by the route's :id.
+func (s *Server) paramQuiz(c *fiber.Ctx) (quiz.QuizSession, error) {
+	id, err := paramID(c, "id")
 	if err != nil {
-		return sess, err
+		return quiz.QuizSession{}, err
 	}
-	lid, err := s.learnerID(c)
-	if err != nil {
-		return sess, err
-	}
-	if lid == 0 || sess.LearnerID != lid {
-		return quiz.QuizSession{}, quiz.Errorf(quiz.ErrNotFound, "There is no quiz %d.", id)
-	}
-	return sess, nil
+	return s.ownSession(c, id)
 }
 
 // removedQuestion stands in for a question deleted after a quiz started.
@@ -178,14 +176,11 @@ func (s *Server) startQuiz(c *fiber.Ctx) error {
 }
 
 func (s *Server) resumeQuiz(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
+	sess, err := s.paramQuiz(c)
 	if err != nil {
 		return err
 	}
-	sess, err := s.ownSession(c, id)
-	if err != nil {
-		return err
-	}
+	id := sess.ID
 	if sess.Finished() {
 		return c.Redirect(fmt.Sprintf("/quiz/%d/result", id), fiber.StatusSeeOther)
 	}
@@ -225,14 +220,11 @@ func position(c *fiber.Ctx, sess quiz.QuizSession) (int, error) {
 }
 
 func (s *Server) showQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
+	sess, err := s.paramQuiz(c)
 	if err != nil {
 		return err
 	}
-	sess, err := s.ownSession(c, id)
-	if err != nil {
-		return err
-	}
+	id := sess.ID
 	pos, err := position(c, sess)
 	if err != nil {
 		return err
@@ -395,14 +387,11 @@ func (s *Server) resultData(c *fiber.Ctx, sess quiz.QuizSession) (resultPage, er
 }
 
 func (s *Server) showResult(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
+	sess, err := s.paramQuiz(c)
 	if err != nil {
 		return err
 	}
-	sess, err := s.ownSession(c, id)
-	if err != nil {
-		return err
-	}
+	id := sess.ID
 	if !sess.Finished() {
 		return c.Redirect(fmt.Sprintf("/quiz/%d/q/%d", id, sess.Next()+1), fiber.StatusSeeOther)
 	}
@@ -437,11 +426,7 @@ func (s *Server) retrySession(c *fiber.Ctx, sess quiz.QuizSession) (quiz.QuizSes
 }
 
 func (s *Server) retryQuiz(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
-	sess, err := s.ownSession(c, id)
+	sess, err := s.paramQuiz(c)
 	if err != nil {
 		return err
 	}

@@ -47,11 +47,7 @@ func ratingLabel(r quiz.Rating) string {
 }
 
 func (s *Server) showStudy(c *fiber.Ctx) error {
-	d, err := parseDeck(c.Params("deck"))
-	if err != nil {
-		return err
-	}
-	st, err := s.study(c, d)
+	st, err := s.study(c)
 	if err != nil {
 		return err
 	}

@@ -20,10 +20,7 @@ import (
 // client; .ci/export-deps.sh unpacks it), checking fact and card counts and
 // one note's text.
 func TestMnemosyneImportsSeedDeck(t *testing.T) {
-	dir := os.Getenv("FACTDECK_MNEMOSYNE_DIR")
-	if dir == "" {
-		dir = "/tmp/factdeck-ci/mnemosyne"
-	}
+	dir := os.Getenv("FACTDECK_MNEMOSYNE_DIR") // set by .ci/export-deps.sh
 	pkgs := filepath.Join(dir, "usr/lib/python3/dist-packages")
 	if _, err := os.Stat(filepath.Join(pkgs, "mnemosyne")); err != nil {
 		msg := "Mnemosyne is not unpacked in " + dir + " (run .ci/export-deps.sh)"
@@ -51,7 +48,7 @@ func TestMnemosyneImportsSeedDeck(t *testing.T) {
 		t.Errorf("apkg holds %d notes, want one per question (%d)", notes, len(d.Questions))
 	}
 
-	cmd := exec.Command("/usr/bin/python3", "-S", "../../quiz/export/testdata/mnemosyne_import.py", guid, deck)
+	cmd := exec.Command(python(), "-S", "../../quiz/export/testdata/mnemosyne_import.py", guid, deck)
 	cmd.Env = append(os.Environ(), "PYTHONPATH="+pkgs)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -132,4 +129,13 @@ func firstWords(s string) string {
 		f = f[:4]
 	}
 	return strings.Join(f, " ")
+}
+
+// python returns the Python that runs Mnemosyne: FACTDECK_PYTHON, else
+// python3 on PATH.
+func python() string {
+	if p := os.Getenv("FACTDECK_PYTHON"); p != "" {
+		return p
+	}
+	return "python3"
 }

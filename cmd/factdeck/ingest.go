@@ -10,9 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"factdeck/quiz"
@@ -62,15 +60,11 @@ func ingestCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errUsage
 	}
 	docs, failed := collect(fs.Args())
-	st, err := store.Open(ctx, c.db)
+	st, p, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(pipeline.Config{TemplateDir: c.templates})
-	if err != nil {
-		return err
-	}
 	var bar *progressbar.ProgressBar
 	if len(docs) > 3 && !*quiet {
 		bar = progressbar.NewOptions(len(docs), progressbar.OptionSetWriter(stderr),
@@ -255,34 +249,18 @@ func ingest(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []d
 	for lo := 0; lo < len(docs); lo += chunk {
 		batch := docs[lo:min(lo+chunk, len(docs))]
 		pdocs := make([]pipeline.Document, len(batch))
-		errs := make([]error, len(batch))
-		parallel(len(batch), func(i int) {
-			raw, err := batch[i].read(ctx)
-			pdocs[i], errs[i] = pipeline.Document{Raw: raw, Source: batch[i].source, Stored: batch[i].stored}, err
-		})
-		var run []pipeline.Document
-		var at []int
-		for i, d := range pdocs {
-			if errs[i] == nil {
-				run = append(run, d)
-				at = append(at, i)
-			}
+		for i, d := range batch {
+			pdocs[i] = pipeline.Document{Source: d.source, Read: d.read, Stored: d.stored}
 		}
-		saved, err := save(ctx, st, p, run, force)
+		saved, err := save(ctx, st, p, pdocs, force)
 		if err != nil {
 			return outs, err
 		}
-		got := make([]*store.Saved, len(batch))
-		for k, i := range at {
-			got[i] = &saved[k]
-		}
-		for i := range batch {
-			o := outcome{source: batch[i].source, err: errs[i]}
-			if sv := got[i]; sv != nil {
-				o.article, o.skipped, o.regenerated, o.report = sv.Article, sv.Skipped, sv.Regenerated, sv.Report
-				if !sv.Skipped {
-					o.err = sv.Err
-				}
+		for i, sv := range saved {
+			o := outcome{source: batch[i].source, article: sv.Article, skipped: sv.Skipped,
+				regenerated: sv.Regenerated, report: sv.Report}
+			if !sv.Skipped {
+				o.err = sv.Err
 			}
 			outs = append(outs, o)
 			done()
@@ -298,25 +276,4 @@ func save(ctx context.Context, st *store.Store, p *pipeline.Pipeline, docs []pip
 		return nil, err
 	}
 	return st.Save(ctx, items, force)
-}
-
-// parallel calls f(0..n-1) on as many goroutines as there are CPUs.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

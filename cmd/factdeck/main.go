@@ -20,6 +20,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"factdeck/quiz/pipeline"
+	"factdeck/store"
 )
 
 const usage = `factdeck turns news articles into quizzes and flashcard decks.
@@ -110,6 +113,32 @@ func (c *common) register(fs *flag.FlagSet) {
 	}
 	fs.StringVar(&c.db, "db", def, "database: a SQLite file path or a postgres:// DSN (env FACTDECK_DB)")
 	fs.StringVar(&c.templates, "templates", "", "directory of extra question templates (*.yaml) that add to or override the built-in ones")
+}
+
+// open opens the store and loads the pipeline that c names; the caller
+// closes the store. Models the pipeline needs are configured here, from
+// flags and environment, and nowhere else.
+func (c *common) open(ctx context.Context) (*store.Store, *pipeline.Pipeline, error) {
+	st, err := store.Open(ctx, c.db)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := pipeline.New(pipeline.Config{TemplateDir: c.templates})
+	if err != nil {
+		_ = st.Close()
+		return nil, nil, err
+	}
+	return st, p, nil
+}
+
+// noArgs refuses positional arguments to a command that takes none.
+func noArgs(fs *flag.FlagSet, name string, stderr io.Writer) error {
+	if fs.NArg() == 0 {
+		return nil
+	}
+	fmt.Fprintf(stderr, "factdeck %s: unexpected argument %q\n", name, fs.Arg(0))
+	fs.Usage()
+	return errUsage
 }
 
 // newFlagSet returns a flag set that prints its usage to stderr and

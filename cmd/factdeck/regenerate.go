@@ -6,8 +6,6 @@ import (
 	"io"
 
 	"factdeck/quiz"
-	"factdeck/quiz/pipeline"
-	"factdeck/store"
 )
 
 // regenerateCmd extracts facts and makes questions again for stored
@@ -22,20 +20,14 @@ func regenerateCmd(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "factdeck regenerate: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
+	if err := noArgs(fs, "regenerate", stderr); err != nil {
+		return err
 	}
-	st, err := store.Open(ctx, c.db)
+	st, p, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(pipeline.Config{TemplateDir: c.templates})
-	if err != nil {
-		return err
-	}
 	var articles []quiz.Article
 	if *article != 0 {
 		a, err := st.Article(ctx, *article)
@@ -59,7 +51,7 @@ func regenerateCmd(ctx context.Context, args []string, stdout, stderr io.Writer)
 	docs := make([]doc, len(articles))
 	for i := range articles {
 		a := &articles[i]
-		docs[i] = doc{source: a.Source, stored: a, read: func(context.Context) ([]byte, error) { return nil, nil }}
+		docs[i] = doc{source: a.Source, stored: a}
 	}
 	outs, err := ingest(ctx, st, p, docs, true, func() {})
 	if err != nil {

@@ -22,20 +22,14 @@ func serve(ctx context.Context, args []string, stderr io.Writer, logger *slog.Lo
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "factdeck serve: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return errUsage
+	if err := noArgs(fs, "serve", stderr); err != nil {
+		return err
 	}
-	st, err := store.Open(ctx, c.db)
+	st, p, err := c.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(pipeline.Config{TemplateDir: c.templates})
-	if err != nil {
-		return err
-	}
 	if err := seed(ctx, st, p, logger); err != nil {
 		return err
 	}

@@ -255,22 +255,19 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// evalDir finds shared/eval/news beside the repository; the golden file
-// lists its pages, so it must be there.
+// evalDir returns ../shared/eval/news beside the module root; the golden
+// file lists its pages. Without it the test is skipped, saying so (and
+// fails in CI, which always has it).
 func evalDir(t *testing.T) string {
 	t.Helper()
-	dir, _ := filepath.Abs(".")
-	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
-		p := filepath.Join(d, "shared", "eval", "news")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		p = filepath.Join(filepath.Dir(d), "shared", "eval", "news")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
+	p := filepath.Join("..", "..", "..", "shared", "eval", "news")
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return p
 	}
-	t.Fatal("shared/eval/news not found beside the repository")
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s not found: CI runs beside a copy of shared/", p)
+	}
+	t.Skipf("%s not found beside the repository: the golden pages are there", p)
 	return ""
 }
 

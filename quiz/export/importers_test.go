@@ -19,14 +19,11 @@ import (
 	"factdeck/quiz"
 )
 
-// toolDir returns the directory named by the environment variable env, or
-// else def; probe is a path inside it that must exist.
-func toolDir(t *testing.T, env, def, probe string) string {
+// toolDir returns the directory named by the environment variable env
+// (.ci/export-deps.sh sets it); probe is a path inside it that must exist.
+func toolDir(t *testing.T, env, probe string) string {
 	t.Helper()
 	dir := os.Getenv(env)
-	if dir == "" {
-		dir = def
-	}
 	if _, err := os.Stat(filepath.Join(dir, probe)); err != nil {
 		msg := fmt.Sprintf("%s lacks %s (set %s or run .ci/export-deps.sh): %v", dir, probe, env, err)
 		if os.Getenv("CI") != "" {
@@ -73,7 +70,7 @@ type mnemosyneResult struct {
 }
 
 func TestMnemosyneImportsAPKG(t *testing.T) {
-	dir := toolDir(t, "FACTDECK_MNEMOSYNE_DIR", "/tmp/factdeck-ci/mnemosyne",
+	dir := toolDir(t, "FACTDECK_MNEMOSYNE_DIR",
 		"usr/lib/python3/dist-packages/mnemosyne/libmnemosyne/file_formats/anki2.py")
 	d := testDeck()
 	tmp := t.TempDir()
@@ -155,7 +152,7 @@ type giftResult struct {
 }
 
 func TestGIFTPegjsParses(t *testing.T) {
-	dir := toolDir(t, "FACTDECK_GIFT_DIR", "/tmp/factdeck-ci/gift", "node_modules/gift-pegjs/package.json")
+	dir := toolDir(t, "FACTDECK_GIFT_DIR", "node_modules/gift-pegjs/package.json")
 	d := testDeck()
 	path := filepath.Join(t.TempDir(), "deck.gift")
 	if err := os.WriteFile(path, write(t, GIFT, d), 0o600); err != nil {

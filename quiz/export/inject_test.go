@@ -110,7 +110,7 @@ func TestExactFormatsKeepFormulaText(t *testing.T) {
 // TestGIFTPegjsChoices checks that choices that look like GIFT weights,
 // formats or matching pairs are read back as text.
 func TestGIFTPegjsChoices(t *testing.T) {
-	dir := toolDir(t, "FACTDECK_GIFT_DIR", "/tmp/factdeck-ci/gift", "node_modules/gift-pegjs/package.json")
+	dir := toolDir(t, "FACTDECK_GIFT_DIR", "node_modules/gift-pegjs/package.json")
 	d := testDeck()
 	opts := []string{"%50%half", "[markdown]*x*", "a -> b", "Jane Roe"}
 	d.Questions[6].Options = opts

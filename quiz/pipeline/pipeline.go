@@ -46,14 +46,16 @@ type Pipeline struct {
 	generator *generate.Generator
 }
 
-// Document is one raw input: a page's bytes, where it came from, and
-// optionally a title a person typed, which is used as is. Stored is set
-// instead of Raw to make a stored article's facts and questions again
+// Document is one raw input: a page's bytes (Raw, or else Read, called by
+// the batch in parallel with the others, for files and URLs), where it came
+// from, and optionally a title a person typed, which is used as is. Stored
+// is set instead to make a stored article's facts and questions again
 // (regeneration); its ID is kept.
 type Document struct {
 	Source string
 	Title  string
 	Raw    []byte
+	Read   func(ctx context.Context) ([]byte, error)
 	Stored *quiz.Article
 }
 
@@ -210,6 +212,14 @@ func (p *Pipeline) extract(ctx context.Context, doc Document) (quiz.Ingested, *e
 		r.Article = *doc.Stored
 		r.Source = r.Article.Source
 	} else {
+		if doc.Raw == nil && doc.Read != nil {
+			raw, err := doc.Read(ctx)
+			if err != nil {
+				r.Err = err
+				return r, nil
+			}
+			doc.Raw = raw
+		}
 		a, err := clean.Article(doc.Raw, doc.Source)
 		if doc.Title != "" {
 			a, err = clean.Titled(doc.Title, doc.Raw, doc.Source)
