@@ -23,6 +23,9 @@ type RoleFact struct {
 	Role, Org string
 	// Former marks a role no longer held ("former minister").
 	Former bool
+	// Indefinite marks a role the article gives with "a" ("an economist
+	// at the bank"): one of several who hold it.
+	Indefinite bool
 	// Lo and Hi delimit the role's words in the sentence.
 	Lo, Hi int
 }
@@ -33,7 +36,7 @@ var formerWords = map[string]bool{"former": true, "ex": true, "late": true, "the
 // roleHead reports whether the lower-case noun can head a role; family
 // relations ("daughter") are no posts.
 func (x *Extractor) roleHead(w string) bool {
-	if familyNouns[w] {
+	if familyNouns[w] || nonRoleNouns[w] {
 		return false
 	}
 	return x.lx.TitleHead(w) || x.lx.Title(w) || personNouns[w] || x.lx.PersonNoun(w)
@@ -76,6 +79,10 @@ var nonRoleNouns = map[string]bool{
 	"side": true, "way": true, "case": true, "kind": true, "sort": true, "type": true, "lot": true,
 	"number": true, "one": true, "morning": true, "evening": true, "night": true, "afternoon": true,
 	"season": true, "game": true, "match": true, "statement": true, "interview": true, "report": true,
+	// People in general: "a great guy" says nothing of a post.
+	"guy": true, "man": true, "woman": true, "person": true, "fellow": true, "kid": true, "boy": true,
+	"girl": true, "lady": true, "gentleman": true, "human": true, "individual": true, "adult": true,
+	"child": true, "friend": true, "people": true, "character": true, "legend": true, "hero": true,
 }
 
 // isLowerASCII reports a word of lower-case letters and hyphens.
@@ -264,6 +271,12 @@ func (x *Extractor) rolePhrase(d *Doc, s *Sentence, k, person, name int, loose b
 	}
 	lo := roleRun(s, k, k)
 	r := x.splitRole(d, s, lo, k+1, person, name)
+	if det := s.Kid(k, "det"); det >= 0 {
+		switch s.Words[det].Lower() {
+		case "a", "an", "another", "one":
+			r.Indefinite = true
+		}
+	}
 	// "director of strategy at the bank": what the role is of belongs to
 	// it, the organization after the head is its organization.
 	for _, c := range s.Kids(k) {

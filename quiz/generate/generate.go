@@ -298,14 +298,20 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 			c.weak = true
 			out = append(out, c)
 		}
+		// A statement is served when it says the fact in fewer words than
+		// the sentence (not the sentence copied), of a name or a number,
+		// and no quotation is near to be taken for the article's own word.
+		tfWeak := quotes(s) || !(named(t.Kind) || valueKind(t.Kind)) || wordCount(st) > wordCount(s.Text())*3/4
 		if !sameText(st, s.Text()) {
 			c := mk(quiz.TrueFalse, "True or false: "+st, "clause-statement", 30)
+			c.weak = tfWeak
 			c.q.Answer, c.q.Accepted, c.q.Options, c.truth = "True", []string{"True"}, []string{"True", "False"}, true
 			out = append(out, c)
 		}
 		if v, ok := g.falseValue(an, t, answer, local); ok {
 			if fs, ok := l.statement(v); ok && fs != st && strings.Contains(fs, v) {
 				c := mk(quiz.TrueFalse, "True or false: "+fs, "clause-statement", 30)
+				c.weak = tfWeak
 				c.q.Answer, c.q.Accepted, c.q.Options = "False", []string{"False"}, []string{"True", "False"}
 				out = append(out, c)
 			}

@@ -14,7 +14,7 @@ import (
 // whose wrong options can be told apart from the answer by reading.
 var optionKinds = map[quiz.Kind]bool{
 	quiz.KindPerson: true, quiz.KindOrganization: true, quiz.KindCity: true, quiz.KindCountry: true,
-	quiz.KindRegion: true, quiz.KindPlace: true, quiz.KindMisc: true, quiz.KindDate: true,
+	quiz.KindRegion: true, quiz.KindPlace: true, quiz.KindDate: true,
 	quiz.KindWeekday: true, quiz.KindDuration: true, quiz.KindCount: true, quiz.KindMoney: true,
 	quiz.KindPercent: true, quiz.KindAge: true, quiz.KindTime: true, quiz.KindScore: true,
 }
@@ -155,6 +155,9 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 	}
 	if f.Org != "" {
 		slots["at-org"] = "at " + f.Org
+		if takesThe(d, f.Org) {
+			slots["at-org"] = "at the " + f.Org
+		}
 	}
 	country := false
 	if k, _, ok := g.lx.Place(f.Org); ok && (k == quiz.KindCountry || k == quiz.KindCity || k == quiz.KindRegion) {
@@ -167,6 +170,10 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 	switch {
 	case f.Org == "":
 		slots["role-of-org"] = article(f.Object)
+	case (r.Indefinite || !uniquePosts[roleHeadWord(f.Object)]) && !country:
+		// "an economist at the bank": one of several, asked as one.
+		slots["role-of-org"] = article(f.Object) + " " + slots["at-org"]
+		slots["org's"] = orgPossessive(d, f.Org)
 	case country || strings.Contains(f.Org, "'s") || strings.Contains(f.Org, "’s") || len(strings.Fields(f.Org)) >= 3:
 		// "the chief of Ukraine's Security Council"
 		org := f.Org
@@ -360,8 +367,14 @@ func orgPossessive(d *extract.Doc, org string) string {
 // takesThe reports whether the article writes the name org with "the"
 // before it and a break after it ("the Pentagon.", "the Pentagon's").
 func takesThe(d *extract.Doc, org string) bool {
-	if strings.HasPrefix(org, "the ") {
+	if strings.HasPrefix(org, "the ") || strings.HasPrefix(org, "The ") {
 		return false
+	}
+	// "the State Department", "the Bank of Lyon": names of institutions
+	// take "the" even where the article writes them as modifiers.
+	ws := strings.Fields(org)
+	if len(ws) >= 2 && !strings.Contains(ws[0], "'") && !strings.Contains(ws[0], "’") && (institutionWords[ws[len(ws)-1]] || strings.Contains(org, " of ")) {
+		return true
 	}
 	body := strings.ToLower(d.Body)
 	needle := "the " + strings.ToLower(org)
@@ -377,6 +390,39 @@ func takesThe(d *extract.Doc, org string) bool {
 		i = end + next
 	}
 	return false
+}
+
+// roleHeadWord returns the lower-case head of a role: "director" of
+// "director of research", "economist" of "chief economist".
+func roleHeadWord(role string) string {
+	head, _, _ := strings.Cut(strings.ToLower(role), " of ")
+	return lastWord(head)
+}
+
+// uniquePosts are roles one person holds in an organization at a time:
+// "the president of the club", but "an economist at the bank".
+var uniquePosts = map[string]bool{
+	"president": true, "chairman": true, "chairwoman": true, "chair": true, "chairperson": true,
+	"ceo": true, "cfo": true, "coo": true, "cto": true, "executive": true, "officer": true, "director": true,
+	"head": true, "chief": true, "founder": true, "co-founder": true, "leader": true, "governor": true,
+	"mayor": true, "captain": true, "coach": true, "manager": true, "editor": true, "owner": true,
+	"chancellor": true, "premier": true, "minister": true, "secretary": true, "secretary-general": true,
+	"commissioner": true, "principal": true, "dean": true, "superintendent": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "economist": true, "ambassador": true, "king": true,
+	"queen": true, "pope": true, "publisher": true, "treasurer": true, "administrator": true,
+}
+
+// institutionWords end the names of institutions, which English writes
+// with "the": "the Foreign Ministry", "the Jazz Foundation".
+var institutionWords = map[string]bool{
+	"Department": true, "Ministry": true, "Foundation": true, "Institute": true, "Institution": true,
+	"Commission": true, "Agency": true, "Council": true, "Center": true, "Centre": true,
+	"Association": true, "Organization": true, "Organisation": true, "Committee": true, "Party": true,
+	"Army": true, "Navy": true, "Court": true, "Senate": true, "Government": true, "Administration": true,
+	"Fund": true, "Board": true, "Office": true, "Service": true, "Bureau": true, "Authority": true,
+	"Union": true, "League": true, "Federation": true, "Society": true, "Museum": true, "Police": true,
+	"Guard": true, "Forces": true, "Parliament": true, "Assembly": true, "Times": true, "Post": true,
+	"Journal": true, "Festival": true, "Library": true, "Hospital": true, "Reserve": true, "Group": true,
 }
 
 // article returns a role with an indefinite article: "a spokesperson".
