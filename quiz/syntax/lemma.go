@@ -55,7 +55,7 @@ func lower(s string) string {
 
 // lemmaX returns the lemma of form with XPOS xpos.
 func (l *lemmatizer) lemmaX(form, xpos string) string {
-	if lem, ok := l.lex[lexKey(xpos, form)]; ok {
+	if lem, ok := l.lex[lexKey(xpos, form)]; ok && lem != "" {
 		return lem
 	}
 	return l.guess(form, xpos)
@@ -74,6 +74,9 @@ func (l *lemmatizer) guess(form, xpos string) string {
 			continue
 		}
 		lem := apply(r, form)
+		if lem == "" {
+			continue // a rule for longer words ("-s") on a short one ("s")
+		}
 		if len(l.known) == 0 || l.known[hashString(lem)] {
 			return lem
 		}

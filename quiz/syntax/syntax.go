@@ -250,6 +250,16 @@ func (m *Model) parseSentence(sc *scratch) {
 	st.reset(n)
 	nrel := len(m.rels)
 	for !st.terminal() {
+		// A transition that is the only valid one needs no scores: a SHIFT
+		// onto the bare root, the root's own dependent at the end.
+		if !st.canLeft() && !st.canRight() {
+			st.apply(actShift, 0)
+			continue
+		}
+		if !st.canShift() && st.rightToRoot() {
+			st.apply(actRight, m.rootRel)
+			continue
+		}
 		scores := sc.ints(1 + 2*nrel)
 		sc.feats = parseFeatures(st, &sc.sf, sc.feats[:0])
 		sc.buf = m.parser.addAll(sc.feats, scores, sc.buf)

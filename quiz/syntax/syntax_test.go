@@ -544,7 +544,8 @@ func TestTrain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := Train(sents, sents, TrainOptions{TagEpochs: 8, ParseEpochs: 10, MorphEpochs: 5, Folds: 2, TwoPass: true, Explore: 0.9, Seed: 1})
+	opt := TrainOptions{TagEpochs: 8, ParseEpochs: 10, MorphEpochs: 5, Folds: 2, TwoPass: true, Explore: 0.9, Runs: 2, Workers: 2, Seed: 1}
+	m, err := Train(sents, sents, opt)
 	if err != nil {
 		t.Fatalf("Train: %v", err)
 	}
@@ -562,6 +563,18 @@ func TestTrain(t *testing.T) {
 	}
 	if sc2 := score(t, m2, sents); sc2 != sc {
 		t.Errorf("scores after a round trip = %s, want %s", sc2, sc)
+	}
+	// Training is deterministic, parallel runs and folds included.
+	again, err := Train(sents, sents, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf2 bytes.Buffer
+	if err := again.Encode(&buf2); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+		t.Errorf("two trainings with the same options gave different models (%d and %d bytes)", buf.Len(), buf2.Len())
 	}
 	if _, err := Train(nil, nil, TrainOptions{}); err == nil {
 		t.Errorf("Train(no sentences) error = nil, want an error")
