@@ -251,7 +251,8 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		(t.Role == extract.RoleSubject || t.Role == extract.RoleInside) && extract.IsSpeech(s.Words[l.c.Pred].Lemma) ||
 		len(s.Words) > maxDeckSentence || anaphoricAnswer(d, t) ||
 		t.Kind == quiz.KindOther && (t.Hi-t.Lo == 1 || t.Role == extract.RoleManner || l.c.Cop >= 0 && t.Case != "" || !plainNoun(s, t)) ||
-		quoted(s, t.Lo)
+		quoted(s, t.Lo) ||
+		t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity])
 	defer func() {
 		for i := range out {
 			out[i].weak = out[i].weak || weak
@@ -526,6 +527,9 @@ var genericNouns = map[string]bool{
 func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 	s := d.Sents[t.Sent]
 	c := s.Clauses[t.Clause]
+	if c.Cop >= 0 && evaluative[strings.ToLower(s.Words[c.Pred].Lemma)] {
+		return true // "May is a great guy": praise, not a fact
+	}
 	switch t.Kind {
 	case quiz.KindNationality:
 		return true
@@ -578,6 +582,24 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		return true
 	}
 	return false
+}
+
+// evaluative are nouns that praise or blame rather than say what someone
+// is.
+var evaluative = map[string]bool{
+	"guy": true, "man": true, "woman": true, "person": true, "fellow": true, "kid": true,
+	"legend": true, "hero": true, "genius": true, "idiot": true, "fool": true, "star": true,
+	"friend": true, "character": true, "gentleman": true, "lady": true, "fan": true,
+}
+
+// surelyPerson reports whether the article shows that entity e, which the
+// recognizer calls a person, is one: a known first name, a pronoun "he"
+// or "she" for it, a title or role. Brands and firms the recognizer takes
+// for people ("Acme rose 4 percent") show none of these, and "Who" would
+// ask wrongly for them.
+func (g *Generator) surelyPerson(e *extract.Entity) bool {
+	first, _, _ := strings.Cut(e.Name, " ")
+	return e.Male || e.Female || e.Class != "" || g.lx.GivenName(first)
 }
 
 // maxClozeWords is the length of the longest cloze served by default.
