@@ -252,7 +252,8 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		len(s.Words) > maxDeckSentence || anaphoricAnswer(d, t) ||
 		t.Kind == quiz.KindOther && (t.Hi-t.Lo == 1 || t.Role == extract.RoleManner || l.c.Cop >= 0 && t.Case != "" || !plainNoun(s, t)) ||
 		quoted(s, t.Lo) ||
-		t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity])
+		t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity]) ||
+		l.roughCuts() > 0 || !l.agrees()
 	defer func() {
 		for i := range out {
 			out[i].weak = out[i].weak || weak

@@ -286,6 +286,8 @@ func (l *layout) dropped(i, k int) bool {
 			return !l.inside(k)
 		case rel == "advmod" && (connectives[w.Lower()] || s.HasKid(k, "fixed")):
 			return true // "however", "for instance"
+		case (rel == "obl" || rel == "advmod" || rel == "nmod") && connectivePhrases[strings.ToLower(phraseText(s, k))]:
+			return true // "for example", "in fact" parsed as a phrase
 		case rel == "advmod" && w.UPOS == "ADV" && onlyPunct(s, k) && c.Subj >= 0 && k < c.Subj && c.OwnSubj:
 			return true // "Reportedly, ..."
 		}
@@ -304,6 +306,25 @@ func (l *layout) dropped(i, k int) bool {
 		return true // clauses inside clauses
 	}
 	return false
+}
+
+// connectivePhrases tie a sentence to the one before, as connectives do.
+var connectivePhrases = map[string]bool{
+	"for instance": true, "for example": true, "in fact": true, "of course": true, "in addition": true,
+	"as a result": true, "in turn": true, "by contrast": true, "in contrast": true, "at the same time": true,
+	"on the other hand": true, "in other words": true, "after all": true, "above all": true,
+}
+
+// phraseText returns the words of the subtree of k, punctuation left out.
+func phraseText(s *extract.Sentence, k int) string {
+	lo, hi := s.Span(k)
+	var b []string
+	for j := lo; j < hi; j++ {
+		if s.Words[j].UPOS != "PUNCT" {
+			b = append(b, s.Words[j].Text)
+		}
+	}
+	return strings.Join(b, " ")
 }
 
 // onlyPunct reports whether word k has no dependents but punctuation.
@@ -1294,4 +1315,106 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 		return "", "not one blank"
 	}
 	return out, ""
+}
+
+// roughCuts counts the places where the clause as kept skips words of its
+// sentence that are not an aside: words set off by commas, dashes or
+// brackets, punctuation, or a connective may go; any other gap inside the
+// kept span, or a verb left off the end, is a cut a misparse may have
+// made.
+func (l *layout) roughCuts() int {
+	s, c := l.s, l.c
+	in := map[int]bool{}
+	for _, part := range [][]int{l.pre, l.mid, l.post, c.Aux} {
+		for _, j := range part {
+			in[j] = true
+		}
+	}
+	for j := range l.subjWords {
+		in[j] = true
+	}
+	for j := range l.answer {
+		in[j] = true
+	}
+	for _, j := range []int{c.Cop, c.Neg, c.Pred} {
+		if j >= 0 {
+			in[j] = true
+		}
+	}
+	lo, hi := len(s.Words), -1
+	for j := range in {
+		lo, hi = min(lo, j), max(hi, j)
+	}
+	cuts := 0
+	for j := lo; j <= hi; {
+		if in[j] {
+			j++
+			continue
+		}
+		k := j
+		for k <= hi && !in[k] {
+			k++
+		}
+		if !asideGap(s, j, k) {
+			cuts++
+		}
+		j = k
+	}
+	// A verb dropped after the kept words, unless a new clause begins
+	// there ("..., and ...", "..., she said").
+	for j := hi + 1; j < len(s.Words); j++ {
+		w := &s.Words[j]
+		if w.Text == "," || w.Text == "." || w.Text == ";" || w.Text == ":" || w.UPOS == "CCONJ" || w.UPOS == "SCONJ" || isRelWord(w) {
+			break
+		}
+		if w.UPOS == "VERB" && w.Feat("VerbForm") == "Fin" || w.UPOS == "AUX" {
+			cuts++
+			break
+		}
+	}
+	return cuts
+}
+
+// agrees reports whether the clause's subject agrees in number with its
+// verb where English shows it ("the plane were" shows a subject the parse
+// got wrong), and is no bare expression of time ("a day after ...").
+func (l *layout) agrees() bool {
+	s, c := l.s, l.c
+	if c.Subj < 0 || !c.OwnSubj {
+		return true
+	}
+	subj := &s.Words[c.Subj]
+	if subj.UPOS == "NOUN" && timeNouns[strings.ToLower(subj.Lemma)] && s.Kid(c.Subj, "det") >= 0 {
+		return false
+	}
+	verb := c.Pred
+	if len(c.Aux) > 0 {
+		verb = c.Aux[0]
+	} else if c.Cop >= 0 {
+		verb = c.Cop
+	}
+	vn := s.Words[verb].Feat("Number")
+	sn := subj.Feat("Number")
+	if s.HasKid(c.Subj, "conj") || subj.UPOS == "PRON" || subj.UPOS == "NUM" {
+		return true // "Ann and Bo were", "you were", "five were"
+	}
+	return vn == "" || sn == "" || vn == sn
+}
+
+// asideGap reports whether words [j, k) of s are an aside a clause may
+// drop: only punctuation, a connective, or a stretch set off by commas,
+// dashes or brackets.
+func asideGap(s *extract.Sentence, j, k int) bool {
+	only := true
+	for i := j; i < k; i++ {
+		w := &s.Words[i]
+		if w.UPOS != "PUNCT" && !connectives[w.Lower()] {
+			only = false
+		}
+	}
+	if only {
+		return true
+	}
+	open := func(i int) bool { return i >= 0 && isAsideMark(s.Words[i].Text) }
+	return (open(j) || open(j-1)) && (k >= len(s.Words) || open(k) || open(k-1))
 }
