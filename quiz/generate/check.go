@@ -8,52 +8,78 @@ package generate
 import (
 	"strings"
 
+	"factdeck/quiz/syntax"
 	"factdeck/quiz/token"
 )
+
+// checker parses the texts generated for one article, each once: the
+// same statement or cut sentence comes up for several targets of a
+// clause. It is not safe for concurrent use; each article has its own.
+type checker struct {
+	syn   *syntax.Model
+	trees map[string]*syntax.Tree
+}
+
+// checker returns a checker for one article's questions.
+func (g *Generator) checker() *checker {
+	return &checker{syn: g.syn, trees: map[string]*syntax.Tree{}}
+}
+
+// reparse parses text, a single sentence, once; nil when it is not one
+// sentence or there is no parser.
+func (ck *checker) reparse(text string) *syntax.Tree {
+	if ck.syn == nil {
+		return nil
+	}
+	if t, ok := ck.trees[text]; ok {
+		return t
+	}
+	var t *syntax.Tree
+	if sents := token.Split(text); len(sents) == 1 {
+		t = ck.syn.Parse(text, sents[0])
+	}
+	ck.trees[text] = t
+	return t
+}
 
 // parseClean reports whether text (a question or statement; a cloze blank
 // counts as a name) parses as one well-formed sentence. Without a parser
 // every text passes.
-func (g *Generator) parseClean(text string) bool {
-	return g.parseCheck(text, true)
+func (ck *checker) parseClean(text string) bool {
+	return ck.parseCheck(text, true)
 }
 
 // parseSentence reports whether text parses as a sentence: a verb or
 // copula at its root and at most one subject for it. It forgives the
 // parser's local stumbles that parseClean rejects.
-func (g *Generator) parseSentence(text string) bool {
-	return g.parseCheck(text, false)
+func (ck *checker) parseSentence(text string) bool {
+	return ck.parseCheck(text, false)
 }
 
 // sameRoot reports whether text parses with the word root at its root: a
 // sentence cut down along its parse should keep its main verb, and a cut
 // that went wrong rarely does.
-func (g *Generator) sameRoot(text, root string) bool {
-	if g.syn == nil {
+func (ck *checker) sameRoot(text, root string) bool {
+	if ck.syn == nil {
 		return true
 	}
-	sents := token.Split(text)
-	if len(sents) != 1 {
+	t := ck.reparse(text)
+	if t == nil {
 		return false
 	}
-	t := g.syn.Parse(text, sents[0])
 	r := t.Root()
-	return r >= 0 && t.Words[r].Form == root || g.parseSentence(text)
+	return r >= 0 && t.Words[r].Form == root || ck.parseSentence(text)
 }
 
 // parseCheck parses text and checks it, strictly or not.
-func (g *Generator) parseCheck(text string, strict bool) bool {
-	if g.syn == nil {
+func (ck *checker) parseCheck(text string, strict bool) bool {
+	if ck.syn == nil {
 		return true
 	}
 	text = strings.Replace(text, "_____", "Sam", 1) // a blank reads as a name
 	text = strings.TrimPrefix(text, "True or false: ")
-	sents := token.Split(text)
-	if len(sents) != 1 {
-		return false
-	}
-	t := g.syn.Parse(text, sents[0])
-	if len(t.Words) == 0 {
+	t := ck.reparse(text)
+	if t == nil || len(t.Words) == 0 {
 		return false
 	}
 	r := t.Root()

@@ -94,9 +94,10 @@ func (g *Generator) Questions(an *extract.Analysis, pool *Pool) []quiz.Question 
 	}
 	d := an.Doc
 	local := localValues(d)
+	ck := g.checker()
 	var cands []candidate
 	for i, t := range an.Targets {
-		cands = append(cands, g.targetQuestions(an, i, t, local, pool)...)
+		cands = append(cands, g.targetQuestions(ck, an, i, t, local, pool)...)
 	}
 	for i, r := range an.Roles {
 		cands = append(cands, g.roleQuestions(an, len(an.Targets)+i, r, local, pool)...)
@@ -111,10 +112,12 @@ func (g *Generator) Questions(an *extract.Analysis, pool *Pool) []quiz.Question 
 		if !ok {
 			continue
 		}
-		if c.q.Type == quiz.Cloze || c.q.Type == quiz.TrueFalse {
+		// A restated prompt must parse cleanly to be served; one in the
+		// reserve anyway, or a sentence as written, needs no check.
+		if !c.weak && (c.q.Type == quiz.Cloze && c.q.Template != "sentence-cloze" || c.q.Type == quiz.TrueFalse) {
 			clean, seen := checked[c.q.Prompt]
 			if !seen {
-				clean = g.parseClean(c.q.Prompt)
+				clean = ck.parseClean(c.q.Prompt)
 				checked[c.q.Prompt] = clean
 			}
 			c.weak = c.weak || !clean
@@ -199,7 +202,7 @@ func localValues(d *extract.Doc) map[quiz.Kind][]string {
 }
 
 // targetQuestions makes the candidates for target t (fact fi).
-func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Target, local map[quiz.Kind][]string, pool *Pool) []candidate {
+func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t extract.Target, local map[quiz.Kind][]string, pool *Pool) []candidate {
 	d := an.Doc
 	if g.trivial(d, t) {
 		return nil
@@ -214,7 +217,7 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	// A cloze of the sentence as written (or without its asides) reads as
 	// well as the article: it serves by default when it asks for a name or
 	// a number worth knowing.
-	if cl, level, why := g.sentenceClozeWhy(d, t); why == "" && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
+	if cl, level, why := ck.sentenceClozeWhy(d, t); why == "" && !givesAway(strings.Replace(cl, "_____", "", 1), answer, t.Kind) {
 		c := candidate{
 			q: quiz.Question{
 				FactID: an.Facts[fi].ID, Type: quiz.Cloze, Prompt: cl, Answer: answer, Accepted: accepted,
@@ -246,7 +249,7 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 	// The clause stated plainly must parse cleanly, or its questions may be
 	// built on a misreading: they stay in the reserve.
 	st, stOK := l.statement("")
-	weak := stOK && !g.parseClean(st) || !stOK && !l.simple() || l.lossy || !l.simple() ||
+	weak := !stOK && !l.simple() || l.lossy || !l.simple() ||
 		topic(d, t) || l.source != "" && sameEntity(d, l.c.Source, t.Sent, l.c.Subj) ||
 		(t.Role == extract.RoleSubject || t.Role == extract.RoleInside) && extract.IsSpeech(s.Words[l.c.Pred].Lemma) ||
 		len(s.Words) > maxDeckSentence || anaphoricAnswer(d, t) ||
@@ -254,6 +257,8 @@ func (g *Generator) targetQuestions(an *extract.Analysis, fi int, t extract.Targ
 		quoted(s, t.Lo) ||
 		t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity]) ||
 		l.roughCuts() > 0 || !l.agrees()
+	// Last, as it costs a parse: the statement must parse cleanly.
+	weak = weak || stOK && !ck.parseClean(st)
 	defer func() {
 		for i := range out {
 			out[i].weak = out[i].weak || weak

@@ -1099,15 +1099,15 @@ func isQuoteMark(w string) bool {
 // relative clauses, parataxis), then the clauses beside the target's
 // (coordinated clauses, adverbial clauses that do not state a condition).
 // It reports false for a sentence that still cannot stand alone.
-func (g *Generator) sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
-	out, _, why := g.sentenceClozeWhy(d, t)
+func (ck *checker) sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
+	out, _, why := ck.sentenceClozeWhy(d, t)
 	return out, why == ""
 }
 
 // sentenceClozeWhy is sentenceCloze with the level of compression it
 // took, or the reason it failed. A compressed sentence must parse with its
 // main verb as before, its answer in place.
-func (g *Generator) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, int, string) {
+func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, int, string) {
 	s := d.Sents[t.Sent]
 	if !hasFiniteVerb(s) {
 		return "", 0, "not a sentence" // a heading or a list
@@ -1117,7 +1117,9 @@ func (g *Generator) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, 
 		idx := compress(s, t, level)
 		var out string
 		if out, why = clozeOfWords(d, s, t, idx); why == "" {
-			if level > 0 && !g.sameRoot(strings.Replace(out, "_____", t.Text(d), 1), s.Words[s.Root()].Text) {
+			// A cut sentence served by default must keep its main verb
+			// when parsed again; deeper cuts stay in the reserve anyway.
+			if level == 1 && !ck.sameRoot(strings.Replace(out, "_____", t.Text(d), 1), s.Words[s.Root()].Text) {
 				why = "compressed badly"
 				continue
 			}
