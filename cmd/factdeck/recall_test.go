@@ -34,7 +34,8 @@ var nonWord = regexp.MustCompile(`[^\p{L}\p{N}\s-]+`)
 // digits.
 func normAnswer(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "'s ", " ").Replace(s)
+	s = strings.ReplaceAll(s, "’", "'")
+	s = strings.ReplaceAll(s, "'s ", " ")
 	s = nonWord.ReplaceAllString(s, " ")
 	f := strings.Fields(s)
 	for len(f) > 0 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {

@@ -41,7 +41,8 @@ var goldNonWord = regexp.MustCompile(`[^\p{L}\p{N}\s-]+`)
 // digits.
 func goldNorm(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "'s ", " ").Replace(s)
+	s = strings.ReplaceAll(s, "’", "'")
+	s = strings.ReplaceAll(s, "'s ", " ")
 	s = goldNonWord.ReplaceAllString(s, " ")
 	f := strings.Fields(s)
 	for len(f) > 0 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
