@@ -1220,7 +1220,7 @@ func dropAt(s *extract.Sentence, j, level int) bool {
 		if s.Words[j].Rel == "obl:tmod" || s.Words[j].Rel == "obl:npmod" {
 			return true
 		}
-		if lo, hi := s.Span(j); lo == 0 && hi < len(s.Words) && s.Words[hi].Text == "," && !strings.HasPrefix(s.Case(j), "according") {
+		if lo, hi := s.Span(j); lo == 0 && hi < len(s.Words) && (s.Words[hi].Text == "," || s.Words[hi-1].Text == ",") && !strings.HasPrefix(s.Case(j), "according") {
 			return true // a fronted frame: "In work shown last week, ..."
 		}
 		switch s.Case(j) {
@@ -1247,6 +1247,9 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 	// An opening connective and its comma.
 	for len(idx) > 1 {
 		w := &s.Words[idx[0]]
+		if next := &s.Words[idx[1]]; next.UPOS == "SCONJ" || next.UPOS == "ADP" {
+			break // "Even as ...", "Still, after ..."
+		}
 		if connectives[w.Lower()] || w.UPOS == "CCONJ" || w.UPOS == "PUNCT" && w.Text != "“" && w.Text != "\"" {
 			idx = idx[1:]
 			continue
@@ -1256,7 +1259,7 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 	if len(idx) == 0 || idx[0] > t.Lo {
 		return "", "the answer opens the sentence"
 	}
-	if first := &s.Words[idx[0]]; isRelWord(first) || first.Feat("PronType") == "Int" || first.UPOS == "SCONJ" && idx[0] > 0 ||
+	if first := &s.Words[idx[0]]; (isRelWord(first) || first.Feat("PronType") == "Int" || first.UPOS == "SCONJ") && (idx[0] > 0 || strings.HasSuffix(s.Text(), "?")) ||
 		idx[0] == 0 && first.UPOS != "PUNCT" && strings.ToLower(first.Text[:1]) == first.Text[:1] && first.Mention < 0 {
 		return "", "a fragment" // "Whose duck had ...", "and then ...", a sentence split mid-way
 	}
