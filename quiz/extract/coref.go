@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"factdeck/quiz"
+	"factdeck/quiz/coref"
 )
 
 // personNouns are common nouns that describe a person.
@@ -54,12 +55,87 @@ type corefPronoun struct {
 	person, female, male, plural bool
 }
 
-var pronouns = map[string]corefPronoun{
+var pronounSet = map[string]corefPronoun{
 	"he": {person: true, male: true}, "him": {person: true, male: true}, "his": {person: true, male: true},
 	"himself": {person: true, male: true},
 	"she":     {person: true, female: true}, "her": {person: true, female: true}, "hers": {person: true, female: true},
 	"herself": {person: true, female: true},
 	"it":      {}, "its": {}, "itself": {},
+}
+
+// resolvePronouns links the third-person pronouns to the entities model
+// finds they refer to, keeping only the links it is sure of (its
+// threshold): a pronoun left unresolved makes no question, one resolved
+// wrong makes a wrong one. Candidates are the names and the noun phrases
+// of the article.
+func (d *Doc) resolvePronouns(model *coref.Model) {
+	sents := make([][]coref.Word, len(d.Sents))
+	var ments []coref.Mention
+	for si, s := range d.Sents {
+		ws := make([]coref.Word, len(s.Words))
+		for i := range s.Words {
+			w := &s.Words[i]
+			ws[i] = coref.Word{Text: w.Text, Lemma: w.Lemma, UPOS: w.UPOS, Feats: w.Feats, Rel: w.Rel, Head: w.Head}
+		}
+		sents[si] = ws
+		for _, m := range s.Mentions {
+			if m.Lo >= m.Hi || !named(m.Kind) {
+				continue
+			}
+			h := s.HeadOf(m.Lo, m.Hi)
+			if h < 0 {
+				continue
+			}
+			gender := ""
+			if m.Entity >= 0 {
+				switch e := d.Entities[m.Entity]; {
+				case e.Male && !e.Female:
+					gender = "m"
+				case e.Female && !e.Male:
+					gender = "f"
+				}
+			}
+			ments = append(ments, coref.Mention{Sent: si, Lo: m.Lo, Hi: m.Hi, Head: h, Kind: m.Kind, Proper: true, Gender: gender, Entity: m.Entity})
+		}
+		for i := range s.Words {
+			w := &s.Words[i]
+			if w.UPOS != "NOUN" || w.Mention >= 0 {
+				continue
+			}
+			switch s.Rel(i) {
+			case "nsubj", "obj", "iobj", "obl", "nmod", "appos", "root", "conj", "xcomp":
+			default:
+				continue
+			}
+			lo, hi := s.PhraseBounds(i)
+			if lo > i || hi <= i {
+				lo, hi = i, i+1
+			}
+			kind := DescribedKind(strings.ToLower(w.Lemma))
+			if w.Ent >= 0 {
+				kind = d.Entities[w.Ent].Kind
+			}
+			ments = append(ments, coref.Mention{Sent: si, Lo: lo, Hi: hi, Head: i, Kind: kind, Entity: w.Ent})
+		}
+	}
+	for _, l := range model.Resolve(sents, ments) {
+		if l.Mention < 0 || l.Prob < model.Threshold() {
+			continue
+		}
+		e := ments[l.Mention].Entity
+		if e < 0 {
+			continue // a noun phrase that names no one
+		}
+		w := &d.Sents[l.Sent].Words[l.Word]
+		w.Ent = e
+		ent := d.Entities[e]
+		ent.Mentions++
+		if p := pronounSet[w.Lower()]; p.female {
+			ent.Female = true
+		} else if p.male {
+			ent.Male = true
+		}
+	}
 }
 
 // referent is an entity mention a later pronoun or description may point
@@ -71,8 +147,18 @@ type referent struct {
 
 // resolve links pronouns and definite descriptions to entities, and learns
 // entity classes and genders on the way.
-func (d *Doc) resolve() {
+func (d *Doc) resolve(model *coref.Model) {
 	d.classes()
+	d.resolveRules(model == nil)
+	if model != nil {
+		d.resolvePronouns(model)
+	}
+}
+
+// resolveRules links definite descriptions (and, when pronouns is set,
+// pronouns) by salience: the latest compatible entity of the last three
+// sentences, subjects first.
+func (d *Doc) resolveRules(pronouns bool) {
 	var recent []referent
 	for si, s := range d.Sents {
 		for i := range s.Words {
@@ -87,7 +173,10 @@ func (d *Doc) resolve() {
 				continue
 			}
 			lw := w.Lower()
-			if p, ok := pronouns[lw]; ok && (w.UPOS == "PRON" || w.UPOS == "DET") && w.Rel != "expl" {
+			if p, ok := pronounSet[lw]; ok && (w.UPOS == "PRON" || w.UPOS == "DET") && w.Rel != "expl" {
+				if !pronouns {
+					continue
+				}
 				if e := d.antecedent(recent, si, i, p, s.coargument(i)); e >= 0 {
 					w.Ent = e
 					ent := d.Entities[e]

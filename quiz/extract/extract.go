@@ -17,6 +17,7 @@ import (
 	"fmt"
 
 	"factdeck/quiz"
+	"factdeck/quiz/coref"
 	"factdeck/quiz/lexicon"
 	"factdeck/quiz/ner"
 	"factdeck/quiz/syntax"
@@ -25,9 +26,10 @@ import (
 // Extractor analyses articles and extracts their facts. It is read-only
 // after New and safe for concurrent use.
 type Extractor struct {
-	lx  *lexicon.Lexicon
-	ner *ner.Model
-	syn *syntax.Model
+	lx    *lexicon.Lexicon
+	ner   *ner.Model
+	syn   *syntax.Model
+	coref *coref.Model
 }
 
 // Config configures an Extractor.
@@ -39,6 +41,9 @@ type Config struct {
 	NER *ner.Model
 	// Syntax parses sentences. Required for Analyze.
 	Syntax *syntax.Model
+	// Coref resolves pronouns; without it a salience rule does, less
+	// surely.
+	Coref *coref.Model
 }
 
 // New returns an Extractor for cfg.
@@ -46,5 +51,5 @@ func New(cfg Config) (*Extractor, error) {
 	if cfg.Lexicon == nil {
 		return nil, fmt.Errorf("extract: no lexicon: %w", quiz.ErrInvalid)
 	}
-	return &Extractor{lx: cfg.Lexicon, ner: cfg.NER, syn: cfg.Syntax}, nil
+	return &Extractor{lx: cfg.Lexicon, ner: cfg.NER, syn: cfg.Syntax, coref: cfg.Coref}, nil
 }

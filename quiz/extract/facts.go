@@ -46,7 +46,7 @@ func (x *Extractor) finish(d *Doc, spans [][]nerSpan) *Analysis {
 		s.sortMentions()
 	}
 	d.entities(x.lx.Gender)
-	d.resolve()
+	d.resolve(x.coref)
 	d.Headline = contentWords(d.Article.Title + " " + d.Article.Standfirst)
 	an := &Analysis{Doc: d}
 	for _, s := range d.Sents {

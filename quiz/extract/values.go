@@ -132,6 +132,11 @@ func (x *Extractor) values(s *Sentence) {
 			i++
 		case isScore(t):
 			s.addValue(i, i+1, quiz.KindScore)
+		case i+2 < len(ws) && scoreSide(lx, t) && (ws[i+1].Text == "-" || ws[i+1].Text == "/") && scoreSide(lx, ws[i+2].Text) &&
+			ws[i+1].Start == ws[i].End && ws[i+2].Start == ws[i+1].End && !isYear(t) && !isYear(ws[i+2].Text) && scoreContext(ws, i, i+3):
+			// "30-20", "6/174", "two-nil" split by the tokenizer.
+			s.addValue(i, i+3, quiz.KindScore)
+			i += 2
 		case ws[i].Feat("NumType") == "Ord" || isOrdinal(lx, lt):
 			if ws[i].UPOS == "ADJ" || ws[i].UPOS == "NUM" || ws[i].UPOS == "ADV" && isOrdinal(lx, lt) {
 				s.addValue(i, i+1, quiz.KindOrdinal)
@@ -311,6 +316,37 @@ func isMeridiem(w string) bool {
 		return true
 	}
 	return false
+}
+
+// scoreContext reports words around [lo, hi) that make two numbers a
+// score, not a range: "a 30-20 loss", "won 2-1", "a two-nil lead".
+func scoreContext(ws []Word, lo, hi int) bool {
+	if hi < len(ws) {
+		switch strings.ToLower(ws[hi].Lemma) {
+		case "win", "loss", "victory", "defeat", "lead", "draw", "rout", "triumph", "score", "scoreline", "result", "series":
+			return true
+		}
+	}
+	for j := lo - 1; j >= 0 && j >= lo-3; j-- {
+		switch strings.ToLower(ws[j].Lemma) {
+		case "win", "lose", "beat", "defeat", "lead", "trail", "draw", "score", "finish", "end":
+			return true
+		}
+	}
+	return false
+}
+
+// scoreSide reports one side of a score: a number of at most three
+// digits, a number word, or "nil".
+func scoreSide(lx *lexicon.Lexicon, w string) bool {
+	if lw := strings.ToLower(w); lw == "nil" || lw == "love" {
+		return true
+	}
+	if n, err := strconv.Atoi(w); err == nil {
+		return n >= 0 && n < 1000
+	}
+	_, ok := lx.Number(strings.ToLower(w))
+	return ok
 }
 
 // isScore reports a score written with a hyphen or slash between two

@@ -17,6 +17,7 @@ import (
 
 	"factdeck/quiz"
 	"factdeck/quiz/clean"
+	"factdeck/quiz/coref"
 	"factdeck/quiz/extract"
 	"factdeck/quiz/generate"
 	"factdeck/quiz/lexicon"
@@ -37,6 +38,8 @@ type Config struct {
 	Syntax *syntax.Model
 	// Lexicon holds the word lists; when nil the embedded ones are loaded.
 	Lexicon *lexicon.Lexicon
+	// Coref resolves pronouns; when nil the embedded model is loaded.
+	Coref *coref.Model
 }
 
 // Pipeline turns raw pages into articles, facts and questions. It is safe
@@ -116,7 +119,14 @@ func New(cfg Config) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	x, err := extract.New(extract.Config{Lexicon: lx, NER: m, Syntax: syn})
+	cr := cfg.Coref
+	if cr == nil {
+		var err error
+		if cr, err = coref.Load(); err != nil {
+			return nil, fmt.Errorf("pipeline: load pronoun model: %w", err)
+		}
+	}
+	x, err := extract.New(extract.Config{Lexicon: lx, NER: m, Syntax: syn, Coref: cr})
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
