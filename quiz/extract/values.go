@@ -147,6 +147,10 @@ func (x *Extractor) values(s *Sentence) {
 			i = j - 1
 		case isNumberWord(lx, t) && (ws[i].UPOS == "NUM" || unicode.IsDigit(rune(t[0]))):
 			i = s.number(lx, i) - 1
+		case (lt == "a" || lt == "an") && i+1 < len(ws) && timeUnits[ws[i+1].Lower()] != "" && durationLead(ws, i):
+			// "for a year", "at least a decade": a span of time.
+			s.addValue(i, i+2, quiz.KindDuration)
+			i++
 		case strings.HasSuffix(lt, "-year-old") || strings.HasSuffix(lt, "-years-old"):
 			if n := strings.TrimSuffix(strings.TrimSuffix(lt, "-year-old"), "-years-old"); isNumberWord(lx, n) {
 				s.addValue(i, i+1, quiz.KindAge)
@@ -314,6 +318,22 @@ func isMeridiem(w string) bool {
 	switch strings.ToLower(w) {
 	case "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "local":
 		return true
+	}
+	return false
+}
+
+// durationLead reports words before word i that make "a year" a span of
+// time ("for a year", "within a week", "at least a month") rather than a
+// rate or a date ("a year ago", "twice a year").
+func durationLead(ws []Word, i int) bool {
+	if i+2 < len(ws) && ws[i+2].Lower() == "ago" {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch ws[j].Lower() {
+		case "for", "within", "over", "during", "least", "than", "about", "nearly", "almost", "after":
+			return true
+		}
 	}
 	return false
 }

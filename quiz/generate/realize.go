@@ -827,11 +827,23 @@ func boundBySubject(s *extract.Sentence, j int, in map[int]bool) bool {
 		plural := sw.Feat("Number") == "Plur" || s.HasKid(subj, "conj")
 		switch w.Lower() {
 		case "their":
-			return plural
+			return plural || sw.UPOS == "PROPN" && sw.Ent >= 0 && kindIsGroup(s, subj) // "India ... their target": a team
 		case "its":
 			return !plural && sw.UPOS != "PRON"
 		}
 		return false // "his", "her": whose, a name would tell
+	}
+	return false
+}
+
+// kindIsGroup reports a name of an organization or place, which British
+// usage refers to as "they" when it means a team or a government.
+func kindIsGroup(s *extract.Sentence, i int) bool {
+	if m := s.Words[i].Mention; m >= 0 {
+		switch s.Mentions[m].Kind {
+		case quiz.KindOrganization, quiz.KindCountry, quiz.KindCity, quiz.KindRegion, quiz.KindPlace:
+			return true
+		}
 	}
 	return false
 }
@@ -1113,8 +1125,11 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 		return "", 0, "not a sentence" // a heading or a list
 	}
 	why := ""
-	for level := 0; level <= 3; level++ {
+	for level := 0; level <= 4; level++ {
 		idx := compress(s, t, level)
+		if idx == nil {
+			continue
+		}
 		var out string
 		if out, why = clozeOfWords(d, s, t, idx); why == "" {
 			// A cut sentence served by default must keep its main verb
@@ -1140,8 +1155,42 @@ func compress(s *extract.Sentence, t extract.Target, level int) []int {
 		}
 	}
 	drop := map[int]bool{}
+	if level == 4 {
+		// The clause of the target alone, when it has a subject of its own
+		// and says something true by itself: a coordinated clause ("...
+		// and India was nowhere close to 384"), or an adverbial clause of
+		// time or cause without its conjunction.
+		island := -1
+		for k := t.Head; k >= 0; k = s.Words[k].Head {
+			switch s.Rel(k) {
+			case "conj":
+				if s.HasKid(k, "nsubj") || s.HasKid(k, "nsubj:pass") {
+					island = k
+				}
+			case "advcl":
+				if m := s.Kid(k, "mark"); m >= 0 && sideMarks[s.Words[m].Lower()] && (s.HasKid(k, "nsubj") || s.HasKid(k, "nsubj:pass")) {
+					island = k
+				}
+			}
+		}
+		if island < 0 {
+			return nil
+		}
+		lo, hi := s.Span(island)
+		for j := range s.Words {
+			if (j < lo || j >= hi) && !(j == len(s.Words)-1 && s.Words[j].UPOS == "PUNCT") {
+				drop[j] = true
+			}
+		}
+		for _, k := range s.Kids(island) {
+			if r := s.Rel(k); r == "cc" || r == "mark" || r == "punct" && k < island {
+				drop[k] = true
+			}
+		}
+		level = 3
+	}
 	for j := range s.Words {
-		if path[j] || level == 0 {
+		if path[j] || level == 0 || drop[j] {
 			continue
 		}
 		if dropAt(s, j, level) {
