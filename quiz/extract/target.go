@@ -383,7 +383,8 @@ func (s *Sentence) nameBounds(h int) (lo, hi int) {
 	keep := map[int]bool{h: true}
 	for _, k := range s.Kids(h) {
 		rel := s.Rel(k)
-		if rel == "compound" || rel == "flat" || rel == "amod" && s.Words[k].UPOS == "PROPN" || s.Words[k].Rel == "nmod:poss" && s.Words[k].UPOS == "PROPN" && k < h ||
+		if rel == "compound" || rel == "flat" || rel == "amod" && s.Words[k].UPOS == "PROPN" ||
+			s.Words[k].Rel == "nmod:poss" && s.Words[k].UPOS == "PROPN" && k < h && !possessedPlace(s, k, h) ||
 			rel == "nmod" && s.Words[k].UPOS == "PROPN" && (s.Case(k) == "of" || s.Case(k) == "for" || s.Case(k) == "on") {
 			s.Walk(k, func(j int) { keep[j] = true })
 		}
@@ -396,6 +397,21 @@ func (s *Sentence) nameBounds(h int) (lo, hi int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// possessedPlace reports a possessor k of name h that is a place named on
+// its own ("Lyon's Grand Hotel"): the name is the hotel's, the place
+// only locates it. "King's College" is one name.
+func possessedPlace(s *Sentence, k, h int) bool {
+	mk, mh := s.Words[k].Mention, s.Words[h].Mention
+	if mk < 0 || mk == mh {
+		return false
+	}
+	switch s.Mentions[mk].Kind {
+	case quiz.KindCity, quiz.KindCountry, quiz.KindRegion, quiz.KindPlace:
+		return true
+	}
+	return false
 }
 
 // lemmaPhrase returns the predicate's lemma with an oblique's preposition,
