@@ -276,7 +276,9 @@ func (d *Doc) entities(gender func(given string) byte) {
 				} else if m.Kind == quiz.KindPerson && !full {
 					// A surname or given name alone: the person it
 					// shortens, the one of the right sex after "Mr." or
-					// "Mrs.", the latest named before when several fit.
+					// "Mrs."; when several fit, the first named, as news
+					// calls its main person by surname and relatives by
+					// their given names.
 					female, male := honorificSex(s, m.Lo)
 					e := -1
 					for _, p := range persons {
@@ -288,7 +290,7 @@ func (d *Doc) entities(gender func(given string) byte) {
 						if female && pe.Male || male && pe.Female {
 							continue
 						}
-						if e < 0 || pe.First <= si {
+						if e < 0 {
 							e = p
 						}
 					}

@@ -761,7 +761,8 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		}
 		// A pronoun whose referent the text already named stays ("Ann Lee
 		// said she ..."), as do the possessives of entity keep.
-		if !replaced && isPersonal(w) && !(w.Ent >= 0 && named[w.Ent]) && !(keep >= 0 && w.Ent == keep && (w.Feat("Poss") == "Yes" || w.Feat("Reflex") == "Yes")) && !boundBySubject(s, j, in) {
+		if !replaced && isPersonal(w) && !(w.Ent >= 0 && named[w.Ent]) && !(keep >= 0 && w.Ent == keep && (w.Feat("Poss") == "Yes" || w.Feat("Reflex") == "Yes")) && !boundBySubject(s, j, in) &&
+			!(w.Ent < 0 && onlyFit(d, w, named)) {
 			if w.Ent < 0 {
 				return "", false
 			}
@@ -834,6 +835,33 @@ func boundBySubject(s *extract.Sentence, j int, in map[int]bool) bool {
 		return false // "his", "her": whose, a name would tell
 	}
 	return false
+}
+
+// onlyFit reports whether exactly one person the text already named fits
+// the unresolved pronoun w by gender ("Ann Lee was a teacher when, in 1990,
+// she ..."): within one sentence the reader takes it so too.
+func onlyFit(d *extract.Doc, w *extract.Word, named map[int]bool) bool {
+	var male, female bool
+	switch w.Lower() {
+	case "he", "him", "his", "himself":
+		male = true
+	case "she", "her", "hers", "herself":
+		female = true
+	default:
+		return false
+	}
+	fits := 0
+	for e := range named {
+		ent := d.Entities[e]
+		if ent.Kind != quiz.KindPerson {
+			continue
+		}
+		if male && ent.Female && !ent.Male || female && ent.Male && !ent.Female {
+			continue
+		}
+		fits++
+	}
+	return fits == 1
 }
 
 // kindIsGroup reports a name of an organization or place, which British
