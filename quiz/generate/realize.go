@@ -806,8 +806,8 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 }
 
 // boundBySubject reports a possessive pronoun bound by the subject of its
-// own clause, which the text keeps before it: "the teams played their
-// final", "the bank raised its rates".
+// own clause, which the text keeps: "the teams played their final", "the
+// bank raised its rates", "Since its founding, the school has ...".
 func boundBySubject(s *extract.Sentence, j int, in map[int]bool) bool {
 	w := &s.Words[j]
 	if w.Feat("Poss") != "Yes" {
@@ -821,8 +821,8 @@ func boundBySubject(s *extract.Sentence, j int, in map[int]bool) bool {
 		if subj < 0 {
 			continue
 		}
-		if subj > j || !in[subj] {
-			return false
+		if !in[subj] || s.Dominates(subj, j) {
+			return false // "Its chief said ...": not bound by itself
 		}
 		sw := &s.Words[subj]
 		plural := sw.Feat("Number") == "Plur" || s.HasKid(subj, "conj")

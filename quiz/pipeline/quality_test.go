@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"factdeck/quiz"
 	"factdeck/quiz/pipeline"
@@ -51,6 +52,23 @@ var sentenceOpeners = map[string]bool{
 	"When": true, "While": true, "As": true, "This": true, "That": true, "These": true, "Those": true,
 	"It": true, "He": true, "She": true, "They": true, "His": true, "Her": true, "Its": true, "Their": true,
 	"True": true, "Some": true, "Most": true, "Many": true, "Since": true, "During": true, "Under": true,
+}
+
+// cataphor reports a possessive "its" or "their" at i inside an opening
+// phrase whose subject follows it: "Since its founding, the school ...".
+func cataphor(text string, i int) bool {
+	w := strings.ToLower(text[i:])
+	if !strings.HasPrefix(w, "its ") && !strings.HasPrefix(w, "their ") {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimPrefix(text, "True or false: "), " ")
+	switch strings.ToLower(first) {
+	case "since", "after", "before", "in", "during", "despite", "with", "upon", "under", "for", "at", "on":
+	default:
+		return false
+	}
+	_, rest, ok := strings.Cut(text[i:], ", ")
+	return ok && (strings.HasPrefix(rest, "the ") || strings.HasPrefix(rest, "_____") || rest != "" && unicode.IsUpper([]rune(rest)[0]))
 }
 
 // boundPossessive reports whether "its" or "their" after text may be
@@ -116,7 +134,7 @@ func TestQuestionQuality(t *testing.T) {
 				fail("pronoun %q without its referent", outside[loc[0]:loc[1]])
 			}
 			if loc := possessiveRE.FindStringIndex(outside); loc != nil && !hasReferent(outside[:loc[0]]) &&
-				!boundPossessive(outside[:loc[0]], strings.ToLower(outside[loc[0]:loc[1]])) {
+				!boundPossessive(outside[:loc[0]], strings.ToLower(outside[loc[0]:loc[1]])) && !cataphor(outside, loc[0]) {
 				fail("possessive %q without its referent", outside[loc[0]:loc[1]])
 			}
 			if m := vagueRE.FindString(outside); m != "" {
