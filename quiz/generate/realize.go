@@ -1158,6 +1158,10 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 		if idx == nil {
 			continue
 		}
+		if level > 0 && lostArgument(s, idx) {
+			why = "a verb lost its object"
+			continue
+		}
 		var out string
 		if out, why = clozeOfWords(d, s, t, idx); why == "" {
 			// A cut sentence served by default must keep its main verb
@@ -1170,6 +1174,30 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 		}
 	}
 	return "", 0, why
+}
+
+// lostArgument reports whether a verb kept in idx lost a subject, object
+// or complement the sentence gives it: "prepares to take on." without
+// what is taken on.
+func lostArgument(s *extract.Sentence, idx []int) bool {
+	in := map[int]bool{}
+	for _, j := range idx {
+		in[j] = true
+	}
+	for _, j := range idx {
+		if s.Words[j].UPOS != "VERB" && s.Words[j].UPOS != "AUX" {
+			continue
+		}
+		for _, k := range s.Kids(j) {
+			switch s.Rel(k) {
+			case "nsubj", "obj", "iobj", "csubj", "ccomp", "xcomp", "compound":
+				if lo, _ := s.Span(k); !in[k] && !(lo > 0 && s.Words[lo-1].Text == "(" || s.Words[lo].Text == "(") {
+					return true // but a bracketed aside may go: "(fMRI)"
+				}
+			}
+		}
+	}
+	return false
 }
 
 // compress returns the words of sentence s a cloze on target t keeps at a
