@@ -256,7 +256,11 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		t.Kind == quiz.KindOther && (t.Hi-t.Lo == 1 || t.Role == extract.RoleManner || l.c.Cop >= 0 && t.Case != "" || !plainNoun(s, t)) ||
 		quoted(s, t.Lo) ||
 		t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity]) ||
-		l.roughCuts() > 0 || !l.agrees()
+		l.roughCuts() > 0 || !l.agrees() ||
+		t.Kind == quiz.KindOther && t.Role == extract.RoleSubject // "What highlights ...?": vague
+	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
+		weak = true // "the Lyon talks" is no "Which city talks"
+	}
 	// Last, as it costs a parse: the statement must parse cleanly.
 	weak = weak || stOK && !ck.parseClean(st)
 	defer func() {

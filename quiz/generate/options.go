@@ -214,7 +214,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 		// "Who is the president of Ruritania?": world knowledge answers it;
 		// a teacher may still want it, from the reserve.
-		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] && t.Answer == "subject" || t.Reserve
+		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Reserve
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}

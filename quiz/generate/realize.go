@@ -134,6 +134,9 @@ func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 	}
 	if c.Source >= 0 {
 		src, ok := l.nounPhrase(c.Source, nil)
+		if sw := &s.Words[c.Source]; sw.UPOS == "ADJ" || sw.Mention >= 0 && s.Mentions[sw.Mention].Kind == quiz.KindNationality {
+			ok = false // "According to Ukrainian": a name cut by the parse
+		}
 		if !ok || wordCount(src) > maxSourceWords {
 			return nil, "an unnamed or long source" // "he said" with no one to name, or a source too long to quote
 		}
