@@ -276,6 +276,15 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 		t.Lo, t.Hi, t.Kind = h, h+1, quiz.KindOther
 		return t, true
 	}
+	if partitive[strings.ToLower(w.Lemma)] && w.Mention < 0 {
+		// "as part of a drug inquiry", "one of the pilots": the answer is
+		// what the part is of.
+		for _, k := range s.Kids(h) {
+			if s.Rel(k) == "nmod" && s.Case(k) == "of" && k > h {
+				return d.target(s, k, k, RoleMention, "")
+			}
+		}
+	}
 	// The mention the head belongs to.
 	if w.Mention >= 0 {
 		m := s.Mentions[w.Mention]
@@ -397,6 +406,13 @@ func (s *Sentence) nameBounds(h int) (lo, hi int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// partitive nouns name a part of what their "of" phrase names.
+var partitive = map[string]bool{
+	"part": true, "one": true, "some": true, "most": true, "many": true, "all": true, "both": true,
+	"each": true, "none": true, "rest": true, "kind": true, "type": true, "sort": true, "member": true,
+	"portion": true, "share": true, "half": true, "majority": true, "piece": true,
 }
 
 // possessedPlace reports a possessor k of name h that is a place named on
