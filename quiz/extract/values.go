@@ -200,6 +200,10 @@ func (s *Sentence) number(lx *lexicon.Lexicon, i int) int {
 	case isYear(t) && j == i+1:
 		s.addValue(i, j, quiz.KindDate)
 		return j
+	case next == "-" && timeUnits[after] != "" && j+3 < len(ws) && ws[j+2].Text == "-" && ws[j+3].Lower() == "old":
+		// "an 89-year-old": the age is the number.
+		s.addValue(i, j, quiz.KindAge)
+		return j + 4
 	case timeUnits[next] != "" && (after == "old" || after == "-" && j+2 < len(ws) && ws[j+2].Lower() == "old"):
 		e := j + 2
 		if after == "-" {
