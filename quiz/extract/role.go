@@ -539,6 +539,10 @@ type Description struct {
 	Entity, Name, Head int
 	// Lo and Hi delimit the description's words, article included.
 	Lo, Hi int
+	// Nationality marks a description that only gives the person's
+	// nationality ("Ann Lee, an Argentine,"); Lo and Hi then hold the
+	// nationality word alone.
+	Nationality bool
 }
 
 // descriptions reads the appositions of the named mentions of s that say
@@ -555,6 +559,15 @@ func (d *Doc) descriptions(s *Sentence) []Description {
 			continue
 		}
 		for _, k := range s.Kids(h) {
+			if s.Rel(k) == "appos" && k == m.Hi+2 && m.Kind == quiz.KindPerson && s.Words[m.Hi].Text == "," {
+				// "Ann Lee, an Argentine,": the person's nationality.
+				w := &s.Words[k]
+				if det := s.Kid(k, "det"); det == k-1 && w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindNationality &&
+					s.Mentions[w.Mention].Hi == k+1 && (k+1 == len(s.Words) || closesAside(s.Words[k+1].Text)) {
+					out = append(out, Description{Sent: s.Index, Entity: m.Entity, Name: h, Head: k, Lo: k, Hi: k + 1, Nationality: true})
+				}
+				continue
+			}
 			if s.Rel(k) != "appos" || s.Words[k].UPOS != "NOUN" || k < m.Hi {
 				continue
 			}

@@ -67,7 +67,19 @@ func (d *Doc) targets(s *Sentence, cls []Clause, ci int) []Target {
 		add(c.Subj, c.Subj, RoleSubject, "")
 		d.inside(s, c.Subj, func(h int) { add(h, h, RoleInside, s.Case(h)) })
 	}
-	for _, k := range s.Kids(c.Pred) {
+	kids := s.Kids(c.Pred)
+	for _, k := range kids {
+		// An oblique the parse hung on an adverb of the verb ("left once
+		// with an injury") is the verb's.
+		if s.Rel(k) == "advmod" && s.Words[k].UPOS == "ADV" {
+			for _, g := range s.Kids(k) {
+				if s.Rel(g) == "obl" && g > k {
+					kids = append(kids, g)
+				}
+			}
+		}
+	}
+	for _, k := range kids {
 		rel := s.Words[k].Rel
 		switch base(rel) {
 		case "obj", "iobj":

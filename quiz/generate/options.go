@@ -392,6 +392,25 @@ func takesThe(d *extract.Doc, org string) bool {
 	return false
 }
 
+// nationalityVariants returns the other words for the same nationality
+// ("Argentinian" for "Argentine") and its country.
+func (g *Generator) nationalityVariants(nat string) []string {
+	country, ok := g.lx.Nationality(nat)
+	if !ok || country == "" {
+		return nil
+	}
+	var out []string
+	for _, v := range g.lx.List(quiz.KindNationality) {
+		if v == nat {
+			continue
+		}
+		if c, ok := g.lx.Nationality(v); ok && c == country {
+			out = append(out, v)
+		}
+	}
+	return append(out, country)
+}
+
 // roleHeadWord returns the lower-case head of a role: "director" of
 // "director of research", "economist" of "chief economist".
 func roleHeadWord(role string) string {
@@ -531,8 +550,8 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 	base := 1.2*expDecay(ds.Sent) + 0.35*log2p(e.Mentions) + 0.4
 	var out []candidate
 	for _, t := range g.templates {
-		if t.Source != "description" || len(t.Kinds) > 0 && !containsKind(t.Kinds, e.Kind) {
-			continue
+		if t.Source != "description" || len(t.Kinds) > 0 && !containsKind(t.Kinds, e.Kind) || ds.Nationality != (t.Answer == "description") {
+			continue // a nationality is asked for, a description asks for its name
 		}
 		mk := func(ty quiz.QuestionType, prompt, answer string, kind quiz.Kind) candidate {
 			acc := []string{answer}
@@ -556,6 +575,15 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 		}
 		if stok {
 			st = capitalize(st) + "."
+		}
+		if ds.Nationality {
+			nat := s.Segment(ds.Lo, ds.Hi)
+			if qok && !givesAway(q, nat, quiz.KindNationality) {
+				c := mk(quiz.ShortAnswer, q, nat, quiz.KindNationality)
+				c.q.Accepted = append(c.q.Accepted, g.nationalityVariants(nat)...)
+				out = append(out, c)
+			}
+			continue
 		}
 		for _, ty := range t.Types {
 			switch ty {
