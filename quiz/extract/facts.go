@@ -90,6 +90,14 @@ func (x *Extractor) finish(d *Doc, spans [][]nerSpan) *Analysis {
 // predicate (with the oblique's preposition) and the answer.
 func (d *Doc) targetFact(t Target) quiz.Fact {
 	s := d.Sents[t.Sent]
+	if t.Clause < 0 {
+		// A name or value in a sentence the parse found no clause in.
+		return quiz.Fact{
+			Kind: t.Kind, Relation: "mention", Object: t.Text(d), ObjectKind: t.Kind,
+			Sentence: s.Text(), Start: s.Start, End: s.End,
+			SpanStart: s.Words[t.Lo].Start - s.Start, SpanEnd: s.Words[t.Hi-1].End - s.Start, Confidence: 0.5,
+		}
+	}
 	c := s.Clauses[t.Clause]
 	f := quiz.Fact{
 		Kind:       t.Kind,

@@ -150,10 +150,15 @@ func (d *Doc) mentionTargets(s *Sentence, have []Target) []Target {
 			continue
 		}
 		h := s.HeadOf(m.Lo, m.Hi)
-		ci := s.clauseOf(h)
-		if h < 0 || ci < 0 {
+		if h < 0 {
 			continue
 		}
+		ci := s.clauseOf(h)
+		if ci < 0 && (len(s.Clauses) > 0 || !(named(m.Kind) || isValue(m.Kind))) {
+			continue
+		}
+		// ci is -1 in a sentence the parse found no clause in: its names
+		// and numbers can still be blanked in the sentence as written.
 		t := Target{Sent: s.Index, Clause: ci, Head: h, Lo: m.Lo, Hi: m.Hi, Phrase: h, Role: RoleMention, Kind: m.Kind, Entity: m.Entity}
 		if named(m.Kind) && m.Kind != quiz.KindPerson {
 			if lo, hi := s.nameBounds(h); hi-lo <= m.Hi-m.Lo+4 {
@@ -192,6 +197,15 @@ func (d *Doc) mentionTargets(s *Sentence, have []Target) []Target {
 		lo = hi
 	}
 	return out
+}
+
+// isValue reports the kinds of numbers, amounts and dates.
+func isValue(k quiz.Kind) bool {
+	switch k {
+	case quiz.KindCount, quiz.KindMoney, quiz.KindPercent, quiz.KindDuration, quiz.KindAge, quiz.KindScore, quiz.KindDate, quiz.KindTime:
+		return true
+	}
+	return false
 }
 
 // isQuote reports a quotation mark.

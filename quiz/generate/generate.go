@@ -229,6 +229,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		}
 		out = append(out, clozeOf(c, d, t))
 	}
+	if t.Clause < 0 {
+		return out // a sentence the parse found no clause in: its cloze only
+	}
 	l, why := plan(d, t)
 	if l != nil {
 		l.lx = g.lx
@@ -536,6 +539,9 @@ var genericNouns = map[string]bool{
 // statement ("said on Friday"), a nationality, a generic word.
 func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 	s := d.Sents[t.Sent]
+	if t.Clause < 0 {
+		return t.Kind == quiz.KindNationality
+	}
 	c := s.Clauses[t.Clause]
 	if c.Cop >= 0 && evaluative[strings.ToLower(s.Words[c.Pred].Lemma)] {
 		return true // "May is a great guy": praise, not a fact
@@ -706,8 +712,11 @@ func reports(s *extract.Sentence, c extract.Clause) bool {
 func salience(an *extract.Analysis, t extract.Target) float64 {
 	d := an.Doc
 	s := d.Sents[t.Sent]
-	c := s.Clauses[t.Clause]
 	sc := 1.5 * math.Exp(-float64(t.Sent)/5)
+	if t.Clause < 0 {
+		return sc // no clause to weigh
+	}
+	c := s.Clauses[t.Clause]
 	if t.Entity >= 0 {
 		sc += 0.35 * math.Log2(1+float64(d.Entities[t.Entity].Mentions))
 	}

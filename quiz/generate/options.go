@@ -82,9 +82,12 @@ func alsoRight(an *extract.Analysis, t extract.Target) map[string]bool {
 			}
 		}
 	}
-	lemma := strings.ToLower(s.Words[s.Clauses[t.Clause].Pred].Lemma)
+	lemma := ""
+	if t.Clause >= 0 {
+		lemma = strings.ToLower(s.Words[s.Clauses[t.Clause].Pred].Lemma)
+	}
 	for _, o := range an.Targets {
-		if o.Role != t.Role || o.Case != t.Case || o.Kind != t.Kind {
+		if o.Role != t.Role || o.Case != t.Case || o.Kind != t.Kind || o.Clause < 0 || lemma == "" {
 			continue
 		}
 		os := d.Sents[o.Sent]

@@ -1097,13 +1097,18 @@ func (l *layout) dropAsides(idx []int) []int {
 // hasFiniteVerb reports whether s has a finite verb or auxiliary: a
 // sentence, not a heading or a list.
 func hasFiniteVerb(s *extract.Sentence) bool {
+	verb := false
 	for i := range s.Words {
 		w := &s.Words[i]
 		if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.Feat("VerbForm") == "Fin" {
 			return true
 		}
+		verb = verb || w.UPOS == "VERB"
 	}
-	return false
+	// A verb the tagger took for a participle, in a sentence that ends
+	// like one: headings and list items do not end with a full stop.
+	n := len(s.Words)
+	return verb && n >= 8 && s.Words[n-1].Text == "."
 }
 
 // blankBounds returns the words a blank for target t replaces: the
