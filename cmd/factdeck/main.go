@@ -33,6 +33,7 @@ Usage:
   factdeck export -format F [-o FILE]   write a deck: apkg, anki, csv, quizlet, gift or json
   factdeck regenerate [-article ID]     extract facts and make questions again for stored articles
   factdeck parse [-conllu] [FILE|-]     write the syntactic analysis of an article (or of CoNLL-U) as CoNLL-U
+  factdeck questions [-reserve] FILE    show the questions an article would get, storing nothing
   factdeck help [COMMAND]               show help
 
 Every command takes -db PATH (default $FACTDECK_DB, else ./factdeck.db; a
@@ -72,6 +73,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = regenerateCmd(ctx, args, stdout, stderr)
 	case "parse":
 		err = parseCmd(ctx, args, stdout, stderr)
+	case "questions":
+		err = questionsCmd(ctx, args, stdout, stderr)
 	case "help":
 		if len(args) > 0 {
 			return run(ctx, []string{args[0], "-h"}, stdout, stderr)

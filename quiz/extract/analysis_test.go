@@ -18,7 +18,7 @@ func analyseCoNLLU(t *testing.T, path string) *Analysis {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := &Extractor{lx: lexicon.Default()}
+	x := &Extractor{lx: lexicon.Load()}
 	return x.finish(d, spans)
 }
 

@@ -52,7 +52,7 @@ func DescribedKind(lemma string) quiz.Kind {
 
 // corefPronoun describes what a personal or possessive pronoun may refer to.
 type corefPronoun struct {
-	person, female, male, plural bool
+	person, female, male bool
 }
 
 var pronounSet = map[string]corefPronoun{

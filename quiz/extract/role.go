@@ -412,8 +412,6 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 	return r
 }
 
-func (r RoleFact) hasOrg() bool { return r.Org != "" }
-
 // isPlaceKind reports a place or nationality.
 func isPlaceKind(k quiz.Kind) bool {
 	switch k {

@@ -315,12 +315,11 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 	if w.Mention >= 0 {
 		m := s.Mentions[w.Mention]
 		t.Kind, t.Entity = m.Kind, m.Entity
-		lo, hi := s.PhraseBounds(h)
 		// A name with its own modifiers ("the Kennedy Center for the
 		// Performing Arts") is answered in full; a value with a qualifier
 		// ("more than 20") without it.
 		if named(m.Kind) && m.Kind != quiz.KindPerson {
-			lo, hi = s.nameBounds(h)
+			lo, hi := s.nameBounds(h)
 			t.Lo, t.Hi = min(lo, m.Lo), max(hi, m.Hi)
 			if t.Hi-t.Lo > m.Hi-m.Lo+4 {
 				t.Lo, t.Hi = m.Lo, m.Hi

@@ -44,16 +44,6 @@ var scales = map[string]float64{
 	"m": 1e6, "bn": 1e9, "mn": 1e6, "k": 1e3,
 }
 
-// qualifiers are words before a number that make it approximate or a bound;
-// they stay out of the answer ("more than 20" asks for 20).
-var qualifiers = map[string]bool{
-	"about": true, "around": true, "roughly": true, "approximately": true, "nearly": true,
-	"almost": true, "some": true, "over": true, "under": true, "more": true, "less": true,
-	"fewer": true, "than": true, "least": true, "most": true, "at": false, "up": false, "to": false,
-	"only": true, "just": true, "barely": true, "estimated": true, "an": false, "below": true,
-	"above": true, "exactly": true, "upwards": true, "of": false, "nearly all": false, "close": true,
-}
-
 // isNumberWord reports whether w (as written) is a cardinal number: digits
 // ("71", "1,000", "3.5") or a number word ("six", "forty-two").
 func isNumberWord(lx *lexicon.Lexicon, w string) bool {
@@ -78,29 +68,6 @@ func isNumberWord(lx *lexicon.Lexicon, w string) bool {
 		return ok1 && ok2
 	}
 	return false
-}
-
-// numberValue returns the value of a number word or digits, or false.
-func numberValue(lx *lexicon.Lexicon, w string) (float64, bool) {
-	if w == "" {
-		return 0, false
-	}
-	if c := w[0]; c >= '0' && c <= '9' {
-		f, err := strconv.ParseFloat(strings.ReplaceAll(w, ",", ""), 64)
-		return f, err == nil
-	}
-	lw := strings.ToLower(w)
-	if n, ok := lx.Number(lw); ok {
-		return float64(n), true
-	}
-	if a, b, ok := strings.Cut(lw, "-"); ok {
-		x, ok1 := lx.Number(a)
-		y, ok2 := lx.Number(b)
-		if ok1 && ok2 {
-			return float64(x + y), true
-		}
-	}
-	return 0, false
 }
 
 // isYear reports whether w is written like a year ("1989", "2014").

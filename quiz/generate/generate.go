@@ -67,11 +67,6 @@ func New(cfg Config) (*Generator, error) {
 	return g, nil
 }
 
-// Templates returns the generator's templates, highest priority first.
-func (g *Generator) Templates() []Template {
-	return append([]Template(nil), g.templates...)
-}
-
 // candidate is a question with what ranking needs.
 type candidate struct {
 	q     quiz.Question

@@ -542,12 +542,6 @@ func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 	return txt, true
 }
 
-// isPersonName reports whether word k heads a person's name.
-func isPersonName(s *extract.Sentence, k int) bool {
-	w := &s.Words[k]
-	return w.Mention >= 0 && s.Mentions[w.Mention].Kind == quiz.KindPerson
-}
-
 func firstKid(s *extract.Sentence, i int) int {
 	k := s.Kids(i)
 	if len(k) == 0 {
@@ -920,18 +914,6 @@ func tidy(t string) string {
 var tidyPairs = strings.NewReplacer(" ,", ",", " .", ".", ",,", ",", "( )", "", "()", "", "  ", " ", ", .", ".", ",.", ".",
 	", ?", "?", ",?", "?", " ?", "?", "“ ", "“", " ”", "”", " 's", "'s", " ’s", "’s", " n't", "n't", " ’ ", "’ ", "( ", "(", " )", ")")
 
-// kindOf returns the kind of word i's entity or mention, or other.
-func kindOf(s *extract.Sentence, d *extract.Doc, i int) quiz.Kind {
-	w := &s.Words[i]
-	if w.Mention >= 0 {
-		return s.Mentions[w.Mention].Kind
-	}
-	if w.Ent >= 0 {
-		return d.Entities[w.Ent].Kind
-	}
-	return quiz.KindOther
-}
-
 // statement realizes the clause as a declarative sentence that stands
 // alone: its source first ("According to the ministry, ..."), asides and
 // other clauses left out, pronouns named, and the answer's words replaced
@@ -1005,12 +987,8 @@ func (l *layout) statement(with string) (string, bool) {
 	if c.Cop >= 0 {
 		idx = append(idx, c.Cop)
 	}
-	for _, j := range l.mid {
-		idx = append(idx, j)
-	}
-	for _, j := range l.post {
-		idx = append(idx, j)
-	}
+	idx = append(idx, l.mid...)
+	idx = append(idx, l.post...)
 	// The answer's words stand where they stood: with the phrases before
 	// the subject when they are among them.
 	pre := append([]int(nil), l.pre...)
@@ -1139,22 +1117,16 @@ func isQuoteMark(w string) bool {
 	return false
 }
 
-// sentenceCloze makes a cloze of target t's sentence when its clause
-// cannot be restated alone: the sentence as written, without bracketed
-// asides or an opening connective ("However, ..."), pronouns named, the
-// answer blanked. A sentence too long, or with words pointing outside it,
-// is compressed along its parse: first asides (appositions, non-restrictive
-// relative clauses, parataxis), then the clauses beside the target's
-// (coordinated clauses, adverbial clauses that do not state a condition).
-// It reports false for a sentence that still cannot stand alone.
-func (ck *checker) sentenceCloze(d *extract.Doc, t extract.Target) (string, bool) {
-	out, _, why := ck.sentenceClozeWhy(d, t)
-	return out, why == ""
-}
-
-// sentenceClozeWhy is sentenceCloze with the level of compression it
-// took, or the reason it failed. A compressed sentence must parse with its
-// main verb as before, its answer in place.
+// sentenceClozeWhy makes a cloze of target t's sentence: the sentence as
+// written, without bracketed asides or an opening connective ("However,
+// ..."), pronouns named, the answer blanked. A sentence too long, or with
+// words pointing outside it, is compressed along its parse: first asides
+// (appositions, non-restrictive relative clauses, parataxis), then the
+// clauses beside the target's (coordinated clauses, adverbial clauses that
+// do not state a condition), then times and places, then the target's
+// clause alone. It returns the cloze and the level of compression it took,
+// or the reason the sentence cannot stand alone. A compressed sentence
+// must parse with its main verb as before, its answer in place.
 func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, int, string) {
 	s := d.Sents[t.Sent]
 	if !hasFiniteVerb(s) {

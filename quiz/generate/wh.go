@@ -165,7 +165,7 @@ func lowerFirstQuestion(q string) string {
 	case "who", "what", "which", "where", "when", "how", "whom", "whose", "why":
 		return lowerFirst(q)
 	}
-	if first == strings.Title(strings.ToLower(first)) && isQuestionOpener(strings.ToLower(first)) {
+	if lf := strings.ToLower(first); first == capitalize(lf) && isQuestionOpener(lf) {
 		return lowerFirst(q)
 	}
 	return q

@@ -15,7 +15,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"factdeck/quiz"
 )
@@ -49,11 +48,6 @@ type place struct {
 	country string
 }
 
-// Default returns the embedded lexicon, parsed on first use.
-//
-// Deprecated: use Load and pass the lexicon to the stages that need it.
-var Default = sync.OnceValue(load)
-
 // Load parses the embedded word lists. The result is read-only and may be
 // shared by goroutines; load it once and pass it on.
 func Load() *Lexicon { return load() }
@@ -62,13 +56,6 @@ func Load() *Lexicon { return load() }
 // country names for quiz.KindCountry, ...), or nil when there is none. The
 // returned slice must not be modified.
 func (l *Lexicon) List(k quiz.Kind) []string { return l.lists[k] }
-
-// List returns the lexicon for kind k (weekday names for quiz.KindWeekday,
-// country names for quiz.KindCountry, ...), or nil when there is none. The
-// returned slice must not be modified.
-func List(k quiz.Kind) []string {
-	return Default().lists[k]
-}
 
 // Place reports whether name is a known place, with its kind (country,
 // region or city) and the country it lies in.

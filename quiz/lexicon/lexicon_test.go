@@ -20,7 +20,7 @@ func TestPlace(t *testing.T) {
 		{"word", "Nice", "", false},
 		{"unknown", "Zorblat", "", false},
 	}
-	l := Default()
+	l := Load()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			k, _, ok := l.Place(tt.in)
@@ -32,7 +32,7 @@ func TestPlace(t *testing.T) {
 }
 
 func TestWords(t *testing.T) {
-	l := Default()
+	l := Load()
 	tests := []struct {
 		name string
 		got  bool
@@ -60,11 +60,11 @@ func TestWords(t *testing.T) {
 
 func TestList(t *testing.T) {
 	for _, k := range []quiz.Kind{quiz.KindWeekday, quiz.KindCountry, quiz.KindCity, quiz.KindNationality, quiz.KindRole, quiz.KindDate, quiz.KindOrdinal} {
-		if n := len(List(k)); n < 7 {
+		if n := len(Load().List(k)); n < 7 {
 			t.Errorf("len(List(%q)) = %d, want >= 7", k, n)
 		}
 	}
-	if got := List(quiz.KindWeekday)[0]; got != "Friday" {
+	if got := Load().List(quiz.KindWeekday)[0]; got != "Friday" {
 		t.Errorf("List(weekday)[0] = %q, want Friday (sorted)", got)
 	}
 }

@@ -148,7 +148,7 @@ func TestTrain(t *testing.T) {
 		t.Fatalf("Decode: %v", err)
 	}
 	words := []string{"Peter", "Brown", "visited", "Oslo", "."}
-	got, want := m2.Tag(words), m.Tag(words)
+	got, want := m2.TagDoc([][]string{words})[0], m.TagDoc([][]string{words})[0]
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("Tag(%v) after round trip = %v, want %v", words, got, want)
 	}

@@ -68,7 +68,7 @@ func TestEntities(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := m.Entities(tt.in)
+			got := m.EntitiesIn(tt.in, token.Split(tt.in))
 			checkOffsets(t, tt.in, got)
 			for _, w := range tt.want {
 				found := false
@@ -140,7 +140,7 @@ func TestEntitiesRobust(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := m.Entities(tt.in)
+			got := m.EntitiesIn(tt.in, token.Split(tt.in))
 			checkOffsets(t, tt.in, got)
 		})
 	}
@@ -206,7 +206,7 @@ func TestEncodeDecode(t *testing.T) {
 		t.Fatalf("Decode: %v", err)
 	}
 	text := "Chancellor Olaf Scholz flew to Washington to meet officials of the World Bank."
-	a, b := m.Entities(text), m2.Entities(text)
+	a, b := m.EntitiesIn(text, token.Split(text)), m2.EntitiesIn(text, token.Split(text))
 	if len(a) != len(b) {
 		t.Fatalf("Entities after round trip = %v, want %v", b, a)
 	}
@@ -240,7 +240,7 @@ func seedTexts(tb testing.TB) []string {
 func TestEntitiesSeeds(t *testing.T) {
 	m := mustLoad(t)
 	for _, text := range seedTexts(t) {
-		ents := m.Entities(text)
+		ents := m.EntitiesIn(text, token.Split(text))
 		checkOffsets(t, text, ents)
 		found := map[string]string{}
 		for _, e := range ents {
@@ -266,7 +266,7 @@ func BenchmarkEntities(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
-			m.Entities(t)
+			m.EntitiesIn(t, token.Split(t))
 		}
 	}
 }
@@ -275,7 +275,7 @@ func FuzzEntities(f *testing.F) {
 	m := mustLoad(f)
 	f.Add("President Emmanuel Macron of France met Apple executives in Paris.")
 	f.Fuzz(func(t *testing.T, text string) {
-		ents := m.Entities(text)
+		ents := m.EntitiesIn(text, token.Split(text))
 		checkOffsets(t, text, ents)
 		_ = utf8.ValidString(text)
 	})
@@ -286,14 +286,14 @@ func TestEntitiesConcurrent(t *testing.T) {
 	texts := seedTexts(t)
 	want := make([][]Entity, len(texts))
 	for i, text := range texts {
-		want[i] = m.Entities(text)
+		want[i] = m.EntitiesIn(text, token.Split(text))
 	}
 	errs := make(chan string, 4*len(texts))
 	done := make(chan bool)
 	for g := 0; g < 4; g++ {
 		go func() {
 			for i, text := range texts {
-				got := m.Entities(text)
+				got := m.EntitiesIn(text, token.Split(text))
 				if len(got) != len(want[i]) {
 					errs <- fmt.Sprintf("concurrent Entities(seed %d) found %d entities, want %d", i, len(got), len(want[i]))
 					continue
