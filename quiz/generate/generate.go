@@ -209,6 +209,15 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 	s := d.Sents[t.Sent]
 	base := salience(an, t)
 	var out []candidate
+	if captionLike(d, s) {
+		// A photo caption left in the text: its questions stay in the
+		// reserve.
+		defer func() {
+			for i := range out {
+				out[i].weak = true
+			}
+		}()
+	}
 	// A cloze of the sentence as written (or without its asides) reads as
 	// well as the article: it serves by default when it asks for a name or
 	// a number worth knowing.
@@ -611,6 +620,28 @@ var evaluative = map[string]bool{
 func (g *Generator) surelyPerson(e *extract.Entity) bool {
 	first, _, _ := strings.Cut(e.Name, " ")
 	return e.Male || e.Female || e.Class != "" || g.lx.GivenName(first)
+}
+
+// captionLike reports a sentence that reads like a photo caption: alone in
+// its paragraph, short, in the present tense and about someone indefinite
+// ("A street vendor in Lyon uses a lamp ...").
+func captionLike(d *extract.Doc, s *extract.Sentence) bool {
+	for _, o := range d.Sents {
+		if o.Para == s.Para && o.Index != s.Index {
+			return false
+		}
+	}
+	r := s.Root()
+	if r < 0 || len(s.Words) > 25 || s.Words[r].Feat("Tense") != "Pres" {
+		return false
+	}
+	subj := s.Kid(r, "nsubj")
+	if subj < 0 {
+		return false
+	}
+	det := s.Kid(subj, "det")
+	return det >= 0 && (s.Words[det].Lower() == "a" || s.Words[det].Lower() == "an") ||
+		det < 0 && s.Words[subj].UPOS == "NOUN" && s.Words[subj].Feat("Number") == "Plur"
 }
 
 // maxClozeWords is the length of the longest cloze served by default.

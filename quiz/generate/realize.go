@@ -429,6 +429,9 @@ func (l *layout) subject() bool {
 	if l.t.Role == extract.RoleSubject {
 		return true // the subject is the answer
 	}
+	if w := &s.Words[c.Subj]; w.UPOS == "NOUN" && w.Feat("Number") == "Plur" && w.Ent < 0 && onlyPunct(s, c.Subj) {
+		return false // "leaders include ...": which leaders the article means is elsewhere
+	}
 	txt, ok := l.nounPhrase(c.Subj, skip)
 	if !ok {
 		return false

@@ -116,8 +116,6 @@ type scratch struct {
 	buf     []uint64
 	iscores []int32
 	forms   []string
-	heads   []int32
-	rels    []int16
 	morph   morphInput
 	tree    Tree
 }

@@ -66,36 +66,6 @@ type table struct {
 // probe makes newTable grow the table.
 const maxDisp = 255
 
-// row returns the entries of feature f, or nil.
-func (t *table) row(f uint64) []uint32 {
-	if t == nil {
-		return nil
-	}
-	k := keyOf(f)
-	mask := uint64(len(t.slots) - 1)
-	home := k & mask
-	want := (k >> t.bits) << (8 + t.offBits)
-	for d := uint64(0); d <= maxDisp; d++ {
-		v := t.slots[(home+d)&mask]
-		if v == 0 {
-			return nil
-		}
-		if v&^(1<<t.offBits-1) == want|d<<t.offBits {
-			off := v & (1<<t.offBits - 1)
-			n := uint64(t.ents[off])
-			return t.ents[off+1 : off+1+n]
-		}
-	}
-	return nil
-}
-
-// add adds the weights of feature f to scores.
-func (t *table) add(f uint64, scores []int32) {
-	for _, e := range t.row(f) {
-		scores[e>>16] += int32(int16(e))
-	}
-}
-
 // buildRow is a row of a table being built.
 type buildRow struct {
 	key  uint64 // keyOf the feature hash
