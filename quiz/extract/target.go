@@ -321,7 +321,9 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 		if named(m.Kind) && m.Kind != quiz.KindPerson {
 			lo, hi := s.nameBounds(h)
 			t.Lo, t.Hi = min(lo, m.Lo), max(hi, m.Hi)
-			if t.Hi-t.Lo > m.Hi-m.Lo+4 {
+			if t.Hi-t.Lo > m.Hi-m.Lo+4 || s.otherMention(t.Lo, t.Hi, w.Mention) {
+				// Too long, or over another name whose kind it would take
+				// ("Ruritania Air" is no country).
 				t.Lo, t.Hi = m.Lo, m.Hi
 			}
 		} else {
@@ -431,6 +433,17 @@ func (s *Sentence) nameBounds(h int) (lo, hi int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// otherMention reports whether words [lo, hi) hold a word of a mention
+// other than mi.
+func (s *Sentence) otherMention(lo, hi, mi int) bool {
+	for j := lo; j < hi; j++ {
+		if m := s.Words[j].Mention; m >= 0 && m != mi {
+			return true
+		}
+	}
+	return false
 }
 
 // partitive nouns name a part of what their "of" phrase names.

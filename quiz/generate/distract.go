@@ -138,12 +138,34 @@ func (g *Generator) distractors(answer string, k quiz.Kind, local []string, excl
 		if strings.ContainsAny(c.text, "0123456789") != digits || named(k) && strings.ContainsAny(c.text, ",;()") {
 			continue
 		}
+		if k == quiz.KindOrganization && !g.orgLike(c.text) {
+			continue // a film or a person the recognizer took for a company
+		}
 		if k == quiz.KindPerson && !g.personLike(c.text) {
 			continue // "Notre Dame", "Armstrong Park" among people
 		}
 		kept = append(kept, c)
 	}
 	return choose(answer, k, kept, exclude, seed, n)
+}
+
+// orgLike reports a name shaped like an organization's: with a word that
+// ends organizations' names ("Ministry", "Inc."), known as one, or an
+// acronym ("NATO").
+func (g *Generator) orgLike(name string) bool {
+	if g.lx.Org(name) {
+		return true
+	}
+	ws := strings.Fields(name)
+	for _, w := range ws {
+		if g.lx.OrgWord(strings.Trim(w, ".,")) || institutionWords[w] {
+			return true
+		}
+	}
+	if len(ws) == 1 && len(name) >= 2 && len(name) <= 6 && strings.ToUpper(name) == name {
+		return true
+	}
+	return false
 }
 
 // personLike reports a name that can be a person's: not a place, an

@@ -77,6 +77,8 @@ type candidate struct {
 	// weak marks a question that may be sound but is not sure enough to be
 	// served by default: it stays in the reserve.
 	weak bool
+	// level is how far a sentence cloze cut its sentence (0: not at all).
+	level int
 }
 
 // Questions returns the questions of an analysed article: the default deck
@@ -227,7 +229,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				FactID: an.Facts[fi].ID, Type: quiz.Cloze, Prompt: cl, Answer: answer, Accepted: accepted,
 				AnswerKind: t.Kind, Sentence: s.Text(), Template: "sentence-cloze", Difficulty: 3,
 			},
-			fact: fi, sent: t.Sent, score: base + 0.25,
+			fact: fi, sent: t.Sent, score: base + 0.25, level: level,
 			weak: level > 1 || wordCount(cl) > maxClozeWords || quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) ||
 				!(named(t.Kind) || valueKind(t.Kind)) || partOfName(s, t) || boilerplate(s),
 		}
@@ -290,9 +292,12 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		if givesAway(q, answer, t.Kind) {
 			break
 		}
+		// A wh-question served by default names something of the story
+		// and comes from a clause not coordinated with another.
+		whWeak := tpl.Reserve || !specific(s, l) || coordinated(s, l.c)
 		for _, ty := range tpl.Types {
 			c := mk(ty, q, tpl.ID, tpl.Priority)
-			c.weak = tpl.Reserve
+			c.weak = whWeak
 			switch ty {
 			case quiz.MultipleChoice:
 				opts, ok := g.options(an, t, answer, q, local, pool)
@@ -420,7 +425,43 @@ func topic(d *extract.Doc, t extract.Target) bool {
 			inTitle = true
 		}
 	}
-	return inTitle && e.Mentions >= 4 && e.Mentions >= 2*second
+	// The story's main entity: named in the headline and the most
+	// mentioned, or mentioned far more than any other.
+	return inTitle && e.Mentions >= 3 && e.Mentions > second || e.Mentions >= 5 && e.Mentions >= 2*second
+}
+
+// specific reports whether a question names something of the story
+// besides its answer (a name, a number, a date): "Who is lining up a
+// vote?" could be asked of any article.
+func specific(s *extract.Sentence, l *layout) bool {
+	for _, part := range [][]int{l.pre, l.mid, l.post} {
+		for _, j := range part {
+			if s.Words[j].Mention >= 0 && !l.answer[j] && s.Mentions[s.Words[j].Mention].Kind != quiz.KindNationality {
+				return true
+			}
+		}
+	}
+	for j := range l.subjWords {
+		if s.Words[j].Mention >= 0 && !l.answer[j] {
+			return true
+		}
+	}
+	return l.subj != "" && l.c.Subj >= 0 && s.Words[l.c.Subj].Ent >= 0
+}
+
+// coordinated reports a clause that shares its sentence with a coordinated
+// clause of its own: where the parse most often mixes up whose number or
+// object is whose ("A closed down 2 percent and B fell 1 percent").
+func coordinated(s *extract.Sentence, c extract.Clause) bool {
+	if c.Kind == "conj" {
+		return true
+	}
+	for _, k := range s.Kids(c.Pred) {
+		if s.Rel(k) == "conj" && (s.Words[k].UPOS == "VERB" || s.HasKid(k, "nsubj")) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameEntity reports whether words a and b of sentence si name the same
@@ -642,6 +683,20 @@ func captionLike(d *extract.Doc, s *extract.Sentence) bool {
 	det := s.Kid(subj, "det")
 	return det >= 0 && (s.Words[det].Lower() == "a" || s.Words[det].Lower() == "an") ||
 		det < 0 && s.Words[subj].UPOS == "NOUN" && s.Words[subj].Feat("Number") == "Plur"
+}
+
+// fillTier ranks a candidate that is not sure enough for a deck by how
+// little a misreading spoils its form: 0 for a sentence as written with a
+// name or number blanked, 1 for role and description questions, 2 for the
+// rest.
+func fillTier(c candidate) int {
+	switch {
+	case c.q.Template == "sentence-cloze" && c.level <= 1 && (named(c.q.AnswerKind) || valueKind(c.q.AnswerKind)):
+		return 0
+	case strings.HasPrefix(c.q.Template, "role-") || strings.HasPrefix(c.q.Template, "description-"):
+		return 1
+	}
+	return 2
 }
 
 // maxClozeWords is the length of the longest cloze served by default.
@@ -878,24 +933,28 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 		inDeck[f] = pick
 		deck = append(deck, c.q)
 	}
-	// A deck too small for its article takes the best of the rest that
-	// read as questions (no whole-sentence blanks).
-	for _, f := range facts {
-		if len(deck) >= minDeck {
-			break
-		}
-		if _, ok := inDeck[f]; ok {
-			continue
-		}
-		for _, i := range byFact[f] {
-			c := cands[i]
-			if c.q.Type == quiz.TrueFalse || c.q.Template == "sentence-cloze" || usedSent[c.sent] {
+	// A deck too small for its article takes the best of the rest, the
+	// forms that misreadings spoil least first: a sentence as written with
+	// a name or number blanked, then questions from templates, then
+	// restated clauses.
+	for tier := 0; tier < 3 && len(deck) < minDeck; tier++ {
+		for _, f := range facts {
+			if len(deck) >= minDeck {
+				break
+			}
+			if _, ok := inDeck[f]; ok {
 				continue
 			}
-			usedSent[c.sent] = true
-			inDeck[f] = i
-			deck = append(deck, c.q)
-			break
+			for _, i := range byFact[f] {
+				c := cands[i]
+				if c.q.Type == quiz.TrueFalse || usedSent[c.sent] || fillTier(c) != tier {
+					continue
+				}
+				usedSent[c.sent] = true
+				inDeck[f] = i
+				deck = append(deck, c.q)
+				break
+			}
 		}
 	}
 	// True/false pairs from facts not yet asked, best first.

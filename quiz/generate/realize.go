@@ -1354,6 +1354,9 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 	if len(idx) > maxPromptWords+12 {
 		return "", "too long"
 	}
+	if first := &s.Words[idx[0]]; first.UPOS == "SCONJ" && first.Head >= 0 && s.Words[first.Head].Head < 0 {
+		return "", "a subordinate clause without its main clause" // "As the team prepares to ..."
+	}
 	quoted := false
 	for _, j := range idx {
 		w := &s.Words[j]
