@@ -174,12 +174,6 @@ func (m *Model) tagSentence(s *scratch) []int {
 	return s.tags
 }
 
-// Tag returns CoNLL-2003 IOB2 tags (B-PER, I-PER, ..., O) for one
-// pre-tokenized sentence.
-func (m *Model) Tag(words []string) []string {
-	return m.TagDoc([][]string{words})[0]
-}
-
 // TagDoc returns CoNLL-2003 IOB2 tags for the pre-tokenized sentences of
 // one document; how a word is written across the document informs its tags.
 func (m *Model) TagDoc(sents [][]string) [][]string {
