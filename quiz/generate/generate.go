@@ -79,6 +79,9 @@ type candidate struct {
 	weak bool
 	// level is how far a sentence cloze cut its sentence (0: not at all).
 	level int
+	// hard marks a weak candidate that no deck takes, even a small one:
+	// a trivial or unfair blank.
+	hard bool
 }
 
 // Questions returns the questions of an analysed article: the default deck
@@ -230,9 +233,12 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				AnswerKind: t.Kind, Sentence: s.Text(), Template: "sentence-cloze", Difficulty: 3,
 			},
 			fact: fi, sent: t.Sent, score: base + 0.25, level: level,
-			weak: level > 1 || wordCount(cl) > maxClozeWords || quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) ||
-				!(named(t.Kind) || valueKind(t.Kind)) || partOfName(s, t) || boilerplate(s),
+			// What makes a blank trivial or unfair keeps it out of any
+			// deck; a long or cut sentence only out of a full one.
+			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
+				partOfName(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t),
 		}
+		c.weak = c.hard || level > 1 || wordCount(cl) > maxClozeWords
 		out = append(out, clozeOf(c, d, t))
 	}
 	if t.Clause < 0 {
@@ -691,12 +697,75 @@ func captionLike(d *extract.Doc, s *extract.Sentence) bool {
 // rest.
 func fillTier(c candidate) int {
 	switch {
+	case c.hard:
+		return 3
 	case c.q.Template == "sentence-cloze" && c.level <= 1 && (named(c.q.AnswerKind) || valueKind(c.q.AnswerKind)):
 		return 0
 	case strings.HasPrefix(c.q.Template, "role-") || strings.HasPrefix(c.q.Template, "description-"):
 		return 1
 	}
 	return 2
+}
+
+// speaker reports a target that is who says the sentence's report ("...,
+// Ann Lee said."): asking who said it tests the byline, not the story.
+func speaker(s *extract.Sentence, t extract.Target) bool {
+	h := s.Words[t.Head]
+	if !strings.HasPrefix(h.Rel, "nsubj") || h.Head < 0 {
+		return false
+	}
+	v := &s.Words[h.Head]
+	return extract.IsSpeech(v.Lemma) && (s.HasKid(h.Head, "ccomp") || s.HasKid(h.Head, "parataxis") || v.Rel == "parataxis")
+}
+
+// listMember reports a target that is one item of a list of three or more
+// ("Texas, Ohio and Utah"): the others stand around the blank and any of
+// them could fill it.
+func listMember(s *extract.Sentence, t extract.Target) bool {
+	h := t.Head
+	if s.Rel(h) == "conj" && s.Words[h].Head >= 0 {
+		h = s.Words[h].Head
+	}
+	n := 1
+	for _, k := range s.Kids(h) {
+		if s.Rel(k) == "conj" {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// besidePlace reports a place named next to another place ("Lyon, _____"
+// or "_____, France"): the neighbour gives it away.
+func besidePlace(s *extract.Sentence, t extract.Target) bool {
+	if !isPlace(t.Kind) {
+		return false
+	}
+	for _, j := range []int{t.Lo - 2, t.Hi + 1} {
+		if j < 0 || j >= len(s.Words) {
+			continue
+		}
+		comma := t.Lo - 1
+		if j > t.Lo {
+			comma = t.Hi
+		}
+		if s.Words[comma].Text != "," {
+			continue
+		}
+		if m := s.Words[j].Mention; m >= 0 && isPlace(s.Mentions[m].Kind) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPlace reports the kinds of places.
+func isPlace(k quiz.Kind) bool {
+	switch k {
+	case quiz.KindCity, quiz.KindCountry, quiz.KindRegion, quiz.KindPlace:
+		return true
+	}
+	return false
 }
 
 // maxClozeWords is the length of the longest cloze served by default.

@@ -1335,8 +1335,8 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 	// An opening connective and its comma.
 	for len(idx) > 1 {
 		w := &s.Words[idx[0]]
-		if next := &s.Words[idx[1]]; next.UPOS == "SCONJ" || next.UPOS == "ADP" {
-			break // "Even as ...", "Still, after ..."
+		if next := &s.Words[idx[1]]; (next.UPOS == "SCONJ" || next.UPOS == "ADP") && s.Words[idx[0]].Head == idx[1] {
+			break // "Even as ...": the adverb belongs to the conjunction
 		}
 		if connectives[w.Lower()] || w.UPOS == "CCONJ" || w.UPOS == "PUNCT" && w.Text != "“" && w.Text != "\"" {
 			idx = idx[1:]
@@ -1374,9 +1374,16 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 			if det := s.Kid(j, "det"); det >= 0 {
 				switch s.Words[det].Lower() {
 				case "this", "that", "these", "those":
-					if !timeNouns[strings.ToLower(w.Lemma)] {
+					// "this year" places itself; "those same two years"
+					// points back.
+					if !timeNouns[strings.ToLower(w.Lemma)] || w.Feat("Number") == "Plur" {
 						return "", "a demonstrative"
 					}
+				}
+			}
+			for _, k := range s.Kids(j) {
+				if s.Words[k].Lower() == "same" && !s.HasKid(j, "acl") {
+					return "", "a reference back" // "the same week", but "the same venue that ..."
 				}
 			}
 			if countedBack(s, j) {
