@@ -26,6 +26,9 @@ type RoleFact struct {
 	// Indefinite marks a role the article gives with "a" ("an economist
 	// at the bank"): one of several who hold it.
 	Indefinite bool
+	// fromNationality marks an Org read from a nationality ("French
+	// minister"): a country is the organization only of its officials.
+	fromNationality bool
 	// Lo and Hi delimit the role's words in the sentence.
 	Lo, Hi int
 }
@@ -172,6 +175,9 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 		r.Role = strings.Trim(r.Role, " -–—")
 		if full, ok := titleAbbreviations[strings.ToLower(r.Role)]; ok {
 			r.Role = full
+		}
+		if r.fromNationality && !officialPosts[roleHead(r.Role)] {
+			r.Org = "" // "a British aid worker" works for no country
 		}
 		// A role needs a person named in full ("Macmillan CEO" may be a
 		// company's post) and a role word that is not abbreviated.
@@ -396,6 +402,14 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 				if c, ok := x.lx.Nationality(org); ok && c != "" {
 					org = c
 				}
+				r.fromNationality = true
+			}
+			if m.Lo == 0 && m.Hi-m.Lo == 1 && m.Kind != quiz.KindNationality && m.Kind != quiz.KindCountry {
+				// A capitalized first word of the sentence may be no name:
+				// "Star defensive tackle Ann Lee".
+				orgLo = -1
+				i = m.Hi - 1
+				continue
 			}
 			r.Org = org
 			i = m.Hi - 1
@@ -419,6 +433,23 @@ func isPlaceKind(k quiz.Kind) bool {
 		return true
 	}
 	return false
+}
+
+// roleHead returns the lower-case head word of a role: "minister" of
+// "foreign minister", "director" of "director of research".
+func roleHead(role string) string {
+	head, _, _ := strings.Cut(strings.ToLower(role), " of ")
+	return lastWord(head)
+}
+
+// officialPosts are the posts a country has: "the French foreign
+// minister" is France's.
+var officialPosts = map[string]bool{
+	"president": true, "minister": true, "premier": true, "chancellor": true, "ambassador": true,
+	"envoy": true, "king": true, "queen": true, "emperor": true, "prince": true, "princess": true,
+	"monarch": true, "secretary": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"general": true, "admiral": true, "commander": true, "chief": true, "diplomat": true, "official": true,
+	"senator": true, "lawmaker": true, "legislator": true, "negotiator": true, "leader": true,
 }
 
 // commaPhrase returns the head of the noun phrase set off by a comma at

@@ -292,15 +292,15 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			continue
 		}
 		q, ok := l.question(wh)
-		if !ok {
-			continue
+		if !ok || strings.Contains(q, " n't") || strings.Contains(q, " n’t") {
+			continue // "does she n't see": a negation the question could not place
 		}
 		if givesAway(q, answer, t.Kind) {
 			break
 		}
 		// A wh-question served by default names something of the story
 		// and comes from a clause not coordinated with another.
-		whWeak := tpl.Reserve || !specific(s, l) || coordinated(s, l.c)
+		whWeak := tpl.Reserve || !specific(s, l) || coordinated(s, l.c) || l.coverage() < minCoverage
 		for _, ty := range tpl.Types {
 			c := mk(ty, q, tpl.ID, tpl.Priority)
 			c.weak = whWeak
@@ -330,7 +330,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		// A statement is served when it says the fact in fewer words than
 		// the sentence (not the sentence copied), of a name or a number,
 		// and no quotation is near to be taken for the article's own word.
-		tfWeak := quotes(s) || !(named(t.Kind) || valueKind(t.Kind)) || wordCount(st) > wordCount(s.Text())*3/4
+		tfWeak := quotes(s) || !(named(t.Kind) || valueKind(t.Kind)) || wordCount(st) > wordCount(s.Text())*3/4 ||
+			coordinated(s, l.c) || l.roughCuts() > 0 || !l.agrees()
 		if !sameText(st, s.Text()) {
 			c := mk(quiz.TrueFalse, "True or false: "+st, "clause-statement", 30)
 			c.weak = tfWeak
@@ -768,6 +769,10 @@ func isPlace(k quiz.Kind) bool {
 	return false
 }
 
+// minCoverage is the least share of its sentence's content words a
+// wh-question served by default keeps.
+const minCoverage = 0.6
+
 // maxClozeWords is the length of the longest cloze served by default.
 const maxClozeWords = 30
 
@@ -1002,11 +1007,12 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 		inDeck[f] = pick
 		deck = append(deck, c.q)
 	}
-	// A deck too small for its article takes the best of the rest, the
-	// forms that misreadings spoil least first: a sentence as written with
-	// a name or number blanked, then questions from templates, then
-	// restated clauses.
-	for tier := 0; tier < 3 && len(deck) < minDeck; tier++ {
+	// A deck too small for its article takes the best of the rest in the
+	// forms that misreadings spoil least: a sentence as written with a name
+	// or number blanked, then questions from templates. Restated clauses
+	// that were not sure enough stay out: a smaller deck is better than a
+	// broken question.
+	for tier := 0; tier < 2 && len(deck) < minDeck; tier++ {
 		for _, f := range facts {
 			if len(deck) >= minDeck {
 				break

@@ -1279,7 +1279,17 @@ var sideMarks = map[string]bool{
 func dropAt(s *extract.Sentence, j, level int) bool {
 	w := &s.Words[j]
 	switch s.Rel(j) {
-	case "parataxis", "dep", "discourse", "vocative", "appos":
+	case "parataxis":
+		// "..., she said" goes; a clause the parse hung on as parataxis
+		// may be what the sentence says, and stays unless set off.
+		if extract.IsSpeech(w.Lemma) && s.HasKid(j, "nsubj") {
+			return true
+		}
+		lo, hi := s.Span(j)
+		return lo > 0 && hi < len(s.Words) && isAsideMark(s.Words[lo-1].Text) && (isAsideMark(s.Words[hi].Text) || s.Words[hi-1].Text == ",")
+	case "appos":
+		return s.TitledName(w.Head) != j // "CEO Jamie Dimon" keeps the name
+	case "dep", "discourse", "vocative":
 		return true
 	case "acl":
 		return commaBefore(s, j) // "the plane, carrying 162 people," but not "the plane carrying ..."
@@ -1476,6 +1486,41 @@ func (l *layout) roughCuts() int {
 		}
 	}
 	return cuts
+}
+
+// coverage returns the share of the sentence's content words (nouns,
+// names, verbs, adjectives, numbers) that the clause as kept says: a
+// question from a few words of a long sentence has lost the context that
+// made it clear, and a misparse shows most there.
+func (l *layout) coverage() float64 {
+	s, c := l.s, l.c
+	in := map[int]bool{}
+	for _, part := range [][]int{l.pre, l.mid, l.post, c.Aux} {
+		for _, j := range part {
+			in[j] = true
+		}
+	}
+	for j := range l.subjWords {
+		in[j] = true
+	}
+	for j := range l.answer {
+		in[j] = true
+	}
+	in[c.Pred] = true
+	kept, all := 0, 0
+	for j := range s.Words {
+		switch s.Words[j].UPOS {
+		case "NOUN", "PROPN", "VERB", "ADJ", "NUM":
+			all++
+			if in[j] {
+				kept++
+			}
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return float64(kept) / float64(all)
 }
 
 // agrees reports whether the clause's subject agrees in number with its
