@@ -19,6 +19,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"factdeck/quiz"
 	"factdeck/quiz/extract"
@@ -794,7 +795,8 @@ func partOfName(s *extract.Sentence, t extract.Target) bool {
 			continue // "Mr. _____", "President _____": a title is no part of the name
 		}
 		w := &s.Words[j]
-		if (w.UPOS == "PROPN" && j > 0 || w.UPOS == "NUM" && j == t.Hi) && (w.Head >= t.Lo && w.Head < t.Hi || s.Words[t.Head].Head == j) {
+		capital := j > 0 && w.Text != "" && unicode.IsUpper([]rune(w.Text)[0]) // "the United _____"
+		if (w.UPOS == "PROPN" && j > 0 || capital || w.UPOS == "NUM" && j == t.Hi) && (w.Head >= t.Lo && w.Head < t.Hi || s.Words[t.Head].Head == j) {
 			return true
 		}
 	}

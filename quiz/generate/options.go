@@ -163,6 +163,9 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 	}
 	country := false
+	if k, _, ok := g.lx.Place(f.Org); ok && (k == quiz.KindCountry || k == quiz.KindCity || k == quiz.KindRegion) && !placeOfficial(f.Object) {
+		return nil // "San Francisco citizen Ann Lee": a place is the organization of its officials only
+	}
 	if k, _, ok := g.lx.Place(f.Org); ok && (k == quiz.KindCountry || k == quiz.KindCity || k == quiz.KindRegion) {
 		country = true // places have officials, not staff: "the mayor of Lyon"
 		slots["at-org"] = "in " + f.Org
@@ -412,6 +415,20 @@ func (g *Generator) nationalityVariants(nat string) []string {
 		}
 	}
 	return append(out, country)
+}
+
+// placeOfficial reports a role a country, region or city has: its
+// ministers, mayors, governors, envoys and the like.
+func placeOfficial(role string) bool {
+	switch roleHeadWord(role) {
+	case "president", "minister", "premier", "chancellor", "ambassador", "envoy", "king", "queen", "emperor",
+		"prince", "princess", "monarch", "secretary", "spokesman", "spokeswoman", "spokesperson", "general",
+		"admiral", "commander", "chief", "diplomat", "official", "senator", "lawmaker", "legislator",
+		"negotiator", "leader", "mayor", "governor", "councillor", "councilor", "sheriff", "commissioner",
+		"attorney", "prosecutor", "judge", "officer", "representative", "delegate", "deputy":
+		return true
+	}
+	return false
 }
 
 // roleHeadWord returns the lower-case head of a role: "director" of
