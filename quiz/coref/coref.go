@@ -125,7 +125,7 @@ func (m *Model) Resolve(sents [][]Word, ments []Mention) []Link {
 		best, prob := d.best(probs)
 		l := Link{Sent: d.sent, Word: d.word, Mention: -1, Prob: prob}
 		if best >= 0 {
-			l.Mention = w.occs[d.opts[best].occ].anchor
+			l.Mention = w.named(d.opts[best].ent, w.occs[d.opts[best].occ].anchor)
 		}
 		links = append(links, l)
 		return best, prob
