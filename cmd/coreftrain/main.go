@@ -120,9 +120,12 @@ func run(dir, trainFile, devFile, out string, drop float64, parsedToo bool, opt 
 		docs []coref.Doc
 	}{{"gold trees", devGold}, {"predicted trees", devParsed}} {
 		s := coref.Evaluate(c.docs, m.Resolve)
+		base := coref.Evaluate(c.docs, coref.NearestSubject)
 		p := s.At(m.Threshold())
-		log.Printf("dev, %s: accuracy %.2f%%; at threshold %.3f precision %.1f%%, coverage %.1f%%",
-			c.name, 100*s.Accuracy(), m.Threshold(), 100*p.Precision, 100*p.Coverage)
+		n, inWindow, _ := s.Counts()
+		log.Printf("dev, %s: %d pronouns, %d with a gold antecedent among their candidates", c.name, n, inWindow)
+		log.Printf("dev, %s: accuracy %.2f%% (nearest compatible subject %.2f%%); at threshold %.3f precision %.1f%%, coverage %.1f%%\n%s",
+			c.name, 100*s.Accuracy(), 100*base.Accuracy(), m.Threshold(), 100*p.Precision, 100*p.Coverage, s.Curve(0, 0.5, 0.7, m.Threshold(), 0.9))
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write model: %w", err)
