@@ -3,6 +3,7 @@ package coref_test
 import (
 	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 
 	"factdeck/quiz"
@@ -175,4 +176,26 @@ func BenchmarkResolve(b *testing.B) {
 		m.Resolve(p.sents, p.ments)
 	}
 	b.ReportMetric(float64(len(p.sents)), "sentences/article")
+}
+
+func TestResolveConcurrent(t *testing.T) {
+	m, _ := mustLoad(t)
+	p := article(t)
+	want := m.Resolve(p.sents, p.ments)
+	errs := make(chan string, 4)
+	for range 4 {
+		go func() {
+			got := m.Resolve(p.sents, p.ments)
+			if !slices.Equal(got, want) {
+				errs <- "Resolve(article) from another goroutine differs"
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
 }
