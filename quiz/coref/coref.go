@@ -57,12 +57,16 @@ type Mention struct {
 	Sent, Lo, Hi, Head int
 	// Kind is quiz.KindPerson, quiz.KindOrganization, a place
 	// (quiz.KindPlace, KindCity, KindRegion, KindCountry) or anything
-	// else, "" when unknown.
+	// else, "" when unknown. Give common nouns for people ("the mayor")
+	// KindPerson when known: the model learned from texts where every
+	// mention had its kind, so a mention of no kind is seldom taken for
+	// "he" or "she".
 	Kind quiz.Kind
 	// Proper is true for a name.
 	Proper bool
-	// Gender is "m" or "f" when the caller knows it (from a given name),
-	// "" otherwise.
+	// Gender is "m" or "f" when the caller knows it (from a given name
+	// or a title), "" otherwise; the he- and she-pronouns resolved to an
+	// entity tell its gender too.
 	Gender string
 	// Entity is the caller's cluster of the mention: mentions with the
 	// same Entity >= 0 are the same entity ("Ann Lee" and "Lee"); -1 for
@@ -125,7 +129,7 @@ func (m *Model) Resolve(sents [][]Word, ments []Mention) []Link {
 		best, prob := d.best(probs)
 		l := Link{Sent: d.sent, Word: d.word, Mention: -1, Prob: prob}
 		if best >= 0 {
-			l.Mention = w.occs[d.opts[best].occ].anchor
+			l.Mention = w.named(d.opts[best].ent, w.occs[d.opts[best].occ].anchor)
 		}
 		links = append(links, l)
 		return best, prob

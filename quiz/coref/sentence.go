@@ -11,8 +11,7 @@ type pron struct {
 	// class is 'm' (he), 'f' (she), 'n' (it) or 'p' (they).
 	class byte
 	// cas is 'n' nominative, 'a' accusative, 'p' possessive, 'r'
-	// reflexive; 0 for "her", which is accusative or possessive by its
-	// use.
+	// reflexive; 0 for "her" and "it", whose case is their use.
 	cas byte
 }
 
@@ -20,7 +19,7 @@ type pron struct {
 var pronouns = map[string]pron{
 	"he": {'m', 'n'}, "him": {'m', 'a'}, "his": {'m', 'p'}, "himself": {'m', 'r'},
 	"she": {'f', 'n'}, "her": {'f', 0}, "hers": {'f', 'p'}, "herself": {'f', 'r'},
-	"it": {'n', 'n'}, "its": {'n', 'p'}, "itself": {'n', 'r'},
+	"it": {'n', 0}, "its": {'n', 'p'}, "itself": {'n', 'r'},
 	"they": {'p', 'n'}, "them": {'p', 'a'}, "their": {'p', 'p'}, "theirs": {'p', 'p'},
 	"themselves": {'p', 'r'},
 }
@@ -45,8 +44,14 @@ func pronounOf(w *Word) (string, pron, bool) {
 	}
 	if p.cas == 0 {
 		p.cas = 'a'
-		if w.Rel == "nmod:poss" || featValue(w.Feats, "Poss") == "Yes" {
+		switch {
+		case p.class == 'f' && (w.Rel == "nmod:poss" || featValue(w.Feats, "Poss") == "Yes"):
 			p.cas = 'p'
+		case p.class == 'n':
+			switch baseRel(w.Rel) {
+			case "nsubj", "csubj", "expl", "root", "":
+				p.cas = 'n'
+			}
 		}
 	}
 	return form, p, true

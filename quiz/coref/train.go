@@ -56,14 +56,22 @@ type TrainOptions struct {
 	// second epoch on, with the model's own choices rather than the gold
 	// ones.
 	Explore bool
+	// Runs is the number of models trained, with seeds Seed, Seed+1, ...,
+	// whose weights are averaged (1 when 0): an average varies less with
+	// the order of the texts than one run does.
+	Runs int
 	// Seed orders the texts of each epoch.
 	Seed uint64
 	// Dev are the texts the epoch is chosen on (accuracy over pronouns
 	// with a gold antecedent among their candidates).
 	Dev []Doc
 	// Precision is the share of right links the model's Threshold is
-	// set to reach on Dev (0.9 when 0).
+	// set to reach (0.9 when 0) on Dev and, when Folds > 1, on the
+	// training texts resolved by models trained on the other folds.
 	Precision float64
+	// Folds is the number of folds of that cross-validation, none when
+	// less than 2.
+	Folds int
 	// Logf, if not nil, reports progress.
 	Logf func(format string, args ...any)
 }
@@ -100,8 +108,84 @@ func Train(docs []Doc, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 || opt.Rate <= 0 || opt.L2 < 0 {
 		return nil, fmt.Errorf("coref: train: epochs %d, rate %g and L2 %g must be positive", opt.Epochs, opt.Rate, opt.L2)
 	}
+	runs := max(opt.Runs, 1)
+	best := &Model{weights: map[uint64]float64{}, names: map[uint64]string{}}
+	for r := range runs {
+		m := trainRun(docs, opt, opt.Seed+uint64(r))
+		for k, w := range m.weights {
+			best.weights[k] += w / float64(runs)
+			best.names[k] = m.names[k]
+		}
+	}
+	if runs > 1 && len(opt.Dev) > 0 && opt.Logf != nil {
+		opt.Logf("average of %d runs: dev accuracy %.2f%%", runs, 100*Evaluate(opt.Dev, best.Resolve).Accuracy())
+	}
+	// The threshold, on the dev texts and the training texts of each
+	// fold, resolved by a model trained on the other folds.
+	var pool Scores
+	if len(opt.Dev) > 0 {
+		pool = Evaluate(opt.Dev, best.Resolve)
+	}
+	if opt.Folds > 1 {
+		pool.Outcomes = append(pool.Outcomes, crossValidate(docs, opt).Outcomes...)
+	}
+	if len(pool.Outcomes) > 0 {
+		p := opt.Precision
+		if p == 0 {
+			p = 0.9
+		}
+		th, ok := pool.ThresholdFor(p)
+		if !ok {
+			th = 1
+		}
+		best.threshold = th
+		if opt.Logf != nil {
+			pt := pool.At(th)
+			opt.Logf("threshold %.3f over %d pronouns: precision %.1f%%, coverage %.1f%%", th, len(pool.Outcomes), 100*pt.Precision, 100*pt.Coverage)
+		}
+	}
+	return best, nil
+}
+
+// crossValidate returns the outcomes of docs, each resolved by a model
+// trained on the docs of the other opt.Folds folds. Docs of the same Name
+// (one text with two parses) fall in the same fold.
+func crossValidate(docs []Doc, opt TrainOptions) Scores {
+	fold := map[string]int{}
+	for _, d := range docs {
+		if _, ok := fold[d.Name]; !ok {
+			fold[d.Name] = len(fold) % opt.Folds
+		}
+	}
+	sub := opt
+	sub.Folds, sub.Logf = 0, nil
+	var out Scores
+	for f := range opt.Folds {
+		var train, held []Doc
+		for _, d := range docs {
+			if fold[d.Name] == f {
+				held = append(held, d)
+			} else {
+				train = append(train, d)
+			}
+		}
+		if len(train) == 0 || len(held) == 0 {
+			continue
+		}
+		m, err := Train(train, sub)
+		if err != nil {
+			continue
+		}
+		out.Outcomes = append(out.Outcomes, Evaluate(held, m.Resolve).Outcomes...)
+	}
+	return out
+}
+
+// trainRun trains one model with seed, and returns the weights of the
+// epoch that scores best on opt.Dev, or of the last epoch.
+func trainRun(docs []Doc, opt TrainOptions, seed uint64) *Model {
 	t := &trainer{index: map[uint64]int32{}, names: map[uint64]string{}, opt: opt}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x636f726566))
+	rng := rand.New(rand.NewPCG(seed, 0x636f726566))
 	var best *Model
 	bestAcc := -1.0
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
@@ -118,24 +202,13 @@ func Train(docs []Doc, opt TrainOptions) (*Model, error) {
 		}
 		acc := Evaluate(opt.Dev, m.Resolve).Accuracy()
 		if opt.Logf != nil {
-			opt.Logf("epoch %d: loss %.4f over %d pronouns, dev accuracy %.2f%%", epoch, loss/float64(max(n, 1)), n, 100*acc)
+			opt.Logf("seed %d, epoch %d: loss %.4f over %d pronouns, dev accuracy %.2f%%", seed, epoch, loss/float64(max(n, 1)), n, 100*acc)
 		}
 		if acc > bestAcc {
 			best, bestAcc = m, acc
 		}
 	}
-	if len(opt.Dev) > 0 {
-		p := opt.Precision
-		if p == 0 {
-			p = 0.9
-		}
-		th, ok := Evaluate(opt.Dev, best.Resolve).ThresholdFor(p)
-		if !ok {
-			th = 1
-		}
-		best.threshold = th
-	}
-	return best, nil
+	return best
 }
 
 // model returns a snapshot of the weights as a Model.

@@ -246,6 +246,70 @@ func (w *walker) addMention(i int) {
 		depth: s.depth[m.Head], conf: 1,
 	}
 	w.addOcc(o)
+	// An apposition names the same entity: "the mayor, Ann Lee,".
+	for k := len(w.occs) - 2; k >= 0 && w.occs[k].sent == m.Sent; k-- {
+		x := &w.occs[k]
+		if x.class != 0 || x.ent == e {
+			continue
+		}
+		if role(s.words[m.Head].Rel) == "appos" && s.head[m.Head] == x.head ||
+			role(s.words[x.head].Rel) == "appos" && s.head[x.head] == m.Head {
+			w.merge(x.ent, e)
+			e = x.ent
+		}
+	}
+}
+
+// named returns the latest name among the mentions of entity e so far,
+// else mention fallback: "she" after "the analyst, Ann Lee," is Ann Lee.
+func (w *walker) named(e, fallback int) int {
+	for k := len(w.occs) - 1; k >= 0; k-- {
+		if o := &w.occs[k]; o.ent == e && o.class == 0 && w.ments[o.anchor].Proper {
+			return o.anchor
+		}
+	}
+	return fallback
+}
+
+// merge makes entity from part of entity into.
+func (w *walker) merge(into, from int) {
+	a, b := &w.ents[into], &w.ents[from]
+	a.count += b.count
+	a.first = a.first || b.first
+	if a.kind == "" {
+		a.kind = b.kind
+	}
+	a.proper = a.proper || b.proper
+	if a.gender == 0 {
+		a.gender = b.gender
+	}
+	a.males += b.males
+	a.females += b.females
+	a.latest = max(a.latest, b.latest)
+	*b = entity{}
+	for i := range w.occs {
+		if w.occs[i].ent == from {
+			w.occs[i].ent = into
+		}
+	}
+	for k, e := range w.entOf {
+		if e == from {
+			w.entOf[k] = into
+		}
+	}
+	for k, e := range w.lastForm {
+		if e == from {
+			w.lastForm[k] = into
+		}
+	}
+	for i, e := range w.lastClass {
+		if e == from {
+			w.lastClass[i] = into
+		}
+	}
+	if w.lastPron == from {
+		w.lastPron = into
+	}
 }
 
 // sameHead returns the entity of the latest mention with the same head
