@@ -237,7 +237,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			// What makes a blank trivial or unfair keeps it out of any
 			// deck; a long or cut sentence only out of a full one.
 			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
-				partOfName(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t),
+				partOfName(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
+				g.titled(s, t) || inAside(s, t) || t.Kind == quiz.KindWeekday || unresolvedDescription(s, t),
 		}
 		c.weak = c.hard || level > 1 || wordCount(cl) > maxClozeWords
 		out = append(out, clozeOf(c, d, t))
@@ -693,6 +694,30 @@ func captionLike(d *extract.Doc, s *extract.Sentence) bool {
 		det < 0 && s.Words[subj].UPOS == "NOUN" && s.Words[subj].Feat("Number") == "Plur"
 }
 
+// givesAwayDeck reports whether question q and a question of deck answer
+// each other: q's answer (or its surname) in a deck prompt, or a deck
+// answer in q's prompt.
+func givesAwayDeck(deck []quiz.Question, q quiz.Question) bool {
+	has := func(prompt, answer string) bool {
+		if answer == "" || answer == "True" || answer == "False" {
+			return false
+		}
+		p := " " + quiz.NormalizeAnswer(prompt) + " "
+		for _, a := range []string{answer, quiz.Surname(answer)} {
+			if na := quiz.NormalizeAnswer(a); na != "" && strings.Contains(p, " "+na+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range deck {
+		if has(d.Prompt, q.Answer) || has(q.Prompt, d.Answer) || quiz.NormalizeAnswer(d.Answer) == quiz.NormalizeAnswer(q.Answer) && q.Type != quiz.TrueFalse {
+			return true
+		}
+	}
+	return false
+}
+
 // fillTier ranks a candidate that is not sure enough for a deck by how
 // little a misreading spoils its form: 0 for a sentence as written with a
 // name or number blanked, 1 for role and description questions, 2 for the
@@ -729,12 +754,64 @@ func listMember(s *extract.Sentence, t extract.Target) bool {
 		h = s.Words[h].Head
 	}
 	n := 1
+	names := s.Words[h].Mention >= 0
 	for _, k := range s.Kids(h) {
 		if s.Rel(k) == "conj" {
 			n++
+			names = names && s.Words[k].Mention >= 0
 		}
 	}
-	return n >= 3
+	// "Liberia and Guinea": one of two names is given by the other too.
+	return n >= 3 || n == 2 && names
+}
+
+// unresolvedDescription reports a sentence that speaks of "the company"
+// or "the co-pilot" without the article's name for it: out of its article
+// the reader cannot tell who is meant.
+func unresolvedDescription(s *extract.Sentence, t extract.Target) bool {
+	for j := range s.Words {
+		w := &s.Words[j]
+		if j >= t.Lo && j < t.Hi || w.UPOS != "NOUN" || w.Ent >= 0 || w.Mention >= 0 {
+			continue
+		}
+		det := s.Kid(j, "det")
+		if det < 0 || s.Words[det].Lower() != "the" || s.HasKid(j, "nmod") || s.HasKid(j, "acl") || s.HasKid(j, "appos") {
+			continue
+		}
+		if extract.DescribedKind(strings.ToLower(w.Lemma)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// titled reports a person blanked right after a title ("Prime Minister
+// _____"): a famous holder is world knowledge, another an incidental
+// name.
+func (g *Generator) titled(s *extract.Sentence, t extract.Target) bool {
+	if t.Kind != quiz.KindPerson || t.Lo == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimSuffix(s.Words[t.Lo-1].Text, "."))
+	return g.lx.TitleHead(w) || g.lx.Title(w) || g.lx.PersonNoun(w) && s.Words[t.Lo-1].UPOS == "NOUN"
+}
+
+// inAside reports a target inside an aside of its sentence (an
+// apposition, a relative clause set off by commas, brackets): "Acme,
+// which owns _____, ..." asks for a detail the sentence itself passes by.
+func inAside(s *extract.Sentence, t extract.Target) bool {
+	for k := t.Head; k >= 0; k = s.Words[k].Head {
+		switch {
+		case s.Rel(k) == "appos" && s.TitledName(s.Words[k].Head) != k && k != t.Head:
+			return true
+		case s.Words[k].Rel == "acl:relcl" && commaBefore(s, k):
+			return true
+		case s.Rel(k) == "parataxis":
+			return true
+		}
+	}
+	lo, _ := s.Span(t.Head)
+	return lo > 0 && s.Words[lo-1].Text == "("
 }
 
 // besidePlace reports a place named next to another place ("Lyon, _____"
@@ -790,6 +867,9 @@ func valueKind(k quiz.Kind) bool {
 // in "the BSE Sensex", "Flight" in "Flight 9". Blanking it asks for a
 // word the rest of the name gives away.
 func partOfName(s *extract.Sentence, t extract.Target) bool {
+	if t.Hi+1 < len(s.Words) && s.Words[t.Hi].Text == "-" && s.Words[t.Hi].Start == s.Words[t.Hi-1].End && s.Words[t.Hi+1].UPOS == "NUM" {
+		return true // "5-1/2": one number
+	}
 	for _, j := range []int{t.Lo - 1, t.Hi} {
 		if j < 0 || j >= len(s.Words) || j < t.Lo && t.Kind == quiz.KindPerson {
 			continue // "Mr. _____", "President _____": a title is no part of the name
@@ -984,14 +1064,17 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 			continue
 		}
 		key := quiz.NormalizeAnswer(c0.q.Answer)
-		if usedAnswer[key] >= 2 {
-			continue // the same answer a third time says little new
+		if usedAnswer[key] >= 1 {
+			continue // the same answer twice says little new
 		}
 		pick := pickType(cands, is, len(deck))
 		if pick < 0 {
 			continue
 		}
 		c := cands[pick]
+		if givesAwayDeck(deck, c.q) {
+			continue // one question of a quiz would answer another
+		}
 		// Blanks and statements are a fifth of a deck each at most, and
 		// questions about what someone's job is a few: a deck is mostly
 		// questions about what happened.
@@ -1024,7 +1107,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 			}
 			for _, i := range byFact[f] {
 				c := cands[i]
-				if c.q.Type == quiz.TrueFalse || usedSent[c.sent] || fillTier(c) != tier {
+				if c.q.Type == quiz.TrueFalse || usedSent[c.sent] || fillTier(c) != tier || givesAwayDeck(deck, c.q) {
 					continue
 				}
 				usedSent[c.sent] = true
@@ -1043,7 +1126,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 			}
 			for _, i := range byFact[f] {
 				c := cands[i]
-				if c.weak || c.q.Type != quiz.TrueFalse || usedSent[c.sent] {
+				if c.weak || c.q.Type != quiz.TrueFalse || usedSent[c.sent] || givesAwayDeck(deck, c.q) {
 					continue
 				}
 				if c.truth && ti < 0 {

@@ -736,9 +736,24 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		in[j] = true
 	}
 	quoting := false
+	skipTo := -1 // the last word of a description replaced by its name
 	for _, j := range idx {
+		if j <= skipTo {
+			continue
+		}
 		w := &s.Words[j]
 		txt, replaced := repl[j]
+		// "the company" the article has named: its name, unless the text
+		// names it already ("Acme said the company ...").
+		if h, e := describedAt(d, s, j, repl); h >= 0 && !named[e] && !quoting {
+			named[e] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(d.Entities[e].Name)
+			skipTo, prev = h, -2
+			continue
+		}
 		switch w.Text {
 		case "“":
 			quoting = true
@@ -874,6 +889,37 @@ func kindIsGroup(s *extract.Sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// describedAt returns the head of a definite description that starts at
+// word j ("the company", "the new airline") and the named entity it was
+// resolved to, or -1: a description the text can replace by the name.
+func describedAt(d *extract.Doc, s *extract.Sentence, j int, repl map[int]string) (int, int) {
+	w := &s.Words[j]
+	if w.Rel != "det" || w.Lower() != "the" || w.Head <= j {
+		return -1, -1
+	}
+	h := w.Head
+	hw := &s.Words[h]
+	if hw.UPOS != "NOUN" || hw.Ent < 0 || hw.Mention >= 0 || d.Entities[hw.Ent].Kind == quiz.KindPerson && hw.Feat("Number") == "Plur" {
+		return -1, -1
+	}
+	name := d.Entities[hw.Ent].Name
+	if name == "" || !startsUpper(name) {
+		return -1, -1
+	}
+	for k := j; k <= h; k++ {
+		if _, r := repl[k]; r {
+			return -1, -1 // the answer is in it
+		}
+		if k > j && k < h && !(s.Words[k].Head == h && (s.Rel(k) == "amod" || s.Rel(k) == "compound")) {
+			return -1, -1 // more than adjectives between: "the bank's chief" is no "the bank"
+		}
+	}
+	if h+1 < len(s.Words) && s.Words[h+1].Head == h && s.Rel(h+1) != "punct" && s.Rel(h+1) != "case" {
+		return -1, -1 // "the company that ..." says more than the name
+	}
+	return h, hw.Ent
 }
 
 // isPersonal reports a personal or possessive pronoun of the third person
@@ -1398,6 +1444,9 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 			}
 			if countedBack(s, j) {
 				return "", "a counted reference" // "the two men"
+			}
+			if det := s.Kid(j, "det"); det >= 0 && s.Words[det].Lower() == "both" && !s.HasKid(j, "appos") && !s.HasKid(j, "nmod") {
+				return "", "a counted reference" // "both times", but "both analysts, Ann and Bo,"
 			}
 		}
 	}
