@@ -155,6 +155,10 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		"subject's": possessive(f.Subject),
 		"role":      f.Object,
 		"org":       f.Org,
+		"be":        "is",
+	}
+	if dead(d, r.Person) {
+		slots["be"] = "was" // an obituary's chairman was the chairman
 	}
 	if f.Org != "" {
 		slots["at-org"] = "at " + f.Org
@@ -296,6 +300,9 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 				out = append(out, c)
 				// False: another person of the article in the role.
 				for _, v := range local[quiz.KindPerson] {
+					if genderedRole(f.Object) {
+						break // "Ann Lee is the spokesman" gives itself away
+					}
 					if alias(v, f.Subject, quiz.KindPerson) || !g.personLike(v) || holds(an, v, r.Role) {
 						continue
 					}
@@ -431,6 +438,35 @@ func placeOfficial(role string) bool {
 	return false
 }
 
+// dead reports whether the article tells that entity e died: "Ann Lee
+// died", "the late Ann Lee".
+func dead(d *extract.Doc, e int) bool {
+	for _, s := range d.Sents {
+		for _, c := range s.Clauses {
+			if c.Subj >= 0 && s.Words[c.Subj].Ent == e && strings.EqualFold(s.Words[c.Pred].Lemma, "die") && !c.Passive {
+				if m := s.Kid(c.Pred, "mark"); m < 0 || !hypothetical[s.Words[m].Lower()] {
+					return true
+				}
+			}
+		}
+		for i := range s.Words {
+			if s.Words[i].Ent == e && i > 0 && s.Words[i-1].Lower() == "late" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// genderedRole reports a role word that tells its holder's sex
+// ("spokeswoman", "chairman"): a false statement putting someone of the
+// other sex in it gives itself away.
+func genderedRole(role string) bool {
+	h := roleHeadWord(role)
+	return strings.HasSuffix(h, "man") || strings.HasSuffix(h, "woman") || strings.HasSuffix(h, "ess") ||
+		h == "king" || h == "queen" || h == "prince" || h == "princess"
+}
+
 // roleHeadWord returns the lower-case head of a role: "director" of
 // "director of research", "economist" of "chief economist".
 func roleHeadWord(role string) string {
@@ -557,6 +593,9 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 		if w := s.Words[j].Lower(); w == "former" || w == "late" || w == "then" {
 			be = "was"
 		}
+	}
+	if dead(d, ds.Entity) {
+		be = "was"
 	}
 	slots := map[string]string{"name": e.Name, "description": desc, "be": be, "kind": kindNoun(e.Kind)}
 	// Another description with the same head noun makes "Who is a ...?"

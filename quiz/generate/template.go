@@ -43,8 +43,9 @@ var embedded embed.FS
 // in Relations and whose slots in Requires are filled; Question and
 // Statement are wordings with slots {subject} (the person), {subject's},
 // {role}, {at-org} ("at the bank", "in France"),
-// {org}, {org's} (possessive) and {role-of-org} ("the bank's chief
-// executive"); Answer is "subject" or "object" (the role).
+// {org}, {org's} (possessive), {role-of-org} ("the bank's chief
+// executive") and {be} ("is", or "was" for someone the article says
+// died); Answer is "subject" or "object" (the role).
 //
 // A description template (Source "description") applies to what an
 // apposition says a name is ("Ann Lee, a former player at Pitt,"); Kinds
@@ -52,7 +53,8 @@ var embedded embed.FS
 // {description}?"), Statement states it ("{name} {be} {description}") for
 // true/false and for clozes of the names inside the description; slots
 // {name}, {description}, {be} ("is", or "was" for a former or late one)
-// and {kind} ("city").
+// and {kind} ("city"). Answer "description" asks for the description
+// instead: the nationality an apposition gives ("Ann Lee, an Argentine,").
 //
 // Types lists the question types a template yields; Difficulty is 1 to 3;
 // Priority orders templates, highest first, and ranks their questions;
@@ -112,7 +114,7 @@ func (t Template) validate() error {
 			return fmt.Errorf("template %s: a role template needs question and answer subject or object", t.ID)
 		}
 		for _, p := range []string{t.Question, t.Statement} {
-			if err := checkSlots(t.ID, p, "subject", "subject's", "role", "org", "org's", "role-of-org", "at-org"); err != nil {
+			if err := checkSlots(t.ID, p, "subject", "subject's", "role", "org", "org's", "role-of-org", "at-org", "be"); err != nil {
 				return err
 			}
 		}
