@@ -450,8 +450,12 @@ func (l *layout) ageQuestion() (string, bool) {
 	}
 	name := l.d.Entities[s.Words[h].Ent].Name
 	verb := "is"
-	if s.Words[l.c.Pred].Feat("Tense") == "Past" || len(l.c.Aux) > 0 && s.Words[l.c.Aux[0]].Feat("Tense") == "Past" {
-		verb = "was"
+	cop := l.c.Cop
+	if cop < 0 && len(l.c.Aux) > 0 {
+		cop = l.c.Aux[0]
+	}
+	if cop >= 0 && s.Words[cop].Feat("Tense") == "Past" || s.Words[l.c.Pred].Feat("Tense") == "Past" || dead(l.d, s.Words[h].Ent) {
+		verb = "was" // "He was 76.", or the age of someone who died
 	}
 	return l.finishQuestion("How old " + verb + " " + name)
 }
