@@ -17,6 +17,7 @@ package generate
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -238,7 +239,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			// deck; a long or cut sentence only out of a full one.
 			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
 				partOfName(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
-				g.titled(s, t) || inAside(s, t) || t.Kind == quiz.KindWeekday || unresolvedDescription(s, t),
+				g.titled(s, t) || inAside(s, t) || t.Kind == quiz.KindWeekday || unresolvedDescription(s, t) || pointsBackRE.MatchString(cl),
 		}
 		c.weak = c.hard || level > 1 || wordCount(cl) > maxClozeWords
 		out = append(out, clozeOf(c, d, t))
@@ -764,6 +765,10 @@ func listMember(s *extract.Sentence, t extract.Target) bool {
 	// "Liberia and Guinea": one of two names is given by the other too.
 	return n >= 3 || n == 2 && names
 }
+
+// pointsBackRE matches words that refer to what came before the
+// sentence: "those same two years", "the same week".
+var pointsBackRE = regexp.MustCompile(`(?i)\b(those|these)( \w+){0,2} (years|months|weeks|days|decades)\b|\bthe same\b`)
 
 // unresolvedDescription reports a sentence that speaks of "the company"
 // or "the co-pilot" without the article's name for it: out of its article

@@ -1432,14 +1432,9 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 				case "this", "that", "these", "those":
 					// "this year" places itself; "those same two years"
 					// points back.
-					if !timeNouns[strings.ToLower(w.Lemma)] || w.Feat("Number") == "Plur" {
+					if !timeNouns[strings.ToLower(w.Lemma)] {
 						return "", "a demonstrative"
 					}
-				}
-			}
-			for _, k := range s.Kids(j) {
-				if s.Words[k].Lower() == "same" && !s.HasKid(j, "acl") {
-					return "", "a reference back" // "the same week", but "the same venue that ..."
 				}
 			}
 			if countedBack(s, j) {
