@@ -1332,7 +1332,12 @@ func dropAt(s *extract.Sentence, j, level int) bool {
 			return true
 		}
 		lo, hi := s.Span(j)
-		return lo > 0 && hi < len(s.Words) && isAsideMark(s.Words[lo-1].Text) && (isAsideMark(s.Words[hi].Text) || s.Words[hi-1].Text == ",")
+		for hi > lo && s.Words[hi-1].UPOS == "PUNCT" && s.Words[hi-1].Text != "," {
+			hi-- // the sentence's full stop may hang on it
+		}
+		end := hi >= len(s.Words) || hi == len(s.Words)-1 && s.Words[hi].UPOS == "PUNCT" || hi < len(s.Words) && (s.Words[hi].Text == "." || s.Words[hi].Text == "!")
+		opens := lo > 0 && isAsideMark(s.Words[lo-1].Text) || isAsideMark(s.Words[lo].Text)
+		return opens && (end || hi < len(s.Words) && isAsideMark(s.Words[hi].Text) || s.Words[hi-1].Text == ",")
 	case "appos":
 		return s.TitledName(w.Head) != j // "CEO Jamie Dimon" keeps the name
 	case "dep", "discourse", "vocative":
