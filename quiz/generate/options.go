@@ -28,7 +28,11 @@ func (g *Generator) options(an *extract.Analysis, t extract.Target, answer, q st
 	exclude := alsoRight(an, t)
 	np := " " + plainWords(q) + " "
 	var own []string
-	for _, v := range local[t.Kind] {
+	values := local[t.Kind]
+	if t.Kind == quiz.KindPerson {
+		values = notables(an) // people the article makes something of
+	}
+	for _, v := range values {
 		nv := plainWords(v)
 		if strings.Contains(np, " "+nv+" ") {
 			continue // a word of the question is no option
@@ -261,7 +265,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 					}
 				}
 				seed := hash64(q, 7)
-				ds := g.distractors(answer, kind, local[kind], ex, pool, seed, 3)
+				ds := g.distractors(answer, kind, notables(an), ex, pool, seed, 3)
 				if len(ds) < 3 {
 					continue
 				}
@@ -422,6 +426,28 @@ func (g *Generator) nationalityVariants(nat string) []string {
 		}
 	}
 	return append(out, country)
+}
+
+// notables returns the people of the article who may plausibly hold a
+// post: those it gives a role, then those it names more than once. A
+// celebrity mentioned in passing is no plausible chairman.
+func notables(an *extract.Analysis) []string {
+	d := an.Doc
+	var out []string
+	seen := map[int]bool{}
+	for _, r := range an.Roles {
+		if !seen[r.Person] {
+			seen[r.Person] = true
+			out = append(out, d.Entities[r.Person].Name)
+		}
+	}
+	for e, ent := range d.Entities {
+		if ent.Kind == quiz.KindPerson && ent.Mentions >= 2 && !seen[e] {
+			seen[e] = true
+			out = append(out, ent.Name)
+		}
+	}
+	return out
 }
 
 // placeOfficial reports a role a country, region or city has: its
