@@ -59,9 +59,16 @@ func (x *Extractor) looseRoleHead(s *Sentence, k int, before bool) bool {
 	if w.UPOS != "NOUN" || w.Feat("Number") == "Plur" || familyNouns[lw] || nonRoleNouns[lw] || w.Mention >= 0 || !isLowerASCII(w.Text) {
 		return false
 	}
-	// Before the name the position says it; beside it, the word must
-	// name someone who does something ("saxophonist", "educator").
-	return before || agentNoun(lw)
+	// The word must name someone who does something ("saxophonist",
+	// "educator"), or before the name a boss of some kind.
+	return agentNoun(lw) || before && bossNouns[lw]
+}
+
+// bossNouns head titles written before names that neither the title list
+// nor the agent-noun endings cover.
+var bossNouns = map[string]bool{
+	"boss": true, "chief": true, "head": true, "aide": true, "star": true, "rookie": true, "veteran": true,
+	"guru": true, "tycoon": true, "mogul": true, "magnate": true, "czar": true, "tsar": true,
 }
 
 // agentNoun reports a noun formed to name a doer: "-ist", "-or", "-er",
@@ -210,8 +217,13 @@ func (x *Extractor) titleBefore(d *Doc, s *Sentence, m Mention, h int) (RoleFact
 		// and "Ann Lee" both subjects): the words still run into it.
 		lo = roleRun(s, hi, hi-1)
 	}
-	if lo >= hi || !x.looseRoleHead(s, hi-1, true) {
+	if lo >= hi || !x.looseRoleHead(s, hi-1, true) || s.Words[hi-1].Feat("Number") == "Plur" {
 		return RoleFact{}, false
+	}
+	for j := lo; j < hi; j++ {
+		if s.Words[j].Feat("Poss") == "Yes" && s.Words[j].UPOS != "PROPN" {
+			return RoleFact{}, false // "his second delivery Ann Lee ...": no title
+		}
 	}
 	return x.splitRole(d, s, lo, hi, m.Entity, h), true
 }

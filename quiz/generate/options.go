@@ -249,7 +249,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 					FactID: f.ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
 					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
 				},
-				fact: fi, sent: r.Sent, score: base + float64(t.Priority)/100, weak: weak,
+				fact: fi, sent: r.Sent, score: base + float64(t.Priority)/100, weak: weak, hard: t.Reserve,
 			}
 		}
 		for _, ty := range t.Types {
@@ -650,7 +650,7 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 					FactID: an.Facts[fi].ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
 					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
 				},
-				fact: fi, sent: ds.Sent, score: base + float64(t.Priority)/100, weak: t.Reserve,
+				fact: fi, sent: ds.Sent, score: base + float64(t.Priority)/100, weak: t.Reserve, hard: t.Reserve,
 			}
 		}
 		q, qok := fill(t.Question, slots)
