@@ -1464,6 +1464,9 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 	if !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "!") && !strings.HasSuffix(out, "?") && !strings.HasSuffix(out, "”") && !strings.HasSuffix(out, "\"") {
 		return "", "no full stop"
 	}
+	if last := idx[len(idx)-1]; last != len(s.Words)-1 && !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "!") && !strings.HasSuffix(out, "?") {
+		return "", "no full stop" // a quotation cut from its "..., she said."
+	}
 	if !balanced(out) {
 		return "", "unbalanced"
 	}
