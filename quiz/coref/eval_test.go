@@ -71,7 +71,7 @@ func TestGUM(t *testing.T) {
 		minPrecision, minCoverage float64
 	}{
 		{split: "dev", trees: "gold", floor: 0.75, minPrecision: 0.88, minCoverage: 0.40},
-		{split: "dev", trees: "predicted", floor: 0.71, minPrecision: 0.88, minCoverage: 0.40},
+		{split: "dev", trees: "predicted", floor: 0.70, minPrecision: 0.88, minCoverage: 0.40},
 		{split: "test", trees: "gold", floor: 0.69, minPrecision: 0.88, minCoverage: 0.44},
 		{split: "test", trees: "predicted", floor: 0.65, minPrecision: 0.88, minCoverage: 0.42},
 		{split: "test", trees: "predicted", lexGender: true, floor: 0.64, minPrecision: 0.88, minCoverage: 0.38},
