@@ -166,7 +166,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 	}
 	if f.Org != "" {
 		slots["at-org"] = "at " + f.Org
-		if takesThe(d, f.Org) {
+		if g.takesThe(d, f.Org) {
 			slots["at-org"] = "at the " + f.Org
 		}
 	}
@@ -187,11 +187,11 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 	case (r.Indefinite || !uniquePosts[roleHeadWord(f.Object)]) && !country:
 		// "an economist at the bank": one of several, asked as one.
 		slots["role-of-org"] = article(f.Object) + " " + slots["at-org"]
-		slots["org's"] = orgPossessive(d, f.Org)
+		slots["org's"] = g.orgPossessive(d, f.Org)
 	case country || strings.Contains(f.Org, "'s") || strings.Contains(f.Org, "’s") || len(strings.Fields(f.Org)) >= 3:
 		// "the chief of Ukraine's Security Council"
 		org := f.Org
-		if takesThe(d, org) || country && theCountry(org) {
+		if g.takesThe(d, org) || country && theCountry(org) {
 			org = "the " + org
 		}
 		slots["org's"] = possessive(org)
@@ -201,7 +201,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 		slots["role-of-org"] = "the " + f.Object + of + org
 	default:
-		slots["org's"] = orgPossessive(d, f.Org)
+		slots["org's"] = g.orgPossessive(d, f.Org)
 		slots["role-of-org"] = slots["org's"] + " " + f.Object
 	}
 	base := 1.5*expDecay(r.Sent) + 0.35*log2p(d.Entities[r.Person].Mentions) + 0.5
@@ -249,7 +249,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 					FactID: f.ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
 					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
 				},
-				fact: fi, sent: r.Sent, score: base + float64(t.Priority)/100, weak: weak, hard: t.Reserve,
+				fact: fi, sent: r.Sent, score: base + float64(t.Priority)/100, weak: weak, hard: weak,
 			}
 		}
 		for _, ty := range t.Types {
@@ -374,8 +374,8 @@ func theCountry(name string) bool {
 
 // orgPossessive writes an organization's possessive as the article writes
 // the name: "the Kremlin's" when it says "the Kremlin", "France's".
-func orgPossessive(d *extract.Doc, org string) string {
-	if takesThe(d, org) {
+func (g *Generator) orgPossessive(d *extract.Doc, org string) string {
+	if g.takesThe(d, org) {
 		return "the " + possessive(org)
 	}
 	return possessive(org)
@@ -383,9 +383,12 @@ func orgPossessive(d *extract.Doc, org string) string {
 
 // takesThe reports whether the article writes the name org with "the"
 // before it and a break after it ("the Pentagon.", "the Pentagon's").
-func takesThe(d *extract.Doc, org string) bool {
+func (g *Generator) takesThe(d *extract.Doc, org string) bool {
 	if strings.HasPrefix(org, "the ") || strings.HasPrefix(org, "The ") {
 		return false
+	}
+	if g.lx.TakesThe(org) {
+		return true
 	}
 	// "the State Department", "the Bank of Lyon": names of institutions
 	// take "the" even where the article writes them as modifiers.

@@ -32,6 +32,7 @@ type Lexicon struct {
 	titles      map[string]bool // lower case, one or more words
 	titleHeads  map[string]bool // last word of a title
 	persons     map[string]bool // common nouns that name people ("saxophonist")
+	theOrgs     map[string]bool // organizations written with "the" ("the Kremlin")
 	modifiers   map[string]bool
 	orgWords    map[string]bool
 	orgs        map[string]bool
@@ -85,6 +86,10 @@ func (l *Lexicon) Title(phrase string) bool { return l.titles[phrase] }
 // TitleHead reports whether the lower-case word ends a known title
 // ("minister", "governor").
 func (l *Lexicon) TitleHead(w string) bool { return l.titleHeads[w] }
+
+// TakesThe reports whether English writes the well-known organization
+// with "the" ("the Kremlin", "the BBC"; not "NATO", "Google").
+func (l *Lexicon) TakesThe(name string) bool { return l.theOrgs[name] }
 
 // PersonNoun reports whether the lower-case common noun names a person
 // ("curator", "volunteer"): the nouns that head person mentions in the
@@ -142,6 +147,7 @@ func load() *Lexicon {
 		orgs:        map[string]bool{},
 		stop:        map[string]bool{},
 		persons:     map[string]bool{},
+		theOrgs:     map[string]bool{},
 		months:      map[string]string{},
 		weekdays:    map[string]bool{},
 		numbers:     map[string]int64{},
@@ -197,6 +203,9 @@ func load() *Lexicon {
 	each("orgwords.txt", func(f []string) { l.orgWords[f[0]] = true })
 	each("orgs.txt", func(f []string) {
 		l.orgs[f[0]] = true
+		if field(f, 1) == "the" {
+			l.theOrgs[f[0]] = true
+		}
 		l.lists[quiz.KindOrganization] = append(l.lists[quiz.KindOrganization], f[0])
 	})
 	each("stopwords.txt", func(f []string) { l.stop[f[0]] = true })
