@@ -33,12 +33,31 @@ var stopwords = func() map[string]bool {
 // terms appends to dst the stems of the content words of text: letters
 // and digits, lower case, function words dropped.
 func terms(dst []string, text string) []string {
+	if plainWord(text) {
+		// The common case, one word: no splitting.
+		if t := strings.ToLower(text); !stopwords[t] {
+			dst = append(dst, stem(t))
+		}
+		return dst
+	}
 	for _, t := range tokens(text) {
 		if !stopwords[t] {
 			dst = append(dst, stem(t))
 		}
 	}
 	return dst
+}
+
+// plainWord reports whether s is a non-empty run of ASCII letters and
+// digits.
+func plainWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // tokens returns the lower-case runs of letters and digits of text.
