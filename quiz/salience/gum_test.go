@@ -15,7 +15,6 @@ import (
 	"factdeck/quiz/salience"
 	"factdeck/quiz/salience/gum"
 	"factdeck/quiz/syntax"
-	"factdeck/quiz/syntax/conllu"
 )
 
 // shared is the directory of the evaluation data, beside the repository.
@@ -128,6 +127,36 @@ func TestGUM(t *testing.T) {
 			}
 		}
 	}
+	// How the entity probabilities sort salient from other entities at
+	// a few thresholds, names and pronouns view.
+	for _, view := range []string{"named", "gold"} {
+		exs := append(append([]salience.Example(nil), splits["dev "+view]...), splits["test "+view]...)
+		for _, th := range []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6} {
+			tp, fp, fn, none, noneBelow := 0, 0, 0, 0, 0
+			for _, ex := range exs {
+				sc := m.Score(ex.Doc)
+				for e, n := range ex.Summarized {
+					if n == 0 {
+						none++
+						if sc.Entity[e] < th {
+							noneBelow++
+						}
+					}
+					switch got, want := sc.Entity[e] >= th, n >= salience.SalientSummaries; {
+					case got && want:
+						tp++
+					case got:
+						fp++
+					case want:
+						fn++
+					}
+				}
+			}
+			fmt.Fprintf(&report, "%s dev+test: Entity >= %.1f: precision %.3f recall %.3f (%.1f entities a document); below it %.0f%% of the entities in no summary\n",
+				view, th, float64(tp)/float64(max(tp+fp, 1)), float64(tp)/float64(max(tp+fn, 1)), float64(tp+fp)/float64(len(exs)),
+				100*float64(noneBelow)/float64(max(none, 1)))
+		}
+	}
 	t.Log("\n" + report.String())
 	floors := []struct {
 		key     string
@@ -168,78 +197,3 @@ func entAP(f salience.Figures) float64   { return f.EntityAP }
 func entP3(f salience.Figures) float64   { return f.EntityP3 }
 func senNDCG(f salience.Figures) float64 { return f.SentenceNDCG5 }
 func senP5(f salience.Figures) float64   { return f.SentenceP5 }
-
-// TestGUMReader checks the reading of GUM against the file itself: every
-// document has five summaries, the counts of the salientEntities comment
-// are the numbers of s in the salience fields of the entities' mentions,
-// and its stars mark the entities the first summary mentions.
-func TestGUMReader(t *testing.T) {
-	for _, split := range []string{"dev", "test"} {
-		t.Run(split, func(t *testing.T) {
-			p := needShared(t, "eval/ud/en_gum-ccby-ud-"+split+".conllu")
-			sents, err := gum.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			exs, err := gum.Examples(sents, gum.Options{View: gum.Gold})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(exs) != 16 {
-				t.Errorf("%d documents, want 16", len(exs))
-			}
-			docStarts := []int{}
-			for i := range sents {
-				for _, c := range sents[i].Comments {
-					if strings.HasPrefix(c, "# newdoc") {
-						docStarts = append(docStarts, i)
-					}
-				}
-			}
-			checked := 0
-			for k, ex := range exs {
-				if len(ex.Summaries) != 5 {
-					t.Errorf("%s: %d summaries, want 5", ex.Name, len(ex.Summaries))
-				}
-				if len(ex.Central) != len(ex.Doc.Sents) || len(ex.Doc.Para) != len(ex.Doc.Sents) {
-					t.Errorf("%s: %d central shares and %d paragraphs for %d sentences", ex.Name, len(ex.Central), len(ex.Doc.Para), len(ex.Doc.Sents))
-				}
-				doc := docSentences(sents, docStarts, k)
-				fields, err := gum.MentionSalience(doc)
-				if err != nil {
-					t.Fatal(err)
-				}
-				stars, err := gum.SalientStars(&doc[0])
-				if err != nil {
-					t.Fatal(err)
-				}
-				for e, n := range ex.Summarized {
-					f := fields[e]
-					if len(f) != 5 {
-						t.Errorf("%s: entity %d: salience field %q, want 5 letters", ex.Name, e, f)
-						continue
-					}
-					if c := strings.Count(f, "s"); c != n {
-						t.Errorf("%s: entity %d: %d summaries in salientEntities, %d in its field %q", ex.Name, e, n, c, f)
-					}
-					if stars[e] != (f[0] == 's') {
-						t.Errorf("%s: entity %d: star %v, field %q", ex.Name, e, stars[e], f)
-					}
-					checked++
-				}
-			}
-			if checked == 0 {
-				t.Error("no entity checked")
-			}
-		})
-	}
-}
-
-// docSentences returns the sentences of document k.
-func docSentences(sents []conllu.Sentence, starts []int, k int) []conllu.Sentence {
-	end := len(sents)
-	if k+1 < len(starts) {
-		end = starts[k+1]
-	}
-	return sents[starts[k]:end]
-}

@@ -29,7 +29,16 @@
 // corpus (Zeldes 2017), whose documents each have five summaries: an
 // entity's target is the share of the summaries that mention it, a
 // sentence's the share of the summaries whose best extract (the sentences
-// that together overlap the summary most) includes it.
+// that together overlap the summary most) includes it. The model is
+// trained on the GUM documents of the genres licensed CC BY 4.0 (UD
+// English GUM; Zeldes 2017, "The GUM Corpus: Creating Multilayer
+// Resources in the Classroom", Language Resources and Evaluation 51(3)).
+//
+// On GUM's dev and test documents, given names and the pronouns of named
+// entities as factdeck's extractor finds them, an entity with Entity >=
+// 0.2 was in at least three of the five summaries two times in three
+// (recall as high); below 0.2 fell 98% of the entities no summary
+// mentions (go test ./quiz/salience -run GUM -v prints these figures).
 package salience
 
 import (

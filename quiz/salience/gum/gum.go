@@ -19,7 +19,9 @@
 // mention of entity 12, of type person, on its word, "Entity=12)" closes
 // it, and "(12-person-...)" is a one-word mention; brackets nest and
 // several may share a word. The salience field has one letter per
-// summary, s when that summary mentions the entity and n when not.
+// summary, s when that summary mentions the entity and n when not ("n____"
+// on some entities in no summary; a handful carry a sixth letter). The
+// number of s is the entity's count in salientEntities.
 package gum
 
 import (
@@ -239,9 +241,9 @@ func sameText(a, b string) bool {
 	return norm(a) == norm(b)
 }
 
-// SalientStars returns, for the document s starts, the entities of its
+// salientStars returns, for the document s starts, the entities of its
 // salientEntities comment that are starred.
-func SalientStars(s *conllu.Sentence) (map[int]bool, error) {
+func salientStars(s *conllu.Sentence) (map[int]bool, error) {
 	v, _ := comment(s, "meta::salientEntities")
 	out := map[int]bool{}
 	err := eachSalient(v, func(id, _ int, star bool) {
@@ -359,10 +361,10 @@ func docMentions(ments []mention, gold, sents [][]salience.Word, view View) []sa
 	return out
 }
 
-// MentionSalience returns, for each entity of the document that sents
+// mentionSalience returns, for each entity of the document that sents
 // (from its first sentence) holds, the salience field of its mentions
 // ("snsnn"): the tests check it against the salientEntities comment.
-func MentionSalience(sents []conllu.Sentence) (map[int]string, error) {
+func mentionSalience(sents []conllu.Sentence) (map[int]string, error) {
 	out := map[int]string{}
 	for i := range sents {
 		if i > 0 && newDoc(&sents[i]) {
