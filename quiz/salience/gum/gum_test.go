@@ -233,3 +233,38 @@ func TestExamplesErrors(t *testing.T) {
 		})
 	}
 }
+
+// salientStars returns, for the document s starts, the entities of its
+// salientEntities comment that are starred.
+func salientStars(s *conllu.Sentence) (map[int]bool, error) {
+	v, _ := comment(s, "meta::salientEntities")
+	out := map[int]bool{}
+	err := eachSalient(v, func(id, _ int, star bool) {
+		if star {
+			out[id] = true
+		}
+	})
+	return out, err
+}
+
+// mentionSalience returns, for each entity of the document that sents
+// (from its first sentence) holds, the salience field of its mentions
+// ("snsnn"): the tests check it against the salientEntities comment.
+func mentionSalience(sents []conllu.Sentence) (map[int]string, error) {
+	out := map[int]string{}
+	for i := range sents {
+		if i > 0 && newDoc(&sents[i]) {
+			break
+		}
+		ms, err := mentions(&sents[i], i)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			if m.salience != "" {
+				out[m.entity] = m.salience
+			}
+		}
+	}
+	return out, nil
+}
