@@ -23,6 +23,11 @@ type Doc struct {
 	// article names, each with every mention that refers to it (pronouns
 	// and descriptions included, once resolved).
 	Entities []*Entity
+	// Salience is, for each entity, the probability that a summary of the
+	// story names it; Centrality, for each sentence, how much of what the
+	// story says it carries, as a share of the most central sentence's
+	// score (1 for that one). Both are nil without a salience model.
+	Salience, Centrality []float64
 	// Headline holds the lower-case content words of the title and
 	// standfirst, for salience.
 	Headline map[string]bool

@@ -20,16 +20,18 @@ import (
 	"factdeck/quiz/coref"
 	"factdeck/quiz/lexicon"
 	"factdeck/quiz/ner"
+	"factdeck/quiz/salience"
 	"factdeck/quiz/syntax"
 )
 
 // Extractor analyses articles and extracts their facts. It is read-only
 // after New and safe for concurrent use.
 type Extractor struct {
-	lx    *lexicon.Lexicon
-	ner   *ner.Model
-	syn   *syntax.Model
-	coref *coref.Model
+	lx       *lexicon.Lexicon
+	ner      *ner.Model
+	syn      *syntax.Model
+	coref    *coref.Model
+	salience *salience.Model
 }
 
 // Config configures an Extractor.
@@ -44,6 +46,9 @@ type Config struct {
 	// Coref resolves pronouns; without it a salience rule does, less
 	// surely.
 	Coref *coref.Model
+	// Salience weighs what the story is about: which entities and
+	// sentences carry it. Optional.
+	Salience *salience.Model
 }
 
 // New returns an Extractor for cfg.
@@ -51,5 +56,5 @@ func New(cfg Config) (*Extractor, error) {
 	if cfg.Lexicon == nil {
 		return nil, fmt.Errorf("extract: no lexicon: %w", quiz.ErrInvalid)
 	}
-	return &Extractor{lx: cfg.Lexicon, ner: cfg.NER, syn: cfg.Syntax, coref: cfg.Coref}, nil
+	return &Extractor{lx: cfg.Lexicon, ner: cfg.NER, syn: cfg.Syntax, coref: cfg.Coref, salience: cfg.Salience}, nil
 }

@@ -48,6 +48,7 @@ func (x *Extractor) finish(d *Doc, spans [][]nerSpan) *Analysis {
 	d.entities(x.lx.Gender)
 	d.resolve(x.coref)
 	d.Headline = contentWords(d.Article.Title + " " + d.Article.Standfirst)
+	d.weigh(x.salience)
 	an := &Analysis{Doc: d}
 	for _, s := range d.Sents {
 		s.Clauses = s.clauses()

@@ -273,6 +273,13 @@ func (d *Doc) entities(gender func(given string) byte) {
 				}
 				if e, ok := byName[k]; ok {
 					m.Entity = e
+				} else if e := samePerson(d, persons, words); m.Kind == quiz.KindPerson && full && e >= 0 {
+					// "Jim Kimsey" and "James Verlin Kimsey": one person.
+					m.Entity = e
+					byName[k] = e
+					if len(text) > len(d.Entities[e].Name) {
+						d.Entities[e].Name = text
+					}
 				} else if m.Kind == quiz.KindPerson && !full {
 					// A surname or given name alone: the person it
 					// shortens, the one of the right sex after "Mr." or
@@ -354,6 +361,64 @@ func honorificSex(s *Sentence, i int) (female, male bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// samePerson returns the person among persons whose full name has the
+// surname of words and a first name that is the same name or its short
+// form ("Jim" for "James"), or -1.
+func samePerson(d *Doc, persons []int, words []string) int {
+	if len(words) < 2 {
+		return -1
+	}
+	first, last := words[0], words[len(words)-1]
+	for _, p := range persons {
+		ws := strings.Fields(d.Entities[p].Name)
+		if len(ws) < 2 || !strings.EqualFold(ws[len(ws)-1], last) {
+			continue
+		}
+		if strings.EqualFold(ws[0], first) || sameGivenName(ws[0], first) {
+			return p
+		}
+	}
+	return -1
+}
+
+// sameGivenName reports whether a and b are one given name in full and
+// short ("James" and "Jim").
+func sameGivenName(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	for _, forms := range nicknames {
+		in := func(x string) bool {
+			for _, f := range forms {
+				if f == x {
+					return true
+				}
+			}
+			return false
+		}
+		if in(a) && in(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// nicknames are English given names with their common short forms.
+var nicknames = [][]string{
+	{"james", "jim", "jimmy", "jamie"}, {"william", "bill", "billy", "will", "willie"}, {"robert", "bob", "bobby", "rob", "robbie"},
+	{"richard", "rick", "ricky", "dick", "rich"}, {"thomas", "tom", "tommy"}, {"michael", "mike", "mikey"},
+	{"joseph", "joe", "joey"}, {"charles", "charlie", "chuck"}, {"edward", "ed", "eddie", "ted", "teddy"},
+	{"elizabeth", "liz", "beth", "betty", "lizzie"}, {"katherine", "kate", "katie", "kathy", "kat"},
+	{"catherine", "cathy", "kate", "katie"}, {"margaret", "maggie", "peggy", "meg"}, {"anthony", "tony"},
+	{"christopher", "chris"}, {"daniel", "dan", "danny"}, {"david", "dave", "davey"}, {"steven", "steve"},
+	{"stephen", "steve"}, {"jonathan", "jon"}, {"nicholas", "nick", "nicky"}, {"alexander", "alex"},
+	{"benjamin", "ben", "benny"}, {"samuel", "sam", "sammy"}, {"patrick", "pat", "paddy"}, {"andrew", "andy", "drew"},
+	{"matthew", "matt"}, {"timothy", "tim", "timmy"}, {"gregory", "greg"}, {"jennifer", "jen", "jenny"},
+	{"rebecca", "becky", "becca"}, {"susan", "sue", "susie"}, {"deborah", "debbie", "deb"}, {"patricia", "pat", "patty", "trish"},
+	{"donald", "don", "donnie"}, {"ronald", "ron", "ronnie"}, {"kenneth", "ken", "kenny"}, {"lawrence", "larry"},
+	{"gerald", "jerry"}, {"frederick", "fred", "freddie"}, {"douglas", "doug"}, {"raymond", "ray"}, {"albert", "al", "bert"},
+	{"peter", "pete"}, {"jacob", "jake"}, {"joshua", "josh"}, {"zachary", "zach", "zack"}, {"nathaniel", "nate", "nat"},
+	{"victoria", "vicky", "tori"}, {"alexandra", "alex", "sasha"}, {"abraham", "abe"},
 }
 
 // shorterOf returns the entity of kind k whose name begins with text as

@@ -23,6 +23,7 @@ import (
 	"factdeck/quiz/lexicon"
 	"factdeck/quiz/merge"
 	"factdeck/quiz/ner"
+	"factdeck/quiz/salience"
 	"factdeck/quiz/syntax"
 )
 
@@ -40,6 +41,9 @@ type Config struct {
 	Lexicon *lexicon.Lexicon
 	// Coref resolves pronouns; when nil the embedded model is loaded.
 	Coref *coref.Model
+	// Salience weighs what a story is about; when nil the embedded model
+	// is loaded.
+	Salience *salience.Model
 }
 
 // Pipeline turns raw pages into articles, facts and questions. It is safe
@@ -126,7 +130,14 @@ func New(cfg Config) (*Pipeline, error) {
 			return nil, fmt.Errorf("pipeline: load pronoun model: %w", err)
 		}
 	}
-	x, err := extract.New(extract.Config{Lexicon: lx, NER: m, Syntax: syn, Coref: cr})
+	sal := cfg.Salience
+	if sal == nil {
+		var err error
+		if sal, err = salience.Load(); err != nil {
+			return nil, fmt.Errorf("pipeline: load salience model: %w", err)
+		}
+	}
+	x, err := extract.New(extract.Config{Lexicon: lx, NER: m, Syntax: syn, Coref: cr, Salience: sal})
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
