@@ -70,6 +70,16 @@ func isNumberWord(lx *lexicon.Lexicon, w string) bool {
 	return false
 }
 
+// isDecade reports a decade written "1960s" or "'60s".
+func isDecade(w string) bool {
+	w = strings.TrimLeft(w, "'’")
+	if !strings.HasSuffix(w, "0s") {
+		return false
+	}
+	n := strings.TrimSuffix(w, "s")
+	return isYear(n) || len(n) == 2 && n[0] >= '0' && n[0] <= '9'
+}
+
 // isYear reports whether w is written like a year ("1989", "2014").
 func isYear(w string) bool {
 	if len(w) != 4 {
@@ -97,6 +107,9 @@ func (x *Extractor) values(s *Sentence) {
 		case isTimeOfDay(t) && i+1 < len(ws) && isMeridiem(ws[i+1].Text):
 			s.addValue(i, i+2, quiz.KindTime)
 			i++
+		case isDecade(t):
+			// "the 1960s": a time, asked with "when".
+			s.addValue(i, i+1, quiz.KindDate)
 		case isScore(t):
 			s.addValue(i, i+1, quiz.KindScore)
 		case i+2 < len(ws) && scoreSide(lx, t) && (ws[i+1].Text == "-" || ws[i+1].Text == "/") && scoreSide(lx, ws[i+2].Text) &&

@@ -153,7 +153,7 @@ func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 			}
 		}
 	}
-	if t.Role != extract.RoleInside && s.Rel(t.Head) == "conj" {
+	if t.Role != extract.RoleInside && (s.Rel(t.Head) == "conj" || s.HasKid(t.Head, "conj")) {
 		return nil, "a coordinated phrase" // one of several coordinated phrases
 	}
 	for _, k := range s.Kids(c.Pred) {
@@ -846,8 +846,12 @@ func boundBySubject(s *extract.Sentence, j int, in map[int]bool) bool {
 			return plural || sw.UPOS == "PROPN" && sw.Ent >= 0 && kindIsGroup(s, subj) // "India ... their target": a team
 		case "its":
 			return !plural && sw.UPOS != "PRON"
+		case "his", "her":
+			// "With his second ball, Ann Lee ...": in a phrase before its
+			// clause's subject, the pronoun is the subject's.
+			return j < subj && sw.Mention >= 0 && s.Mentions[sw.Mention].Kind == quiz.KindPerson
 		}
-		return false // "his", "her": whose, a name would tell
+		return false
 	}
 	return false
 }

@@ -54,12 +54,16 @@ var sentenceOpeners = map[string]bool{
 	"True": true, "Some": true, "Most": true, "Many": true, "Since": true, "During": true, "Under": true,
 }
 
-// cataphor reports a possessive "its" or "their" at i inside an opening
-// phrase whose subject follows it: "Since its founding, the school ...".
+// cataphor reports a possessive at i inside an opening phrase whose
+// subject follows it: "Since its founding, the school ...", "In his
+// address, Ann Lee said ...".
 func cataphor(text string, i int) bool {
 	w := strings.ToLower(text[i:])
-	if !strings.HasPrefix(w, "its ") && !strings.HasPrefix(w, "their ") {
+	if !strings.HasPrefix(w, "its ") && !strings.HasPrefix(w, "their ") && !strings.HasPrefix(w, "his ") && !strings.HasPrefix(w, "her ") {
 		return false
+	}
+	if _, rest, ok := strings.Cut(text[i:], ", "); ok && (strings.HasPrefix(rest, "the ") || strings.HasPrefix(rest, "_____") || rest != "" && unicode.IsUpper([]rune(rest)[0])) {
+		return true // "..., the school", "..., Ann Lee": the opening phrase's subject
 	}
 	first, _, _ := strings.Cut(strings.TrimPrefix(text, "True or false: "), " ")
 	switch strings.ToLower(first) {
@@ -67,8 +71,10 @@ func cataphor(text string, i int) bool {
 	default:
 		return false
 	}
-	_, rest, ok := strings.Cut(text[i:], ", ")
-	return ok && (strings.HasPrefix(rest, "the ") || strings.HasPrefix(rest, "_____") || rest != "" && unicode.IsUpper([]rune(rest)[0]))
+	// "With his second ball Ann Lee ...": the subject follows without a comma.
+	after := text[i+strings.IndexByte(text[i:], ' ')+1:]
+	_, rest, _ := strings.Cut(after, " ")
+	return strings.Contains(rest, "_____") || regexp.MustCompile(`\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+`).MatchString(rest)
 }
 
 // boundPossessive reports whether "its" or "their" after text may be
