@@ -321,9 +321,12 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 		if named(m.Kind) && m.Kind != quiz.KindPerson {
 			lo, hi := s.nameBounds(h)
 			t.Lo, t.Hi = min(lo, m.Lo), max(hi, m.Hi)
-			if t.Hi-t.Lo > m.Hi-m.Lo+4 || s.otherMention(t.Lo, t.Hi, w.Mention) {
-				// Too long, or over another name whose kind it would take
-				// ("Ruritania Air" is no country).
+			if s.otherMention(t.Lo, t.Hi, w.Mention) {
+				// A phrase of two names ("Ruritania AirOne"): which one
+				// the clause is about the parse cannot say.
+				return t, false
+			}
+			if t.Hi-t.Lo > m.Hi-m.Lo+4 {
 				t.Lo, t.Hi = m.Lo, m.Hi
 			}
 		} else {

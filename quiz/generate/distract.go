@@ -248,7 +248,11 @@ func dateShape(lx *lexicon.Lexicon, s string) string {
 
 // localOnly reports kinds whose wrong options must come from the article.
 func localOnly(k quiz.Kind) bool {
-	return k == quiz.KindPerson || k == quiz.KindOrganization || k == quiz.KindMisc
+	switch k {
+	case quiz.KindPerson, quiz.KindOrganization, quiz.KindMisc, quiz.KindCity, quiz.KindPlace, quiz.KindRegion:
+		return true // a city of another story beside this one's reads oddly; the lexicon gives cities near it
+	}
+	return false
 }
 
 // numericKind reports kinds whose values are numbers.
@@ -529,6 +533,9 @@ func numberOptions(answer string, k quiz.Kind) []option {
 // splitNumber finds the number in s: digits, a number word or an ordinal.
 func splitNumber(s string) (prefix, num, suffix, style string, ok bool) {
 	if loc := numberRE.FindStringIndex(s); loc != nil {
+		for loc[1] > loc[0] && (s[loc[1]-1] == ',' || s[loc[1]-1] == '.') {
+			loc[1]-- // "15," of "Sept. 15, 1939": the comma is the date's
+		}
 		num = s[loc[0]:loc[1]]
 		rest := s[loc[1]:]
 		style = "digits"

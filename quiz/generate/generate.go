@@ -240,7 +240,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
 				partOfName(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
 				g.titled(s, t) || inAside(s, t) || t.Kind == quiz.KindWeekday || unresolvedDescription(s, t) || pointsBackRE.MatchString(cl) ||
-				incidental(d, t),
+				incidental(d, t) || backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t),
 		}
 		c.weak = c.hard || level > 1 || wordCount(cl) > maxClozeWords
 		out = append(out, clozeOf(c, d, t))
@@ -777,19 +777,30 @@ var pointsBackRE = regexp.MustCompile(`(?i)\b(those|these)( \w+){0,2} (years|mon
 func unresolvedDescription(s *extract.Sentence, t extract.Target) bool {
 	for j := range s.Words {
 		w := &s.Words[j]
-		if j >= t.Lo && j < t.Hi || w.UPOS != "NOUN" || w.Ent >= 0 || w.Mention >= 0 {
+		if j >= t.Lo && j < t.Hi || w.UPOS != "NOUN" || w.Ent >= 0 || w.Mention >= 0 || timeNouns[strings.ToLower(w.Lemma)] {
 			continue
 		}
 		det := s.Kid(j, "det")
-		if det < 0 || s.Words[det].Lower() != "the" || s.HasKid(j, "nmod") || s.HasKid(j, "acl") || s.HasKid(j, "appos") {
-			continue
+		if det < 0 || s.Words[det].Lower() != "the" || s.HasKid(j, "nmod") || s.HasKid(j, "acl") || s.HasKid(j, "appos") || s.HasKid(j, "nummod") {
+			continue // "the price of oil", "the plane that ...": said here
 		}
-		if extract.DescribedKind(strings.ToLower(w.Lemma)) != "" {
-			return true
+		specified := false
+		for _, k := range s.Kids(j) {
+			kw := &s.Words[k]
+			if kw.Mention >= 0 || kw.Feat("Degree") == "Sup" || kw.Feat("NumType") == "Ord" || kw.UPOS == "PROPN" {
+				specified = true // "the Ebola outbreak", "the largest city", "the first round"
+			}
+		}
+		if !specified {
+			return true // "the request", "the patient", "the new system": said before
 		}
 	}
 	return false
 }
+
+// backRE matches words that tie a sentence to what came before it:
+// "is also", "again", "another".
+var backRE = regexp.MustCompile(`(?i)\b(also|again|another|too|as well|likewise|similarly|either)\b`)
 
 // titled reports a person blanked right after a title ("Prime Minister
 // _____"): a famous holder is world knowledge, another an incidental
@@ -856,6 +867,21 @@ func isPlace(k quiz.Kind) bool {
 // minCoverage is the least share of its sentence's content words a
 // wh-question served by default keeps.
 const minCoverage = 0.6
+
+// protagonist reports an answer that is the story's main entity: a blank
+// for the name the whole article is about tests nothing ("On board _____
+// were 155 passengers" in a story about that flight).
+func protagonist(d *extract.Doc, t extract.Target) bool {
+	if t.Entity < 0 || d.Salience == nil || d.Salience[t.Entity] < 0.5 {
+		return false
+	}
+	for e, v := range d.Salience {
+		if e != t.Entity && v > d.Salience[t.Entity] {
+			return false
+		}
+	}
+	return true
+}
 
 // incidental reports an answer the story passes by: a name no summary of
 // it would mention, or a number in a sentence far from its centre ("one

@@ -226,6 +226,9 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		if t.Answer == "subject" && sharedRole(an, r) {
 			continue // several hold the role
 		}
+		if t.Answer == "object" && rolesOf(an, r.Person) > 1 {
+			continue // "president and co-owner": which of them is asked
+		}
 		// "Who is the president of Ruritania?": world knowledge answers it;
 		// a teacher may still want it, from the reserve.
 		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Reserve
@@ -429,6 +432,17 @@ func (g *Generator) nationalityVariants(nat string) []string {
 		}
 	}
 	return append(out, country)
+}
+
+// rolesOf counts the roles the article gives person p.
+func rolesOf(an *extract.Analysis, p int) int {
+	n := 0
+	for _, r := range an.Roles {
+		if r.Person == p {
+			n++
+		}
+	}
+	return n
 }
 
 // notables returns the people of the article who may plausibly hold a
