@@ -82,8 +82,8 @@ type candidate struct {
 	// level is how far a sentence cloze cut its sentence (0: not at all).
 	level int
 	// hard marks a weak candidate that no deck takes, even a small one:
-	// a trivial or unfair blank.
-	hard bool
+	// a trivial or unfair blank; soft one that only a small deck takes.
+	hard, soft bool
 }
 
 // Questions returns the questions of an analysed article: the default deck
@@ -239,10 +239,14 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			// deck; a long or cut sentence only out of a full one.
 			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
 				partOfName(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
-				g.titled(s, t) || inAside(s, t) || t.Kind == quiz.KindWeekday || unresolvedDescription(s, t) || pointsBackRE.MatchString(cl) ||
-				incidental(d, t) || backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t),
+				g.titled(s, t) || t.Kind == quiz.KindWeekday || pointsBackRE.MatchString(cl) ||
+				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
+				s.HasKid(t.Head, "appos"), // "_____, the active ingredient of ...": the apposition defines it
+			// Less sure than a full deck wants, but fair: a detail in an
+			// aside, a "the company" said before, a name summaries skip.
+			soft: inAside(s, t) || unresolvedDescription(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords,
 		}
-		c.weak = c.hard || level > 1 || wordCount(cl) > maxClozeWords
+		c.weak = c.hard || c.soft
 		out = append(out, clozeOf(c, d, t))
 	}
 	if t.Clause < 0 {
@@ -296,8 +300,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			continue
 		}
 		q, ok := l.question(wh)
-		if !ok || strings.Contains(q, " n't") || strings.Contains(q, " n’t") {
-			continue // "does she n't see": a negation the question could not place
+		if !ok || strings.Contains(q, " n't") || strings.Contains(q, " n’t") || strayTailRE.MatchString(q) {
+			continue // "does she n't see", "born, in Lyon?": words the question could not place
 		}
 		if givesAway(q, answer, t.Kind) {
 			break
@@ -334,8 +338,10 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		// A statement is served when it says the fact in fewer words than
 		// the sentence (not the sentence copied), of a name or a number,
 		// and no quotation is near to be taken for the article's own word.
-		tfWeak := quotes(s) || !(named(t.Kind) || valueKind(t.Kind)) || wordCount(st) > wordCount(s.Text())*3/4 ||
-			coordinated(s, l.c) || l.roughCuts() > 0 || !l.agrees()
+		// A statement cut from its sentence is near the article's words:
+		// served true/false statements are those a template rewords
+		// (roles, descriptions); these stay in the reserve.
+		tfWeak := true
 		if !sameText(st, s.Text()) {
 			c := mk(quiz.TrueFalse, "True or false: "+st, "clause-statement", 30)
 			c.weak = tfWeak
@@ -722,18 +728,21 @@ func givesAwayDeck(deck []quiz.Question, q quiz.Question) bool {
 
 // fillTier ranks a candidate that is not sure enough for a deck by how
 // little a misreading spoils its form: 0 for a sentence as written with a
-// name or number blanked, 1 for role and description questions, 2 for the
-// rest.
+// name or number blanked, 1 for role and description questions, 2 for a
+// sentence cut to its clause or with a detail less central, 3 for the
+// rest (which no deck takes).
 func fillTier(c candidate) int {
 	switch {
 	case c.hard:
 		return 3
-	case c.q.Template == "sentence-cloze" && c.level <= 1 && (named(c.q.AnswerKind) || valueKind(c.q.AnswerKind)):
+	case c.q.Template == "sentence-cloze" && !c.soft && (named(c.q.AnswerKind) || valueKind(c.q.AnswerKind)):
 		return 0
 	case strings.HasPrefix(c.q.Template, "role-") || strings.HasPrefix(c.q.Template, "description-"):
 		return 1
+	case c.q.Template == "sentence-cloze" && c.level <= 2:
+		return 2
 	}
-	return 2
+	return 3
 }
 
 // speaker reports a target that is who says the sentence's report ("...,
@@ -791,12 +800,19 @@ func unresolvedDescription(s *extract.Sentence, t extract.Target) bool {
 				specified = true // "the Ebola outbreak", "the largest city", "the first round"
 			}
 		}
-		if !specified {
-			return true // "the request", "the patient", "the new system": said before
+		// A subject ("The request was denied"), or a person or group ("the
+		// company"), refers to what the article said before; another
+		// object or place ("into the sea") reads well enough alone.
+		if !specified && (strings.HasPrefix(w.Rel, "nsubj") || extract.DescribedKind(strings.ToLower(w.Lemma)) != "") {
+			return true
 		}
 	}
 	return false
 }
+
+// strayTailRE matches a question ending in a phrase cut off by a comma
+// ("When was she born, in Lyon?").
+var strayTailRE = regexp.MustCompile(`, (in|on|at|for|from|with|by|to|of) [^,?]*\?$`)
 
 // backRE matches words that tie a sentence to what came before it:
 // "is also", "again", "another".
@@ -1139,10 +1155,10 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 		if givesAwayDeck(deck, c.q) {
 			continue // one question of a quiz would answer another
 		}
-		// Blanks and statements are a fifth of a deck each at most, and
-		// questions about what someone's job is a few: a deck is mostly
-		// questions about what happened.
-		if c.q.Type == quiz.Cloze && clozeN >= max(1, n/5) ||
+		// Blanks are half a deck at most, and questions about what
+		// someone's job is a few: a deck is mostly questions about what
+		// happened.
+		if c.q.Type == quiz.Cloze && clozeN >= max(1, n/2) ||
 			family(c.q.Template) != "" && perFamily[family(c.q.Template)] >= familyCap(c.q.Template) {
 			continue
 		}
@@ -1158,10 +1174,11 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	}
 	// A deck too small for its article takes the best of the rest in the
 	// forms that misreadings spoil least: a sentence as written with a name
-	// or number blanked, then questions from templates. Restated clauses
-	// that were not sure enough stay out: a smaller deck is better than a
-	// broken question.
-	for tier := 0; tier < 2 && len(deck) < minDeck; tier++ {
+	// or number blanked, then questions from templates, then a sentence cut
+	// to its clause. Restated clauses that were not sure enough, and
+	// trivial blanks, stay out: a smaller deck is better than a broken
+	// question.
+	for tier := 0; tier < 3 && len(deck) < minDeck; tier++ {
 		for _, f := range facts {
 			if len(deck) >= minDeck {
 				break
