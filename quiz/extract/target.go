@@ -360,7 +360,7 @@ func (s *Sentence) TitledName(h int) int {
 	if w := &s.Words[h]; w.UPOS != "NOUN" && !(w.UPOS == "PROPN" && w.Mention < 0) {
 		return -1
 	}
-	if det := s.Kid(h, "det"); det >= 0 && s.Words[det].Lower() != "the" {
+	if det := s.Kid(h, "det"); det >= 0 && (s.Words[det].Lower() == "a" || s.Words[det].Lower() == "an") {
 		return -1 // "an aide, Ann Lee" is still an aide
 	}
 	for _, k := range s.Kids(h) {
