@@ -191,6 +191,9 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 		if r.Role == "" || strings.HasSuffix(r.Role, ".") || !strings.Contains(d.Entities[r.Person].Name, " ") {
 			continue
 		}
+		if r.Hi < len(s.Words) && continues(s, r.Hi) && x.lx.Modifier(strings.ToLower(r.Role)) {
+			continue // "chief" of "chief U.S. regional economist": a role cut short
+		}
 		kept = append(kept, r)
 	}
 	out = kept
@@ -442,6 +445,16 @@ func (x *Extractor) splitRole(d *Doc, s *Sentence, lo, hi, person, name int) Rol
 func isPlaceKind(k quiz.Kind) bool {
 	switch k {
 	case quiz.KindNationality, quiz.KindCountry, quiz.KindCity, quiz.KindRegion, quiz.KindPlace:
+		return true
+	}
+	return false
+}
+
+// continues reports whether the words from i go on a noun phrase: an
+// adjective, a noun or a name, not punctuation or a verb.
+func continues(s *Sentence, i int) bool {
+	switch s.Words[i].UPOS {
+	case "ADJ", "NOUN", "PROPN":
 		return true
 	}
 	return false

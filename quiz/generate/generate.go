@@ -241,7 +241,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				partOfName(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
 				g.titled(s, t) || t.Kind == quiz.KindWeekday || pointsBackRE.MatchString(cl) ||
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
-				s.HasKid(t.Head, "appos"), // "_____, the active ingredient of ...": the apposition defines it
+				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
+				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t),
 			// Less sure than a full deck wants, but fair: a detail in an
 			// aside, a "the company" said before, a name summaries skip.
 			soft: inAside(s, t) || unresolvedDescription(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords,
@@ -883,6 +884,39 @@ func isPlace(k quiz.Kind) bool {
 // minCoverage is the least share of its sentence's content words a
 // wh-question served by default keeps.
 const minCoverage = 0.6
+
+// inHeadline reports a name the headline gives: a learner who read the
+// title knows it.
+func inHeadline(d *extract.Doc, t extract.Target) bool {
+	if t.Entity < 0 {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(d.Entities[t.Entity].Name)) {
+		if len(w) > 2 && d.Headline[strings.Trim(w, ".,'’s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesWord reports a cloze whose prompt holds a word of its answer
+// ("_____ is owned by Acme" -> "Ruritania Acme").
+func sharesWord(prompt, answer string) bool {
+	p := " " + strings.ToLower(prompt) + " "
+	for _, w := range strings.Fields(strings.ToLower(answer)) {
+		if len(w) >= 4 && strings.Contains(p, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// referenceUse reports a name used as a common noun ("the missing
+// Airbus"): "the" and an adjective before a name, where plane, jet or
+// aircraft would fill the blank as well.
+func referenceUse(s *extract.Sentence, t extract.Target) bool {
+	return t.Lo >= 2 && s.Words[t.Lo-1].UPOS == "ADJ" && s.Words[t.Lo-2].Lower() == "the" && named(t.Kind)
+}
 
 // protagonist reports an answer that is the story's main entity: a blank
 // for the name the whole article is about tests nothing ("On board _____
