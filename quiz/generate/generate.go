@@ -307,9 +307,11 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		if givesAway(q, answer, t.Kind) {
 			break
 		}
-		// A wh-question served by default names something of the story
-		// and comes from a clause not coordinated with another.
-		whWeak := tpl.Reserve || !specific(s, l) || coordinated(s, l.c) || l.coverage() < minCoverage
+		// A wh-question served by default names something of the story,
+		// comes from a clause not coordinated with another, and asks for
+		// a name or a number: "What did she describe?" has as many
+		// right answers as a learner can word.
+		whWeak := tpl.Reserve || !specific(s, l) || coordinated(s, l.c) || l.coverage() < minCoverage || t.Kind == quiz.KindOther
 		for _, ty := range tpl.Types {
 			c := mk(ty, q, tpl.ID, tpl.Priority)
 			c.weak = whWeak
@@ -883,7 +885,7 @@ func isPlace(k quiz.Kind) bool {
 
 // minCoverage is the least share of its sentence's content words a
 // wh-question served by default keeps.
-const minCoverage = 0.6
+const minCoverage = 0.5
 
 // inHeadline reports a name the headline gives: a learner who read the
 // title knows it.
