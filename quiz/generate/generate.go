@@ -238,7 +238,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			// What makes a blank trivial or unfair keeps it out of any
 			// deck; a long or cut sentence only out of a full one.
 			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
-				partOfName(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
+				partOfName(s, t) || address(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
 				g.titled(s, t) || t.Kind == quiz.KindWeekday || pointsBackRE.MatchString(cl) ||
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
@@ -972,6 +972,18 @@ func valueKind(k quiz.Kind) bool {
 // in "the BSE Sensex", "Flight" in "Flight 9". Blanking it asks for a
 // word the rest of the name gives away.
 func partOfName(s *extract.Sentence, t extract.Target) bool {
+	if glued(s, t) {
+		return true
+	}
+	if t.Lo > 0 && t.Kind != quiz.KindPerson {
+		// "Malaysian _____" for "Malaysian Airlines Flight MH370": a
+		// capitalized modifier right before a capitalized answer is part
+		// of one name, whatever the tagger made of it.
+		p, w := &s.Words[t.Lo-1], &s.Words[t.Lo]
+		if (p.UPOS == "ADJ" || p.UPOS == "PROPN") && upperFirst(p.Text) && upperFirst(w.Text) && !(t.Lo == 1 || s.Words[t.Lo-2].UPOS == "PUNCT" && s.Words[t.Lo-2].Text != ",") {
+			return true
+		}
+	}
 	if t.Hi+1 < len(s.Words) && s.Words[t.Hi].Text == "-" && s.Words[t.Hi].Start == s.Words[t.Hi-1].End && s.Words[t.Hi+1].UPOS == "NUM" {
 		return true // "5-1/2": one number
 	}
@@ -984,6 +996,57 @@ func partOfName(s *extract.Sentence, t extract.Target) bool {
 		if (w.UPOS == "PROPN" && j > 0 || capital || w.UPOS == "NUM" && j == t.Hi) && (w.Head >= t.Lo && w.Head < t.Hi || s.Words[t.Head].Head == j) {
 			return true
 		}
+	}
+	return false
+}
+
+// address reports a number that names rather than counts: "1225 N.
+// Rampart St.", "Flight 8501".
+func address(s *extract.Sentence, t extract.Target) bool {
+	if t.Kind != quiz.KindCount {
+		return false
+	}
+	h := s.Words[t.Head].Head
+	if s.Words[t.Head].UPOS == "NUM" && h >= 0 && s.Words[h].UPOS == "PROPN" {
+		return true
+	}
+	return t.Hi < len(s.Words) && s.Words[t.Hi].UPOS == "PROPN" && upperFirst(s.Words[t.Hi].Text)
+}
+
+// glued reports a target written against a neighbour with no space
+// between but a hyphen or a letter: "2006" of "2002-2006", "Airbus" of
+// "Airbus-made".
+func glued(s *extract.Sentence, t extract.Target) bool {
+	if t.Lo > 0 && s.Words[t.Lo-1].End == s.Words[t.Lo].Start && gluing(s.Words[t.Lo-1].Text, true) {
+		return true
+	}
+	if t.Hi < len(s.Words) && s.Words[t.Hi].Start == s.Words[t.Hi-1].End && gluing(s.Words[t.Hi].Text, false) {
+		return true
+	}
+	return false
+}
+
+// gluing reports whether a word touching a target (before it, or after it)
+// makes the target part of a longer written word.
+func gluing(w string, before bool) bool {
+	if w == "" {
+		return false
+	}
+	r := []rune(w)
+	c := r[len(r)-1]
+	if !before {
+		c = r[0]
+		if strings.HasPrefix(w, "'") || strings.HasPrefix(w, "’") {
+			return false // "'s", "’s"
+		}
+	}
+	return c == '-' || c == '‑' || c == '/' || unicode.IsLetter(c) || unicode.IsDigit(c)
+}
+
+// upperFirst reports a word written with a capital first letter.
+func upperFirst(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
 	}
 	return false
 }

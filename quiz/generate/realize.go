@@ -1341,6 +1341,12 @@ func dropAt(s *extract.Sentence, j, level int) bool {
 		}
 		end := hi >= len(s.Words) || hi == len(s.Words)-1 && s.Words[hi].UPOS == "PUNCT" || hi < len(s.Words) && (s.Words[hi].Text == "." || s.Words[hi].Text == "!")
 		opens := lo > 0 && isAsideMark(s.Words[lo-1].Text) || isAsideMark(s.Words[lo].Text)
+		if comma := lo > 0 && s.Words[lo-1].Text == "," || s.Words[lo].Text == ","; comma && !s.HasKid(j, "nsubj") && !s.HasKid(j, "nsubj:pass") {
+			// ", were exceedingly remote": a predicate without a subject
+			// set off by a comma is more likely the sentence's own, parsed
+			// wrong, than an aside.
+			return false
+		}
 		return opens && (end || hi < len(s.Words) && isAsideMark(s.Words[hi].Text) || s.Words[hi-1].Text == ",")
 	case "appos":
 		return s.TitledName(w.Head) != j // "CEO Jamie Dimon" keeps the name
