@@ -238,7 +238,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			// What makes a blank trivial or unfair keeps it out of any
 			// deck; a long or cut sentence only out of a full one.
 			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
-				partOfName(s, t) || address(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
+				partOfName(s, t) || address(s, t) || countGiven(s, t) || ownerOfName(s, t) || repeatedValue(d, t, answer) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
 				g.titled(s, t) || t.Kind == quiz.KindWeekday || pointsBackRE.MatchString(cl) ||
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
@@ -543,10 +543,38 @@ func variants(a string) []string {
 	case strings.HasSuffix(a, "%"):
 		out = append(out, strings.TrimSuffix(a, "%")+" percent")
 	case strings.HasPrefix(a, "$"):
-		out = append(out, strings.TrimPrefix(a, "$")+" dollars")
+		out = append(out, strings.TrimPrefix(a, "$")+" dollars", strings.TrimPrefix(a, "$"))
+	}
+	ws := strings.Fields(a)
+	if len(ws) >= 2 {
+		if n, ok := smallNumbers[strings.ToLower(ws[0])]; ok {
+			out = append(out, strings.Join(append([]string{n}, ws[1:]...), " ")) // "two years": "2 years"
+		}
+		if len(ws) == 2 && isMonth(ws[0]) && isDigits(ws[1]) {
+			out = append(out, ws[1]+" "+ws[0]) // "March 6": "6 March"
+		}
 	}
 	return out
 }
+
+// isMonth reports a month's name or its abbreviation ("Sept.").
+func isMonth(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	for _, m := range monthNames {
+		if len(w) >= 3 && strings.HasPrefix(m, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// smallNumbers spells the numbers a writer spells, as digits.
+var smallNumbers = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+	"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+}
+
 
 func dedupe(ss []string) []string {
 	seen := map[string]bool{}
@@ -781,7 +809,7 @@ func listMember(s *extract.Sentence, t extract.Target) bool {
 
 // pointsBackRE matches words that refer to what came before the
 // sentence: "those same two years", "the same week".
-var pointsBackRE = regexp.MustCompile(`(?i)\b(those|these)( \w+){0,2} (years|months|weeks|days|decades)\b|\bthe same\b`)
+var pointsBackRE = regexp.MustCompile(`(?i)\b(those|these)( \w+){0,2} (years|months|weeks|days|decades)\b|\b(the|those|these) same\b|\bsimilar\b`)
 
 // unresolvedDescription reports a sentence that speaks of "the company"
 // or "the co-pilot" without the article's name for it: out of its article
@@ -904,14 +932,20 @@ func inHeadline(d *extract.Doc, t extract.Target) bool {
 // sharesWord reports a cloze whose prompt holds a word of its answer
 // ("_____ is owned by Acme" -> "Ruritania Acme").
 func sharesWord(prompt, answer string) bool {
-	p := " " + strings.ToLower(prompt) + " "
-	for _, w := range strings.Fields(strings.ToLower(answer)) {
-		if len(w) >= 4 && strings.Contains(p, " "+w+" ") {
-			return true
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(prompt), notWordRune) {
+		words[w] = true
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(answer), notWordRune) {
+		if len([]rune(w)) >= 4 && words[w] {
+			return true // "AirAsia." gives "Indonesia AirAsia" away
 		}
 	}
 	return false
 }
+
+// notWordRune splits words: anything but letters and digits.
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // referenceUse reports a name used as a common noun ("the missing
 // Airbus"): "the" and an adjective before a name, where plane, jet or
@@ -1011,6 +1045,73 @@ func address(s *extract.Sentence, t extract.Target) bool {
 		return true
 	}
 	return t.Hi < len(s.Words) && s.Words[t.Hi].UPOS == "PROPN" && upperFirst(s.Words[t.Hi].Text)
+}
+
+// repeatedValue reports a number or date the article repeats (three times
+// or more): the story's own year or figure, which every other sentence
+// gives away.
+func repeatedValue(d *extract.Doc, t extract.Target, answer string) bool {
+	if !valueKind(t.Kind) || len(answer) < 2 {
+		return false
+	}
+	n, body := 0, d.Body
+	for {
+		i := strings.Index(body, answer)
+		if i < 0 {
+			return false
+		}
+		end := i + len(answer)
+		if (i == 0 || !isWordByte(body[i-1])) && (end == len(body) || !isWordByte(body[end])) {
+			if n++; n >= 3 {
+				return true
+			}
+		}
+		body = body[end:]
+	}
+}
+
+// isWordByte reports an ASCII letter or digit.
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// countGiven reports a count the sentence gives away or that counts a
+// group defined elsewhere: "_____ sons, Michael, Mark and Raymond" lists
+// them; "all _____ publishers", "the _____ men" are the article's earlier
+// group, which the sentence alone does not say.
+func countGiven(s *extract.Sentence, t extract.Target) bool {
+	if t.Kind != quiz.KindCount {
+		return false
+	}
+	if t.Lo > 0 {
+		switch s.Words[t.Lo-1].Lower() {
+		case "all", "the", "these", "those", "both":
+			return true
+		}
+	}
+	h := s.Words[t.Head].Head
+	if h < 0 || h < t.Hi-1 {
+		return false
+	}
+	if h+2 < len(s.Words) {
+		if p := s.Words[h+1].Text; (p == "," || p == ":" || p == "—" || p == "–") && s.Words[h+2].UPOS == "PROPN" {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerOfName reports a place or organization blanked as the owner of a
+// name: "_____'s Flight 447", "one of _____'s state senators". Whose a
+// flight or a senator is, world knowledge tells.
+func ownerOfName(s *extract.Sentence, t extract.Target) bool {
+	if !isPlace(t.Kind) && t.Kind != quiz.KindOrganization {
+		return false
+	}
+	if t.Hi >= len(s.Words) || s.Words[t.Hi].Lower() != "'s" && s.Words[t.Hi].Lower() != "’s" {
+		return false
+	}
+	return true
 }
 
 // glued reports a target written against a neighbour with no space

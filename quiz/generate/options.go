@@ -231,7 +231,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 		// "Who is the president of Ruritania?": world knowledge answers it;
 		// a teacher may still want it, from the reserve.
-		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Reserve
+		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Reserve || peripheral(d, r.Person, r.Sent)
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}
@@ -667,7 +667,7 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 					FactID: an.Facts[fi].ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
 					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
 				},
-				fact: fi, sent: ds.Sent, score: base + float64(t.Priority)/100, weak: t.Reserve, hard: t.Reserve,
+				fact: fi, sent: ds.Sent, score: base + float64(t.Priority)/100, weak: t.Reserve || peripheral(d, ds.Entity, ds.Sent), hard: t.Reserve || peripheral(d, ds.Entity, ds.Sent),
 			}
 		}
 		q, qok := fill(t.Question, slots)
@@ -758,3 +758,22 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 	}
 	return out
 }
+
+// peripheral reports a person the story passes by: named once or twice, far
+// from the lead, and no summary would name them (an outside expert quoted
+// near the end). "Who is a researcher at ...?" about them tests a job
+// title nobody needs.
+func peripheral(d *extract.Doc, e, sent int) bool {
+	if e < 0 || d.Salience == nil || sent < leadSentences {
+		return false
+	}
+	return d.Entities[e].Mentions <= 2 && d.Salience[e] < minPersonSalience
+}
+
+// leadSentences is how many sentences open a story (its lead): a person
+// named there is part of it. minPersonSalience is the least salience of a
+// person asked about by role beyond the lead.
+const (
+	leadSentences     = 8
+	minPersonSalience = 0.07
+)

@@ -37,8 +37,13 @@ var (
 	firstWordRE  = regexp.MustCompile(`^(True or false: )?(\p{Lu}\p{L}+)`)
 	// "that" is a demonstrative at the start or after a preposition; after
 	// a verb ("found that people ...") it introduces a clause.
-	vagueRE  = regexp.MustCompile(`(?i)\b(this|these|those) (man|woman|men|women|challenge|campaign|aides|company|group|people|officials|move|decision|plan)\b|(^|\b(in|of|on|at|for|with|from|by|to|about) )that (man|woman|challenge|campaign|company|group|move|decision|plan)\b|\bthe (two|three|four) (men|women|sides|countries|leaders)\b`)
-	quotedRE = regexp.MustCompile(`“[^”]*”|"[^"]*"`)
+	vagueRE = regexp.MustCompile(`(?i)\b(this|these|those) (man|woman|men|women|challenge|campaign|aides|company|group|people|officials|move|decision|plan)\b|(^|\b(in|of|on|at|for|with|from|by|to|about) )that (man|woman|challenge|campaign|company|group|move|decision|plan)\b|\bthe (two|three|four) (men|women|sides|countries|leaders)\b`)
+	// Blanks no deck holds: glued to a word ("2002-_____"), owning a
+	// name ("_____'s Flight 447"), counting a group said elsewhere ("all
+	// _____ publishers"), or in a sentence pointing back ("those same
+	// _____", "Similar agreements").
+	deckClozeRE = regexp.MustCompile(`(?i)[\p{L}\p{N}-]_____|\p{N}- _____|_____[-\p{L}\p{N}]|\b(all|both) _____|\b(the|those|these) same\b|\bsimilar\b`)
+	quotedRE    = regexp.MustCompile(`“[^”]*”|"[^"]*"`)
 )
 
 // TestQuestionQuality checks the machine-checkable rules of
@@ -192,6 +197,11 @@ func TestQuestionQuality(t *testing.T) {
 					fail("same sentence as %q in the deck", other)
 				}
 				deckSent[q.Sentence] = prompt
+				if q.Type == quiz.Cloze {
+					if m := deckClozeRE.FindString(prompt); m != "" {
+						fail("a blank a deck should not hold: %q", m)
+					}
+				}
 			}
 		}
 		if deck == 0 {

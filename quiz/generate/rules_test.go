@@ -1,0 +1,64 @@
+package generate
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestVariants(t *testing.T) {
+	tests := []struct {
+		answer string
+		want   []string // each must be among the variants
+		not    []string // none may be
+	}{
+		{"49 percent", []string{"49%", "49 per cent"}, nil},
+		{"49%", []string{"49 percent"}, nil},
+		{"$57", []string{"57", "57 dollars"}, nil},
+		{"two years", []string{"2 years"}, nil},
+		{"Three months", []string{"3 months"}, nil},
+		{"March 6", []string{"6 March"}, nil},
+		{"Sept. 15", []string{"15 Sept."}, nil},
+		{"Mark Zandi", nil, []string{"Zandi Mark"}},
+		{"May", nil, []string{""}},
+		{"twofold", nil, []string{"2fold"}},
+	}
+	for _, tt := range tests {
+		got := variants(tt.answer)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("variants(%q) = %q, want %q among them", tt.answer, got, w)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("variants(%q) = %q, must not hold %q", tt.answer, got, n)
+			}
+		}
+	}
+}
+
+func TestSharesWord(t *testing.T) {
+	tests := []struct {
+		prompt, answer string
+		want           bool
+	}{
+		{"_____ is 49 percent owned by Malaysia-based budget carrier AirAsia.", "Indonesia AirAsia", true},
+		{"_____ is owned by the carrier (AirAsia).", "AirAsia Group", true},
+		{"The bank earned _____ in net income.", "$39.7 billion", false},
+		{"Flights to _____ resumed.", "New York", false}, // "new", "york": short or absent
+		{"_____ said the airline's chief.", "Tony Fernandes", false},
+	}
+	for _, tt := range tests {
+		if got := sharesWord(tt.prompt, tt.answer); got != tt.want {
+			t.Errorf("sharesWord(%q, %q) = %v, want %v", tt.prompt, tt.answer, got, tt.want)
+		}
+	}
+}
+
+func TestIsMonth(t *testing.T) {
+	for w, want := range map[string]bool{"March": true, "Sept.": true, "Dec": true, "Ma": false, "Monday": false, "Marching": false} {
+		if got := isMonth(w); got != want {
+			t.Errorf("isMonth(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
