@@ -247,6 +247,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			// aside, a "the company" said before, a name summaries skip.
 			soft: inAside(s, t) || unresolvedDescription(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords,
 		}
+		if !c.hard && !c.soft && level == 0 && !ck.parseClean(s.Text()) {
+			c.soft = true // the article's own garbled sentence, copied
+		}
 		c.weak = c.hard || c.soft
 		out = append(out, clozeOf(c, d, t))
 	}
@@ -780,6 +783,9 @@ func fillTier(c candidate) int {
 // Ann Lee said."): asking who said it tests the byline, not the story.
 func speaker(s *extract.Sentence, t extract.Target) bool {
 	h := s.Words[t.Head]
+	if t.Kind == quiz.KindPerson && strings.HasPrefix(s.Case(t.Head), "according") {
+		return true // "according to MMQB's _____": a source, not the story
+	}
 	if !strings.HasPrefix(h.Rel, "nsubj") || h.Head < 0 {
 		return false
 	}

@@ -297,8 +297,8 @@ func (l *layout) dropped(i, k int) bool {
 		return false
 	}
 	switch {
-	case rel == "appos" && !l.inside(k) && s.TitledName(i) != k:
-		return true // but "governor Ann Lee" keeps the name
+	case rel == "appos" && !l.inside(k) && s.TitledName(i) != k && commaBefore(s, k):
+		return true // but "governor Ann Lee" keeps the name, and "budget carrier AirAsia" is one phrase
 	case (w.Rel == "acl:relcl" || rel == "acl") && commaBefore(s, k) && !l.inside(k):
 		return true
 	case rel == "parataxis" || rel == "dislocated" || rel == "reparandum" || rel == "discourse":
@@ -509,7 +509,7 @@ func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 				continue
 			}
 			switch {
-			case s.Rel(k) == "appos" && !(i == h && s.TitledName(h) == k):
+			case s.Rel(k) == "appos" && commaBefore(s, k) && !(i == h && s.TitledName(h) == k):
 				continue // "the agency, a branch of ..."; but "saxophonist Ann Lee" keeps the name
 			case s.Rel(k) == "punct" && i == h && (k < h && k == firstKid(s, h) || k > h && k == lastKid(s, h)):
 				continue
@@ -1112,7 +1112,7 @@ func (l *layout) dropAsides(idx []int) []int {
 	s := l.s
 	skip := map[int]bool{}
 	for _, j := range idx {
-		if s.Rel(j) == "appos" || s.Rel(j) == "acl" && commaBefore(s, j) {
+		if (s.Rel(j) == "appos" || s.Rel(j) == "acl") && commaBefore(s, j) {
 			s.Walk(j, func(k int) { skip[k] = true })
 		}
 	}
@@ -1349,7 +1349,9 @@ func dropAt(s *extract.Sentence, j, level int) bool {
 		}
 		return opens && (end || hi < len(s.Words) && isAsideMark(s.Words[hi].Text) || s.Words[hi-1].Text == ",")
 	case "appos":
-		return s.TitledName(w.Head) != j // "CEO Jamie Dimon" keeps the name
+		// An apposition set off by punctuation; one written against its
+		// head is the parser splitting one phrase.
+		return s.TitledName(w.Head) != j && commaBefore(s, j) // "CEO Jamie Dimon" keeps the name
 	case "dep", "discourse", "vocative":
 		return true
 	case "acl":
