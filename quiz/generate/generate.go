@@ -890,6 +890,11 @@ func besidePlace(s *extract.Sentence, t extract.Target) bool {
 	if !isPlace(t.Kind) {
 		return false
 	}
+	if h := s.Words[t.Head].Head; h >= 0 && s.Rel(t.Head) == "nmod" {
+		if m := s.Words[h].Mention; m >= 0 && s.Mentions[m].Kind == quiz.KindPerson {
+			return true // "Sen. Rand Paul of _____": a person's state, said in passing
+		}
+	}
 	for _, j := range []int{t.Lo - 2, t.Hi + 1} {
 		if j < 0 || j >= len(s.Words) {
 			continue
