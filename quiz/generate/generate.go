@@ -1048,14 +1048,14 @@ func partOfName(s *extract.Sentence, t extract.Target) bool {
 // address reports a number that names rather than counts: "1225 N.
 // Rampart St.", "Flight 8501".
 func address(s *extract.Sentence, t extract.Target) bool {
-	if t.Kind != quiz.KindCount {
-		return false
+	if t.Kind != quiz.KindCount && !(t.Kind == quiz.KindDate && t.Hi-t.Lo == 1 && s.Words[t.Lo].UPOS == "NUM") {
+		return false // "1225" may read as a year
 	}
 	h := s.Words[t.Head].Head
 	if s.Words[t.Head].UPOS == "NUM" && h >= 0 && s.Words[h].UPOS == "PROPN" {
 		return true
 	}
-	return t.Hi < len(s.Words) && s.Words[t.Hi].UPOS == "PROPN" && upperFirst(s.Words[t.Hi].Text)
+	return t.Kind == quiz.KindCount && t.Hi < len(s.Words) && s.Words[t.Hi].UPOS == "PROPN" && upperFirst(s.Words[t.Hi].Text)
 }
 
 // repeatedValue reports a number or date the article repeats (three times
