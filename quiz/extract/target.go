@@ -104,8 +104,9 @@ func (d *Doc) targets(s *Sentence, cls []Clause, ci int) []Target {
 		}
 	}
 	if c.Cop >= 0 && s.Words[c.Pred].UPOS != "ADJ" {
-		if d.personSubject(s, c) && s.Words[c.Pred].UPOS == "NUM" && s.Words[c.Pred].Mention >= 0 {
-			// "She was 88."
+		if d.personSubject(s, c) && s.Words[c.Pred].UPOS == "NUM" && s.Words[c.Pred].Mention >= 0 && !s.HasKid(c.Pred, "nmod") && !s.HasKid(c.Pred, "acl") {
+			// "She was 88.", but not "He was one of the first six scholars
+			// to ...": a number with a phrase of its own counts that.
 			s.Mentions[s.Words[c.Pred].Mention].Kind = quiz.KindAge
 			add(c.Pred, c.Pred, RoleAge, "")
 		} else {

@@ -284,7 +284,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		quoted(s, t.Lo) ||
 		t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity]) ||
 		l.roughCuts() > 0 || !l.agrees() || incidental(d, t) ||
-		t.Kind == quiz.KindOther && t.Role == extract.RoleSubject // "What highlights ...?": vague
+		t.Kind == quiz.KindOther && t.Role == extract.RoleSubject || // "What highlights ...?": vague
+		named(t.Kind) && partOfName(s, t) // "Space Shuttle _____": "Which city lifted off?"
 	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
 		weak = true // "the Lyon talks" is no "Which city talks"
 	}

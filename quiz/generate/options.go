@@ -231,7 +231,9 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 		// "Who is the president of Ruritania?": world knowledge answers it;
 		// a teacher may still want it, from the reserve.
-		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Reserve || peripheral(d, r.Person, r.Sent)
+		// "Who is the senator of the United States?": a country has many.
+		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Reserve || peripheral(d, r.Person, r.Sent) ||
+			country && !uniquePosts[roleHeadWord(f.Object)]
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}
@@ -342,13 +344,24 @@ var headOfState = map[string]bool{
 // sharedRole reports whether another person of the article holds r's role
 // ("co-founder"): "Who is the co-founder?" would have two answers.
 func sharedRole(an *extract.Analysis, r extract.RoleFact) bool {
-	head := lastWord(strings.ToLower(r.Role))
+	head := genderless(lastWord(strings.ToLower(r.Role)))
 	for _, o := range an.Roles {
-		if o.Person != r.Person && lastWord(strings.ToLower(o.Role)) == head && (o.Org == r.Org || o.Org == "" || r.Org == "") {
+		if o.Person != r.Person && genderless(lastWord(strings.ToLower(o.Role))) == head && (o.Org == r.Org || o.Org == "" || r.Org == "") {
 			return true
 		}
 	}
 	return false
+}
+
+// genderless maps the gendered forms of a post to one: a spokeswoman and
+// a spokesperson of one agency hold the same post.
+func genderless(w string) string {
+	for _, suf := range []string{"woman", "man", "person"} {
+		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 {
+			return b + "person"
+		}
+	}
+	return w
 }
 
 func lastWord(s string) string {

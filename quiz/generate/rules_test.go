@@ -62,3 +62,19 @@ func TestIsMonth(t *testing.T) {
 		}
 	}
 }
+
+func TestGenderless(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"spokeswoman", "spokesperson"}, {"spokesman", "spokeswoman"}, {"chairwoman", "chairman"},
+	}
+	for _, tt := range tests {
+		if genderless(tt.a) != genderless(tt.b) {
+			t.Errorf("genderless(%q) = %q, genderless(%q) = %q: want equal", tt.a, genderless(tt.a), tt.b, genderless(tt.b))
+		}
+	}
+	for _, w := range []string{"woman", "man", "human", "mayor"} {
+		if genderless(w) != w {
+			t.Errorf("genderless(%q) = %q, want it unchanged", w, genderless(w))
+		}
+	}
+}
