@@ -288,7 +288,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity]) ||
 		l.roughCuts() > 0 || !l.agrees() || incidental(d, t) ||
 		t.Kind == quiz.KindOther && t.Role == extract.RoleSubject || // "What highlights ...?": vague
-		named(t.Kind) && partOfName(s, t) // "Space Shuttle _____": "Which city lifted off?"
+		named(t.Kind) && partOfName(s, t) || // "Space Shuttle _____": "Which city lifted off?"
+		t.Kind == quiz.KindOrganization || t.Kind == quiz.KindMisc || // judged 0 of 6: "Of what was he a co-founder?"
+		bareOblique(s, l.c.Pred)
 	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
 		weak = true // "the Lyon talks" is no "Which city talks"
 	}
@@ -1052,6 +1054,9 @@ func partOfName(s *extract.Sentence, t extract.Target) bool {
 	if glued(s, t) {
 		return true
 	}
+	if t.Lo > 1 && valueKind(t.Kind) && isDash(s.Words[t.Lo-1].Text) && s.Words[t.Lo-2].UPOS == "NUM" {
+		return true // "in 1920 – _____": the end of a range
+	}
 	if t.Lo > 0 && t.Kind == quiz.KindCount && upperFirst(s.Words[t.Lo-1].Text) && t.Lo > 1 && !sentenceOpener(s.Words[t.Lo-1].Lower()) {
 		return true // "the No _____ policy unit", "Flight _____": a number in a name
 	}
@@ -1060,7 +1065,7 @@ func partOfName(s *extract.Sentence, t extract.Target) bool {
 		// capitalized modifier right before a capitalized answer is part
 		// of one name, whatever the tagger made of it.
 		p, w := &s.Words[t.Lo-1], &s.Words[t.Lo]
-		if (p.UPOS == "ADJ" || p.UPOS == "PROPN") && upperFirst(p.Text) && upperFirst(w.Text) && !(t.Lo == 1 || s.Words[t.Lo-2].UPOS == "PUNCT" && s.Words[t.Lo-2].Text != ",") {
+		if (p.UPOS == "ADJ" || p.UPOS == "PROPN" || p.UPOS == "NOUN") && upperFirst(p.Text) && upperFirst(w.Text) && !sentenceOpener(p.Lower()) && !(t.Lo == 1 || s.Words[t.Lo-2].UPOS == "PUNCT" && s.Words[t.Lo-2].Text != ",") {
 			return true
 		}
 	}
@@ -1189,6 +1194,26 @@ func gluing(w string, before bool) bool {
 	}
 	return c == '-' || c == '‑' || c == '/' || unicode.IsLetter(c) || unicode.IsDigit(c)
 }
+
+// bareOblique reports a noun the parse hangs on predicate p as an oblique
+// with no preposition and no temporal subtype: "Space Shuttle" in "Space
+// Shuttle Columbia lifted off" taken apart from its name. A question
+// rebuilt on such a parse moves the pieces apart.
+func bareOblique(s *extract.Sentence, p int) bool {
+	if p < 0 {
+		return false
+	}
+	for _, k := range s.Kids(p) {
+		w := &s.Words[k]
+		if w.Rel == "obl" && (w.UPOS == "NOUN" || w.UPOS == "PROPN") && !s.HasKid(k, "case") && !timeNouns[strings.ToLower(w.Lemma)] && (w.Mention < 0 || !valueKind(s.Mentions[w.Mention].Kind) && s.Mentions[w.Mention].Kind != quiz.KindWeekday) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDash reports a hyphen or a dash.
+func isDash(w string) bool { return w == "-" || w == "–" || w == "—" || w == "‑" }
 
 // sentenceOpener reports a capitalized word before a number that is no
 // name of it: "In 1990", "The 15 volunteers".
