@@ -238,7 +238,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			// What makes a blank trivial or unfair keeps it out of any
 			// deck; a long or cut sentence only out of a full one.
 			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
-				partOfName(s, t) || address(s, t) || countGiven(s, t) || ownerOfName(s, t) || repeatedValue(d, t, answer) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
+				partOfName(s, t) || address(s, t) || countGiven(s, t) || ownerOfName(s, t) || repeatedValue(d, t, answer) || g.countryGiven(s, t, answer) || decimalFigure(t, answer) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
 				g.titled(s, t) || t.Kind == quiz.KindWeekday || pointsBackRE.MatchString(cl) ||
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
@@ -248,7 +248,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			soft: inAside(s, t) || unresolvedDescription(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords,
 		}
 		if t.Kind == quiz.KindPerson && (t.Entity < 0 || !g.surelyPerson(d.Entities[t.Entity])) {
-			c.soft = true // "Google's own _____" typed a person: nothing says it is one
+			// "With _____ in 1989" (an earthquake) typed a person: nothing
+			// says it is one, and a named thing blanks badly.
+			c.hard, c.weak = true, true
 		}
 		if !c.hard && !c.soft && level == 0 && !ck.parseClean(s.Text()) {
 			c.soft = true // the article's own garbled sentence, copied
@@ -290,7 +292,11 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		t.Kind == quiz.KindOther && t.Role == extract.RoleSubject || // "What highlights ...?": vague
 		named(t.Kind) && partOfName(s, t) || // "Space Shuttle _____": "Which city lifted off?"
 		t.Kind == quiz.KindOrganization || t.Kind == quiz.KindMisc || // judged 0 of 6: "Of what was he a co-founder?"
-		bareOblique(s, l.c.Pred)
+		bareOblique(s, l.c.Pred) ||
+		// Judged 0 of 8: the story's own city or a seat world knowledge
+		// gives ("In which city did the State Department ..."), and a name
+		// typed a city that is not one ("Which city was lost?").
+		t.Kind == quiz.KindCity || t.Kind == quiz.KindWeekday
 	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
 		weak = true // "the Lyon talks" is no "Which city talks"
 	}
@@ -315,6 +321,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		}
 		if givesAway(q, answer, t.Kind) {
 			break
+		}
+		if pointsBackRE.MatchString(q) {
+			weak = true // "the same airline's Flight MH17"
 		}
 		// A wh-question served by default names something of the story,
 		// comes from a clause not coordinated with another, and asks for
@@ -1057,6 +1066,12 @@ func partOfName(s *extract.Sentence, t extract.Target) bool {
 	if t.Lo > 1 && valueKind(t.Kind) && isDash(s.Words[t.Lo-1].Text) && s.Words[t.Lo-2].UPOS == "NUM" {
 		return true // "in 1920 – _____": the end of a range
 	}
+	if t.Hi+1 < len(s.Words) && valueKind(t.Kind) && isDash(s.Words[t.Hi].Text) && s.Words[t.Hi+1].UPOS == "NUM" {
+		return true // "_____–91": the start of one
+	}
+	if t.Lo > 1 && s.Words[t.Lo-1].Lower() == "of" && upperFirst(s.Words[t.Lo-2].Text) && s.Words[t.Lo-2].UPOS != "ADP" && named(t.Kind) && t.Lo-2 > 0 {
+		return true // "the State of _____", "the University of _____"
+	}
 	if t.Lo > 0 && t.Kind == quiz.KindCount && upperFirst(s.Words[t.Lo-1].Text) && t.Lo > 1 && !sentenceOpener(s.Words[t.Lo-1].Lower()) {
 		return true // "the No _____ policy unit", "Flight _____": a number in a name
 	}
@@ -1208,6 +1223,44 @@ func bareOblique(s *extract.Sentence, p int) bool {
 		if w.Rel == "obl" && (w.UPOS == "NOUN" || w.UPOS == "PROPN") && !s.HasKid(k, "case") && !timeNouns[strings.ToLower(w.Lemma)] && (w.Mention < 0 || !valueKind(s.Mentions[w.Mention].Kind) && s.Mentions[w.Mention].Kind != quiz.KindWeekday) {
 			return true
 		}
+	}
+	return false
+}
+
+// countryGiven reports a country blanked in a sentence that names one of
+// its cities ("moved to the _____ ... in New York City"), or a city
+// blanked after an organization it is the seat of ("Columbia University
+// in _____").
+func (g *Generator) countryGiven(s *extract.Sentence, t extract.Target, answer string) bool {
+	switch t.Kind {
+	case quiz.KindCountry:
+		for mi, m := range s.Mentions {
+			if m.Lo >= t.Lo && m.Lo < t.Hi || m.Kind != quiz.KindCity && m.Kind != quiz.KindRegion {
+				continue
+			}
+			if _, country, ok := g.lx.Place(s.MentionText(mi)); ok && country != "" && (country == answer || strings.TrimPrefix(answer, "the ") == country) {
+				return true
+			}
+		}
+	case quiz.KindCity, quiz.KindRegion:
+		h := s.Words[t.Head].Head
+		if h >= 0 && s.Rel(t.Head) == "nmod" {
+			if m := s.Words[h].Mention; m >= 0 && s.Mentions[m].Kind == quiz.KindOrganization {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// decimalFigure reports a count to the hundredth ("27,403.54 points"): an
+// index level or a reading nobody learns.
+func decimalFigure(t extract.Target, answer string) bool {
+	if t.Kind != quiz.KindCount {
+		return false
+	}
+	if i := strings.LastIndexByte(answer, '.'); i > 0 && i+1 < len(answer) && answer[i+1] >= '0' && answer[i+1] <= '9' {
+		return true
 	}
 	return false
 }

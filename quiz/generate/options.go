@@ -233,7 +233,8 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		// a teacher may still want it, from the reserve.
 		// "Who is the senator of the United States?": a country has many.
 		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Reserve || peripheral(d, r.Person, r.Sent) ||
-			country && !uniquePosts[roleHeadWord(f.Object)]
+			country && !uniquePosts[roleHeadWord(f.Object)] ||
+			t.Answer == "object" && sharedRole(an, r) // two spokespeople of one agency: each one's post tells little
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}
@@ -245,8 +246,11 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 			if sn := quiz.Surname(answer); sn != "" && sn != answer {
 				acc = append(acc, sn)
 			}
-		} else if f.Org != "" {
-			acc = append(acc, f.Org+" "+f.Object)
+		} else {
+			if f.Org != "" {
+				acc = append(acc, f.Org+" "+f.Object)
+			}
+			acc = append(acc, genderForms(answer)...) // "spokeswoman": "spokesperson"
 		}
 		mk := func(ty quiz.QuestionType, prompt string) candidate {
 			return candidate{
@@ -362,6 +366,31 @@ func genderless(w string) string {
 		}
 	}
 	return w
+}
+
+// genderForms returns a post's other gendered forms: "spokesperson" and
+// "spokesman" for "spokeswoman".
+func genderForms(post string) []string {
+	for _, suf := range []string{"woman", "man", "person"} {
+		if b, ok := strings.CutSuffix(post, suf); ok && genderedStems[strings.ToLower(lastWord(b))] {
+			var out []string
+			for _, o := range []string{"woman", "man", "person"} {
+				if o != suf {
+					out = append(out, b+o)
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// genderedStems are the stems of posts written with -man, -woman or
+// -person.
+var genderedStems = map[string]bool{
+	"spokes": true, "chair": true, "congress": true, "business": true, "police": true, "sales": true,
+	"anchor": true, "camera": true, "fire": true, "council": true, "alder": true, "news": true,
+	"committee": true, "assembly": true, "service": true, "crafts": true,
 }
 
 func lastWord(s string) string {

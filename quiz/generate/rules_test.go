@@ -78,3 +78,21 @@ func TestGenderless(t *testing.T) {
 		}
 	}
 }
+
+func TestGenderForms(t *testing.T) {
+	tests := []struct {
+		post string
+		want []string
+	}{
+		{"spokeswoman", []string{"spokesman", "spokesperson"}},
+		{"chief spokesperson", []string{"chief spokeswoman", "chief spokesman"}},
+		{"mayor", nil},
+		{"human", nil},
+	}
+	for _, tt := range tests {
+		got := genderForms(tt.post)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("genderForms(%q) = %q, want %q", tt.post, got, tt.want)
+		}
+	}
+}
