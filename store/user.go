@@ -391,3 +391,12 @@ func (s *Store) ClearSignInFailures(ctx context.Context, key string) error {
 	}
 	return nil
 }
+
+// LearnerByID returns the learner with the given ID.
+func (s *Store) LearnerByID(ctx context.Context, id int64) (quiz.Learner, error) {
+	var r learnerRow
+	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
+		return quiz.Learner{}, notFound(err, fmt.Sprintf("learner %d", id))
+	}
+	return r.domain(), nil
+}

@@ -63,7 +63,7 @@ func startE2E(t *testing.T, withPipeline bool) *e2e {
 		if err != nil {
 			t.Fatalf("pipeline.New: %v", err)
 		}
-		srv, err := New(Config{Store: f.store, Pipeline: p})
+		srv, err := New(Config{Store: f.store, Pipeline: p, Open: true})
 		if err != nil {
 			t.Fatal(err)
 		}

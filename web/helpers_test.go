@@ -156,7 +156,7 @@ func newFixture(t testing.TB) *fixture {
 		f.articles = append(f.articles, a)
 		f.qs = append(f.qs, qs)
 	}
-	srv, err := New(Config{Store: st, Ingest: fakeIngest, MaxUpload: 64 << 10})
+	srv, err := New(Config{Store: st, Ingest: fakeIngest, MaxUpload: 64 << 10, Open: true})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
