@@ -202,7 +202,8 @@ func (s *Server) signIn(c *fiber.Ctx, u quiz.User) error {
 	if err := s.store.CreateSession(ctx, hashToken(sid), u.ID, now, now.Add(sessionTTL)); err != nil {
 		return err
 	}
-	s.setCookie(c, sessionCookie, sid)
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: sid, Path: "/", MaxAge: int(sessionTTL / time.Second),
+		HTTPOnly: true, Secure: s.cookieSecure(c), SameSite: fiber.CookieSameSiteLaxMode})
 	s.setCookie(c, learnerCookie, s.signLearner(randomToken()))
 	s.setCookie(c, csrfCookie, randomToken())
 	return nil
