@@ -253,6 +253,7 @@ type learnerResult struct {
 	Total     int
 	Percent   int
 	Time      time.Duration
+	Session   *quiz.QuizSession
 }
 
 // resultsPage is the data of an assignment's results.
@@ -305,6 +306,7 @@ func (s *Server) results(c *fiber.Ctx) (resultsPage, error) {
 	for _, w := range work {
 		r := learnerResult{Name: w.Member.Name, LearnerID: w.Member.LearnerID, Total: len(a.QuestionIDs)}
 		if w.Session != nil {
+			r.Session = w.Session
 			r.Started, r.Done = true, w.Done()
 			r.Correct, r.Total = w.Session.Score()
 			r.Time = w.Session.Duration(now).Round(time.Second)
@@ -333,16 +335,20 @@ func (s *Server) showResults(c *fiber.Ctx) error {
 	return s.render(c, fiber.StatusOK, "assignment", p)
 }
 
-// resultsCSV writes an assignment's results: a line per learner, then a
-// line per question.
+// resultsCSV writes an assignment's results, one rectangular table: a
+// line per learner with their score, time and the answer they gave to each
+// question, then lines with each question's share correct and flag.
 func (s *Server) resultsCSV(c *fiber.Ctx) error {
 	p, err := s.results(c)
 	if err != nil {
 		return err
 	}
-	var b strings.Builder
-	w := csv.NewWriter(&b)
-	rows := [][]string{{"learner", "status", "correct", "total", "percent", "seconds"}}
+	fixed := []string{"learner", "status", "correct", "total", "percent", "seconds"}
+	header := append([]string(nil), fixed...)
+	for i, it := range p.Items {
+		header = append(header, csvSafe(fmt.Sprintf("Q%d %s", i+1, truncate(it.Question.Prompt, 60))))
+	}
+	rows := [][]string{header}
 	for _, r := range p.Learners {
 		status := "not started"
 		if r.Done {
@@ -350,22 +356,32 @@ func (s *Server) resultsCSV(c *fiber.Ctx) error {
 		} else if r.Started {
 			status = "started"
 		}
-		rows = append(rows, []string{csvSafe(r.Name), status, strconv.Itoa(r.Correct), strconv.Itoa(r.Total),
-			strconv.Itoa(r.Percent), strconv.Itoa(int(r.Time.Seconds()))})
+		row := []string{csvSafe(r.Name), status, strconv.Itoa(r.Correct), strconv.Itoa(r.Total),
+			strconv.Itoa(r.Percent), strconv.Itoa(int(r.Time.Seconds()))}
+		given := map[int64]quiz.Attempt{}
+		if r.Session != nil {
+			for _, a := range r.Session.Attempts {
+				given[a.QuestionID] = a
+			}
+		}
+		for _, it := range p.Items {
+			cell := ""
+			if a, ok := given[it.Question.ID]; ok {
+				cell = a.Result.String() + ": " + a.Given
+			}
+			row = append(row, csvSafe(cell))
+		}
+		rows = append(rows, row)
 	}
-	rows = append(rows, nil, []string{"question", "prompt", "answer", "answered", "correct", "percent correct", "discrimination", "flagged", "choices"})
+	share := []string{"share correct", "", "", "", "", ""}
+	flag := []string{"flagged for review", "", "", "", "", ""}
 	for _, it := range p.Items {
-		var ch []string
-		for _, o := range it.Choices {
-			ch = append(ch, fmt.Sprintf("%s: %d", o.Option, o.Picked))
-		}
-		if it.Other > 0 || len(it.Choices) == 0 {
-			ch = append(ch, fmt.Sprintf("other: %d", it.Other))
-		}
-		rows = append(rows, []string{strconv.FormatInt(it.Question.ID, 10), csvSafe(it.Question.Prompt), csvSafe(it.Question.Answer),
-			strconv.Itoa(it.Answered), strconv.Itoa(it.Correct), strconv.Itoa(it.ShareCorrect()),
-			strconv.FormatFloat(it.Discrimination, 'f', 2, 64), strconv.FormatBool(it.Flagged), csvSafe(strings.Join(ch, "; "))})
+		share = append(share, strconv.Itoa(it.ShareCorrect()))
+		flag = append(flag, strconv.FormatBool(it.Flagged))
 	}
+	rows = append(rows, share, flag)
+	var b strings.Builder
+	w := csv.NewWriter(&b)
 	if err := w.WriteAll(rows); err != nil {
 		return fmt.Errorf("results csv: %w", err)
 	}
