@@ -574,4 +574,3 @@ func TestSetupAndUsers(t *testing.T) {
 func (f *fixture) dbFiles() []string {
 	return []string{f.dbPath, f.dbPath + "-wal"}
 }
-

@@ -312,4 +312,3 @@ func TestGuardsMatchLikeFiber(t *testing.T) {
 		}
 	}
 }
-
