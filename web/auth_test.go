@@ -574,3 +574,9 @@ func TestSetupAndUsers(t *testing.T) {
 func (f *fixture) dbFiles() []string {
 	return []string{f.dbPath, f.dbPath + "-wal"}
 }
+
+// passwordHash hashes pw as the tests' servers do.
+func passwordHash(t testing.TB, pw string) string {
+	t.Helper()
+	return password.Hash(pw, fastHash)
+}
