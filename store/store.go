@@ -140,7 +140,7 @@ const migrationLock = 0x6661637464656b
 // locked) transaction on SQLite. Then it fills the counts of articles
 // stored before they were kept.
 func (s *Store) migrate(ctx context.Context) error {
-	models := append(coreModels(), learningModels()...)
+	models := append(append(coreModels(), learningModels()...), accountModels()...)
 	run := func(db *gorm.DB) error {
 		db = db.Session(&gorm.Session{NewDB: true})
 		if err := db.AutoMigrate(models...); err != nil {

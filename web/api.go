@@ -154,7 +154,7 @@ func (s *Server) apiArticle(c *fiber.Ctx) error {
 	}
 	qv := make([]apiQuestion, len(qs))
 	for i, q := range qs {
-		qv[i] = toAPIQuestion(q, true)
+		qv[i] = toAPIQuestion(q, can(c, quiz.SeeAnswers))
 	}
 	return c.JSON(fiber.Map{
 		"article":   apiArticle{ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Source: a.Source, IngestedAt: a.IngestedAt, Paragraphs: a.Paragraphs},
@@ -355,7 +355,7 @@ func (s *Server) apiDeck(c *fiber.Ctx) error {
 	}
 	qv := make([]apiQuestion, len(qs))
 	for i, q := range qs {
-		qv[i] = toAPIQuestion(q, true)
+		qv[i] = toAPIQuestion(q, can(c, quiz.SeeAnswers))
 	}
 	body := fiber.Map{"deck": toAPIDeck(dk), "questions": qv}
 	if len(qs) == limit {

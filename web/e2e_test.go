@@ -56,19 +56,30 @@ type e2e struct {
 
 func startE2E(t *testing.T, withPipeline bool) *e2e {
 	t.Helper()
-	exe := chromiumPath(t)
 	f := newFixture(t)
 	if withPipeline {
-		p, err := pipeline.New(pipeline.Config{})
-		if err != nil {
-			t.Fatalf("pipeline.New: %v", err)
-		}
-		srv, err := New(Config{Store: f.store, Pipeline: p})
+		srv, err := New(Config{Store: f.store, Pipeline: e2ePipeline(t), Open: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f.srv = srv
 	}
+	return launchE2E(t, f)
+}
+
+func e2ePipeline(t *testing.T) *pipeline.Pipeline {
+	t.Helper()
+	p, err := pipeline.New(pipeline.Config{})
+	if err != nil {
+		t.Fatalf("pipeline.New: %v", err)
+	}
+	return p
+}
+
+// launchE2E serves f.srv on loopback and starts a browser.
+func launchE2E(t *testing.T, f *fixture) *e2e {
+	t.Helper()
+	exe := chromiumPath(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -103,6 +114,20 @@ func startE2E(t *testing.T, withPipeline bool) *e2e {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return &e2e{fixture: f, base: "http://" + ln.Addr().String(), ctx: ctx}
+}
+
+// person returns a tab in a browser context of its own: another person
+// on another computer, with no cookies shared with the others.
+func (e *e2e) person(t *testing.T) *e2e {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(e.ctx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("new browser context: %v", err)
+	}
+	p := *e
+	p.ctx = ctx
+	return &p
 }
 
 // do runs steps with a time limit.

@@ -24,6 +24,7 @@ type fixture struct {
 	store    *store.Store
 	articles []quiz.Article
 	qs       [][]quiz.Question // questions per article, in creation order
+	dbPath   string
 }
 
 // fakeIngest stands in for the extraction pipeline: the first line is the
@@ -133,12 +134,13 @@ func hostile() (quiz.Article, []quiz.Fact, []quiz.Question) {
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
+	dbPath := filepath.Join(t.TempDir(), "web.db")
+	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		t.Fatalf("store.Open: %v", err)
 	}
 	t.Cleanup(func() { _ = st.Close() })
-	f := &fixture{store: st}
+	f := &fixture{store: st, dbPath: dbPath}
 	var stormFacts []quiz.Fact
 	for i, mk := range []func() (quiz.Article, []quiz.Fact, []quiz.Question){storm, hostile} {
 		a, facts, qs := mk()
@@ -156,7 +158,7 @@ func newFixture(t testing.TB) *fixture {
 		f.articles = append(f.articles, a)
 		f.qs = append(f.qs, qs)
 	}
-	srv, err := New(Config{Store: st, Ingest: fakeIngest, MaxUpload: 64 << 10})
+	srv, err := New(Config{Store: st, Ingest: fakeIngest, MaxUpload: 64 << 10, Open: true})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

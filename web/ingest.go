@@ -33,7 +33,7 @@ type addPage struct {
 }
 
 func (s *Server) addPage(c *fiber.Ctx) addPage {
-	return addPage{base: base{Title: "Add an article", Nav: "add", CSRF: csrfToken(c)},
+	return addPage{base: s.base(c, "Add an article", "add"),
 		MaxUpload: megabytes(s.maxUpload), Enabled: s.ingest != nil}
 }
 

@@ -92,7 +92,7 @@ func validToken(t string) bool {
 
 func (s *Server) setCookie(c *fiber.Ctx, name, value string) {
 	c.Cookie(&fiber.Cookie{Name: name, Value: value, Path: "/", MaxAge: cookieMaxAge,
-		HTTPOnly: true, Secure: s.secure, SameSite: fiber.CookieSameSiteLaxMode})
+		HTTPOnly: true, Secure: s.cookieSecure(c), SameSite: fiber.CookieSameSiteLaxMode})
 }
 
 // identify gives every browser a learner token and a CSRF token, each in its

@@ -36,7 +36,7 @@ const (
 // base returns the layout's data for a page titled title under the
 // navigation entry nav.
 func (s *Server) base(c *fiber.Ctx, title, nav string) base {
-	return base{Title: title, Nav: nav, CSRF: csrfToken(c)}
+	return base{Title: title, Nav: nav, CSRF: csrfToken(c), Viewer: viewerOf(c)}
 }
 
 // before parses the keyset cursor of a list page: the ID the page starts
@@ -129,7 +129,10 @@ func (s *Server) showHome(c *fiber.Ctx) error {
 		return err
 	}
 	p := homePage{base: s.base(c, "Home", "home"), Articles: arts, More: more(arts, pageSize), Decks: decks,
-		Types: quiz.QuestionTypes, CanIngest: s.ingest != nil, Formats: exportLinks("")}
+		Types: quiz.QuestionTypes, CanIngest: s.ingest != nil && can(c, quiz.EditContent), Formats: exportLinks("")}
+	if !can(c, quiz.SeeAnswers) {
+		p.Formats = nil
+	}
 	p.Due, p.New = decks[0].Due, decks[0].New
 	lid, err := s.learnerID(c)
 	if err != nil {
@@ -227,11 +230,17 @@ func (s *Server) showArticle(c *fiber.Ctx) error {
 		return err
 	}
 	a, facts, qs, id := ac.Article, ac.Facts, ac.Questions, ac.Article.ID
+	teacher := can(c, quiz.SeeAnswers)
+	if !teacher {
+		qs = nil // answers are for teachers; learners meet questions in quizzes
+	}
 	p := articlePage{base: s.base(c, a.Title, "articles"), Article: a,
 		Paragraphs: highlight(a, facts), Facts: len(facts), Questions: qs, ShowReserve: c.Query("reserve") != "",
 		AllConflicts: c.Query("conflicts") == "all", Added: c.Query("added") != "",
 		Formats: exportLinks("&article=" + strconv.FormatInt(id, 10))}
-	if p.ReserveCount, err = s.store.CountQuestions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
+	if !teacher {
+		p.Formats, p.ShowReserve = nil, false
+	} else if p.ReserveCount, err = s.store.CountQuestions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
 		return err
 	}
 	if p.ShowReserve {
@@ -340,6 +349,9 @@ func (s *Server) showDeck(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if !can(c, quiz.SeeAnswers) {
+		qs = nil
+	}
 	p := deckPage{base: s.base(c, dk.Name, "decks"), Deck: dk, Questions: qs, Types: quiz.QuestionTypes}
 	if len(qs) == deckPageSize {
 		p.More = qs[len(qs)-1].ID
@@ -348,7 +360,9 @@ func (s *Server) showDeck(c *fiber.Ctx) error {
 	if d.ArticleID != 0 {
 		q = "&article=" + d.Key
 	}
-	p.Formats = exportLinks(q)
+	if p.Viewer.Teacher() {
+		p.Formats = exportLinks(q)
+	}
 	return s.render(c, fiber.StatusOK, "deck", p)
 }
 

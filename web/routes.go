@@ -13,7 +13,8 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/static/:name", s.serveStatic)
 	app.Get("/favicon.ico", s.serveFavicon)
 	app.Get("/healthz", func(c *fiber.Ctx) error { return c.SendString("ok") })
-	app.Use(s.identify)
+	// Who is asking, and whether the policy lets them (see policy.go).
+	app.Use(s.identify, s.authenticate, s.authorize)
 
 	// The JSON API, documented in API.md.
 	api := app.Group("/api/v1", s.checkAPI)
@@ -34,6 +35,8 @@ func (s *Server) routes(app *fiber.App) {
 	api.Get("/quizzes/:id/result", s.apiResult)
 	api.Post("/reviews", s.apiReview)
 	api.Get("/scores", s.apiScores)
+	api.Get("/assignments", s.apiAssignments)
+	api.Get("/assignments/:id/results", s.apiResults)
 	api.Use(func(c *fiber.Ctx) error {
 		return quiz.Errorf(quiz.ErrNotFound, "No such API route: %s %s", c.Method(), c.Path())
 	})
@@ -61,6 +64,32 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/study/:deck", s.showStudy)
 	app.Post("/study/:deck", s.reviewCard)
 	app.Get("/export", s.export)
+
+	// Accounts (auth.go) and classes (classes.go).
+	app.Get("/signin", s.showSignIn)
+	app.Post("/signin", s.signInPost)
+	app.Get("/signup", s.showSignUp)
+	app.Post("/signup", s.signUpPost)
+	app.Post("/signout", s.signOut)
+	app.Get("/setup", s.showSetup)
+	app.Post("/setup", s.setupPost)
+	app.Get("/account", s.showAccount)
+	app.Post("/account/password", s.changePassword)
+	app.Post("/account/tokens", s.createToken)
+	app.Post("/account/tokens/:id/delete", s.revokeToken)
+	app.Get("/admin/users", s.showUsers)
+	app.Post("/admin/users/:id/role", s.setUserRole)
+	app.Get("/classes", s.showClasses)
+	app.Post("/classes", s.createClass)
+	app.Get("/classes/:id", s.showClass)
+	app.Post("/classes/:id/assignments", s.createAssignment)
+	app.Get("/assignments/:id/results", s.showResults)
+	app.Get("/assignments/:id/results.csv", s.resultsCSV)
+	app.Get("/assignments", s.showAssignments)
+	app.Post("/assignments/:id/start", s.startAssignment)
+	app.Get("/join", s.showJoin)
+	app.Get("/join/:code", s.showJoin)
+	app.Post("/join", s.joinClass)
 	app.Use(func(c *fiber.Ctx) error {
 		return quiz.Errorf(quiz.ErrNotFound, "There is no page at %s.", c.Path())
 	})

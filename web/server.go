@@ -18,9 +18,11 @@ import (
 	"net"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"factdeck/quiz"
+	"factdeck/quiz/password"
 	"factdeck/quiz/pipeline"
 	"factdeck/store"
 
@@ -37,6 +39,7 @@ var staticFS embed.FS
 var pageNames = []string{
 	"home", "article", "add", "edit", "decks", "deck", "quizsetup", "question",
 	"result", "study", "error",
+	"signin", "account", "users", "classes", "class", "assignment", "assignments", "join",
 }
 
 // DefaultMaxUpload is the largest article upload accepted by default.
@@ -63,6 +66,17 @@ type Config struct {
 	// Secret signs learner cookies. Nil uses the secret kept in the store,
 	// the same for every server on one database.
 	Secret []byte
+	// Open runs the server without sign-in for a personal install: every
+	// viewer is at least a teacher. Otherwise guests and learners may only
+	// read, take quizzes and study (see quiz.Policy).
+	Open bool
+	// TrustProxy trusts X-Forwarded-For and X-Forwarded-Proto from a
+	// reverse proxy: the client's address for sign-in throttling, and
+	// Secure cookies when the proxy says the request came over HTTPS.
+	TrustProxy bool
+	// HashParams are argon2id's costs for new passwords; nil uses
+	// password.Default. Tests lower them.
+	HashParams *password.Params
 }
 
 // IngestFunc is the ingest pipeline's Batch: documents and the stored
@@ -82,6 +96,13 @@ type Server struct {
 	static    map[string]asset
 	assetVer  string
 	secret    []byte
+
+	open       bool
+	trustProxy bool
+	hashParams password.Params
+	guards     guards
+	dummyOnce  sync.Once
+	dummy      string
 }
 
 type asset struct {
@@ -103,6 +124,13 @@ func New(cfg Config) (*Server, error) {
 		secure:    cfg.Secure,
 		now:       cfg.Now,
 		secret:    cfg.Secret,
+
+		open:       cfg.Open,
+		trustProxy: cfg.TrustProxy,
+		hashParams: password.Default,
+	}
+	if cfg.HashParams != nil {
+		s.hashParams = *cfg.HashParams
 	}
 	if s.ingest == nil && cfg.Pipeline != nil {
 		s.ingest = cfg.Pipeline.Batch
@@ -147,6 +175,11 @@ func New(cfg Config) (*Server, error) {
 		ReadBufferSize:        16 << 10,
 	})
 	s.routes(s.app)
+	g, err := newGuards(s.app)
+	if err != nil {
+		return nil, err
+	}
+	s.guards = g
 	return s, nil
 }
 
@@ -251,15 +284,26 @@ func (s *Server) loadStatic() error {
 // menus holds the main navigation's HTML for each active entry, built once
 // from constants: the layout inserts it instead of ranging and comparing on
 // every page.
-var menus = func() map[string]template.HTML {
+var menus, learnerMenus = buildMenus(true), buildMenus(false)
+
+// buildMenus returns the navigation per active entry, with the entries of
+// teachers or without.
+func buildMenus(teacher bool) map[string]template.HTML {
 	items := []struct{ href, label, nav, alt string }{
 		{"/", "Home", "home", ""},
 		{"/quiz", "Quiz", "quiz", ""},
 		{"/decks", "Flashcards", "decks", "study"},
 		{"/articles/new", "Add article", "add", ""},
+		{"/classes", "Classes", "classes", ""},
+		{"/assignments", "Assignments", "assignments", ""},
+	}
+	if teacher {
+		items = items[:5]
+	} else {
+		items = append(items[:3:3], items[5])
 	}
 	m := make(map[string]template.HTML)
-	for _, active := range []string{"", "home", "quiz", "decks", "study", "add", "articles"} {
+	for _, active := range []string{"", "home", "quiz", "decks", "study", "add", "articles", "classes", "assignments", "account", "users"} {
 		var b strings.Builder
 		for _, it := range items {
 			cur := ""
@@ -271,10 +315,15 @@ var menus = func() map[string]template.HTML {
 		m[active] = template.HTML(b.String()) // constants only: safe
 	}
 	return m
-}()
+}
 
 // Menu returns the navigation with the active entry marked.
-func (b base) Menu() template.HTML { return menus[b.Nav] }
+func (b base) Menu() template.HTML {
+	if !b.Viewer.Teacher() {
+		return learnerMenus[b.Nav]
+	}
+	return menus[b.Nav]
+}
 
 // base is the part of every page's data the layout needs.
 type base struct {
@@ -282,6 +331,8 @@ type base struct {
 	// Nav names the active navigation entry.
 	Nav  string
 	CSRF string
+	// Viewer is who is asking; the navigation and pages adapt to it.
+	Viewer viewer
 }
 
 // render executes page name with data and sends it with status.
@@ -325,7 +376,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	if strings.HasPrefix(c.Path(), "/api/") || !acceptsHTML(c) {
 		return c.Status(code).JSON(fiber.Map{"error": msg})
 	}
-	data := errorPage{base: base{Title: statusTitle(code), CSRF: csrfToken(c)}, Status: code, Message: msg}
+	data := errorPage{base: base{Title: statusTitle(code), CSRF: csrfToken(c), Viewer: viewerOf(c)}, Status: code, Message: msg}
 	if rerr := s.render(c, code, "error", data); rerr != nil {
 		s.log.Error("render error page", "err", rerr)
 		return c.Status(code).SendString(msg)
@@ -352,6 +403,7 @@ var kinds = []struct {
 	{quiz.ErrUnavailable, fiber.StatusServiceUnavailable, "That is not available on this server."},
 	{quiz.ErrInvalid, fiber.StatusBadRequest, "The request is not valid."},
 	{quiz.ErrEmpty, fiber.StatusBadRequest, "There is nothing to work with here."},
+	{errTooMany, fiber.StatusTooManyRequests, "Too many requests: wait a while and try again."},
 }
 
 // classify maps an error to a status code and a message for people.
@@ -385,6 +437,10 @@ func statusTitle(code int) string {
 		return "Already done"
 	case fiber.StatusRequestEntityTooLarge:
 		return "Too large"
+	case fiber.StatusTooManyRequests:
+		return "Too many requests"
+	case fiber.StatusUnauthorized:
+		return "Not signed in"
 	}
 	if code >= 500 {
 		return "Server error"

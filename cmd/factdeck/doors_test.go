@@ -76,7 +76,7 @@ func TestSameQuestionsWhicheverDoor(t *testing.T) {
 	if err := seed(ctx, st, p, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(web.Config{Store: st, Pipeline: p})
+	srv, err := web.New(web.Config{Store: st, Pipeline: p, Open: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@
 //	factdeck ingest PATH...             add articles from files, directories or URLs
 //	factdeck export -format F [-o FILE] write a deck (apkg, anki, csv, quizlet, gift, json)
 //	factdeck regenerate [-article ID]   make the questions of stored articles again
+//	factdeck user add [-admin] EMAIL    create an account, the password read from stdin
 //
 // The database is -db PATH, else $FACTDECK_DB, else factdeck.db in the
 // working directory; a postgres:// DSN selects PostgreSQL. On an empty
@@ -34,6 +35,7 @@ Usage:
   factdeck regenerate [-article ID]     extract facts and make questions again for stored articles
   factdeck parse [-conllu] [FILE|-]     write the syntactic analysis of an article (or of CoNLL-U) as CoNLL-U
   factdeck questions [-reserve] FILE    show the questions an article would get, storing nothing
+  factdeck user add [-admin] EMAIL      create an account (password on stdin); user list, user role
   factdeck help [COMMAND]               show help
 
 Every command takes -db PATH (default $FACTDECK_DB, else ./factdeck.db; a
@@ -75,6 +77,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = parseCmd(ctx, args, stdout, stderr)
 	case "questions":
 		err = questionsCmd(ctx, args, stdout, stderr)
+	case "user":
+		err = userCmd(ctx, args, os.Stdin, stdout, stderr)
 	case "help":
 		if len(args) > 0 {
 			return run(ctx, []string{args[0], "-h"}, stdout, stderr)
