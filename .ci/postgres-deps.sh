@@ -5,6 +5,13 @@ pgver=$(ls /usr/lib/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | grep -q "^$pgver main"; then
   pg_createcluster "$pgver" main >/dev/null
 fi
+# Room for the tests' connections: three serve processes of 16 each, the
+# store suite and the web suite run in parallel packages.
+if ! grep -q '^max_connections = 300' "/etc/postgresql/$pgver/main/conf.d/factdeck.conf" 2>/dev/null; then
+  mkdir -p "/etc/postgresql/$pgver/main/conf.d"
+  echo 'max_connections = 300' > "/etc/postgresql/$pgver/main/conf.d/factdeck.conf"
+  pg_ctlcluster "$pgver" main stop 2>/dev/null || true
+fi
 pg_ctlcluster "$pgver" main start || true
 for _ in $(seq 1 30); do
   pg_isready -q -h 127.0.0.1 && break
