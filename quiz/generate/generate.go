@@ -594,7 +594,6 @@ var smallNumbers = map[string]string{
 	"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
 }
 
-
 func dedupe(ss []string) []string {
 	seen := map[string]bool{}
 	out := ss[:0]
