@@ -231,12 +231,6 @@ func docOrder(caps []bool) []int {
 	return order
 }
 
-// Entities returns the named entities of text in order of appearance. The
-// whole text is one document. It is EntitiesIn over token.Split(text).
-func (m *Model) Entities(text string) []Entity {
-	return m.EntitiesIn(text, token.Split(text))
-}
-
 // EntitiesIn returns the named entities of text, split into sentences by
 // token.Split, in order of appearance, so that a caller that also parses
 // the text tokenizes it once. Every entity starts at a token's start and

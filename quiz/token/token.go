@@ -62,15 +62,6 @@ type Sentence struct {
 	Tokens []Token
 }
 
-// Words returns the texts of the sentence's tokens.
-func (s Sentence) Words() []string {
-	out := make([]string, len(s.Tokens))
-	for i, t := range s.Tokens {
-		out[i] = t.Text
-	}
-	return out
-}
-
 // splitter holds the state of one Split call.
 type splitter struct {
 	text  string

@@ -58,11 +58,20 @@ func TestSplit(t *testing.T) {
 	}
 }
 
+// words returns the texts of a sentence's tokens.
+func words(s Sentence) []string {
+	out := make([]string, len(s.Tokens))
+	for i, t := range s.Tokens {
+		out[i] = t.Text
+	}
+	return out
+}
+
 // render writes sentences as tokens joined by spaces, sentences by " | ".
 func render(sents []Sentence) string {
 	var out []string
 	for _, s := range sents {
-		out = append(out, strings.Join(s.Words(), " "))
+		out = append(out, strings.Join(words(s), " "))
 	}
 	return strings.Join(out, " | ")
 }
