@@ -665,6 +665,13 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		case "one", "1", "a", "an", "single":
 			return true // "one pilot flies ...": one is no number to learn
 		}
+		if t.Lo == 0 && t.Hi < len(s.Words) && upperFirst(s.Words[t.Hi].Text) && s.Rel(t.Head) != "nummod" {
+			return true // "5 At the other end ...": a list's numbering
+		}
+	case quiz.KindOrdinal:
+		if h := s.Words[t.Head]; h.Rel == "advmod" || t.Hi < len(s.Words) && s.Words[t.Hi].Text == "," {
+			return true // "Second, workers ...": the order of an argument
+		}
 	case quiz.KindWeekday, quiz.KindDate, quiz.KindTime:
 		if extract.IsSpeech(s.Words[c.Pred].Lemma) && reports(s, c) {
 			return true // "said on Friday"

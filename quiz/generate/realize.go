@@ -265,6 +265,9 @@ func (l *layout) essential(k int) bool {
 		return true
 	case "advcl":
 		m := s.Kid(k, "mark")
+		if m < 0 && s.Words[k].UPOS == "ADJ" && !commaBefore(s, k) && len(s.Kids(k)) == 0 {
+			return true // "left 10,000 people dead": what the verb made of its object
+		}
 		return m >= 0 && (s.Words[m].Lower() == "to" || s.Words[m].Lower() == "so")
 	}
 	return false
@@ -305,7 +308,7 @@ func (l *layout) dropped(i, k int) bool {
 		return true
 	case rel == "advmod" && connectives[w.Lower()] && s.Words[i].UPOS == "VERB":
 		return true
-	case s.Words[i].UPOS == "VERB" && !l.inside(k) && (rel == "advcl" || rel == "ccomp" || rel == "csubj" || rel == "conj" || rel == "list" || rel == "dep"):
+	case s.Words[i].UPOS == "VERB" && !l.inside(k) && (rel == "advcl" || rel == "ccomp" || rel == "csubj" || rel == "conj" || rel == "list" || rel == "dep") && !(rel == "advcl" && l.essential(k)):
 		return true // clauses inside clauses
 	}
 	return false
