@@ -5,6 +5,7 @@ package quiz
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -116,4 +117,18 @@ func RetryTitle(title string) string {
 		return title
 	}
 	return "Retry: " + title
+}
+
+// ShuffledOptions returns q's options in the order shown at position pos
+// of quiz session sessionID: a shuffle seeded by both, so that a reload
+// shows the same order and another attempt (a new session, a retry) a
+// different one. True or false options keep their order.
+func ShuffledOptions(q Question, sessionID int64, pos int) []string {
+	out := append([]string(nil), q.Options...)
+	if q.Type == TrueFalse || len(out) < 2 {
+		return out
+	}
+	rng := rand.New(rand.NewPCG(uint64(sessionID), uint64(pos)<<32|uint64(q.ID)&0xffffffff))
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
 }

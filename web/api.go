@@ -465,6 +465,7 @@ func (s *Server) apiQuizView(c *fiber.Ctx, sess quiz.QuizSession) (apiQuiz, erro
 		if !ok {
 			q = quiz.Question{ID: id, Prompt: "(deleted)"}
 		}
+		q.Options = quiz.ShuffledOptions(q, sess.ID, i)
 		v.Questions = append(v.Questions, apiQuizItem{Position: i, apiQuestion: toAPIQuestion(q, i < len(sess.Attempts))})
 	}
 	for _, a := range sess.Attempts {

@@ -236,13 +236,9 @@ func TestE2EQuizByKeyboard(t *testing.T) {
 	for n := 1; n <= 2; n++ {
 		e.waitFor(t, fmt.Sprintf(onQuestion, n))
 		q := e.answerOf(t, e.eval(t, `document.getElementById('prompt').textContent`))
-		key := 0
-		for i, o := range q.Options {
-			if o == q.Answer {
-				key = i + 1
-			}
-		}
-		e.do(t, chromedp.KeyEvent(fmt.Sprint(key)))
+		// Options are shuffled per quiz: the key is the one shown.
+		key := e.eval(t, fmt.Sprintf(`document.querySelector('button.option[value=%q]').dataset.key`, q.Answer))
+		e.do(t, chromedp.KeyEvent(key))
 		e.waitFor(t, `document.getElementById('feedback')`)
 		if fb := e.eval(t, `document.getElementById('feedback').textContent`); !strings.Contains(fb, "Correct") {
 			t.Errorf("question %d: feedback %q after key %d, want Correct", n, fb, key)
