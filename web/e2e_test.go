@@ -241,7 +241,7 @@ func TestE2EQuizByKeyboard(t *testing.T) {
 		e.do(t, chromedp.KeyEvent(key))
 		e.waitFor(t, `document.getElementById('feedback')`)
 		if fb := e.eval(t, `document.getElementById('feedback').textContent`); !strings.Contains(fb, "Correct") {
-			t.Errorf("question %d: feedback %q after key %d, want Correct", n, fb, key)
+			t.Errorf("question %d: feedback %q after key %s, want Correct", n, fb, key)
 		}
 		e.do(t, chromedp.KeyEvent(kb.Enter))
 	}
