@@ -95,3 +95,15 @@ func TestShuffledOptions(t *testing.T) {
 		t.Errorf("ShuffledOptions changed the question's options: %v", q.Options)
 	}
 }
+
+func TestNoteKey(t *testing.T) {
+	a := Question{Prompt: "Who is the bank's chief executive?", Answer: "Ana Ruiz"}
+	b := Question{ArticleID: 9, ID: 4, Prompt: "who is the banks chief executive", Answer: "ana ruiz", Type: Cloze}
+	c := Question{Prompt: "Who is the bank's chief executive?", Answer: "Ben Ode"}
+	if NoteKey(a) != NoteKey(b) {
+		t.Errorf("NoteKey differs for the same question from two articles: %s, %s", NoteKey(a), NoteKey(b))
+	}
+	if NoteKey(a) == NoteKey(c) {
+		t.Errorf("NoteKey is the same for two answers")
+	}
+}

@@ -202,6 +202,14 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 				return err
 			}
 		}
+		notes, err := articleNotes(tx, id)
+		if err != nil {
+			return err
+		}
+		leads, err := leadsOf(tx, notes)
+		if err != nil {
+			return err
+		}
 		res := tx.Delete(&articleRow{}, id)
 		if res.Error != nil {
 			return fmt.Errorf("delete article %d: %w", id, res.Error)
@@ -215,7 +223,8 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 		if err := tx.Where("article_id = ?", id).Delete(&factRow{}).Error; err != nil {
 			return fmt.Errorf("delete article %d facts: %w", id, err)
 		}
-		return nil
+		// Notes shared with other articles keep their cards there.
+		return refreshLeads(tx, notes, leads)
 	})
 }
 

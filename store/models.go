@@ -83,8 +83,13 @@ type questionRow struct {
 	// Ident is the question's identity across regenerations (see ident);
 	// Retired marks a question that regeneration no longer makes, as opposed
 	// to one a person deleted.
-	Ident     string `gorm:"size:40;index"`
-	Retired   bool
+	Ident   string `gorm:"size:40;index"`
+	Retired bool
+	// Note is quiz.NoteKey: the card questions of one note, whatever their
+	// article, are one flashcard; Lead marks the one whose ID keys the
+	// learners' schedules (see refreshLeads).
+	Note      string         `gorm:"size:40;index"`
+	Lead      bool           `gorm:"not null;default:false;index"`
 	DeletedAt gorm.DeletedAt `gorm:"index"`
 
 	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
@@ -135,7 +140,7 @@ func toQuestionRow(q quiz.Question) questionRow {
 	return questionRow{ID: q.ID, ArticleID: q.ArticleID, FactID: fid, Type: string(q.Type), Prompt: q.Prompt,
 		Answer: q.Answer, Accepted: q.Accepted, Options: q.Options, AnswerKind: string(q.AnswerKind),
 		Sentence: q.Sentence, Cloze: q.Cloze, Template: q.Template, Difficulty: q.Difficulty,
-		Score: q.Score, Edited: q.Edited, Reserve: q.Reserve}
+		Score: q.Score, Edited: q.Edited, Reserve: q.Reserve, Note: quiz.NoteKey(q)}
 }
 
 func (r questionRow) domain() quiz.Question {

@@ -207,5 +207,8 @@ func refreshArticle(tx *gorm.DB, articleID int64) error {
 	if err != nil {
 		return fmt.Errorf("article %d counts: %w", articleID, err)
 	}
+	if err := refreshArticleLeads(tx, articleID); err != nil {
+		return err
+	}
 	return addTotals(tx, d)
 }

@@ -6,70 +6,10 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"time"
-
-	"factdeck/quiz"
-
-	"gorm.io/gorm"
 )
-
-// DeckCounts is one learner's state in one deck: studied cards (not new),
-// those due now, and when the next one not yet due comes due.
-type DeckCounts struct {
-	Studied, Due int
-	NextDue      time.Time
-}
-
-// LearnerDecks returns the learner's counts per article, and for every
-// article together under key 0: one aggregate over the learner's own cards.
-func (s *Store) LearnerDecks(ctx context.Context, learnerID int64, now time.Time) (map[int64]DeckCounts, error) {
-	out := map[int64]DeckCounts{0: {}}
-	if learnerID == 0 {
-		return out, nil
-	}
-	rows, err := s.db.WithContext(ctx).Table("cards").
-		Select("questions.article_id, count(*), sum(CASE WHEN cards.due <= ? THEN 1 ELSE 0 END), "+
-			"min(CASE WHEN cards.due > ? THEN cards.due END)", now, now).
-		Joins("JOIN questions ON questions.id = cards.question_id").
-		Where("cards.learner_id = ? AND cards.state <> ? AND questions.card = ? AND questions.deleted_at IS NULL",
-			learnerID, int(quiz.CardNew), true).
-		Group("questions.article_id").Rows()
-	if err != nil {
-		return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
-	}
-	defer rows.Close()
-	type row struct {
-		articleID    int64
-		studied, due int
-		nextDue      any
-	}
-	var got []row
-	for rows.Next() {
-		var r row
-		if err := rows.Scan(&r.articleID, &r.studied, &r.due, &r.nextDue); err != nil {
-			return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
-		}
-		got = append(got, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
-	}
-	all := out[0]
-	for _, r := range got {
-		c := DeckCounts{Studied: r.studied, Due: r.due, NextDue: aggregateTime(r.nextDue)}
-		out[r.articleID] = c
-		all.Studied += c.Studied
-		all.Due += c.Due
-		if !c.NextDue.IsZero() && (all.NextDue.IsZero() || c.NextDue.Before(all.NextDue)) {
-			all.NextDue = c.NextDue
-		}
-	}
-	out[0] = all
-	return out, nil
-}
 
 // aggregateTime reads a time computed by an aggregate: PostgreSQL returns
 // a time, SQLite the text it stored.
@@ -87,51 +27,6 @@ func aggregateTime(v any) time.Time {
 		}
 	}
 	return time.Time{}
-}
-
-// NextCard returns the flashcard the learner should study now in the deck
-// of one article (0: every article): the most overdue card, else, when
-// newAllowed, the first card never studied. ok is false when there is
-// nothing to study now.
-func (s *Store) NextCard(ctx context.Context, learnerID, articleID int64, now time.Time, newAllowed bool) (q quiz.Question, c quiz.Card, ok bool, err error) {
-	db := s.db.WithContext(ctx)
-	if learnerID != 0 {
-		var cr cardRow
-		due := db.Table("cards").Select("cards.*").Joins("JOIN questions ON questions.id = cards.question_id").
-			Where("cards.learner_id = ? AND cards.state <> ? AND cards.due <= ? AND questions.card = ? AND questions.deleted_at IS NULL",
-				learnerID, int(quiz.CardNew), now, true)
-		if articleID != 0 {
-			due = due.Where("questions.article_id = ?", articleID)
-		}
-		err := due.Order("cards.due, cards.question_id").Limit(1).Take(&cr).Error
-		switch {
-		case err == nil:
-			q, err := s.Question(ctx, cr.QuestionID)
-			return q, cr.domain(), err == nil, err
-		case !errors.Is(err, gorm.ErrRecordNotFound):
-			return q, c, false, fmt.Errorf("next due card: %w", err)
-		}
-	}
-	if !newAllowed {
-		return q, c, false, nil
-	}
-	var r questionRow
-	fresh := db.Where("card = ? AND reserve = ?", true, false)
-	if articleID != 0 {
-		fresh = fresh.Where("article_id = ?", articleID)
-	}
-	if learnerID != 0 {
-		fresh = fresh.Where("NOT EXISTS (SELECT 1 FROM cards WHERE cards.learner_id = ? AND cards.question_id = questions.id AND cards.state <> ?)",
-			learnerID, int(quiz.CardNew))
-	}
-	err = fresh.Order("id").Limit(1).Take(&r).Error
-	switch {
-	case errors.Is(err, gorm.ErrRecordNotFound):
-		return q, c, false, nil
-	case err != nil:
-		return q, c, false, fmt.Errorf("next new card: %w", err)
-	}
-	return r.domain(), quiz.Card{LearnerID: learnerID, QuestionID: r.ID, State: quiz.CardNew}, true, nil
 }
 
 // smallLibrary is the question ID range below which a draw reads every

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -266,11 +267,85 @@ func TestE2EFlashcards(t *testing.T) {
 			e.do(t, chromedp.KeyEvent(" ")) // reveal by space
 		}
 		e.waitFor(t, `document.getElementById('reveal').open && document.getElementById('back').offsetHeight > 0`)
-		e.do(t, chromedp.KeyEvent("3"))
+		e.do(t, chromedp.KeyEvent("4"))
 	}
 	e.waitFor(t, `document.getElementById('study-done')`)
 	if got := e.eval(t, `document.querySelector('.study-counts').textContent`); !strings.Contains(got, "3 reviewed today") || !strings.Contains(got, "0 new") {
 		t.Errorf("study counts = %q, want 0 new, 3 reviewed today", got)
+	}
+}
+
+// TestE2EStudyTools undoes a rating, suspends and flags cards, finds them
+// in the browser and sees the statistics' charts.
+func TestE2EStudyTools(t *testing.T) {
+	e := startE2E(t, false)
+	deck := fmt.Sprint(e.articles[0].ID)
+	e.open(t, "/study/"+deck)
+	e.waitFor(t, `document.getElementById('reveal')`)
+	first := e.eval(t, `document.getElementById('front').textContent`)
+	e.do(t, chromedp.Click(chromedp.ID("show")))
+	e.waitFor(t, `document.getElementById('back').offsetHeight > 0`)
+	e.do(t, chromedp.Click(chromedp.CSS(`button.rate[data-key="3"]`)))
+	e.waitFor(t, `document.querySelector('.study-counts').textContent.includes('1 reviewed today')`)
+	if got := e.eval(t, `document.getElementById('learn-count').textContent`); got != "1 learning" {
+		t.Errorf("after rating a new card Good: %q, want 1 learning", got)
+	}
+	// Undo: the same card again, new, nothing reviewed.
+	e.do(t, chromedp.Click(chromedp.ID("undo")))
+	e.waitFor(t, `document.querySelector('.study-counts').textContent.includes('0 reviewed today')`)
+	if got := e.eval(t, `document.getElementById('front').textContent`); got != first {
+		t.Errorf("after undo the card is %q, want %q again", got, first)
+	}
+	if got := e.eval(t, `document.getElementById('new-count').textContent`); got != "3 new" {
+		t.Errorf("after undo: %q, want 3 new", got)
+	}
+	// Suspend it: another card comes, one new card fewer.
+	e.do(t, chromedp.Click(chromedp.ID("card-menu")), chromedp.Click(chromedp.ID("suspend")))
+	e.waitFor(t, `document.getElementById('flash') && document.getElementById('flash').textContent.includes('suspended')`)
+	if got := e.eval(t, `document.getElementById('front').textContent`); got == first {
+		t.Errorf("the suspended card %q is shown again", got)
+	}
+	if got := e.eval(t, `document.getElementById('new-count').textContent`); got != "2 new" {
+		t.Errorf("after suspending: %q, want 2 new", got)
+	}
+	// Flag the next one red.
+	second := e.eval(t, `document.getElementById('front').textContent`)
+	e.do(t, chromedp.Click(chromedp.ID("card-menu")), chromedp.Click(chromedp.CSS(`.card-menu button.flag-red`)))
+	e.waitFor(t, `document.querySelector('.flashcard.flag-red')`)
+	// The browser finds the suspended card by state and the flagged one by
+	// flag, and unsuspends in bulk.
+	e.open(t, "/cards?state=suspended")
+	e.waitFor(t, `document.getElementById('browser-count')`)
+	if got := e.eval(t, `document.getElementById('browser-list').textContent`); !strings.Contains(got, first) || strings.Contains(got, second) {
+		t.Errorf("suspended cards = %q, want %q only", got, first)
+	}
+	e.open(t, "/cards?flag=1")
+	e.waitFor(t, `document.getElementById('browser-count')`)
+	if got := e.eval(t, `document.getElementById('browser-count').textContent`); got != "1 card" {
+		t.Errorf("red-flagged cards: %q, want 1 card", got)
+	}
+	e.open(t, "/cards?q="+url.QueryEscape(strings.Fields(first)[1]))
+	e.waitFor(t, `document.getElementById('browser-list')`)
+	e.do(t, chromedp.Click(chromedp.CSS(`#browser-list input[type=checkbox]`)), chromedp.Click(chromedp.ID("bulk-unsuspend")))
+	e.waitFor(t, `document.getElementById('flash')`)
+	if got := e.eval(t, `document.getElementById('flash').textContent`); !strings.Contains(got, "unsuspended") {
+		t.Errorf("flash after bulk unsuspend = %q", got)
+	}
+	// Edit from the browser.
+	e.do(t, chromedp.Click(chromedp.CSS(`#browser-list a.button`)))
+	e.waitFor(t, `location.pathname.endsWith('/edit')`)
+	// Statistics: four charts, the reviews one with a bar once a card is rated.
+	e.open(t, "/study/"+deck)
+	e.waitFor(t, `document.getElementById('reveal')`)
+	e.do(t, chromedp.KeyEvent(" "), chromedp.KeyEvent("4"))
+	e.waitFor(t, `document.querySelector('.study-counts').textContent.includes('1 reviewed today')`)
+	e.open(t, "/stats")
+	e.waitFor(t, `document.getElementById('chart-reviews')`)
+	if n := e.eval(t, `String(document.querySelectorAll('figure.chart').length)`); n != "4" {
+		t.Errorf("stats page charts = %s, want 4", n)
+	}
+	if n := e.eval(t, `String(document.querySelectorAll('#chart-reviews svg rect').length + document.querySelectorAll('#chart-forecast svg rect').length + document.querySelectorAll('#chart-retrievability svg rect').length)`); n != "3" {
+		t.Errorf("bars in reviews, forecast and retrievability = %s, want one each", n)
 	}
 }
 

@@ -36,7 +36,7 @@ const (
 // base returns the layout's data for a page titled title under the
 // navigation entry nav.
 func (s *Server) base(c *fiber.Ctx, title, nav string) base {
-	return base{Title: title, Nav: nav, CSRF: csrfToken(c)}
+	return base{Title: title, Nav: nav, CSRF: csrfToken(c), Flash: s.takeFlash(c)}
 }
 
 // before parses the keyset cursor of a list page: the ID the page starts

@@ -210,7 +210,7 @@ type questionPage struct {
 	Given string
 	// Story is the article's title, shown with each question of a quiz of
 	// several articles.
-	Story string
+	Story   string
 	Last    bool
 	NextURL string
 }

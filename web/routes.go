@@ -61,6 +61,16 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/study/:deck", s.showStudy)
 	app.Post("/study/:deck", s.reviewCard)
 	app.Get("/export", s.export)
+
+	// Issue 14: studying and teaching (helper "study").
+	// Learner actions: undo, suspend/bury/flag, the card browser and its
+	// marks, statistics.
+	app.Post("/study/:deck/undo", s.undoReview)
+	app.Post("/study/:deck/mark", s.markStudyCard)
+	app.Get("/cards", s.showBrowser)
+	app.Post("/cards/mark", s.markBrowsedCards)
+	app.Get("/stats", s.showStats)
+	// End of issue 14's routes.
 	app.Use(func(c *fiber.Ctx) error {
 		return quiz.Errorf(quiz.ErrNotFound, "There is no page at %s.", c.Path())
 	})

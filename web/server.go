@@ -36,7 +36,7 @@ var staticFS embed.FS
 // pageNames lists every page template; New fails when one is missing.
 var pageNames = []string{
 	"home", "article", "add", "edit", "decks", "deck", "quizsetup", "question",
-	"result", "study", "error",
+	"result", "study", "error", "browser", "stats",
 }
 
 // DefaultMaxUpload is the largest article upload accepted by default.
@@ -282,6 +282,8 @@ type base struct {
 	// Nav names the active navigation entry.
 	Nav  string
 	CSRF string
+	// Flash says what the last form did (flash.go).
+	Flash string
 }
 
 // render executes page name with data and sends it with status.

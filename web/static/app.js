@@ -60,6 +60,14 @@
       return;
     }
 
+    // Flashcards: u undoes the last rating.
+    var undo = document.getElementById("undo");
+    if (undo && (e.key === "u" || e.key === "U")) {
+      e.preventDefault();
+      undo.click();
+      return;
+    }
+
     // Flashcards: space reveals, 1-4 rate once revealed.
     var reveal = document.getElementById("reveal");
     if (reveal) {

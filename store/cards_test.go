@@ -1,0 +1,142 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"factdeck/quiz"
+	"factdeck/quiz/schedule"
+	"factdeck/store"
+)
+
+// TestNotes checks that the same question from two articles is one
+// flashcard with two sources, whose schedule survives the deletion of the
+// article that made it first.
+func TestNotes(t *testing.T) { backends(t, testNotes) }
+
+func testNotes(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	l, qs1 := seedQuiz(t, s, "note1")
+	a2, f2, q2 := sample("note2")
+	a2.Title = "Storm, second report"
+	_, _, qs2, err := createArticle(s, ctx, a2, f2, q2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.NoteCards(ctx); err != nil || n != 2 {
+		t.Errorf("NoteCards = %d, %v; want 2 notes for two articles of the same two questions", n, err)
+	}
+	src, err := s.NoteSources(ctx, qs2[0].ID)
+	if err != nil || len(src) != 2 || src[0].ArticleID == src[1].ArticleID {
+		t.Errorf("NoteSources = %+v, %v; want the two articles", src, err)
+	}
+	if lead, err := s.NoteLead(ctx, qs2[0].ID); err != nil || lead != qs1[0].ID {
+		t.Errorf("NoteLead(%d) = %d, %v; want the first article's %d", qs2[0].ID, lead, err, qs1[0].ID)
+	}
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	q, c, ok, err := s.NextCard(ctx, l.ID, qs2[0].ArticleID, now, true)
+	if err != nil || !ok || q.ID != qs1[0].ID {
+		t.Fatalf("NextCard(second article) = %d, %v, %v; want the note's lead %d", q.ID, ok, err, qs1[0].ID)
+	}
+	next, rev := schedule.Review(c, quiz.Good, now)
+	if _, err := s.SaveReview(ctx, next, rev); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.LearnerDecks(ctx, l.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0].Studied != 1 || got[qs1[0].ArticleID].Studied != 1 || got[qs2[0].ArticleID].Studied != 1 {
+		t.Errorf("LearnerDecks = %+v; want the one studied note in every deck", got)
+	}
+	if got[0].Learning != 1 {
+		t.Errorf("LearnerDecks[all] = %+v; want the card in learning counted as waiting", got[0])
+	}
+	// The first article goes: the schedule moves to the second's question.
+	if err := s.DeleteArticle(ctx, qs1[0].ArticleID); err != nil {
+		t.Fatal(err)
+	}
+	moved, err := s.Card(ctx, l.ID, qs2[0].ID)
+	if err != nil || moved.Reps != next.Reps {
+		t.Errorf("Card after deleting the first article = %+v, %v; want the schedule on question %d", moved, err, qs2[0].ID)
+	}
+}
+
+// TestCardMarksAndUndo checks suspend, bury, flag and undo of the last
+// rating.
+func TestCardMarksAndUndo(t *testing.T) { backends(t, testCardMarksAndUndo) }
+
+func testCardMarksAndUndo(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	l, qs := seedQuiz(t, s, "marks")
+	art := qs[0].ArticleID
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	first, c, ok, err := s.NextCard(ctx, l.ID, art, now, true)
+	if err != nil || !ok {
+		t.Fatalf("NextCard = %v, %v", ok, err)
+	}
+	yes := true
+	if _, err := s.MarkCard(ctx, l.ID, first.ID, store.CardMark{Suspend: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	second, _, ok, err := s.NextCard(ctx, l.ID, art, now, true)
+	if err != nil || !ok || second.ID == first.ID {
+		t.Fatalf("NextCard after suspending %d = %d, %v, %v; want another card", first.ID, second.ID, ok, err)
+	}
+	tomorrow := now.Add(24 * time.Hour)
+	if _, err := s.MarkCard(ctx, l.ID, second.ID, store.CardMark{BuriedUntil: &tomorrow}); err != nil {
+		t.Fatal(err)
+	}
+	if q, _, ok, err := s.NextCard(ctx, l.ID, art, now, true); err != nil || ok {
+		t.Errorf("NextCard with one suspended and one buried = %d, %v, %v; want nothing", q.ID, ok, err)
+	}
+	if q, _, ok, err := s.NextCard(ctx, l.ID, art, tomorrow.Add(time.Minute), true); err != nil || !ok || q.ID != second.ID {
+		t.Errorf("NextCard the next day = %d, %v, %v; want the buried card %d back", q.ID, ok, err, second.ID)
+	}
+	counts, err := s.LearnerDecks(ctx, l.ID, now)
+	if err != nil || counts[art].Suspended != 1 || counts[art].Buried != 1 || counts[art].HeldNew != 2 || counts[art].Studied != 0 {
+		t.Errorf("LearnerDecks = %+v, %v; want 1 suspended, 1 buried, both new", counts[art], err)
+	}
+	no := false
+	red := quiz.FlagRed
+	if _, err := s.MarkCard(ctx, l.ID, first.ID, store.CardMark{Suspend: &no, Flag: &red}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.MarkCard(ctx, l.ID, first.ID, store.CardMark{Flag: ptr(quiz.Flag(9))}); !errors.Is(err, quiz.ErrInvalid) {
+		t.Errorf("MarkCard(flag 9) = %v, want ErrInvalid", err)
+	}
+	// Rate it twice, undo twice: back to new, the flag kept.
+	c.Flag = red
+	for _, r := range []quiz.Rating{quiz.Good, quiz.Again} {
+		next, rev := schedule.Review(c, r, now)
+		if _, err := s.SaveReview(ctx, next, rev); err != nil {
+			t.Fatal(err)
+		}
+		c = next
+		now = now.Add(time.Minute)
+	}
+	if qid, err := s.UndoReview(ctx, l.ID); err != nil || qid != first.ID {
+		t.Fatalf("UndoReview = %d, %v; want %d", qid, err, first.ID)
+	}
+	afterOne, err := s.Card(ctx, l.ID, first.ID)
+	if err != nil || afterOne.Reps != 1 || afterOne.Flag != quiz.FlagRed {
+		t.Errorf("card after one undo = %+v, %v; want 1 rep, red flag", afterOne, err)
+	}
+	if _, err := s.UndoReview(ctx, l.ID); err != nil {
+		t.Fatal(err)
+	}
+	back, err := s.Card(ctx, l.ID, first.ID)
+	if err != nil || back.State != quiz.CardNew || back.Reps != 0 || back.Flag != quiz.FlagRed {
+		t.Errorf("card after two undos = %+v, %v; want new with its flag", back, err)
+	}
+	if n, err := s.ReviewsSince(ctx, l.ID, time.Time{}); err != nil || n != 0 {
+		t.Errorf("ReviewsSince after undo = %d, %v; want 0", n, err)
+	}
+	if _, err := s.UndoReview(ctx, l.ID); !errors.Is(err, quiz.ErrNotFound) {
+		t.Errorf("UndoReview with nothing to undo = %v, want ErrNotFound", err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
