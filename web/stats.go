@@ -130,9 +130,9 @@ type statsPage struct {
 	Reviews, Retention, Retrievability, Forecast barChart
 	// Totals over the history.
 	ReviewCount, Passed, Judged int
-	RetentionPct               int
-	AvgRecall                  int
-	Studied, DueTomorrow       int
+	RetentionPct                int
+	AvgRecall                   int
+	Studied, DueTomorrow        int
 }
 
 func (s *Server) showStats(c *fiber.Ctx) error {
