@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -140,3 +142,43 @@ func testCardMarksAndUndo(t *testing.T, s *store.Store) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestDrawQuestionsFair checks that a quiz of every article draws from
+// each in turn: a long article does not fill it.
+func TestDrawQuestionsFair(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	long := quiz.Article{Title: "Long", Paragraphs: []string{"Long text."}, Source: "long.txt", Hash: "long"}
+	var qs []quiz.Question
+	for i := range 60 {
+		qs = append(qs, quiz.Question{Type: quiz.ShortAnswer, Prompt: fmt.Sprintf("Long question %d?", i), Answer: fmt.Sprint("answer ", i)})
+	}
+	if _, _, _, err := createArticle(s, ctx, long, nil, qs); err != nil {
+		t.Fatal(err)
+	}
+	short := quiz.Article{Title: "Short", Paragraphs: []string{"Short text."}, Source: "short.txt", Hash: "short"}
+	sq := []quiz.Question{{Type: quiz.ShortAnswer, Prompt: "Short one?", Answer: "one"}, {Type: quiz.ShortAnswer, Prompt: "Short two?", Answer: "two"}}
+	sa, _, _, err := createArticle(s, ctx, short, nil, sq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seed := range uint64(20) {
+		ids, err := s.DrawQuestions(ctx, store.QuestionFilter{}, 4, rand.New(rand.NewPCG(seed, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Questions(ctx, store.QuestionFilter{IDs: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromShort := 0
+		for _, q := range got {
+			if q.ArticleID == sa.ID {
+				fromShort++
+			}
+		}
+		if len(ids) != 4 || fromShort != 2 {
+			t.Errorf("seed %d: DrawQuestions(4) = %d questions, %d from the short article; want 4, 2 (one per article a turn)", seed, len(ids), fromShort)
+		}
+	}
+}

@@ -20,6 +20,8 @@ type articleRow struct {
 	Source     string `gorm:"index"`
 	Hash       string `gorm:"size:64;not null;uniqueIndex"`
 	IngestedAt time.Time
+	// Label is the source's name a person gave (quiz.Article.Label).
+	Label string
 	// Counts kept with the article (see refreshArticle), so that listings
 	// and deck pages add them up instead of counting questions; Counted is
 	// false on rows from before they existed.
@@ -103,7 +105,7 @@ func coreModels() []any {
 
 func toArticleRow(a quiz.Article) articleRow {
 	return articleRow{ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Body: a.Body(),
-		Source: a.Source, Hash: a.Hash, IngestedAt: a.IngestedAt}
+		Source: a.Source, Hash: a.Hash, IngestedAt: a.IngestedAt, Label: a.Label}
 }
 
 func (r articleRow) domain() quiz.Article {
@@ -112,7 +114,7 @@ func (r articleRow) domain() quiz.Article {
 		paras = strings.Split(r.Body, "\n\n")
 	}
 	return quiz.Article{ID: r.ID, Title: r.Title, Standfirst: r.Standfirst, Paragraphs: paras,
-		Source: r.Source, Hash: r.Hash, IngestedAt: r.IngestedAt}
+		Source: r.Source, Hash: r.Hash, IngestedAt: r.IngestedAt, Label: r.Label}
 }
 
 func toFactRow(f quiz.Fact) factRow {

@@ -119,6 +119,7 @@ func (s *Store) EditQuestion(ctx context.Context, id int64, e quiz.Edit) (quiz.Q
 		}
 		r.Prompt, r.Answer, r.Accepted, r.Options, r.Cloze = q.Prompt, q.Answer, q.Accepted, q.Options, q.Cloze
 		r.Edited, r.Reserve = q.Edited, q.Reserve
+		r.Note = quiz.NoteKey(q)
 		if err := tx.Save(&r).Error; err != nil {
 			return fmt.Errorf("update question %d: %w", id, err)
 		}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -29,55 +30,100 @@ func aggregateTime(v any) time.Time {
 	return time.Time{}
 }
 
-// smallLibrary is the question ID range below which a draw reads every
-// candidate instead of probing.
-const smallLibrary = 2000
+// smallLibrary is the article ID range below which a draw reads every
+// article's ID instead of probing.
+const smallLibrary = 500
+
+// drawArticles returns up to n articles with questions, in random order.
+func (s *Store) drawArticles(ctx context.Context, n int, rng *rand.Rand) ([]int64, error) {
+	db := s.db.WithContext(ctx)
+	var maxID int64
+	if err := db.Model(&articleRow{}).Select("coalesce(max(id), 0)").Scan(&maxID).Error; err != nil {
+		return nil, fmt.Errorf("draw articles: %w", err)
+	}
+	var ids []int64
+	if maxID <= smallLibrary {
+		if err := db.Model(&articleRow{}).Where("n_questions > 0 OR counted = ?", false).Order("id").Pluck("id", &ids).Error; err != nil {
+			return nil, fmt.Errorf("draw articles: %w", err)
+		}
+		rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
+		return ids[:min(n, len(ids))], nil
+	}
+	seen := map[int64]bool{}
+	for try := 0; try < 4*n && len(ids) < n; try++ {
+		var p []int64
+		start := rng.Int64N(maxID) + 1
+		if err := db.Model(&articleRow{}).Where("id >= ? AND n_questions > 0", start).Order("id").Limit(1).Pluck("id", &p).Error; err != nil {
+			return nil, fmt.Errorf("draw articles: %w", err)
+		}
+		if len(p) == 1 && !seen[p[0]] {
+			seen[p[0]] = true
+			ids = append(ids, p[0])
+		}
+	}
+	return ids, nil
+}
 
 // DrawQuestions picks up to n questions matching f at random for a quiz,
 // one per fact first, so that a quiz does not ask the same thing twice. The
-// questions of an article, or of a small library, are read whole; across the library, random
-// points of the ID range are probed through the primary key, so that a
-// draw costs the same with ten articles or ten thousand.
+// questions of one article are read whole. Across the library the draw is
+// fair to articles: it picks articles at random, then questions from them
+// in turns, one per article a turn, so that an article with a thousand
+// questions gets no more of a quiz than one with ten. Articles are probed
+// at random points of their ID range, so that a draw costs the same with
+// ten articles or ten thousand.
 func (s *Store) DrawQuestions(ctx context.Context, f QuestionFilter, n int, rng *rand.Rand) ([]int64, error) {
 	type pick struct {
-		ID     int64
-		FactID *int64
+		ID        int64
+		FactID    *int64
+		ArticleID int64
 	}
 	var cands []pick
-	var maxID int64
-	if err := s.db.WithContext(ctx).Model(&questionRow{}).Select("coalesce(max(id), 0)").Scan(&maxID).Error; err != nil {
-		return nil, fmt.Errorf("draw questions: %w", err)
-	}
-	if f.ArticleID != 0 || maxID <= smallLibrary {
+	if f.ArticleID != 0 {
 		q, err := s.questionQuery(ctx, f)
 		if err != nil {
 			return nil, err
 		}
-		if err := q.Select("id", "fact_id").Order("id").Scan(&cands).Error; err != nil {
+		if err := q.Select("id", "fact_id", "article_id").Order("id").Scan(&cands).Error; err != nil {
 			return nil, fmt.Errorf("draw questions: %w", err)
 		}
 		rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
 	} else {
-		seen := map[int64]bool{}
-		for try := 0; try < 8*n && maxID > 0 && len(cands) < 3*n; try++ {
+		arts, err := s.drawArticles(ctx, 2*n+2, rng)
+		if err != nil {
+			return nil, err
+		}
+		var all []pick
+		for chunk := range slices.Chunk(arts, 200) {
 			q, err := s.questionQuery(ctx, f)
 			if err != nil {
 				return nil, err
 			}
-			var p []pick
-			start := rng.Int64N(maxID) + 1
-			if err := q.Select("id", "fact_id").Where("id >= ?", start).Order("id").Limit(1).Scan(&p).Error; err != nil {
+			var got []pick
+			if err := q.Select("id", "fact_id", "article_id").Where("article_id IN ?", chunk).Order("id").Scan(&got).Error; err != nil {
 				return nil, fmt.Errorf("draw questions: %w", err)
 			}
-			if len(p) == 0 && try == 0 { // nothing above: from the start
-				q, _ = s.questionQuery(ctx, f)
-				if err := q.Select("id", "fact_id").Order("id").Limit(1).Scan(&p).Error; err != nil {
-					return nil, fmt.Errorf("draw questions: %w", err)
+			all = append(all, got...)
+		}
+		byArticle := map[int64][]pick{}
+		for _, p := range all {
+			byArticle[p.ArticleID] = append(byArticle[p.ArticleID], p)
+		}
+		for _, ps := range byArticle {
+			rng.Shuffle(len(ps), func(i, j int) { ps[i], ps[j] = ps[j], ps[i] })
+		}
+		// Turns: one question of each article, in the drawn order of
+		// articles, then a second of each, and so on.
+		for turn := 0; len(cands) < 3*n; turn++ {
+			added := false
+			for _, a := range arts {
+				if ps := byArticle[a]; turn < len(ps) {
+					cands = append(cands, ps[turn])
+					added = true
 				}
 			}
-			if len(p) == 1 && !seen[p[0].ID] {
-				seen[p[0].ID] = true
-				cands = append(cands, p[0])
+			if !added {
+				break
 			}
 		}
 	}
