@@ -165,7 +165,10 @@ type articlePage struct {
 	MoreConflicts int64
 	AllConflicts  bool
 	Added         bool
-	Formats       []formatLink
+	// Repeated counts the paragraphs left out at ingest because the page
+	// repeated them (shown once, after adding).
+	Repeated int
+	Formats  []formatLink
 }
 
 // conflict is a fact of this article that another article about the same
@@ -183,14 +186,14 @@ type otherFact struct {
 }
 
 type formatLink struct {
-	Name, URL string
+	Name, URL, Format string
 }
 
 func exportLinks(query string) []formatLink {
-	names := []struct{ f, label string }{{"apkg", "Anki (.apkg)"}, {"csv", "CSV"}, {"quizlet", "Quizlet"}, {"gift", "Moodle GIFT"}, {"json", "JSON"}}
+	names := []struct{ f, label string }{{"apkg", "Anki (.apkg)"}, {"anki", "Anki (text import)"}, {"csv", "CSV"}, {"quizlet", "Quizlet"}, {"gift", "Moodle GIFT"}, {"json", "JSON"}}
 	out := make([]formatLink, len(names))
 	for i, n := range names {
-		out[i] = formatLink{Name: n.label, URL: "/export?format=" + n.f + query}
+		out[i] = formatLink{Name: n.label, URL: "/export?format=" + n.f + query, Format: n.f}
 	}
 	return out
 }
@@ -229,7 +232,7 @@ func (s *Server) showArticle(c *fiber.Ctx) error {
 	a, facts, qs, id := ac.Article, ac.Facts, ac.Questions, ac.Article.ID
 	p := articlePage{base: s.base(c, a.Title, "articles"), Article: a,
 		Paragraphs: highlight(a, facts), Facts: len(facts), Questions: qs, ShowReserve: c.Query("reserve") != "",
-		AllConflicts: c.Query("conflicts") == "all", Added: c.Query("added") != "",
+		AllConflicts: c.Query("conflicts") == "all", Added: c.Query("added") != "", Repeated: c.QueryInt("repeated"),
 		Formats: exportLinks("&article=" + strconv.FormatInt(id, 10))}
 	if p.ReserveCount, err = s.store.CountQuestions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
 		return err
@@ -278,9 +281,14 @@ func (s *Server) deleteArticle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	a, err := s.store.ArticleSummary(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
 	if err := s.store.DeleteArticle(c.UserContext(), id); err != nil {
 		return err
 	}
+	s.flash(c, fmt.Sprintf("Deleted the article “%s” with its questions.", truncate(a.Title, 120)))
 	return c.Redirect("/", fiber.StatusSeeOther)
 }
 
@@ -408,6 +416,7 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.flash(c, "Question saved.")
 	return c.Redirect(fmt.Sprintf("/articles/%d#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
@@ -437,6 +446,7 @@ func (s *Server) promoteQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.flash(c, "Question promoted to the article's deck.")
 	return c.Redirect(fmt.Sprintf("/articles/%d?reserve=1#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
@@ -448,6 +458,7 @@ func (s *Server) deleteQuestion(c *fiber.Ctx) error {
 	if err := s.store.DeleteQuestion(c.UserContext(), q.ID); err != nil {
 		return err
 	}
+	s.flash(c, "Question deleted.")
 	return c.Redirect(fmt.Sprintf("/articles/%d#questions", q.ArticleID), fiber.StatusSeeOther)
 }
 
@@ -475,7 +486,7 @@ func parseTypes(vs []string) ([]quiz.QuestionType, error) {
 func (s *Server) export(c *fiber.Ctx) error {
 	f, err := export.ParseFormat(c.Query("format", "apkg"))
 	if err != nil {
-		return badRequest("Unknown export format %q: use apkg, csv, quizlet, gift or json.", truncate(c.Query("format"), 40))
+		return badRequest("Unknown export format %q: use %s.", truncate(c.Query("format"), 40), formatNames())
 	}
 	var sel store.Selection
 	if a := c.Query("article"); a != "" && a != deckAll {

@@ -36,7 +36,7 @@ var staticFS embed.FS
 // pageNames lists every page template; New fails when one is missing.
 var pageNames = []string{
 	"home", "article", "add", "edit", "decks", "deck", "quizsetup", "question",
-	"result", "study", "error", "browser", "stats",
+	"result", "study", "error", "browser", "stats", "articleedit", "newquestion",
 }
 
 // DefaultMaxUpload is the largest article upload accepted by default.
@@ -82,6 +82,8 @@ type Server struct {
 	static    map[string]asset
 	assetVer  string
 	secret    []byte
+	// jobs are the articles being added in the background (jobs.go).
+	jobs *ingestJobs
 }
 
 type asset struct {
@@ -103,6 +105,7 @@ func New(cfg Config) (*Server, error) {
 		secure:    cfg.Secure,
 		now:       cfg.Now,
 		secret:    cfg.Secret,
+		jobs:      newIngestJobs(),
 	}
 	if s.ingest == nil && cfg.Pipeline != nil {
 		s.ingest = cfg.Pipeline.Batch
@@ -180,6 +183,7 @@ func (s *Server) parseTemplates() error {
 		"typeName":   typeName,
 		"factAnswer": func(f quiz.Fact) string { return f.Answer() },
 		"len64":      func(n int64) int { return int(n) },
+		"sourceName": sourceName,
 	}
 	b, err := templateFS.ReadFile("templates/layout.html")
 	if err != nil {
