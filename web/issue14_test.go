@@ -119,7 +119,8 @@ func TestIssue14Pages(t *testing.T) {
 	} {
 		code, body, _ := c.get(tt.path)
 		if code != tt.code || !strings.Contains(body, tt.want) {
-			i := strings.Index(body, "browser-count"); t.Errorf("GET %s = %d, want %d with %q: %s", tt.path, code, tt.code, tt.want, body[max(i, 0):min(len(body), max(i, 0)+300)])
+			i := strings.Index(body, "browser-count")
+			t.Errorf("GET %s = %d, want %d with %q: %s", tt.path, code, tt.code, tt.want, body[max(i, 0):min(len(body), max(i, 0)+300)])
 		}
 	}
 	// Bulk export answers with the file of the checked questions.
