@@ -8,10 +8,13 @@ package web
 // TestE2EStudyTools.
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -195,4 +198,40 @@ func TestE2ETeacherTools(t *testing.T) {
 	if got := e.eval(t, `document.getElementById('questions').textContent`); strings.Contains(got, "How fast were the winds?") {
 		t.Errorf("the deleted question is still listed")
 	}
+}
+
+// TestE2EPhoneStudy checks the study page on a phone: no keyboard hints on
+// a touch screen, the answer button and then the rating bar at the bottom
+// of the screen, under the thumb; and the hints on a desktop with a mouse.
+func TestE2EPhoneStudy(t *testing.T) {
+	e := startE2E(t, false)
+	e.open(t, "/study/all")
+	e.waitFor(t, `document.getElementById('show')`)
+	if got := e.eval(t, `String(document.querySelector('#show kbd').offsetWidth > 0)`); got != "true" {
+		t.Errorf("desktop: the Space hint is hidden")
+	}
+	e.do(t, chromedp.EmulateViewport(390, 844), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+		return err
+	}))
+	e.open(t, "/study/all")
+	e.waitFor(t, `document.getElementById('show')`)
+	if got := e.eval(t, `String(Array.from(document.querySelectorAll('kbd')).filter(k => k.offsetWidth > 0).length)`); got != "0" {
+		t.Errorf("phone: %s keyboard hints shown on a touch screen", got)
+	}
+	inThumbZone := `(function(el){ var r = el.getBoundingClientRect(); return r.bottom <= innerHeight && r.top >= innerHeight - 160 && r.width > 0; })(%s)`
+	if got := e.eval(t, fmt.Sprintf("String("+inThumbZone+")", `document.getElementById('show')`)); got != "true" {
+		t.Errorf("phone: the Show answer button is not at the bottom of the screen")
+	}
+	e.do(t, chromedp.Click(chromedp.ID("show")))
+	e.waitFor(t, `document.getElementById('reveal').open`)
+	if got := e.eval(t, fmt.Sprintf("String("+inThumbZone+")", `document.querySelector('.rating-buttons')`)); got != "true" {
+		t.Errorf("phone: the rating bar is not at the bottom of the screen after reveal")
+	}
+	// Every rating button is whole on the screen and big enough to tap.
+	if got := e.eval(t, `String(Array.from(document.querySelectorAll('button.rate')).every(b => { var r = b.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth && r.height >= 44; }))`); got != "true" {
+		t.Errorf("phone: a rating button is cut off or under 44 px")
+	}
+	e.do(t, chromedp.Click(chromedp.CSS(`button.rate[data-key="4"]`)))
+	e.waitFor(t, `document.querySelector('.study-counts').textContent.includes('1 reviewed today')`)
 }

@@ -24,6 +24,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -93,6 +94,9 @@ func startE2E(t *testing.T, withPipeline bool) *e2e {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("disable-extensions", true),
+		// Headless Chromium has no pointer; these are a desktop's mouse
+		// (tests of a phone emulate touch, which makes it coarse).
+		chromedp.Flag("blink-settings", "primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1100, 900),
 	}
@@ -459,23 +463,77 @@ func TestScreenshots(t *testing.T) {
 			}
 		}},
 		{"study", "/study/all", nil},
-		{"study-back", "", func() { e.do(t, chromedp.KeyEvent(" ")); time.Sleep(100 * time.Millisecond) }},
+		{"study-back", "", func() { e.do(t, chromedp.Click(chromedp.ID("show"))); time.Sleep(100 * time.Millisecond) }},
+		{"study-menu", "", func() {
+			// Rate this card, then open the card menu of the next.
+			before := e.eval(t, `document.querySelector('.study-counts').textContent`)
+			e.do(t, chromedp.Click(chromedp.CSS(`button.rate[data-key="3"]`)))
+			e.waitFor(t, fmt.Sprintf(`document.querySelector('.study-counts').textContent != %q`, before))
+			if e.eval(t, `document.getElementById('card-menu') ? 'y' : ''`) == "y" {
+				e.do(t, chromedp.Click(chromedp.ID("card-menu")))
+			}
+			time.Sleep(100 * time.Millisecond)
+		}},
+		{"browser", "", func() {
+			// A flag and a suspended card for the browser to show.
+			e.open(t, "/study/all")
+			e.waitFor(t, `document.getElementById('card-menu') || document.getElementById('study-done')`)
+			if e.eval(t, `document.getElementById('card-menu') ? 'y' : ''`) == "y" {
+				e.do(t, chromedp.Click(chromedp.ID("card-menu")), chromedp.Click(chromedp.CSS(`.card-menu button.flag-orange`)))
+				e.waitFor(t, `document.querySelector('.flashcard.flag-orange')`)
+				e.do(t, chromedp.Click(chromedp.ID("card-menu")), chromedp.Click(chromedp.ID("suspend")))
+				e.waitFor(t, `document.getElementById('flash') && document.getElementById('flash').textContent.includes('suspended')`)
+			}
+			e.open(t, "/cards")
+			e.waitFor(t, `document.getElementById('browser-count')`)
+		}},
+		{"stats", "", func() {
+			// Rate what is left, so that the charts have bars.
+			e.open(t, "/study/all")
+			for i := 0; i < 4; i++ {
+				if e.eval(t, `document.getElementById('show') ? 'y' : ''`) != "y" {
+					break
+				}
+				n := e.eval(t, `document.querySelector('.study-counts').textContent`)
+				e.do(t, chromedp.Click(chromedp.ID("show")), chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.rate[data-key="%d"]`, 1+i%4))))
+				e.waitFor(t, fmt.Sprintf(`document.querySelector('.study-counts').textContent != %q`, n))
+			}
+			e.open(t, "/stats")
+			e.waitFor(t, `document.getElementById('chart-reviews')`)
+		}},
+		{"newquestion", fmt.Sprintf("/articles/%d/questions/new", a1), nil},
+		{"articleedit", fmt.Sprintf("/articles/%d/edit", a1), nil},
 		{"decks", "/decks", nil},
 		{"edit", fmt.Sprintf("/questions/%d/edit", e.qs[0][0].ID), nil},
 		{"error", "/articles/999", nil},
 	}
 	for _, mode := range []struct {
-		width int64
-		dark  bool
-	}{{1100, false}, {390, false}, {390, true}} {
+		width, height int64
+		dark          bool
+	}{{1280, 800, false}, {1280, 800, true}, {390, 844, false}, {390, 844, true}} {
 		width := mode.width
 		scheme := "light"
 		if mode.dark {
 			scheme = "dark"
 		}
-		e.do(t, chromedp.EmulateViewport(width, 900), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		e.do(t, chromedp.EmulateViewport(width, mode.height), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+			if err != nil {
+				return err
+			}
+			// A phone has a coarse pointer and no hover, a desktop a mouse:
+			// keyboard hints show on the desktop only.
+			if width < 600 {
+				_, err = cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+			} else {
+				_, err = cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: false})
+			}
+			if err != nil {
+				return err
+			}
+			// A new learner per mode, with every card still to study.
+			_, err = cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{})
 			return err
 		}))
 		for _, s := range shots {
@@ -486,7 +544,12 @@ func TestScreenshots(t *testing.T) {
 				s.prep()
 			}
 			ctx, cancel := context.WithTimeout(e.ctx, 10*time.Second)
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			shot := chromedp.FullScreenshot(100)
+			if strings.HasPrefix(s.name, "study") {
+				// What the viewport shows: the rating bar under the thumb.
+				shot = chromedp.CaptureScreenshot()
+			}
+			png, err := chromedp.Run(ctx, shot)
 			cancel()
 			if err != nil {
 				t.Fatalf("screenshot %s: %v", s.name, err)
