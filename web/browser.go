@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"factdeck/quiz"
 	"factdeck/store"
@@ -80,6 +81,22 @@ func cardFilter(c *fiber.Ctx) (store.CardFilter, string, string, int, error) {
 	return f, d.Key, flag, page, nil
 }
 
+// dueIn says roughly when a card comes back: "now", "in 10 min", "in 3 h",
+// "in 12 days".
+func dueIn(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "now"
+	case d < time.Minute:
+		return "in under a minute"
+	case d < time.Hour:
+		return fmt.Sprintf("in %d min", int(d.Round(time.Minute)/time.Minute))
+	case d < 36*time.Hour:
+		return fmt.Sprintf("in %d h", int(d.Round(time.Hour)/time.Hour))
+	}
+	return fmt.Sprintf("in %d days", int(d.Round(24*time.Hour)/(24*time.Hour)))
+}
+
 func containsState(s string) bool {
 	for _, v := range store.CardStates {
 		if v == s {
@@ -114,11 +131,7 @@ func (s *Server) showBrowser(c *fiber.Ctx) error {
 	for _, bc := range cards {
 		r := browsedRow{BrowsedCard: bc}
 		if bc.Card.State != quiz.CardNew {
-			if d := bc.Card.Due.Sub(now); d > 0 {
-				r.Due = "in " + humanDuration(d)
-			} else {
-				r.Due = "now"
-			}
+			r.Due = dueIn(bc.Card.Due.Sub(now))
 		}
 		p.Rows = append(p.Rows, r)
 	}

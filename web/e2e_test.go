@@ -462,6 +462,11 @@ func TestScreenshots(t *testing.T) {
 				time.Sleep(150 * time.Millisecond)
 			}
 		}},
+		{"question-mixed", "", func() {
+			e.open(t, "/quiz")
+			e.do(t, chromedp.Click(chromedp.CSS(`#quiz-setup button[type=submit]`)))
+			e.waitFor(t, fmt.Sprintf(onQuestion, 1))
+		}},
 		{"study", "/study/all", nil},
 		{"study-back", "", func() { e.do(t, chromedp.Click(chromedp.ID("show"))); time.Sleep(100 * time.Millisecond) }},
 		{"study-menu", "", func() {
@@ -522,21 +527,24 @@ func TestScreenshots(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			// A phone has a coarse pointer and no hover, a desktop a mouse:
-			// keyboard hints show on the desktop only.
-			if width < 600 {
-				_, err = cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
-			} else {
-				_, err = cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: false})
-			}
-			if err != nil {
-				return err
-			}
 			// A new learner per mode, with every card still to study.
 			_, err = cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{})
 			return err
 		}))
+		// A phone has a coarse pointer and no hover, a desktop a mouse:
+		// keyboard hints show on the desktop only. A full-page screenshot
+		// resets the emulation, so it is set before every page.
+		// (Turning touch emulation off would leave no pointer at all, so the
+		// desktop modes come first and never touch it.)
+		touch := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			if width >= 600 {
+				return nil
+			}
+			_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+			return err
+		})
 		for _, s := range shots {
+			e.do(t, chromedp.EmulateViewport(width, mode.height), touch)
 			if s.path != "" {
 				e.open(t, s.path)
 			}
@@ -544,12 +552,20 @@ func TestScreenshots(t *testing.T) {
 				s.prep()
 			}
 			ctx, cancel := context.WithTimeout(e.ctx, 10*time.Second)
-			shot := chromedp.FullScreenshot(100)
-			if strings.HasPrefix(s.name, "study") {
-				// What the viewport shows: the rating bar under the thumb.
-				shot = chromedp.CaptureScreenshot()
+			if !strings.HasPrefix(s.name, "study") {
+				// The whole page: a viewport as tall as the page (a
+				// full-page screenshot would drop the touch emulation).
+				// The study pages are shot as the screen shows them, with
+				// the rating bar under the thumb.
+				h, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollHeight`))
+				if err == nil && h > mode.height {
+					err = chromedp.Do(ctx, chromedp.EmulateViewport(width, h), touch)
+				}
+				if err != nil {
+					t.Fatalf("screenshot %s: %v", s.name, err)
+				}
 			}
-			png, err := chromedp.Run(ctx, shot)
+			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 			cancel()
 			if err != nil {
 				t.Fatalf("screenshot %s: %v", s.name, err)

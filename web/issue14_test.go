@@ -138,3 +138,11 @@ func TestIssue14Pages(t *testing.T) {
 		t.Errorf("the other article's question is gone: %v", err)
 	}
 }
+
+func TestNiceCeil(t *testing.T) {
+	for _, tt := range []struct{ in, want float64 }{{0, 4}, {3, 4}, {5, 8}, {9, 20}, {30, 40}, {41, 80}, {130, 200}, {1000, 1000}} {
+		if got := niceCeil(tt.in); got != tt.want {
+			t.Errorf("niceCeil(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

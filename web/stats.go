@@ -40,6 +40,8 @@ type axisMark struct {
 // barChart is a bar chart ready for the "bars" template.
 type barChart struct {
 	ID, Title, Caption string
+	// EmptyText says why there is nothing to draw.
+	EmptyText string
 	Width, Height      int
 	Bars               []svgBar
 	Grid               []axisMark
@@ -94,26 +96,31 @@ func newBarChart(id, title string, labels []string, yMax float64, unit string, s
 		v := yMax * float64(k) / 4
 		ch.Grid = append(ch.Grid, axisMark{Pos: round1(plotY1 - v*scale), Label: trimFloat(v) + unit})
 	}
-	step := max(1, n/6)
+	step := max(1, (n+4)/5)
 	for i := 0; i < n; i += step {
 		ch.XLabels = append(ch.XLabels, axisMark{Pos: round1(plotX0 + (float64(i)+0.5)*slot), Label: labels[i]})
 	}
 	return ch
 }
 
-// niceCeil rounds v up to 1, 2 or 5 times a power of ten (at least 4, so
-// that four grid lines fall on whole numbers).
+// niceCeil returns the top of an axis for values up to v: four grid steps
+// of 1, 2, 2.5 or 5 times a power of ten, so that the grid falls on round
+// numbers (5 -> 8, 30 -> 40, 130 -> 200).
 func niceCeil(v float64) float64 {
 	if v <= 4 {
 		return 4
 	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 4, 5, 10} {
-		if m*p >= v {
-			return m * p
+	step := v / 4
+	p := math.Pow(10, math.Floor(math.Log10(step)))
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m == 2.5 && p < 10 {
+			continue // 2.5 would label the grid with fractions
+		}
+		if m*p >= step {
+			return 4 * m * p
 		}
 	}
-	return 10 * p
+	return 40 * p
 }
 
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
@@ -194,6 +201,7 @@ func (s *Server) showStats(c *fiber.Ctx) error {
 	p.Retention = newBarChart("chart-retention", "True retention per day", days, 100, "%",
 		series{Class: "bar-pass", Name: "% passed", Values: ret})
 	p.Retention.Empty = p.Judged == 0
+	p.Retention.EmptyText = "No reviews of learned cards yet: retention counts the cards past their first steps, as Anki does."
 	if p.Judged > 0 {
 		p.RetentionPct = (100*p.Passed + p.Judged/2) / p.Judged
 	}
