@@ -237,3 +237,41 @@ func uniqIDs(ids []int64) map[int64]bool {
 	}
 	return m
 }
+
+// readerPart is the most text one part of a long article shows: marks
+// and their notes make a page several times its text, and an article of a
+// hundred pages is read in parts so that no page is too heavy for a phone.
+const readerPart = 14 << 10
+
+// textRange is one part of an article's paragraphs: its number (1-based)
+// and its paragraphs First to End (exclusive).
+type textRange struct {
+	N, First, End int
+}
+
+// textPart returns part n of paragraphs cut into parts of at most
+// readerPart of text (a longer paragraph is a part of its own), the number
+// of parts, and the part's byte range in the article's Body.
+func textPart(paras []string, n int) (textRange, int, int, int) {
+	type part struct{ first, end, from, to int }
+	var parts []part
+	off, size := 0, 0
+	for i, p := range paras {
+		if i == 0 || size+len(p) > readerPart {
+			if len(parts) > 0 {
+				parts[len(parts)-1].end, parts[len(parts)-1].to = i, off
+			}
+			parts = append(parts, part{first: i, from: off})
+			size = 0
+		}
+		size += len(p) + 2
+		off += len(p) + 2 // "\n\n" between paragraphs
+	}
+	if len(parts) == 0 {
+		return textRange{N: 1}, 1, 0, 0
+	}
+	parts[len(parts)-1].end, parts[len(parts)-1].to = len(paras), off
+	n = min(max(n, 1), len(parts))
+	pt := parts[n-1]
+	return textRange{N: n, First: pt.first, End: pt.end}, len(parts), pt.from, pt.to
+}

@@ -146,3 +146,34 @@ func TestNiceCeil(t *testing.T) {
 		}
 	}
 }
+
+func TestTextPart(t *testing.T) {
+	para := strings.Repeat("x", 6<<10)
+	long := strings.Repeat("y", 20<<10)
+	paras := []string{para, para, para, long, para}
+	tests := []struct {
+		n                       int
+		want                    textRange
+		parts, from, to, wantTo int
+	}{
+		{n: 1, want: textRange{N: 1, First: 0, End: 2}, parts: 4, from: 0},
+		{n: 2, want: textRange{N: 2, First: 2, End: 3}, parts: 4},
+		{n: 3, want: textRange{N: 3, First: 3, End: 4}, parts: 4},
+		{n: 9, want: textRange{N: 4, First: 4, End: 5}, parts: 4},
+		{n: 0, want: textRange{N: 1, First: 0, End: 2}, parts: 4},
+	}
+	body := strings.Join(paras, "\n\n")
+	for _, tt := range tests {
+		got, parts, from, to := textPart(paras, tt.n)
+		if got != tt.want || parts != tt.parts {
+			t.Errorf("textPart(%d) = %+v of %d, want %+v of %d", tt.n, got, parts, tt.want, tt.parts)
+			continue
+		}
+		if !strings.HasPrefix(body[from:], paras[got.First]) || (got.End < len(paras) && !strings.HasPrefix(body[to:], paras[got.End])) {
+			t.Errorf("textPart(%d) byte range [%d, %d) does not start at its paragraphs", tt.n, from, to)
+		}
+	}
+	if got, parts, _, _ := textPart(nil, 1); parts != 1 || got.End != 0 {
+		t.Errorf("textPart(nil) = %+v of %d", got, parts)
+	}
+}

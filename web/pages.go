@@ -168,6 +168,11 @@ type articlePage struct {
 	// Repeated counts the paragraphs left out at ingest because the page
 	// repeated them (shown once, after adding).
 	Repeated int
+	// Part is the part of a long article's text shown, of Parts.
+	Part  textRange
+	Parts int
+	// MoreReserve is the last reserve question listed when more follow.
+	MoreReserve int64
 	Formats  []formatLink
 }
 
@@ -216,12 +221,12 @@ func (s *Server) paramArticle(c *fiber.Ctx) (articleContents, error) {
 	if ac.Article, err = s.store.Article(ctx, id); err != nil {
 		return ac, err
 	}
-	if ac.Facts, err = s.store.Facts(ctx, id); err != nil {
-		return ac, err
-	}
 	ac.Questions, err = s.store.Questions(ctx, store.QuestionFilter{ArticleID: id})
 	return ac, err
 }
+
+// reservePage is how many reserve questions one article page lists.
+const reservePage = 50
 
 func (s *Server) showArticle(c *fiber.Ctx) error {
 	ctx := c.UserContext()
@@ -229,17 +234,36 @@ func (s *Server) showArticle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	a, facts, qs, id := ac.Article, ac.Facts, ac.Questions, ac.Article.ID
+	a, qs, id := ac.Article, ac.Questions, ac.Article.ID
+	sum, err := s.store.ArticleSummary(ctx, id)
+	if err != nil {
+		return err
+	}
 	p := articlePage{base: s.base(c, a.Title, "articles"), Article: a,
-		Paragraphs: highlight(a, facts), Facts: len(facts), Questions: qs, ShowReserve: c.Query("reserve") != "",
+		Facts: int(sum.Facts), Questions: qs, ShowReserve: c.Query("reserve") != "",
 		AllConflicts: c.Query("conflicts") == "all", Added: c.Query("added") != "", Repeated: c.QueryInt("repeated"),
 		Formats: exportLinks("&article=" + strconv.FormatInt(id, 10))}
+	// A long article is read in parts; only the facts of the part shown
+	// are read and marked.
+	var from, to int
+	p.Part, p.Parts, from, to = textPart(a.Paragraphs, c.QueryInt("part", 1))
+	facts, err := s.store.FactsBetween(ctx, id, from, to)
+	if err != nil {
+		return err
+	}
+	p.Paragraphs = highlight(a, facts)[p.Part.First:p.Part.End]
 	if p.ReserveCount, err = s.store.CountQuestions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
 		return err
 	}
 	if p.ShowReserve {
-		if p.Reserve, err = s.store.Questions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
+		// The reserve of a long article runs to thousands: a page at a time.
+		after := int64(c.QueryInt("after", 0))
+		if p.Reserve, err = s.store.Questions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true, Limit: reservePage + 1, After: after}); err != nil {
 			return err
+		}
+		if len(p.Reserve) > reservePage {
+			p.Reserve = p.Reserve[:reservePage]
+			p.MoreReserve = p.Reserve[reservePage-1].ID
 		}
 	}
 	limit := shownConflicts
