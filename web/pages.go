@@ -173,7 +173,7 @@ type articlePage struct {
 	Parts int
 	// MoreReserve is the last reserve question listed when more follow.
 	MoreReserve int64
-	Formats  []formatLink
+	Formats     []formatLink
 }
 
 // conflict is a fact of this article that another article about the same

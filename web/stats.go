@@ -41,12 +41,12 @@ type axisMark struct {
 type barChart struct {
 	ID, Title, Caption string
 	// EmptyText says why there is nothing to draw.
-	EmptyText string
-	Width, Height      int
-	Bars               []svgBar
-	Grid               []axisMark
-	XLabels            []axisMark
-	Empty              bool
+	EmptyText     string
+	Width, Height int
+	Bars          []svgBar
+	Grid          []axisMark
+	XLabels       []axisMark
+	Empty         bool
 }
 
 // series is one stacked part of the bars: a value per slot with its class.
