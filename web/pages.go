@@ -320,6 +320,8 @@ type decksPage struct {
 	base
 	Decks []deckSummary
 	More  int64
+	// The new card limits, and what is left of the daily one.
+	PerDeck, PerDay, NewLeft int
 }
 
 func (s *Server) showDecks(c *fiber.Ctx) error {
@@ -335,7 +337,8 @@ func (s *Server) showDecks(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, fiber.StatusOK, "decks", decksPage{base: s.base(c, "Decks", "decks"), Decks: decks, More: more(arts, pageSize)})
+	return s.render(c, fiber.StatusOK, "decks", decksPage{base: s.base(c, "Decks", "decks"), Decks: decks, More: more(arts, pageSize),
+		PerDeck: newPerDeck, PerDay: newPerDay, NewLeft: decks[0].New})
 }
 
 type deckPage struct {
