@@ -49,58 +49,42 @@ var scheduleColumns = []string{"state", "due", "stability", "difficulty", "elaps
 // cardKey is the cards table's primary key, the target of its upserts.
 var cardKey = []clause.Column{{Name: "learner_id"}, {Name: "question_id"}}
 
-// leadsOf returns the lead question of each of notes, inside tx.
-func leadsOf(tx *gorm.DB, notes []string) (map[string]int64, error) {
-	out := map[string]int64{}
-	for chunk := range slices.Chunk(notes, 500) {
-		var rows []questionRow
-		if err := tx.Unscoped().Select("id", "note").Where("note IN ? AND lead = ?", chunk, true).Find(&rows).Error; err != nil {
-			return nil, fmt.Errorf("note leads: %w", err)
-		}
-		for _, r := range rows {
-			out[r.Note] = r.ID
-		}
-	}
-	return out, nil
-}
-
 // refreshLeads recomputes, inside tx, the lead question of each of notes
 // (the lowest ID among its live card questions) and moves learners'
-// schedules from a lead that changed (its article deleted) to the new one.
-// old holds the leads before the change, from leadsOf.
-func refreshLeads(tx *gorm.DB, notes []string, old map[string]int64) error {
+// schedules and review logs kept on another question of a note (its lead
+// before an article was deleted, or a question studied before notes
+// existed) to the lead, unless the learner has one there already.
+func refreshLeads(tx *gorm.DB, notes []string) error {
 	notes = slices.DeleteFunc(slices.Compact(slices.Sorted(slices.Values(notes))), func(n string) bool { return n == "" })
 	for chunk := range slices.Chunk(notes, 500) {
-		var leads []struct {
-			Note string
-			ID   int64
-		}
-		if err := tx.Model(&questionRow{}).Select("note, min(id) AS id").
-			Where("note IN ? AND card = ? AND reserve = ?", chunk, true, false).Group("note").Scan(&leads).Error; err != nil {
+		var ids []int64
+		if err := tx.Model(&questionRow{}).Select("min(id)").
+			Where("note IN ? AND card = ? AND reserve = ?", chunk, true, false).Group("note").Pluck("min(id)", &ids).Error; err != nil {
 			return fmt.Errorf("note leads: %w", err)
 		}
 		if err := tx.Unscoped().Model(&questionRow{}).Where("note IN ? AND lead = ?", chunk, true).Update("lead", false).Error; err != nil {
 			return fmt.Errorf("note leads: %w", err)
 		}
-		ids := make([]int64, 0, len(leads))
-		for _, l := range leads {
-			ids = append(ids, l.ID)
-			if was, ok := old[l.Note]; ok && was != l.ID {
-				// The schedules follow the note to its new lead, unless the
-				// learner already has one there.
-				if err := tx.Exec("UPDATE cards SET question_id = ? WHERE question_id = ? AND NOT EXISTS "+
-					"(SELECT 1 FROM cards c2 WHERE c2.learner_id = cards.learner_id AND c2.question_id = ?)", l.ID, was, l.ID).Error; err != nil {
-					return fmt.Errorf("move schedules of note: %w", err)
-				}
-				if err := tx.Model(&reviewRow{}).Where("question_id = ?", was).Update("question_id", l.ID).Error; err != nil {
-					return fmt.Errorf("move reviews of note: %w", err)
-				}
-			}
+		if len(ids) == 0 {
+			continue
 		}
-		if len(ids) > 0 {
-			if err := tx.Model(&questionRow{}).Where("id IN ?", ids).Update("lead", true).Error; err != nil {
-				return fmt.Errorf("note leads: %w", err)
-			}
+		if err := tx.Model(&questionRow{}).Where("id IN ?", ids).Update("lead", true).Error; err != nil {
+			return fmt.Errorf("note leads: %w", err)
+		}
+		// leadOf is the lead of the note of the row's question.
+		const leadOf = "(SELECT l.id FROM questions q JOIN questions l ON l.note = q.note AND l.lead = ? WHERE q.id = %s.question_id)"
+		err := tx.Exec("UPDATE cards SET question_id = "+fmt.Sprintf(leadOf, "cards")+
+			" WHERE question_id IN (SELECT q.id FROM questions q JOIN questions l ON l.note = q.note AND l.lead = ? WHERE q.note IN ? AND q.id <> l.id)"+
+			" AND NOT EXISTS (SELECT 1 FROM cards c2 WHERE c2.learner_id = cards.learner_id AND c2.question_id = "+fmt.Sprintf(leadOf, "cards")+")",
+			true, true, chunk, true).Error
+		if err != nil {
+			return fmt.Errorf("move schedules to note leads: %w", err)
+		}
+		err = tx.Exec("UPDATE reviews SET question_id = "+fmt.Sprintf(leadOf, "reviews")+
+			" WHERE question_id IN (SELECT q.id FROM questions q JOIN questions l ON l.note = q.note AND l.lead = ? WHERE q.note IN ? AND q.id <> l.id)",
+			true, true, chunk).Error
+		if err != nil {
+			return fmt.Errorf("move reviews to note leads: %w", err)
 		}
 	}
 	return nil
@@ -122,11 +106,7 @@ func refreshArticleLeads(tx *gorm.DB, articleID int64) error {
 	if err != nil {
 		return err
 	}
-	old, err := leadsOf(tx, notes)
-	if err != nil {
-		return err
-	}
-	return refreshLeads(tx, notes, old)
+	return refreshLeads(tx, notes)
 }
 
 // backfillNotes gives the questions stored before notes existed their note
@@ -149,7 +129,7 @@ func backfillNotes(db *gorm.DB) error {
 					return err
 				}
 			}
-			return refreshLeads(tx, notes, nil)
+			return refreshLeads(tx, notes)
 		})
 		if err != nil {
 			return fmt.Errorf("backfill notes: %w", err)
