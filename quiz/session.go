@@ -58,7 +58,10 @@ func (s QuizSession) Submit(pos int, q *Question, given string, now time.Time) (
 		a.Given, a.Result = Skipped, Wrong
 		return Step{Attempt: a}, nil
 	}
-	a.Result = Grade(*q, given)
+	// A letter names an option in the order this quiz shows them.
+	shown := *q
+	shown.Options = ShuffledOptions(*q, s.ID, pos)
+	a.Result = Grade(shown, given)
 	if a.Result == Close {
 		if s.HintAt != pos {
 			return Step{Hint: true, HintText: Hint(q.Answer)}, nil
