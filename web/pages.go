@@ -337,8 +337,18 @@ func (s *Server) showDecks(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	lid, err := s.learnerID(c)
+	if err != nil {
+		return err
+	}
+	met := 0
+	if lid != 0 {
+		if met, err = s.store.NewCardsSince(c.UserContext(), lid, startOfDay(s.now().UTC())); err != nil {
+			return err
+		}
+	}
 	return s.render(c, fiber.StatusOK, "decks", decksPage{base: s.base(c, "Decks", "decks"), Decks: decks, More: more(arts, pageSize),
-		PerDeck: newPerDeck, PerDay: newPerDay, NewLeft: decks[0].New})
+		PerDeck: newPerDeck, PerDay: newPerDay, NewLeft: max(newPerDay-met, 0)})
 }
 
 type deckPage struct {
