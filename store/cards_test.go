@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -180,5 +181,98 @@ func TestDrawQuestionsFair(t *testing.T) {
 		if len(ids) != 4 || fromShort != 2 {
 			t.Errorf("seed %d: DrawQuestions(4) = %d questions, %d from the short article; want 4, 2 (one per article a turn)", seed, len(ids), fromShort)
 		}
+	}
+}
+
+// TestBrowseAndEdits runs the browser's query, the per-deck new counts,
+// facts of a part, a hand-written question and a rename on both databases.
+func TestBrowseAndEdits(t *testing.T) { backends(t, testBrowseAndEdits) }
+
+func testBrowseAndEdits(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	l, qs := seedQuiz(t, s, "browse")
+	art := qs[0].ArticleID
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	all, n, err := s.BrowseCards(ctx, l.ID, store.CardFilter{}, now)
+	if err != nil || n != 2 || len(all) != 2 {
+		t.Fatalf("BrowseCards() = %d of %d, %v; want the 2 cards", len(all), n, err)
+	}
+	// Rate one, flag the other.
+	c := quiz.Card{LearnerID: l.ID, QuestionID: all[0].Question.ID, State: quiz.CardNew}
+	next, rev := schedule.Review(c, quiz.Good, now)
+	if _, err := s.SaveReview(ctx, next, rev); err != nil {
+		t.Fatal(err)
+	}
+	blue := quiz.FlagBlue
+	if _, err := s.MarkCard(ctx, l.ID, all[1].Question.ID, store.CardMark{Flag: &blue}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		f    store.CardFilter
+		want []int64
+	}{
+		{"text", store.CardFilter{Text: "WHERE did"}, []int64{all[0].Question.ID}},
+		{"text with wildcards", store.CardFilter{Text: "%_"}, nil},
+		{"type", store.CardFilter{Type: quiz.MultipleChoice}, []int64{qs[1].ID}},
+		{"learning", store.CardFilter{State: "learning"}, []int64{all[0].Question.ID}},
+		{"due", store.CardFilter{State: "due"}, []int64{all[0].Question.ID}},
+		{"new", store.CardFilter{State: "new"}, []int64{all[1].Question.ID}},
+		{"flag blue", store.CardFilter{Flag: quiz.FlagBlue, HasFlag: true}, []int64{all[1].Question.ID}},
+		{"no flag", store.CardFilter{Flag: quiz.FlagNone, HasFlag: true}, []int64{all[0].Question.ID}},
+		{"deck", store.CardFilter{ArticleID: art}, []int64{all[0].Question.ID, all[1].Question.ID}},
+		{"other deck", store.CardFilter{ArticleID: art + 100}, nil},
+	} {
+		got, n, err := s.BrowseCards(ctx, l.ID, tt.f, now)
+		var ids []int64
+		for _, g := range got {
+			ids = append(ids, g.Question.ID)
+		}
+		if err != nil || n != len(tt.want) || !slices.Equal(ids, tt.want) {
+			t.Errorf("%s: BrowseCards = %v (%d), %v; want %v", tt.name, ids, n, err, tt.want)
+		}
+	}
+	if _, _, err := s.BrowseCards(ctx, l.ID, store.CardFilter{State: "asleep"}, now); !errors.Is(err, quiz.ErrInvalid) {
+		t.Errorf("BrowseCards(state asleep) = %v, want ErrInvalid", err)
+	}
+	met, err := s.NewCardsPerDeck(ctx, l.ID, now.Add(-time.Hour))
+	if err != nil || met[0] != 1 || met[art] != 1 {
+		t.Errorf("NewCardsPerDeck = %v, %v; want 1 in all and in the article", met, err)
+	}
+	facts, err := s.FactsBetween(ctx, art, 0, 10)
+	if err != nil || len(facts) == 0 {
+		t.Errorf("FactsBetween(0, 10) = %d facts, %v; want the first sentence's", len(facts), err)
+	}
+	if facts, err := s.FactsBetween(ctx, art, 1000, 0); err != nil || len(facts) != 0 {
+		t.Errorf("FactsBetween(1000, end) = %d facts, %v; want none", len(facts), err)
+	}
+	// A hand-written question joins the deck as a card of its own.
+	hq, err := quiz.Handwritten(quiz.ShortAnswer, "How many people died?", "two", nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, err := s.AddQuestion(ctx, art, hq)
+	if err != nil || added.ID == 0 || !added.Edited {
+		t.Fatalf("AddQuestion = %+v, %v", added, err)
+	}
+	if _, n, _ := s.BrowseCards(ctx, l.ID, store.CardFilter{}, now); n != 3 {
+		t.Errorf("cards after a hand-written question = %d, want 3", n)
+	}
+	if _, err := s.AddQuestion(ctx, art+100, hq); !errors.Is(err, quiz.ErrNotFound) {
+		t.Errorf("AddQuestion(no article) = %v, want ErrNotFound", err)
+	}
+	// Rename: the title required, the label optional.
+	a, err := s.RenameArticle(ctx, art, "  Storm   reaches Lisbon ", "Coast Herald")
+	if err != nil || a.Title != "Storm reaches Lisbon" || a.Label != "Coast Herald" {
+		t.Errorf("RenameArticle = %q, %q, %v", a.Title, a.Label, err)
+	}
+	if _, err := s.RenameArticle(ctx, art, " ", ""); !errors.Is(err, quiz.ErrInvalid) {
+		t.Errorf("RenameArticle(empty title) = %v, want ErrInvalid", err)
+	}
+	if _, err := s.RenameArticle(ctx, art+100, "x", ""); !errors.Is(err, quiz.ErrNotFound) {
+		t.Errorf("RenameArticle(no article) = %v, want ErrNotFound", err)
+	}
+	if got, err := s.Article(ctx, art); err != nil || got.Label != "Coast Herald" {
+		t.Errorf("Article after rename = %+v, %v", got.Label, err)
 	}
 }
