@@ -21,7 +21,17 @@ type Article struct {
 	// idempotent.
 	Hash       string
 	IngestedAt time.Time
+	// Label is the source's name as a person gave it ("BBC, 3 May"), shown
+	// instead of the file name or URL when set.
+	Label string
+	// Repeated counts the paragraphs cleaning left out because the page
+	// repeated them; it is reported once, at ingest, and not stored.
+	Repeated int
 }
+
+// MaxText is the most article text accepted, in bytes of the cleaned
+// paragraphs: about a hundred pages. A longer text is several articles.
+const MaxText = 300 << 10
 
 // Body returns the paragraphs joined by blank lines. Fact offsets
 // (Fact.Start, Fact.End) are byte offsets into Body.

@@ -3,6 +3,7 @@ package quiz
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -64,5 +65,45 @@ func TestEdit(t *testing.T) {
 				t.Errorf("Edit = %+v", got)
 			}
 		})
+	}
+}
+
+func TestShuffledOptions(t *testing.T) {
+	q := Question{ID: 7, Type: MultipleChoice, Answer: "C", Options: []string{"A", "B", "C", "D", "E"}}
+	first := ShuffledOptions(q, 1, 0)
+	if again := ShuffledOptions(q, 1, 0); !slices.Equal(first, again) {
+		t.Errorf("ShuffledOptions(session 1) = %v then %v, want the same order on reload", first, again)
+	}
+	differs := false
+	for sess := int64(2); sess < 12; sess++ {
+		got := ShuffledOptions(q, sess, 0)
+		if !slices.Equal(slices.Sorted(slices.Values(got)), []string{"A", "B", "C", "D", "E"}) {
+			t.Fatalf("ShuffledOptions(session %d) = %v, want a permutation", sess, got)
+		}
+		if !slices.Equal(got, first) {
+			differs = true
+		}
+	}
+	if !differs {
+		t.Errorf("ShuffledOptions gives %v for ten other sessions, want other orders", first)
+	}
+	tf := Question{Type: TrueFalse, Answer: "True", Options: []string{"True", "False"}}
+	if got := ShuffledOptions(tf, 3, 1); !slices.Equal(got, tf.Options) {
+		t.Errorf("ShuffledOptions(true/false) = %v, want True, False", got)
+	}
+	if q.Options[0] != "A" {
+		t.Errorf("ShuffledOptions changed the question's options: %v", q.Options)
+	}
+}
+
+func TestNoteKey(t *testing.T) {
+	a := Question{Prompt: "Who is the bank's chief executive?", Answer: "Ana Ruiz"}
+	b := Question{ArticleID: 9, ID: 4, Prompt: "who is the banks chief executive", Answer: "ana ruiz", Type: Cloze}
+	c := Question{Prompt: "Who is the bank's chief executive?", Answer: "Ben Ode"}
+	if NoteKey(a) != NoteKey(b) {
+		t.Errorf("NoteKey differs for the same question from two articles: %s, %s", NoteKey(a), NoteKey(b))
+	}
+	if NoteKey(a) == NoteKey(c) {
+		t.Errorf("NoteKey is the same for two answers")
 	}
 }

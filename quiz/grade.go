@@ -1,13 +1,16 @@
 package quiz
 
 // This file grades a learner's answer against a question: tolerant of case,
-// punctuation, leading articles, number words and small typos in names,
-// strict about numbers.
+// punctuation, leading articles, number words, common written variants
+// ("49%" and "49 per cent", "5-year" and "five-year", "U.S." and "US") and of
+// typos in any word by an edit distance that grows with the word's length;
+// strict about numbers and dates.
 
 import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Result is the verdict on one answer.
@@ -52,8 +55,9 @@ func Grade(q Question, given string) Result {
 		return gradeTrueFalse(q, g)
 	}
 	best := Wrong
+	exact := exactKinds[q.AnswerKind]
 	for _, a := range accepted(q) {
-		if r := gradeText(NormalizeAnswer(a), g); r > best {
+		if r := gradeText(NormalizeAnswer(a), g, exact); r > best {
 			best = r
 		}
 		if best == Correct {
@@ -64,7 +68,7 @@ func Grade(q Question, given string) Result {
 		// The surname alone names the person, even if the generator did not
 		// list it.
 		if s := Surname(q.Answer); s != "" {
-			if r := gradeText(NormalizeAnswer(s), g); r > best {
+			if r := gradeText(NormalizeAnswer(s), g, exact); r > best {
 				best = r
 			}
 		}
@@ -108,9 +112,15 @@ func gradeTrueFalse(q Question, g string) Result {
 	return Wrong
 }
 
+// exactKinds are the kinds of answer graded without typo tolerance: a date
+// or a time misspelt is another date ("June" and "July" differ by two
+// letters), and a weekday is a choice among seven.
+var exactKinds = map[Kind]bool{KindDate: true, KindWeekday: true, KindTime: true, KindScore: true}
+
 // gradeText compares a normalized given answer with one normalized accepted
-// answer.
-func gradeText(want, g string) Result {
+// answer. Numbers must be equal; the words around them, and answers without
+// numbers, may hold typos within typoBudget (Close), unless exact.
+func gradeText(want, g string, exact bool) Result {
 	if want == "" {
 		return Wrong
 	}
@@ -125,9 +135,16 @@ func gradeText(want, g string) Result {
 		if !sameNumbers(wn, gn) {
 			return Wrong
 		}
-		if wordsSubset(dropQualifiers(nonNumbers(g)), nonNumbers(want)) {
+		words := dropQualifiers(nonNumbers(g))
+		if wordsSubset(words, nonNumbers(want)) {
 			return Correct
 		}
+		if !exact && wordsNear(words, nonNumbers(want)) {
+			return Close // "50 adys" for "50 days"
+		}
+		return Wrong
+	}
+	if exact {
 		return Wrong
 	}
 	d := Distance(g, want)
@@ -180,12 +197,57 @@ func NormalizeAnswer(s string) string {
 			b.WriteByte(' ')
 		}
 	}
-	words := strings.Fields(b.String())
+	words := variants(strings.Fields(b.String()))
 	for len(words) > 1 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
 		words = words[1:]
 	}
 	words = numberWordsToDigits(words)
 	return strings.Join(words, " ")
+}
+
+// spellings maps written variants to one form: "per cent" and "pct" are
+// "percent", "&" was already a space and "and" is kept.
+var spellings = map[string]string{"pct": "percent", "per cent": "percent", "usd": "dollars",
+	"dollar": "dollars", "yrs": "years", "yr": "year", "mln": "million", "bn": "billion"}
+
+// variants writes common variants of words one way: "per cent" as
+// "percent", and runs of single letters as one word ("u s" from "U.S."
+// becomes "us").
+func variants(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if i+1 < len(words) {
+			if v, ok := spellings[w+" "+words[i+1]]; ok {
+				out = append(out, v)
+				i++
+				continue
+			}
+		}
+		if v, ok := spellings[w]; ok {
+			out = append(out, v)
+			continue
+		}
+		if isLetter(w) && i+1 < len(words) && isLetter(words[i+1]) {
+			j := i
+			var b strings.Builder
+			for j < len(words) && isLetter(words[j]) {
+				b.WriteString(words[j])
+				j++
+			}
+			out = append(out, b.String())
+			i = j - 1
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// isLetter reports whether w is a single letter other than "a", which is
+// an article ("a b" is not an initialism worth joining).
+func isLetter(w string) bool {
+	return utf8.RuneCountInString(w) == 1 && w != "a" && unicode.IsLetter([]rune(w)[0])
 }
 
 var units = map[string]int{
@@ -346,6 +408,24 @@ func wordsSubset(sub, of []string) bool {
 	}
 	for _, w := range sub {
 		if !set[w] && !set[strings.TrimSuffix(w, "s")] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsNear reports whether every word of sub is, but for a typo within the
+// word's budget, a word of of.
+func wordsNear(sub, of []string) bool {
+	for _, w := range sub {
+		near := false
+		for _, o := range of {
+			if Distance(w, o) <= typoBudget(o) {
+				near = true
+				break
+			}
+		}
+		if !near {
 			return false
 		}
 	}

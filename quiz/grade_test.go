@@ -173,3 +173,73 @@ func FuzzGrade(f *testing.F) {
 		}
 	})
 }
+
+// TestGradeTolerance covers the written variants every text answer accepts
+// and the typo tolerance scaled to length, with the near numbers and dates
+// that stay wrong.
+func TestGradeTolerance(t *testing.T) {
+	pct := Question{Type: ShortAnswer, Answer: "49%", AnswerKind: KindPercent}
+	pctWords := Question{Type: Cloze, Answer: "49 percent", AnswerKind: KindPercent}
+	term := Question{Type: ShortAnswer, Answer: "5-year", AnswerKind: KindDuration}
+	days := Question{Type: ShortAnswer, Answer: "50 days", AnswerKind: KindDuration}
+	money := Question{Type: ShortAnswer, Answer: "$3 billion", AnswerKind: KindMoney}
+	us := Question{Type: ShortAnswer, Answer: "the U.S.", AnswerKind: KindCountry}
+	phrase := Question{Type: Cloze, Answer: "ballistic missiles", AnswerKind: KindOther}
+	long := Question{Type: ShortAnswer, Answer: "International Atomic Energy Agency", AnswerKind: KindOrganization}
+	role := Question{Type: ShortAnswer, Answer: "spokesperson", AnswerKind: KindRole}
+	date := Question{Type: ShortAnswer, Answer: "June 2024", AnswerKind: KindDate}
+	month := Question{Type: ShortAnswer, Answer: "March", AnswerKind: KindDate}
+	weekday := Question{Type: ShortAnswer, Answer: "Tuesday", AnswerKind: KindWeekday}
+	year := Question{Type: ShortAnswer, Answer: "1998", AnswerKind: KindDate}
+	tests := []struct {
+		name  string
+		q     Question
+		given string
+		want  Result
+	}{
+		// Accepted variants.
+		{"percent word for sign", pct, "49 percent", Correct},
+		{"per cent", pct, "49 per cent", Correct},
+		{"pct", pct, "49 pct", Correct},
+		{"sign for percent word", pctWords, "49%", Correct},
+		{"spaced sign", pctWords, "49 %", Correct},
+		{"number word for digit", term, "five-year", Correct},
+		{"number word spaced", term, "five year", Correct},
+		{"digit without hyphen", term, "5 year", Correct},
+		{"plural unit", term, "5 years", Correct},
+		{"yrs", term, "5 yrs", Correct},
+		{"money words", money, "3 billion dollars", Correct},
+		{"money usd", money, "3 billion USD", Correct},
+		{"initialism without dots", us, "US", Correct},
+		{"initialism spaced", us, "U. S.", Correct},
+		// Typos in text answers of every kind, scaled to length.
+		{"typo in a unit after a number", days, "50 adys", Close},
+		{"typo in a unit misspelt", days, "50 dyas", Close},
+		{"typo in a phrase", phrase, "balistic missiles", Close},
+		{"two typos in a phrase", phrase, "balistic misiles", Close},
+		{"three typos in a long name", long, "Internasional Atomik Energy Agensy", Close},
+		{"typo in a role", role, "spokesperon", Close},
+		{"unrelated phrase", phrase, "cruise missiles", Wrong},
+		{"unrelated word after number", days, "50 drones", Wrong},
+		// Numbers and dates stay exact.
+		{"near percent", pct, "48%", Wrong},
+		{"near percent in words", pct, "forty-eight percent", Wrong},
+		{"near term", term, "four-year", Wrong},
+		{"near number with unit", days, "51 days", Wrong},
+		{"near number with typo", days, "51 adys", Wrong},
+		{"near money", money, "$3.5 billion", Wrong},
+		{"near year", year, "1989", Wrong},
+		{"near date year", date, "June 2025", Wrong},
+		{"misspelt month is another date", date, "Jnue 2024", Wrong},
+		{"month typo exact", month, "Marhc", Wrong},
+		{"weekday typo exact", weekday, "Tuesdya", Wrong},
+		{"date exact", date, "june 2024", Correct},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Grade(tt.q, tt.given); got != tt.want {
+				t.Errorf("Grade(%q, %q) = %v, want %v", tt.q.Answer, tt.given, got, tt.want)
+			}
+		})
+	}
+}

@@ -179,7 +179,15 @@ type Card struct {
 	Reps          int
 	Lapses        int
 	LastReview    time.Time
+	// Suspended keeps the card out of study until unsuspended; BuriedUntil
+	// keeps it out until then (the next day); Flag is the learner's mark.
+	Suspended   bool
+	BuriedUntil time.Time
+	Flag        Flag
 }
+
+// Buried reports whether the card is buried at now.
+func (c Card) Buried(now time.Time) bool { return now.Before(c.BuriedUntil) }
 
 // Review is one rating of a flashcard, kept as a log.
 type Review struct {

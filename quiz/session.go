@@ -5,6 +5,7 @@ package quiz
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -57,7 +58,10 @@ func (s QuizSession) Submit(pos int, q *Question, given string, now time.Time) (
 		a.Given, a.Result = Skipped, Wrong
 		return Step{Attempt: a}, nil
 	}
-	a.Result = Grade(*q, given)
+	// A letter names an option in the order this quiz shows them.
+	shown := *q
+	shown.Options = ShuffledOptions(*q, s.ID, pos)
+	a.Result = Grade(shown, given)
 	if a.Result == Close {
 		if s.HintAt != pos {
 			return Step{Hint: true, HintText: Hint(q.Answer)}, nil
@@ -116,4 +120,18 @@ func RetryTitle(title string) string {
 		return title
 	}
 	return "Retry: " + title
+}
+
+// ShuffledOptions returns q's options in the order shown at position pos
+// of quiz session sessionID: a shuffle seeded by both, so that a reload
+// shows the same order and another attempt (a new session, a retry) a
+// different one. True or false options keep their order.
+func ShuffledOptions(q Question, sessionID int64, pos int) []string {
+	out := append([]string(nil), q.Options...)
+	if q.Type == TrueFalse || len(out) < 2 {
+		return out
+	}
+	rng := rand.New(rand.NewPCG(uint64(sessionID), uint64(pos)<<32|uint64(q.ID)&0xffffffff))
+	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
 }

@@ -202,6 +202,19 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 				return err
 			}
 		}
+		// Notes shared with other articles keep their cards there: their
+		// leads and the learners' schedules move to another article's
+		// question while this article's still exist to be joined.
+		notes, err := articleNotes(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.Unscoped().Model(&questionRow{}).Where("article_id = ?", id).Updates(map[string]any{"card": false}).Error; err != nil {
+			return fmt.Errorf("delete article %d cards: %w", id, err)
+		}
+		if err := refreshLeads(tx, notes); err != nil {
+			return err
+		}
 		res := tx.Delete(&articleRow{}, id)
 		if res.Error != nil {
 			return fmt.Errorf("delete article %d: %w", id, res.Error)

@@ -15,6 +15,8 @@ type Selection struct {
 	Types     []quiz.QuestionType
 	// WithReserve adds the reserve questions to the default decks'.
 	WithReserve bool
+	// IDs selects these questions (of ArticleID when set), reserve or not.
+	IDs []int64
 }
 
 // Deck returns the questions chosen by sel with the articles and facts they
@@ -29,7 +31,7 @@ func (s *Store) Deck(ctx context.Context, sel Selection) (quiz.Deck, error) {
 		}
 		d.Name = a.Title
 	}
-	qs, err := s.Questions(ctx, QuestionFilter{ArticleID: sel.ArticleID, Types: sel.Types, WithReserve: sel.WithReserve})
+	qs, err := s.Questions(ctx, QuestionFilter{ArticleID: sel.ArticleID, Types: sel.Types, WithReserve: sel.WithReserve, IDs: sel.IDs})
 	if err != nil {
 		return d, fmt.Errorf("deck: %w", err)
 	}

@@ -33,3 +33,22 @@ func (s *Store) Fact(ctx context.Context, id int64) (quiz.Fact, error) {
 	}
 	return r.domain(), nil
 }
+
+// FactsBetween returns the facts of an article whose sentence starts in
+// the byte range [from, to) of its body, for marking one part of a long
+// article; to 0 means the end.
+func (s *Store) FactsBetween(ctx context.Context, articleID int64, from, to int) ([]quiz.Fact, error) {
+	q := s.db.WithContext(ctx).Where("article_id = ? AND start >= ?", articleID, from)
+	if to > 0 {
+		q = q.Where("start < ?", to)
+	}
+	var rows []factRow
+	if err := q.Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("facts of article %d: %w", articleID, err)
+	}
+	out := make([]quiz.Fact, len(rows))
+	for i, r := range rows {
+		out[i] = r.domain()
+	}
+	return out, nil
+}

@@ -62,6 +62,10 @@ type cardRow struct {
 	Reps          int
 	Lapses        int
 	LastReview    *time.Time
+	// Suspended, BuriedUntil and Flag are the learner's marks (store/cards.go).
+	Suspended   bool `gorm:"not null;default:false"`
+	BuriedUntil *time.Time
+	Flag        int `gorm:"not null;default:0"`
 
 	Learner learnerRow `gorm:"foreignKey:LearnerID;constraint:OnDelete:CASCADE"`
 }
@@ -77,6 +81,9 @@ type reviewRow struct {
 	ScheduledDays int
 	ElapsedDays   int
 	ReviewedAt    time.Time `gorm:"index:idx_review_learner_time"`
+	// Before is the card as it was before the review, nil for a card never
+	// stored, so that the review can be undone (store/cards.go).
+	Before *cardSnapshot `gorm:"serializer:json"`
 
 	Learner learnerRow `gorm:"foreignKey:LearnerID;constraint:OnDelete:CASCADE"`
 }
@@ -123,10 +130,14 @@ func parseResult(s string) quiz.Result {
 func toCardRow(c quiz.Card) cardRow {
 	r := cardRow{LearnerID: c.LearnerID, QuestionID: c.QuestionID, State: int(c.State), Due: c.Due,
 		Stability: c.Stability, Difficulty: c.Difficulty, ElapsedDays: c.ElapsedDays,
-		ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses}
+		ScheduledDays: c.ScheduledDays, Reps: c.Reps, Lapses: c.Lapses, Suspended: c.Suspended, Flag: int(c.Flag)}
 	if !c.LastReview.IsZero() {
 		t := c.LastReview
 		r.LastReview = &t
+	}
+	if !c.BuriedUntil.IsZero() {
+		t := c.BuriedUntil
+		r.BuriedUntil = &t
 	}
 	return r
 }
@@ -134,9 +145,12 @@ func toCardRow(c quiz.Card) cardRow {
 func (r cardRow) domain() quiz.Card {
 	c := quiz.Card{LearnerID: r.LearnerID, QuestionID: r.QuestionID, State: quiz.CardState(r.State), Due: r.Due,
 		Stability: r.Stability, Difficulty: r.Difficulty, ElapsedDays: r.ElapsedDays,
-		ScheduledDays: r.ScheduledDays, Reps: r.Reps, Lapses: r.Lapses}
+		ScheduledDays: r.ScheduledDays, Reps: r.Reps, Lapses: r.Lapses, Suspended: r.Suspended, Flag: quiz.Flag(r.Flag)}
 	if r.LastReview != nil {
 		c.LastReview = *r.LastReview
+	}
+	if r.BuriedUntil != nil {
+		c.BuriedUntil = *r.BuriedUntil
 	}
 	return c
 }

@@ -20,6 +20,8 @@ type articleRow struct {
 	Source     string `gorm:"index"`
 	Hash       string `gorm:"size:64;not null;uniqueIndex"`
 	IngestedAt time.Time
+	// Label is the source's name a person gave (quiz.Article.Label).
+	Label string
 	// Counts kept with the article (see refreshArticle), so that listings
 	// and deck pages add them up instead of counting questions; Counted is
 	// false on rows from before they existed.
@@ -83,8 +85,13 @@ type questionRow struct {
 	// Ident is the question's identity across regenerations (see ident);
 	// Retired marks a question that regeneration no longer makes, as opposed
 	// to one a person deleted.
-	Ident     string `gorm:"size:40;index"`
-	Retired   bool
+	Ident   string `gorm:"size:40;index"`
+	Retired bool
+	// Note is quiz.NoteKey: the card questions of one note, whatever their
+	// article, are one flashcard; Lead marks the one whose ID keys the
+	// learners' schedules (see refreshLeads).
+	Note      string         `gorm:"size:40;index"`
+	Lead      bool           `gorm:"not null;default:false;index"`
 	DeletedAt gorm.DeletedAt `gorm:"index"`
 
 	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
@@ -98,7 +105,7 @@ func coreModels() []any {
 
 func toArticleRow(a quiz.Article) articleRow {
 	return articleRow{ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Body: a.Body(),
-		Source: a.Source, Hash: a.Hash, IngestedAt: a.IngestedAt}
+		Source: a.Source, Hash: a.Hash, IngestedAt: a.IngestedAt, Label: a.Label}
 }
 
 func (r articleRow) domain() quiz.Article {
@@ -107,7 +114,7 @@ func (r articleRow) domain() quiz.Article {
 		paras = strings.Split(r.Body, "\n\n")
 	}
 	return quiz.Article{ID: r.ID, Title: r.Title, Standfirst: r.Standfirst, Paragraphs: paras,
-		Source: r.Source, Hash: r.Hash, IngestedAt: r.IngestedAt}
+		Source: r.Source, Hash: r.Hash, IngestedAt: r.IngestedAt, Label: r.Label}
 }
 
 func toFactRow(f quiz.Fact) factRow {
@@ -135,7 +142,7 @@ func toQuestionRow(q quiz.Question) questionRow {
 	return questionRow{ID: q.ID, ArticleID: q.ArticleID, FactID: fid, Type: string(q.Type), Prompt: q.Prompt,
 		Answer: q.Answer, Accepted: q.Accepted, Options: q.Options, AnswerKind: string(q.AnswerKind),
 		Sentence: q.Sentence, Cloze: q.Cloze, Template: q.Template, Difficulty: q.Difficulty,
-		Score: q.Score, Edited: q.Edited, Reserve: q.Reserve}
+		Score: q.Score, Edited: q.Edited, Reserve: q.Reserve, Note: quiz.NoteKey(q)}
 }
 
 func (r questionRow) domain() quiz.Question {

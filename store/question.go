@@ -119,6 +119,7 @@ func (s *Store) EditQuestion(ctx context.Context, id int64, e quiz.Edit) (quiz.Q
 		}
 		r.Prompt, r.Answer, r.Accepted, r.Options, r.Cloze = q.Prompt, q.Answer, q.Accepted, q.Options, q.Cloze
 		r.Edited, r.Reserve = q.Edited, q.Reserve
+		r.Note = quiz.NoteKey(q)
 		if err := tx.Save(&r).Error; err != nil {
 			return fmt.Errorf("update question %d: %w", id, err)
 		}
@@ -206,6 +207,9 @@ func refreshArticle(tx *gorm.DB, articleID int64) error {
 		"n_facts": facts, "n_questions": len(rows), "n_cards": len(cards), "n_reserve": reserve, "counted": true}).Error
 	if err != nil {
 		return fmt.Errorf("article %d counts: %w", articleID, err)
+	}
+	if err := refreshArticleLeads(tx, articleID); err != nil {
+		return err
 	}
 	return addTotals(tx, d)
 }

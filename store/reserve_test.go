@@ -94,7 +94,7 @@ func testLearnerDecks(t *testing.T, s *store.Store) {
 		t.Fatal(err)
 	}
 	all, art := got[0], got[qs[0].ArticleID]
-	if all.Studied != 2 || all.Due != 1 || !all.NextDue.Equal(later) || art != all {
+	if all.Studied != 2 || all.Due() != 1 || !all.NextDue.Equal(later) || art != all {
 		t.Errorf("LearnerDecks = %+v, want 2 studied, 1 due, next due %v, the same for the article", got, later)
 	}
 }

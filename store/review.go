@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -49,11 +50,21 @@ func (s *Store) SaveReview(ctx context.Context, c quiz.Card, rev quiz.Review) (q
 		rev.ReviewedAt = time.Now().UTC()
 	}
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var before *cardSnapshot
+		var old cardRow
+		err := tx.Where("learner_id = ? AND question_id = ?", c.LearnerID, c.QuestionID).Take(&old).Error
+		switch {
+		case err == nil:
+			before = snapshotOf(old)
+		case !errors.Is(err, gorm.ErrRecordNotFound):
+			return fmt.Errorf("card before review: %w", err)
+		}
 		cr := toCardRow(c)
-		if err := tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(&cr).Error; err != nil {
+		// A review writes the schedule; the learner's marks stay.
+		if err := tx.Clauses(clause.OnConflict{Columns: cardKey, DoUpdates: clause.AssignmentColumns(scheduleColumns)}).Create(&cr).Error; err != nil {
 			return fmt.Errorf("save card: %w", err)
 		}
-		rr := reviewRow{LearnerID: c.LearnerID, QuestionID: c.QuestionID, Rating: int(rev.Rating),
+		rr := reviewRow{Before: before, LearnerID: c.LearnerID, QuestionID: c.QuestionID, Rating: int(rev.Rating),
 			State: int(rev.State), ScheduledDays: rev.ScheduledDays, ElapsedDays: rev.ElapsedDays,
 			ReviewedAt: rev.ReviewedAt}
 		if err := tx.Create(&rr).Error; err != nil {

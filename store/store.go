@@ -149,6 +149,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err := initTotals(db); err != nil {
 			return fmt.Errorf("migrate totals: %w", err)
 		}
+		if err := backfillNotes(db); err != nil {
+			return err
+		}
 		var ids []int64
 		if err := db.Model(&articleRow{}).Where("counted = ?", false).Pluck("id", &ids).Error; err != nil {
 			return fmt.Errorf("migrate counts: %w", err)

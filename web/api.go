@@ -311,12 +311,14 @@ type apiDeck struct {
 	Questions int        `json:"questions"`
 	Cards     int        `json:"cards"`
 	Due       int        `json:"due"`
+	Learning  int        `json:"learning"`
+	Review    int        `json:"review"`
 	New       int        `json:"new"`
 	NextDue   *time.Time `json:"next_due,omitempty"`
 }
 
 func toAPIDeck(d deckSummary) apiDeck {
-	v := apiDeck{Key: d.Key, Name: d.Name, Article: d.ArticleID, Questions: d.Questions, Cards: d.Cards, Due: d.Due, New: d.New}
+	v := apiDeck{Key: d.Key, Name: d.Name, Article: d.ArticleID, Questions: d.Questions, Cards: d.Cards, Due: d.Due, Learning: d.Learning, Review: d.Review, New: d.New}
 	if !d.NextDue.IsZero() {
 		t := d.NextDue
 		v.NextDue = &t
@@ -465,6 +467,7 @@ func (s *Server) apiQuizView(c *fiber.Ctx, sess quiz.QuizSession) (apiQuiz, erro
 		if !ok {
 			q = quiz.Question{ID: id, Prompt: "(deleted)"}
 		}
+		q.Options = quiz.ShuffledOptions(q, sess.ID, i)
 		v.Questions = append(v.Questions, apiQuizItem{Position: i, apiQuestion: toAPIQuestion(q, i < len(sess.Attempts))})
 	}
 	for _, a := range sess.Attempts {

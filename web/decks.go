@@ -4,7 +4,6 @@ package web
 // the learner's due and new counts, all counted by the store.
 
 import (
-	"context"
 	"strconv"
 	"time"
 
@@ -15,8 +14,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
-// newPerDay caps the new flashcards a learner meets per day, as Anki does.
-const newPerDay = 20
+// New cards per day, as Anki's limits: each article's deck meets at most
+// newPerDeck new cards a day, and all decks together newPerDay; a deck shows
+// the smaller of what is left of the two, so that what the decks offer
+// adds up to what the learner can study.
+const (
+	newPerDay  = 20
+	newPerDeck = 10
+)
 
 // deckAll is the key of the deck of every question.
 const deckAll = "all"
@@ -45,22 +50,18 @@ type deckSummary struct {
 	ArticleID int64
 	Questions int
 	Cards     int
-	Due       int
-	New       int
+	// Due is Learning + Review: the cards to study now besides new ones.
+	Due      int
+	Learning int
+	Review   int
+	New      int
+	// Limit is the deck's new card limit per day; Suspended and Buried
+	// count the cards the learner put aside.
+	Limit     int
+	Suspended int
+	Buried    int
 	// NextDue is when the next card not yet due comes due.
 	NextDue time.Time
-}
-
-// newLeft returns how many new cards the learner may still meet today.
-func (s *Server) newLeft(ctx context.Context, learnerID int64, now time.Time) (int, error) {
-	if learnerID == 0 {
-		return newPerDay, nil
-	}
-	n, err := s.store.NewCardsSince(ctx, learnerID, startOfDay(now))
-	if err != nil {
-		return 0, err
-	}
-	return max(newPerDay-n, 0), nil
 }
 
 // deckSummaries returns "All questions" and one deck per article of arts,
@@ -77,21 +78,32 @@ func (s *Server) deckSummaries(c *fiber.Ctx, arts []store.ArticleSummary) ([]dec
 	if err != nil {
 		return nil, err
 	}
-	now := s.now()
+	notes, err := s.store.NoteCards(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := s.now().UTC()
 	counts, err := s.store.LearnerDecks(ctx, lid, now)
 	if err != nil {
 		return nil, err
 	}
-	left, err := s.newLeft(ctx, lid, now)
+	met, err := s.store.NewCardsPerDeck(ctx, lid, startOfDay(now))
 	if err != nil {
 		return nil, err
 	}
+	allLeft := max(newPerDay-met[0], 0)
 	summarize := func(key, name string, articleID int64, questions, cards int64) deckSummary {
 		n := counts[articleID]
+		limit, left := newPerDay, allLeft
+		if articleID != 0 {
+			limit, left = newPerDeck, min(allLeft, max(newPerDeck-met[articleID], 0))
+		}
 		return deckSummary{Key: key, Name: name, ArticleID: articleID, Questions: int(questions), Cards: int(cards),
-			Due: n.Due, New: min(left, max(int(cards)-n.Studied, 0)), NextDue: n.NextDue}
+			Due: n.Due(), Learning: n.Learning, Review: n.Review, Suspended: n.Suspended, Buried: n.Buried, Limit: limit,
+			New: min(left, max(int(cards)-n.Studied-n.HeldNew, 0)), NextDue: n.NextDue}
 	}
-	out := []deckSummary{summarize(deckAll, "All questions", 0, totals.Questions, totals.Cards)}
+	// The deck of every article holds each note once.
+	out := []deckSummary{summarize(deckAll, "All questions", 0, totals.Questions, int64(notes))}
 	for _, a := range arts {
 		out = append(out, summarize(strconv.FormatInt(a.ID, 10), a.Title, a.ID, a.Questions, a.Cards))
 	}
@@ -138,6 +150,25 @@ func (s *Server) study(c *fiber.Ctx) (studyState, error) {
 	if err != nil {
 		return st, err
 	}
+	if v := c.Query("card"); v != "" && lid != 0 {
+		// After an undo the card taken back is shown again first.
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+			q, err := s.store.Question(c.UserContext(), id)
+			if err == nil && !q.Reserve {
+				card, err := s.store.Card(c.UserContext(), lid, id)
+				if isNotFound(err) {
+					card, err = schedule.New(lid, id), nil
+				}
+				if err != nil {
+					return st, err
+				}
+				st.Current, st.Card = &q, card
+				return st, nil
+			} else if err != nil && !isNotFound(err) {
+				return st, err
+			}
+		}
+	}
 	q, card, ok, err := s.store.NextCard(c.UserContext(), lid, d.ArticleID, s.now().UTC(), dk.New > 0)
 	if err != nil {
 		return st, err
@@ -160,6 +191,11 @@ func (s *Server) review(c *fiber.Ctx, questionID int64, r quiz.Rating) (quiz.Car
 	}
 	l, err := s.learner(c)
 	if err != nil {
+		return quiz.Card{}, err
+	}
+	// A note's schedule is kept on its lead question, whichever article's
+	// question was rated.
+	if questionID, err = s.store.NoteLead(ctx, questionID); err != nil {
 		return quiz.Card{}, err
 	}
 	card, err := s.store.Card(ctx, l.ID, questionID)

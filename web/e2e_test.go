@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,6 +24,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -103,6 +105,9 @@ func launchE2E(t *testing.T, f *fixture) *e2e {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("disable-extensions", true),
+		// Headless Chromium has no pointer; these are a desktop's mouse
+		// (tests of a phone emulate touch, which makes it coarse).
+		chromedp.Flag("blink-settings", "primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4"),
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1100, 900),
 	}
@@ -261,16 +266,12 @@ func TestE2EQuizByKeyboard(t *testing.T) {
 	for n := 1; n <= 2; n++ {
 		e.waitFor(t, fmt.Sprintf(onQuestion, n))
 		q := e.answerOf(t, e.eval(t, `document.getElementById('prompt').textContent`))
-		key := 0
-		for i, o := range q.Options {
-			if o == q.Answer {
-				key = i + 1
-			}
-		}
-		e.do(t, chromedp.KeyEvent(fmt.Sprint(key)))
+		// Options are shuffled per quiz: the key is the one shown.
+		key := e.eval(t, fmt.Sprintf(`document.querySelector('button.option[value=%q]').dataset.key`, q.Answer))
+		e.do(t, chromedp.KeyEvent(key))
 		e.waitFor(t, `document.getElementById('feedback')`)
 		if fb := e.eval(t, `document.getElementById('feedback').textContent`); !strings.Contains(fb, "Correct") {
-			t.Errorf("question %d: feedback %q after key %d, want Correct", n, fb, key)
+			t.Errorf("question %d: feedback %q after key %s, want Correct", n, fb, key)
 		}
 		e.do(t, chromedp.KeyEvent(kb.Enter))
 	}
@@ -295,11 +296,85 @@ func TestE2EFlashcards(t *testing.T) {
 			e.do(t, chromedp.KeyEvent(" ")) // reveal by space
 		}
 		e.waitFor(t, `document.getElementById('reveal').open && document.getElementById('back').offsetHeight > 0`)
-		e.do(t, chromedp.KeyEvent("3"))
+		e.do(t, chromedp.KeyEvent("4"))
 	}
 	e.waitFor(t, `document.getElementById('study-done')`)
 	if got := e.eval(t, `document.querySelector('.study-counts').textContent`); !strings.Contains(got, "3 reviewed today") || !strings.Contains(got, "0 new") {
 		t.Errorf("study counts = %q, want 0 new, 3 reviewed today", got)
+	}
+}
+
+// TestE2EStudyTools undoes a rating, suspends and flags cards, finds them
+// in the browser and sees the statistics' charts.
+func TestE2EStudyTools(t *testing.T) {
+	e := startE2E(t, false)
+	deck := fmt.Sprint(e.articles[0].ID)
+	e.open(t, "/study/"+deck)
+	e.waitFor(t, `document.getElementById('reveal')`)
+	first := e.eval(t, `document.getElementById('front').textContent`)
+	e.do(t, chromedp.Click(chromedp.ID("show")))
+	e.waitFor(t, `document.getElementById('back').offsetHeight > 0`)
+	e.do(t, chromedp.Click(chromedp.CSS(`button.rate[data-key="3"]`)))
+	e.waitFor(t, `document.querySelector('.study-counts').textContent.includes('1 reviewed today')`)
+	if got := e.eval(t, `document.getElementById('learn-count').textContent`); got != "1 learning" {
+		t.Errorf("after rating a new card Good: %q, want 1 learning", got)
+	}
+	// Undo: the same card again, new, nothing reviewed.
+	e.do(t, chromedp.Click(chromedp.ID("undo")))
+	e.waitFor(t, `document.querySelector('.study-counts').textContent.includes('0 reviewed today')`)
+	if got := e.eval(t, `document.getElementById('front').textContent`); got != first {
+		t.Errorf("after undo the card is %q, want %q again", got, first)
+	}
+	if got := e.eval(t, `document.getElementById('new-count').textContent`); got != "3 new" {
+		t.Errorf("after undo: %q, want 3 new", got)
+	}
+	// Suspend it: another card comes, one new card fewer.
+	e.do(t, chromedp.Click(chromedp.ID("card-menu")), chromedp.Click(chromedp.ID("suspend")))
+	e.waitFor(t, `document.getElementById('flash') && document.getElementById('flash').textContent.includes('suspended')`)
+	if got := e.eval(t, `document.getElementById('front').textContent`); got == first {
+		t.Errorf("the suspended card %q is shown again", got)
+	}
+	if got := e.eval(t, `document.getElementById('new-count').textContent`); got != "2 new" {
+		t.Errorf("after suspending: %q, want 2 new", got)
+	}
+	// Flag the next one red.
+	second := e.eval(t, `document.getElementById('front').textContent`)
+	e.do(t, chromedp.Click(chromedp.ID("card-menu")), chromedp.Click(chromedp.CSS(`.card-menu button.flag-red`)))
+	e.waitFor(t, `document.querySelector('.flashcard.flag-red')`)
+	// The browser finds the suspended card by state and the flagged one by
+	// flag, and unsuspends in bulk.
+	e.open(t, "/cards?state=suspended")
+	e.waitFor(t, `document.getElementById('browser-count')`)
+	if got := e.eval(t, `document.getElementById('browser-list').textContent`); !strings.Contains(got, first) || strings.Contains(got, second) {
+		t.Errorf("suspended cards = %q, want %q only", got, first)
+	}
+	e.open(t, "/cards?flag=1")
+	e.waitFor(t, `document.getElementById('browser-count')`)
+	if got := e.eval(t, `document.getElementById('browser-count').textContent`); got != "1 card" {
+		t.Errorf("red-flagged cards: %q, want 1 card", got)
+	}
+	e.open(t, "/cards?q="+url.QueryEscape(strings.Fields(first)[1]))
+	e.waitFor(t, `document.getElementById('browser-list')`)
+	e.do(t, chromedp.Click(chromedp.CSS(`#browser-list input[type=checkbox]`)), chromedp.Click(chromedp.ID("bulk-unsuspend")))
+	e.waitFor(t, `document.getElementById('flash')`)
+	if got := e.eval(t, `document.getElementById('flash').textContent`); !strings.Contains(got, "unsuspended") {
+		t.Errorf("flash after bulk unsuspend = %q", got)
+	}
+	// Edit from the browser.
+	e.do(t, chromedp.Click(chromedp.CSS(`#browser-list a.button`)))
+	e.waitFor(t, `location.pathname.endsWith('/edit')`)
+	// Statistics: four charts, the reviews one with a bar once a card is rated.
+	e.open(t, "/study/"+deck)
+	e.waitFor(t, `document.getElementById('reveal')`)
+	e.do(t, chromedp.KeyEvent(" "), chromedp.KeyEvent("4"))
+	e.waitFor(t, `document.querySelector('.study-counts').textContent.includes('1 reviewed today')`)
+	e.open(t, "/stats")
+	e.waitFor(t, `document.getElementById('chart-reviews')`)
+	if n := e.eval(t, `String(document.querySelectorAll('figure.chart').length)`); n != "4" {
+		t.Errorf("stats page charts = %s, want 4", n)
+	}
+	if n := e.eval(t, `String(document.querySelectorAll('#chart-reviews svg rect').length + document.querySelectorAll('#chart-forecast svg rect').length + document.querySelectorAll('#chart-retrievability svg rect').length)`); n != "3" {
+		t.Errorf("bars in reviews, forecast and retrievability = %s, want one each", n)
 	}
 }
 
@@ -412,27 +487,89 @@ func TestScreenshots(t *testing.T) {
 				time.Sleep(150 * time.Millisecond)
 			}
 		}},
+		{"question-mixed", "", func() {
+			e.open(t, "/quiz")
+			e.do(t, chromedp.Click(chromedp.CSS(`#quiz-setup button[type=submit]`)))
+			e.waitFor(t, fmt.Sprintf(onQuestion, 1))
+		}},
 		{"study", "/study/all", nil},
-		{"study-back", "", func() { e.do(t, chromedp.KeyEvent(" ")); time.Sleep(100 * time.Millisecond) }},
+		{"study-back", "", func() { e.do(t, chromedp.Click(chromedp.ID("show"))); time.Sleep(100 * time.Millisecond) }},
+		{"study-menu", "", func() {
+			// Rate this card, then open the card menu of the next.
+			before := e.eval(t, `document.querySelector('.study-counts').textContent`)
+			e.do(t, chromedp.Click(chromedp.CSS(`button.rate[data-key="3"]`)))
+			e.waitFor(t, fmt.Sprintf(`document.querySelector('.study-counts').textContent != %q`, before))
+			if e.eval(t, `document.getElementById('card-menu') ? 'y' : ''`) == "y" {
+				e.do(t, chromedp.Click(chromedp.ID("card-menu")))
+			}
+			time.Sleep(100 * time.Millisecond)
+		}},
+		{"browser", "", func() {
+			// A flag and a suspended card for the browser to show.
+			e.open(t, "/study/all")
+			e.waitFor(t, `document.getElementById('card-menu') || document.getElementById('study-done')`)
+			if e.eval(t, `document.getElementById('card-menu') ? 'y' : ''`) == "y" {
+				e.do(t, chromedp.Click(chromedp.ID("card-menu")), chromedp.Click(chromedp.CSS(`.card-menu button.flag-orange`)))
+				e.waitFor(t, `document.querySelector('.flashcard.flag-orange')`)
+				e.do(t, chromedp.Click(chromedp.ID("card-menu")), chromedp.Click(chromedp.ID("suspend")))
+				e.waitFor(t, `document.getElementById('flash') && document.getElementById('flash').textContent.includes('suspended')`)
+			}
+			e.open(t, "/cards")
+			e.waitFor(t, `document.getElementById('browser-count')`)
+		}},
+		{"stats", "", func() {
+			// Rate what is left, so that the charts have bars.
+			e.open(t, "/study/all")
+			for i := 0; i < 4; i++ {
+				if e.eval(t, `document.getElementById('show') ? 'y' : ''`) != "y" {
+					break
+				}
+				n := e.eval(t, `document.querySelector('.study-counts').textContent`)
+				e.do(t, chromedp.Click(chromedp.ID("show")), chromedp.Click(chromedp.CSS(fmt.Sprintf(`button.rate[data-key="%d"]`, 1+i%4))))
+				e.waitFor(t, fmt.Sprintf(`document.querySelector('.study-counts').textContent != %q`, n))
+			}
+			e.open(t, "/stats")
+			e.waitFor(t, `document.getElementById('chart-reviews')`)
+		}},
+		{"newquestion", fmt.Sprintf("/articles/%d/questions/new", a1), nil},
+		{"articleedit", fmt.Sprintf("/articles/%d/edit", a1), nil},
 		{"decks", "/decks", nil},
 		{"edit", fmt.Sprintf("/questions/%d/edit", e.qs[0][0].ID), nil},
 		{"error", "/articles/999", nil},
 	}
 	for _, mode := range []struct {
-		width int64
-		dark  bool
-	}{{1100, false}, {390, false}, {390, true}} {
+		width, height int64
+		dark          bool
+	}{{1280, 800, false}, {1280, 800, true}, {390, 844, false}, {390, 844, true}} {
 		width := mode.width
 		scheme := "light"
 		if mode.dark {
 			scheme = "dark"
 		}
-		e.do(t, chromedp.EmulateViewport(width, 900), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		e.do(t, chromedp.EmulateViewport(width, mode.height), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+			if err != nil {
+				return err
+			}
+			// A new learner per mode, with every card still to study.
+			_, err = cdp.Call(ctx, tg, network.ClearBrowserCookies, cdp.Empty{})
 			return err
 		}))
+		// A phone has a coarse pointer and no hover, a desktop a mouse:
+		// keyboard hints show on the desktop only. A full-page screenshot
+		// resets the emulation, so it is set before every page.
+		// (Turning touch emulation off would leave no pointer at all, so the
+		// desktop modes come first and never touch it.)
+		touch := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			if width >= 600 {
+				return nil
+			}
+			_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+			return err
+		})
 		for _, s := range shots {
+			e.do(t, chromedp.EmulateViewport(width, mode.height), touch)
 			if s.path != "" {
 				e.open(t, s.path)
 			}
@@ -440,7 +577,20 @@ func TestScreenshots(t *testing.T) {
 				s.prep()
 			}
 			ctx, cancel := context.WithTimeout(e.ctx, 10*time.Second)
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			if !strings.HasPrefix(s.name, "study") {
+				// The whole page: a viewport as tall as the page (a
+				// full-page screenshot would drop the touch emulation).
+				// The study pages are shot as the screen shows them, with
+				// the rating bar under the thumb.
+				h, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollHeight`))
+				if err == nil && h > mode.height {
+					err = chromedp.Do(ctx, chromedp.EmulateViewport(width, h), touch)
+				}
+				if err != nil {
+					t.Fatalf("screenshot %s: %v", s.name, err)
+				}
+			}
+			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 			cancel()
 			if err != nil {
 				t.Fatalf("screenshot %s: %v", s.name, err)

@@ -10,7 +10,6 @@ import (
 	"io"
 	"mime/multipart"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"factdeck/quiz"
@@ -111,16 +110,22 @@ func (s *Server) addArticle(ctx context.Context, doc pipeline.Document) (quiz.Ar
 			e.existing = &x
 		}
 		return sv.Article, nil, e
-	case errors.Is(sv.Err, quiz.ErrInvalid) || errors.Is(sv.Err, quiz.ErrEmpty):
+	case errors.Is(sv.Err, quiz.ErrInvalid) || errors.Is(sv.Err, quiz.ErrEmpty) || errors.Is(sv.Err, quiz.ErrTooLarge):
 		msg := "This article could not be read."
 		if m, ok := quiz.Message(sv.Err); ok {
-			msg = "This article could not be read: " + m
+			msg = m
 		}
-		return quiz.Article{}, nil, &addError{status: fiber.StatusBadRequest, msg: msg}
+		status := fiber.StatusBadRequest
+		if errors.Is(sv.Err, quiz.ErrTooLarge) {
+			status = fiber.StatusRequestEntityTooLarge
+		}
+		return quiz.Article{}, nil, &addError{status: status, msg: msg}
 	case sv.Err != nil:
 		return quiz.Article{}, nil, sv.Err
 	}
-	return sv.Article, sv.Questions, nil
+	a := sv.Article
+	a.Repeated = items[0].Article.Repeated
+	return a, sv.Questions, nil
 }
 
 func (s *Server) createArticle(c *fiber.Ctx) error {
@@ -130,6 +135,13 @@ func (s *Server) createArticle(c *fiber.Ctx) error {
 		var ae *addError
 		if !errors.As(err, &ae) {
 			return err
+		}
+		if c.Get("X-Factdeck-Async") == "1" {
+			st := jobStatus{Done: true, Error: ae.msg}
+			if ae.existing != nil {
+				st.ExistingURL, st.ExistingTitle = fmt.Sprintf("/articles/%d", ae.existing.ID), ae.existing.Title
+			}
+			return c.Status(ae.status).JSON(st)
 		}
 		p.Error, p.Existing = ae.msg, ae.existing
 		return s.render(c, ae.status, "add", p)
@@ -145,9 +157,13 @@ func (s *Server) createArticle(c *fiber.Ctx) error {
 		}
 		doc.Raw, doc.Source = b, filepath.Base(fh.Filename)
 	}
+	if c.Get("X-Factdeck-Async") == "1" && s.ingest != nil && strings.TrimSpace(string(doc.Raw)) != "" && int64(len(doc.Raw)) <= s.maxUpload {
+		// The page's script polls the job; the request returns at once.
+		return s.startIngest(c, doc)
+	}
 	a, _, err := s.addArticle(c.UserContext(), doc)
 	if err != nil {
 		return fail(err)
 	}
-	return c.Redirect("/articles/"+strconv.FormatInt(a.ID, 10)+"?added=1", fiber.StatusSeeOther)
+	return c.Redirect(addedURL(a), fiber.StatusSeeOther)
 }

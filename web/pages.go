@@ -36,7 +36,7 @@ const (
 // base returns the layout's data for a page titled title under the
 // navigation entry nav.
 func (s *Server) base(c *fiber.Ctx, title, nav string) base {
-	return base{Title: title, Nav: nav, CSRF: csrfToken(c), Viewer: viewerOf(c)}
+	return base{Title: title, Nav: nav, CSRF: csrfToken(c), Viewer: viewerOf(c), Flash: s.takeFlash(c)}
 }
 
 // before parses the keyset cursor of a list page: the ID the page starts
@@ -168,7 +168,15 @@ type articlePage struct {
 	MoreConflicts int64
 	AllConflicts  bool
 	Added         bool
-	Formats       []formatLink
+	// Repeated counts the paragraphs left out at ingest because the page
+	// repeated them (shown once, after adding).
+	Repeated int
+	// Part is the part of a long article's text shown, of Parts.
+	Part  textRange
+	Parts int
+	// MoreReserve is the last reserve question listed when more follow.
+	MoreReserve int64
+	Formats     []formatLink
 }
 
 // conflict is a fact of this article that another article about the same
@@ -186,14 +194,14 @@ type otherFact struct {
 }
 
 type formatLink struct {
-	Name, URL string
+	Name, URL, Format string
 }
 
 func exportLinks(query string) []formatLink {
-	names := []struct{ f, label string }{{"apkg", "Anki (.apkg)"}, {"csv", "CSV"}, {"quizlet", "Quizlet"}, {"gift", "Moodle GIFT"}, {"json", "JSON"}}
+	names := []struct{ f, label string }{{"apkg", "Anki (.apkg)"}, {"anki", "Anki (text import)"}, {"csv", "CSV"}, {"quizlet", "Quizlet"}, {"gift", "Moodle GIFT"}, {"json", "JSON"}}
 	out := make([]formatLink, len(names))
 	for i, n := range names {
-		out[i] = formatLink{Name: n.label, URL: "/export?format=" + n.f + query}
+		out[i] = formatLink{Name: n.label, URL: "/export?format=" + n.f + query, Format: n.f}
 	}
 	return out
 }
@@ -216,12 +224,12 @@ func (s *Server) paramArticle(c *fiber.Ctx) (articleContents, error) {
 	if ac.Article, err = s.store.Article(ctx, id); err != nil {
 		return ac, err
 	}
-	if ac.Facts, err = s.store.Facts(ctx, id); err != nil {
-		return ac, err
-	}
 	ac.Questions, err = s.store.Questions(ctx, store.QuestionFilter{ArticleID: id})
 	return ac, err
 }
+
+// reservePage is how many reserve questions one article page lists.
+const reservePage = 50
 
 func (s *Server) showArticle(c *fiber.Ctx) error {
 	ctx := c.UserContext()
@@ -229,23 +237,42 @@ func (s *Server) showArticle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	a, facts, qs, id := ac.Article, ac.Facts, ac.Questions, ac.Article.ID
+	a, qs, id := ac.Article, ac.Questions, ac.Article.ID
 	teacher := can(c, quiz.SeeAnswers)
 	if !teacher {
 		qs = nil // answers are for teachers; learners meet questions in quizzes
 	}
+	sum, err := s.store.ArticleSummary(ctx, id)
+	if err != nil {
+		return err
+	}
 	p := articlePage{base: s.base(c, a.Title, "articles"), Article: a,
-		Paragraphs: highlight(a, facts), Facts: len(facts), Questions: qs, ShowReserve: c.Query("reserve") != "",
-		AllConflicts: c.Query("conflicts") == "all", Added: c.Query("added") != "",
+		Facts: int(sum.Facts), Questions: qs, ShowReserve: c.Query("reserve") != "",
+		AllConflicts: c.Query("conflicts") == "all", Added: c.Query("added") != "", Repeated: c.QueryInt("repeated"),
 		Formats: exportLinks("&article=" + strconv.FormatInt(id, 10))}
+	// A long article is read in parts; only the facts of the part shown
+	// are read and marked.
+	var from, to int
+	p.Part, p.Parts, from, to = textPart(a.Paragraphs, c.QueryInt("part", 1))
+	facts, err := s.store.FactsBetween(ctx, id, from, to)
+	if err != nil {
+		return err
+	}
+	p.Paragraphs = highlight(a, facts)[p.Part.First:p.Part.End]
 	if !teacher {
 		p.Formats, p.ShowReserve = nil, false
 	} else if p.ReserveCount, err = s.store.CountQuestions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
 		return err
 	}
 	if p.ShowReserve {
-		if p.Reserve, err = s.store.Questions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
+		// The reserve of a long article runs to thousands: a page at a time.
+		after := int64(c.QueryInt("after", 0))
+		if p.Reserve, err = s.store.Questions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true, Limit: reservePage + 1, After: after}); err != nil {
 			return err
+		}
+		if len(p.Reserve) > reservePage {
+			p.Reserve = p.Reserve[:reservePage]
+			p.MoreReserve = p.Reserve[reservePage-1].ID
 		}
 	}
 	limit := shownConflicts
@@ -287,9 +314,14 @@ func (s *Server) deleteArticle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	a, err := s.store.ArticleSummary(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
 	if err := s.store.DeleteArticle(c.UserContext(), id); err != nil {
 		return err
 	}
+	s.flash(c, fmt.Sprintf("Deleted the article “%s” with its questions.", truncate(a.Title, 120)))
 	return c.Redirect("/", fiber.StatusSeeOther)
 }
 
@@ -297,6 +329,8 @@ type decksPage struct {
 	base
 	Decks []deckSummary
 	More  int64
+	// The new card limits, and what is left of the daily one.
+	PerDeck, PerDay, NewLeft int
 }
 
 func (s *Server) showDecks(c *fiber.Ctx) error {
@@ -312,7 +346,18 @@ func (s *Server) showDecks(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, fiber.StatusOK, "decks", decksPage{base: s.base(c, "Decks", "decks"), Decks: decks, More: more(arts, pageSize)})
+	lid, err := s.learnerID(c)
+	if err != nil {
+		return err
+	}
+	met := 0
+	if lid != 0 {
+		if met, err = s.store.NewCardsSince(c.UserContext(), lid, startOfDay(s.now().UTC())); err != nil {
+			return err
+		}
+	}
+	return s.render(c, fiber.StatusOK, "decks", decksPage{base: s.base(c, "Decks", "decks"), Decks: decks, More: more(arts, pageSize),
+		PerDeck: newPerDeck, PerDay: newPerDay, NewLeft: max(newPerDay-met, 0)})
 }
 
 type deckPage struct {
@@ -422,6 +467,7 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.flash(c, "Question saved.")
 	return c.Redirect(fmt.Sprintf("/articles/%d#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
@@ -451,6 +497,7 @@ func (s *Server) promoteQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.flash(c, "Question promoted to the article's deck.")
 	return c.Redirect(fmt.Sprintf("/articles/%d?reserve=1#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
@@ -462,6 +509,7 @@ func (s *Server) deleteQuestion(c *fiber.Ctx) error {
 	if err := s.store.DeleteQuestion(c.UserContext(), q.ID); err != nil {
 		return err
 	}
+	s.flash(c, "Question deleted.")
 	return c.Redirect(fmt.Sprintf("/articles/%d#questions", q.ArticleID), fiber.StatusSeeOther)
 }
 
@@ -489,7 +537,7 @@ func parseTypes(vs []string) ([]quiz.QuestionType, error) {
 func (s *Server) export(c *fiber.Ctx) error {
 	f, err := export.ParseFormat(c.Query("format", "apkg"))
 	if err != nil {
-		return badRequest("Unknown export format %q: use apkg, csv, quizlet, gift or json.", truncate(c.Query("format"), 40))
+		return badRequest("Unknown export format %q: use %s.", truncate(c.Query("format"), 40), formatNames())
 	}
 	var sel store.Selection
 	if a := c.Query("article"); a != "" && a != deckAll {

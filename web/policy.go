@@ -93,6 +93,24 @@ var routePolicy = map[string]quiz.Action{
 	"GET /join":                        quiz.Learn,
 	"GET /join/:code":                  quiz.Learn,
 	"POST /join":                       quiz.Learn,
+
+	// Studying and teaching tools. A learner undoes, suspends, buries and
+	// flags cards while studying and sees their own statistics; the card
+	// browser lists every card with its answer and an edit link, so it is
+	// a teacher's tool (everyone's in open mode), as are an article's
+	// title, hand-written questions, bulk actions and the progress of an
+	// article being added.
+	"POST /study/:deck/undo":          quiz.Learn,
+	"POST /study/:deck/mark":          quiz.Learn,
+	"GET /stats":                      quiz.Learn,
+	"GET /cards":                      quiz.SeeAnswers,
+	"POST /cards/mark":                quiz.SeeAnswers,
+	"GET /articles/:id/edit":          quiz.EditContent,
+	"POST /articles/:id/edit":         quiz.EditContent,
+	"GET /articles/:id/questions/new": quiz.EditContent,
+	"POST /articles/:id/questions":    quiz.EditContent,
+	"POST /articles/:id/bulk":         quiz.EditContent,
+	"GET /articles/jobs/:job":         quiz.EditContent,
 }
 
 // guard is one route's pattern and action.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -204,7 +205,12 @@ type questionPage struct {
 	// false question so the learner sees the true statement.
 	Fact *factView
 	// Notice explains why an answer was not taken.
-	Notice  string
+	Notice string
+	// Given is the answer typed before a hint, kept in the field.
+	Given string
+	// Story is the article's title, shown with each question of a quiz of
+	// several articles.
+	Story   string
 	Last    bool
 	NextURL string
 }
@@ -248,13 +254,21 @@ func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 	if err != nil {
 		return questionPage{}, err
 	}
+	q.Options = quiz.ShuffledOptions(q, sess.ID, pos)
 	correct, total := sess.Score()
 	p := questionPage{base: s.base(c, "Question "+strconv.Itoa(pos+1)+" of "+strconv.Itoa(total), "quiz"),
 		Session: sess, Question: q, Number: pos + 1, Total: total, Correct: correct,
 		Progress: pos * 100 / max(total, 1), Last: pos == total-1}
+	if sess.ArticleID == 0 && q.Template != "removed" {
+		if p.Article, err = s.articleOf(c, q); err != nil {
+			return p, err
+		}
+		p.Story = p.Article.Title
+	}
 	if pos >= len(sess.Attempts) {
 		if sess.HintAt == pos && len(q.Options) == 0 && q.Template != "removed" {
 			p.Hint = quiz.Hint(q.Answer)
+			p.Given = truncate(c.Query("tried"), quiz.MaxAnswerLen)
 		}
 		return p, nil
 	}
@@ -264,8 +278,10 @@ func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 	if p.Source, p.Fact, err = s.source(c, q, q.Type == quiz.TrueFalse); err != nil {
 		return p, err
 	}
-	if p.Article, err = s.articleOf(c, q); err != nil {
-		return p, err
+	if p.Article.ID == 0 {
+		if p.Article, err = s.articleOf(c, q); err != nil {
+			return p, err
+		}
 	}
 	p.NextURL = fmt.Sprintf("/quiz/%d/q/%d", sess.ID, pos+2)
 	if p.Last {
@@ -314,7 +330,8 @@ func (s *Server) answerQuestion(c *fiber.Ctx) error {
 	if err != nil || n < 1 {
 		return quiz.Errorf(quiz.ErrNotFound, "This quiz has no question %q.", truncate(c.Params("n"), 20))
 	}
-	_, _, _, err = s.answer(c, id, n-1, c.FormValue("answer"))
+	given := c.FormValue("answer")
+	_, step, _, err := s.answer(c, id, n-1, given)
 	if errors.Is(err, quiz.ErrDuplicate) {
 		// Answered already (a double click, the back button): refuse with
 		// 409 but show the feedback of the first answer, not an error page.
@@ -331,6 +348,10 @@ func (s *Server) answerQuestion(c *fiber.Ctx) error {
 	}
 	if err != nil {
 		return err
+	}
+	if step.Hint {
+		// Keep what the learner typed in the field under the hint.
+		return c.Redirect(fmt.Sprintf("/quiz/%d/q/%d?tried=%s", id, n, url.QueryEscape(strings.TrimSpace(given))), fiber.StatusSeeOther)
 	}
 	return c.Redirect(fmt.Sprintf("/quiz/%d/q/%d", id, n), fiber.StatusSeeOther)
 }

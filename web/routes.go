@@ -90,6 +90,25 @@ func (s *Server) routes(app *fiber.App) {
 	app.Get("/join", s.showJoin)
 	app.Get("/join/:code", s.showJoin)
 	app.Post("/join", s.joinClass)
+
+	// Issue 14: studying and teaching (helper "study").
+	// Learner actions: undo, suspend/bury/flag, the card browser and its
+	// marks, statistics.
+	app.Post("/study/:deck/undo", s.undoReview)
+	app.Post("/study/:deck/mark", s.markStudyCard)
+	app.Get("/cards", s.showBrowser)
+	app.Post("/cards/mark", s.markBrowsedCards)
+	app.Get("/stats", s.showStats)
+	// Teacher actions: an article's title and source label, questions
+	// written by hand, bulk delete/promote/export of an article's questions,
+	// and the progress of an article being added (whoever added it).
+	app.Get("/articles/:id/edit", s.showEditArticle)
+	app.Post("/articles/:id/edit", s.updateArticle)
+	app.Get("/articles/:id/questions/new", s.showNewQuestion)
+	app.Post("/articles/:id/questions", s.createQuestion)
+	app.Post("/articles/:id/bulk", s.bulkQuestions)
+	app.Get("/articles/jobs/:job", s.showJob)
+	// End of issue 14's routes.
 	app.Use(func(c *fiber.Ctx) error {
 		return quiz.Errorf(quiz.ErrNotFound, "There is no page at %s.", c.Path())
 	})

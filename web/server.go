@@ -38,7 +38,7 @@ var staticFS embed.FS
 // pageNames lists every page template; New fails when one is missing.
 var pageNames = []string{
 	"home", "article", "add", "edit", "decks", "deck", "quizsetup", "question",
-	"result", "study", "error",
+	"result", "study", "error", "browser", "stats", "articleedit", "newquestion",
 	"signin", "account", "users", "classes", "class", "assignment", "assignments", "join",
 }
 
@@ -103,6 +103,8 @@ type Server struct {
 	guards     guards
 	dummyOnce  sync.Once
 	dummy      string
+	// jobs are the articles being added in the background (jobs.go).
+	jobs *ingestJobs
 }
 
 type asset struct {
@@ -124,6 +126,7 @@ func New(cfg Config) (*Server, error) {
 		secure:    cfg.Secure,
 		now:       cfg.Now,
 		secret:    cfg.Secret,
+		jobs:      newIngestJobs(),
 
 		open:       cfg.Open,
 		trustProxy: cfg.TrustProxy,
@@ -213,6 +216,7 @@ func (s *Server) parseTemplates() error {
 		"typeName":   typeName,
 		"factAnswer": func(f quiz.Fact) string { return f.Answer() },
 		"len64":      func(n int64) int { return int(n) },
+		"sourceName": sourceName,
 	}
 	b, err := templateFS.ReadFile("templates/layout.html")
 	if err != nil {
@@ -333,6 +337,8 @@ type base struct {
 	CSRF string
 	// Viewer is who is asking; the navigation and pages adapt to it.
 	Viewer viewer
+	// Flash says what the last form did (flash.go).
+	Flash string
 }
 
 // render executes page name with data and sends it with status.

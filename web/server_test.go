@@ -231,9 +231,23 @@ func TestStudy(t *testing.T) {
 			t.Errorf("rating redirected to %q", loc)
 		}
 	}
+	// Rated Good, new cards are in learning and come back within minutes,
+	// as in Anki: they are counted and shown again, not "all caught up".
 	_, body, _ = c.get("/study/" + a1)
-	if !strings.Contains(body, "All caught up") || !strings.Contains(body, "3 reviewed today") {
-		t.Errorf("after 3 cards the study page is not done: %s", truncate(body, 1500))
+	if !strings.Contains(body, `id="learn-count">3 learning`) || !strings.Contains(body, `id="new-count">0 new`) || strings.Contains(body, "All caught up") {
+		t.Fatalf("after 3 new cards rated Good the study page lacks 3 learning, 0 new: %s", truncate(body, 1500))
+	}
+	for i := range 3 {
+		_, body, _ = c.get("/study/" + a1)
+		m := re.FindStringSubmatch(body)
+		if m == nil {
+			t.Fatalf("learning card %d: no card on the study page", i+1)
+		}
+		c.postRedirect("/study/"+a1, url.Values{"question": {m[1]}, "rating": {"4"}})
+	}
+	_, body, _ = c.get("/study/" + a1)
+	if !strings.Contains(body, "All caught up") || !strings.Contains(body, "6 reviewed today") {
+		t.Errorf("after 3 cards rated Easy the study page is not done: %s", truncate(body, 1500))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"factdeck/quiz"
 	"factdeck/quiz/schedule"
+	"factdeck/store"
 
 	"github.com/gofiber/fiber/v2"
 )
@@ -32,6 +33,10 @@ type studyPage struct {
 	Buttons  []ratingButton
 	Reviewed int
 	NextDue  string
+	// Sources are the articles the card's note comes from.
+	Sources []store.NoteSource
+	// Flags are the flags a card may carry, for the flag menu.
+	Flags []quiz.Flag
 }
 
 func ratingLabel(r quiz.Rating) string {
@@ -57,7 +62,8 @@ func (s *Server) showStudy(c *fiber.Ctx) error {
 	}
 	ctx := c.UserContext()
 	now := s.now()
-	p := studyPage{base: s.base(c, "Study: "+st.Deck.Name, "study"), Deck: st.Deck, Question: st.Current, Card: st.Card}
+	p := studyPage{base: s.base(c, "Study: "+st.Deck.Name, "study"), Deck: st.Deck, Question: st.Current, Card: st.Card,
+		Flags: quiz.Flags}
 	if lid != 0 {
 		if p.Reviewed, err = s.store.ReviewsSince(ctx, lid, startOfDay(now)); err != nil {
 			return err
@@ -71,6 +77,9 @@ func (s *Server) showStudy(c *fiber.Ctx) error {
 			return err
 		}
 		if p.Article, err = s.articleOf(c, *q); err != nil {
+			return err
+		}
+		if p.Sources, err = s.store.NoteSources(ctx, q.ID); err != nil {
 			return err
 		}
 		waits := schedule.Intervals(st.Card, now.UTC())

@@ -16,8 +16,10 @@ const headZone = 6
 // supplied, htmlTitle the page's own <h1> or <title>; either may be empty.
 func build(paras []string, given, htmlTitle string) quiz.Article {
 	paras = dropFurniture(paras)
+	before := len(paras)
 	paras = dedupe(paras)
 	var a quiz.Article
+	a.Repeated = before - len(paras)
 	bodyStart := 0
 	switch {
 	case given != "":

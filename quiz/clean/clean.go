@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
 	"path"
@@ -52,7 +53,12 @@ func Titled(title string, raw []byte, source string) (quiz.Article, error) {
 	paras := paragraphs(text)
 	a := build(paras, normalizeSpace(title), htmlTitle)
 	if len(a.Paragraphs) == 0 {
-		return quiz.Article{}, fmt.Errorf("no article text found: %w", quiz.ErrEmpty)
+		return quiz.Article{}, &quiz.Error{Kind: quiz.ErrEmpty, Err: errors.New("no article text found"),
+			Msg: "No article text was found: factdeck looks for paragraphs of sentences, and this page has none (it may hold only a menu, links or captions)."}
+	}
+	if n := len(a.Body()); n > quiz.MaxText {
+		return quiz.Article{}, &quiz.Error{Kind: quiz.ErrTooLarge, Err: fmt.Errorf("article text of %d bytes", n),
+			Msg: fmt.Sprintf("The article's text is %d KB; the most accepted is %d KB (about a hundred pages). Split it into several articles.", (n+1023)>>10, quiz.MaxText>>10)}
 	}
 	a.Source = source
 	a.Hash = Hash(a)
@@ -92,15 +98,30 @@ func isHTMLName(source string) bool {
 	return false
 }
 
+// fileKind names a content type for people: "a PDF", "an image".
+func fileKind(ct string) string {
+	switch {
+	case strings.HasPrefix(ct, "application/pdf"):
+		return "a PDF"
+	case strings.HasPrefix(ct, "image/"):
+		return "an image"
+	case strings.HasPrefix(ct, "application/zip"):
+		return "a zip archive (a Word or other office file?)"
+	case strings.HasPrefix(ct, "audio/"), strings.HasPrefix(ct, "video/"):
+		return "a sound or video file"
+	}
+	return "a binary file"
+}
+
 // decode checks that raw is text and returns it as a string, reporting
 // whether it looks like HTML.
 func decode(raw []byte) (string, bool, error) {
 	if len(raw) > MaxBytes {
-		return "", false, fmt.Errorf("too large: %.1f MB, the limit is %d MB: %w",
-			float64(len(raw))/(1<<20), MaxBytes>>20, quiz.ErrInvalid)
+		return "", false, &quiz.Error{Kind: quiz.ErrInvalid, Err: fmt.Errorf("too large: %d bytes", len(raw)),
+			Msg: fmt.Sprintf("The page is %.1f MB; the largest accepted is %d MB.", float64(len(raw))/(1<<20), MaxBytes>>20)}
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return "", false, fmt.Errorf("empty: %w", quiz.ErrEmpty)
+		return "", false, &quiz.Error{Kind: quiz.ErrEmpty, Msg: "The article is empty.", Err: errors.New("empty")}
 	}
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
@@ -113,7 +134,9 @@ func decode(raw []byte) (string, bool, error) {
 		head = head[:4096]
 	}
 	if bytes.IndexByte(head, 0) >= 0 || controlShare(head) > 0.05 {
-		return "", false, fmt.Errorf("binary file (%s), not text: %w", http.DetectContentType(raw), quiz.ErrInvalid)
+		ct := http.DetectContentType(raw)
+		return "", false, &quiz.Error{Kind: quiz.ErrInvalid, Err: fmt.Errorf("binary file (%s), not text", ct),
+			Msg: fmt.Sprintf("This is %s, not text: upload the article as a .txt, .md or .html file, or paste its text.", fileKind(ct))}
 	}
 	if !utf8.Valid(raw) {
 		off := 0
@@ -124,7 +147,8 @@ func decode(raw []byte) (string, bool, error) {
 			}
 			off += n
 		}
-		return "", false, fmt.Errorf("not valid UTF-8 text (bad byte at offset %d); save the file as UTF-8: %w", off, quiz.ErrInvalid)
+		return "", false, &quiz.Error{Kind: quiz.ErrInvalid, Err: fmt.Errorf("not valid UTF-8 text (bad byte at offset %d)", off),
+			Msg: fmt.Sprintf("The text is not in UTF-8, the usual encoding of web pages (the first odd character is at byte %d). Save the file as UTF-8 and try again.", off)}
 	}
 	ct := http.DetectContentType(head)
 	return string(raw), strings.HasPrefix(ct, "text/html") || looksHTML(head), nil

@@ -290,3 +290,48 @@ func FuzzArticle(f *testing.F) {
 		}
 	})
 }
+
+// TestPlainMessages checks that every refusal carries a message for people
+// without internal words, and that the text limit and the repeated
+// paragraphs are reported.
+func TestPlainMessages(t *testing.T) {
+	var long strings.Builder
+	for i := 0; long.Len() <= quiz.MaxText+4<<10; i++ {
+		// Paragraphs that differ in their letters, or they would be repeats.
+		code := []byte{byte('a' + i%26), byte('a' + i/26%26), byte('a' + i/676%26)}
+		fmt.Fprintf(&long, "Report %s says the council of %s met on a Tuesday to agree on its budget for the year.\n\n", code, code)
+	}
+	tests := []struct {
+		name string
+		raw  []byte
+		want error
+		msg  string
+	}{
+		{"empty", nil, quiz.ErrEmpty, "The article is empty."},
+		{"image", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), quiz.ErrInvalid, "This is an image, not text"},
+		{"pdf", append([]byte("%PDF-1.4\n\x00\x01\x02"), bytes.Repeat([]byte{0}, 64)...), quiz.ErrInvalid, "This is a PDF, not text"},
+		{"latin-1", []byte("Caf\xe9 owners protest rent rises in the old town.\n"), quiz.ErrInvalid, "not in UTF-8"},
+		{"menu only", []byte("<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"), quiz.ErrEmpty, "No article text was found"},
+		{"over the text limit", []byte(long.String()), quiz.ErrTooLarge, "the most accepted is 300 KB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := clean.Article(tt.raw, "x.txt")
+			msg, ok := quiz.Message(err)
+			if !errors.Is(err, tt.want) || !ok || !strings.Contains(msg, tt.msg) {
+				t.Fatalf("Article(%s) = %v (message %q), want %v saying %q", tt.name, err, msg, tt.want, tt.msg)
+			}
+			for _, jargon := range []string{"nothing usable", "invalid input", "offset", "ErrEmpty"} {
+				if strings.Contains(msg, jargon) {
+					t.Errorf("message %q holds %q", msg, jargon)
+				}
+			}
+		})
+	}
+	a, err := clean.Article([]byte("Flood closes schools\n\nRivers rose in Faro on Sunday after three days of rain.\n\n"+
+		"The mayor said the schools would stay shut until Wednesday.\n\nRivers rose in Faro on Sunday after three days of rain.\n\n"+
+		"Share this article\n\nThe mayor said the schools would stay shut until Wednesday."), "x.txt")
+	if err != nil || a.Repeated != 2 || len(a.Paragraphs) != 2 {
+		t.Errorf("Article(repeated paragraphs) = %d paragraphs, %d repeated, %v; want 2 and 2", len(a.Paragraphs), a.Repeated, err)
+	}
+}

@@ -88,3 +88,12 @@ func fromFSRS(c fsrs.Card, learnerID, questionID int64) quiz.Card {
 		LastReview:    c.LastReview,
 	}
 }
+
+// Retrievability returns the probability that the learner recalls card c
+// at now, by FSRS's forgetting curve; 0 for a card never studied.
+func Retrievability(c quiz.Card, now time.Time) float64 {
+	if c.State == quiz.CardNew {
+		return 0
+	}
+	return fsrs.NewFSRS(params()).GetRetrievability(toFSRS(c), now)
+}
