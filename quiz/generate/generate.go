@@ -238,7 +238,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			// What makes a blank trivial or unfair keeps it out of any
 			// deck; a long or cut sentence only out of a full one.
 			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
-				partOfName(s, t) || address(s, t) || countGiven(s, t) || ownerOfName(s, t) || repeatedValue(d, t, answer) || g.countryGiven(s, t, answer) || decimalFigure(t, answer) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
+				partOfName(s, t) || address(s, t) || countGiven(s, t) || ownerOfName(s, t) || repeatedValue(d, t, answer) || g.countryGiven(s, t, answer) || decimalFigure(t, answer) || dateline(s, t) || classPredicate(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
 				g.titled(s, t) || t.Kind == quiz.KindWeekday || pointsBackRE.MatchString(cl) ||
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
@@ -296,7 +296,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		// Judged 0 of 8: the story's own city or a seat world knowledge
 		// gives ("In which city did the State Department ..."), and a name
 		// typed a city that is not one ("Which city was lost?").
-		t.Kind == quiz.KindCity || t.Kind == quiz.KindWeekday
+		t.Kind == quiz.KindCity || t.Kind == quiz.KindWeekday ||
+		valueKind(t.Kind) && rangePart(s, t) || // "In which year ... the Dumky Trio?" of "1890–91"
+		unresolvedDescription(s, t) // "the undamaged aircraft": which one, the question does not say
 	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
 		weak = true // "the Lyon talks" is no "Which city talks"
 	}
@@ -1069,11 +1071,8 @@ func partOfName(s *extract.Sentence, t extract.Target) bool {
 	if glued(s, t) {
 		return true
 	}
-	if t.Lo > 1 && valueKind(t.Kind) && isDash(s.Words[t.Lo-1].Text) && s.Words[t.Lo-2].UPOS == "NUM" {
-		return true // "in 1920 – _____": the end of a range
-	}
-	if t.Hi+1 < len(s.Words) && valueKind(t.Kind) && isDash(s.Words[t.Hi].Text) && s.Words[t.Hi+1].UPOS == "NUM" {
-		return true // "_____–91": the start of one
+	if valueKind(t.Kind) && rangePart(s, t) {
+		return true
 	}
 	if t.Lo > 1 && s.Words[t.Lo-1].Lower() == "of" && upperFirst(s.Words[t.Lo-2].Text) && s.Words[t.Lo-2].UPOS != "ADP" && named(t.Kind) && t.Lo-2 > 0 {
 		return true // "the State of _____", "the University of _____"
@@ -1147,6 +1146,42 @@ func isWordByte(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
+// rangePart reports a value that is one end of a range: "1920 – _____",
+// "_____–91".
+func rangePart(s *extract.Sentence, t extract.Target) bool {
+	if t.Lo > 1 && isDash(s.Words[t.Lo-1].Text) && s.Words[t.Lo-2].UPOS == "NUM" {
+		return true
+	}
+	return t.Hi+1 < len(s.Words) && isDash(s.Words[t.Hi].Text) && s.Words[t.Hi+1].UPOS == "NUM"
+}
+
+// dateline reports a place blanked where a story says where it is told
+// from: "In _____, the State Department said ...", "McMinnville, _____": the
+// seat of who speaks, or the state after its town, which any reader fills.
+func dateline(s *extract.Sentence, t extract.Target) bool {
+	if !isPlace(t.Kind) {
+		return false
+	}
+	if t.Lo == 1 && s.Words[0].Lower() == "in" && t.Hi < len(s.Words) && s.Words[t.Hi].Text == "," {
+		return true
+	}
+	return (t.Kind == quiz.KindRegion || t.Kind == quiz.KindCountry) && t.Lo > 1 && s.Words[t.Lo-1].Text == "," && s.Words[t.Lo-2].UPOS == "PROPN" && upperFirst(s.Words[t.Lo-2].Text)
+}
+
+// classPredicate reports a blank that a copula defines by the class of its
+// answer: "_____ is a nation that will endure" (any nation fits).
+func classPredicate(s *extract.Sentence, t extract.Target) bool {
+	h := s.Words[t.Head]
+	if !strings.HasPrefix(h.Rel, "nsubj") || h.Head < 0 || !s.HasKid(h.Head, "cop") {
+		return false
+	}
+	switch strings.ToLower(s.Words[h.Head].Lemma) {
+	case "nation", "country", "state", "city", "town", "place", "company", "firm", "organization", "man", "woman", "person", "people", "leader", "team":
+		return true
+	}
+	return false
+}
+
 // countGiven reports a count the sentence gives away or that counts a
 // group defined elsewhere: "_____ sons, Michael, Mark and Raymond" lists
 // them; "all _____ publishers", "the _____ men" are the article's earlier
@@ -1160,6 +1195,9 @@ func countGiven(s *extract.Sentence, t extract.Target) bool {
 		case "all", "the", "these", "those", "both":
 			return true
 		}
+	}
+	if t.Hi < len(s.Words) && s.Words[t.Hi].Lower() == "other" {
+		return true // "_____ other incidents": others than one said before
 	}
 	h := s.Words[t.Head].Head
 	if h < 0 || h < t.Hi-1 {

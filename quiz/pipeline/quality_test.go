@@ -216,3 +216,44 @@ func TestQuestionQuality(t *testing.T) {
 		}
 	}
 }
+
+// TestTrapsStayOutOfDecks runs an invented article full of blanks that
+// judges reject (a dateline's city, the state after its town, a country a
+// copula defines, a range's end, a person's home state, an owner of a
+// name, a count the next words list) and checks that none of them is
+// asked in its default deck, while the deck still asks something.
+func TestTrapsStayOutOfDecks(t *testing.T) {
+	p := newPipeline(t)
+	out, err := p.Batch(context.Background(), readDocs(t, []string{"testdata/traps/ferry.txt"}), &memPool{}, pipeline.Options{})
+	if err != nil || len(out) != 1 || out[0].Err != nil {
+		t.Fatalf("Batch = %v, %v", out, err)
+	}
+	traps := map[string]string{
+		"Lisbon":   "a dateline's city",
+		"Ohio":     "the state after its town",
+		"Portugal": "a country the copula defines",
+		"2024":     "a range's end",
+		"2019":     "a range's start",
+		"Nevada":   "a person's home state",
+		"Air Lusa": "the owner of a flight's name",
+		"three":    "a count the next words list",
+		"1980s":    "a decade asked as a month",
+	}
+	deck := 0
+	for _, q := range out[0].Questions {
+		if q.Reserve {
+			continue
+		}
+		deck++
+		if why, ok := traps[q.Answer]; ok {
+			t.Errorf("deck asks %s: %s %q -> %q", why, q.Type, q.Prompt, q.Answer)
+		}
+		if q.Template == "month" && !strings.ContainsAny(q.Answer, "JFMASOND") {
+			t.Errorf("a month question keyed %q: %q", q.Answer, q.Prompt)
+		}
+	}
+	if deck == 0 {
+		t.Error("no question in the deck: the rules keep out everything")
+	}
+	t.Logf("%d questions in the deck", deck)
+}
