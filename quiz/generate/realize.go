@@ -296,6 +296,8 @@ func (l *layout) dropped(i, k int) bool {
 			return true // "for example", "in fact" parsed as a phrase
 		case rel == "advmod" && w.UPOS == "ADV" && onlyPunct(s, k) && c.Subj >= 0 && k < c.Subj && c.OwnSubj:
 			return true // "Reportedly, ..."
+		case rel == "advmod" && w.UPOS == "ADV" && k+1 < len(s.Words) && l.t.Lo == k+1+caseWords(s, k+1) && !l.inside(k) && (l.t.Role == extract.RoleOblique || valueKind(l.t.Kind)):
+			return true // "lost back on February 1": "back" goes with the date asked
 		}
 		return false
 	}
@@ -364,6 +366,16 @@ func isRelWord(w *extract.Word) bool {
 
 // inside reports whether the target lies in the subtree of k.
 func (l *layout) inside(k int) bool { return l.s.Dominates(k, l.t.Head) }
+
+// caseWords counts the prepositions from word j on: "on" of "back on
+// February 1".
+func caseWords(s *extract.Sentence, j int) int {
+	n := 0
+	for j+n < len(s.Words) && s.Words[j+n].UPOS == "ADP" {
+		n++
+	}
+	return n
+}
 
 func lastKid(s *extract.Sentence, i int) int {
 	k := s.Kids(i)
