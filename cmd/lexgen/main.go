@@ -24,6 +24,10 @@
 //
 //	go run ./cmd/lexgen -gum ../shared/eval/ud -out quiz/lexicon/data
 //
+// The verbs' prepositions come from the UD English train files:
+//
+//	go run ./cmd/lexgen -valency ../shared/eval/ud -out quiz/lexicon/data
+//
 // The hand-written lists (titles, organization words, months, numbers) live
 // beside the generated ones and are not touched.
 package main
@@ -48,7 +52,18 @@ func main() {
 	out := flag.String("out", "quiz/lexicon/data", "output folder")
 	dict := flag.String("dict", "/usr/share/dict/words", "English word list")
 	gum := flag.String("gum", "", "folder holding the GUM CoNLL-U files: derive person_nouns.txt from them only")
+	ud := flag.String("valency", "", "folder holding the UD English CoNLL-U files: derive valency.txt from their train files only")
 	flag.Parse()
+	if *ud != "" {
+		files, _ := filepath.Glob(filepath.Join(*ud, "en_*-train.conllu"))
+		if len(files) == 0 {
+			log.Fatalf("no UD training file in %s", *ud)
+		}
+		if err := valency(files, *out); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *gum != "" {
 		files, _ := filepath.Glob(filepath.Join(*gum, "en_gum-*-train.conllu"))
 		dev, _ := filepath.Glob(filepath.Join(*gum, "en_gum-*-dev.conllu"))

@@ -298,7 +298,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		// typed a city that is not one ("Which city was lost?").
 		t.Kind == quiz.KindCity || t.Kind == quiz.KindWeekday ||
 		valueKind(t.Kind) && rangePart(s, t) || // "In which year ... the Dumky Trio?" of "1890–91"
-		unresolvedDescription(s, t) // "the undamaged aircraft": which one, the question does not say
+		unresolvedDescription(s, t) || // "the undamaged aircraft": which one, the question does not say
+		l.droppedArgument()
 	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
 		weak = true // "the Lyon talks" is no "Which city talks"
 	}

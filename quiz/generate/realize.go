@@ -367,6 +367,32 @@ func isRelWord(w *extract.Word) bool {
 // inside reports whether the target lies in the subtree of k.
 func (l *layout) inside(k int) bool { return l.s.Dominates(k, l.t.Head) }
 
+// droppedArgument reports a question that left out an oblique the verb
+// takes in most of its uses ("rely on", "consist of", per the treebanks):
+// without it, the question asks something else.
+func (l *layout) droppedArgument() bool {
+	s, c := l.s, l.c
+	if c.Pred < 0 || l.lx == nil {
+		return false
+	}
+	kept := map[int]bool{}
+	for _, part := range [][]int{l.pre, l.mid, l.post} {
+		for _, j := range part {
+			kept[j] = true
+		}
+	}
+	lemma := strings.ToLower(s.Words[c.Pred].Lemma)
+	for _, k := range s.Kids(c.Pred) {
+		if !strings.HasPrefix(s.Words[k].Rel, "obl") || kept[k] || l.answer[k] {
+			continue
+		}
+		if p := s.Kid(k, "case"); p >= 0 && l.lx.TakesPrep(lemma, s.Words[p].Lower()) {
+			return true
+		}
+	}
+	return false
+}
+
 // caseWords counts the prepositions from word j on: "on" of "back on
 // February 1".
 func caseWords(s *extract.Sentence, j int) int {

@@ -32,6 +32,7 @@ type Lexicon struct {
 	titles      map[string]bool // lower case, one or more words
 	titleHeads  map[string]bool // last word of a title
 	persons     map[string]bool // common nouns that name people ("saxophonist")
+	valency     map[string]bool // "verb prep": a preposition the verb's obliques take ("rely on")
 	theOrgs     map[string]bool // organizations written with "the" ("the Kremlin")
 	modifiers   map[string]bool
 	orgWords    map[string]bool
@@ -96,6 +97,11 @@ func (l *Lexicon) TakesThe(name string) bool { return l.theOrgs[name] }
 // GUM treebank.
 func (l *Lexicon) PersonNoun(w string) bool { return l.persons[w] }
 
+// TakesPrep reports whether the verb (a lower-case lemma) takes an oblique
+// with the preposition in most of its uses in the UD English treebanks
+// ("rely on", "consist of"): a clause without it says something else.
+func (l *Lexicon) TakesPrep(verb, prep string) bool { return l.valency[verb+" "+prep] }
+
 // Modifier reports whether the lower-case word may qualify a title
 // ("foreign" minister, "local" governor).
 func (l *Lexicon) Modifier(w string) bool { return l.modifiers[w] }
@@ -147,6 +153,7 @@ func load() *Lexicon {
 		orgs:        map[string]bool{},
 		stop:        map[string]bool{},
 		persons:     map[string]bool{},
+		valency:     map[string]bool{},
 		theOrgs:     map[string]bool{},
 		months:      map[string]string{},
 		weekdays:    map[string]bool{},
@@ -190,6 +197,11 @@ func load() *Lexicon {
 		}
 	})
 	each("person_nouns.txt", func(f []string) { l.persons[f[0]] = true })
+	each("valency.txt", func(f []string) {
+		if len(f) >= 2 {
+			l.valency[f[0]+" "+f[1]] = true
+		}
+	})
 	each("titles.txt", func(f []string) {
 		t := strings.ToLower(f[0])
 		l.titles[t] = true

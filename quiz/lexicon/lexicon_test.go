@@ -68,3 +68,21 @@ func TestList(t *testing.T) {
 		t.Errorf("List(weekday)[0] = %q, want Friday (sorted)", got)
 	}
 }
+
+func TestTakesPrep(t *testing.T) {
+	lx := Load()
+	for _, tt := range []struct {
+		verb, prep string
+		want       bool
+	}{
+		{"rely", "on", true},
+		{"consist", "of", true},
+		{"rely", "with", false},
+		{"say", "on", false},
+		{"win", "by", false},
+	} {
+		if got := lx.TakesPrep(tt.verb, tt.prep); got != tt.want {
+			t.Errorf("TakesPrep(%q, %q) = %v, want %v", tt.verb, tt.prep, got, tt.want)
+		}
+	}
+}
