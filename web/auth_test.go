@@ -164,6 +164,13 @@ func TestNoUserEnumeration(t *testing.T) {
 	if code1 != 401 || code2 != 401 || m1 == nil || m2 == nil || m1[1] != m2[1] {
 		t.Errorf("wrong password = %d %q, unknown email = %d %q: want the same 401 message", code1, m1, code2, m2)
 	}
+	// Junk in the email field gets the same answer, never a 500.
+	for _, junk := range []string{"", "not an email", strings.Repeat("é", 5000) + "@example.org", "\xff\xfe@x.org"} {
+		code, body, _ := c.post("/signin", url.Values{"email": {junk}, "password": {"x"}})
+		if m := msg.FindStringSubmatch(body); code != 401 || m == nil || m[1] != m1[1] {
+			t.Errorf("sign-in with email %q = %d %q, want 401 %q", truncate(junk, 20), code, m, m1[1])
+		}
+	}
 }
 
 func TestSignInThrottled(t *testing.T) {
