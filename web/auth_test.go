@@ -587,3 +587,37 @@ func passwordHash(t testing.TB, pw string) string {
 	t.Helper()
 	return password.Hash(pw, fastHash)
 }
+
+// TestAccountsAcrossInstances: two servers on one database share sessions
+// and the count of failed sign-ins.
+func TestAccountsAcrossInstances(t *testing.T) {
+	a := newAccounts(t)
+	a.addUser(t, "ann@example.org", quiz.LearnerRole)
+	other, err := New(Config{Store: a.store, Ingest: fakeIngest, HashParams: &fastHash, Now: func() time.Time { return a.now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := a.browser(t)
+	signIn(t, c, "ann@example.org")
+	c.srv = other
+	if code, body, _ := c.get("/account"); code != 200 || !strings.Contains(body, "ann@example.org") {
+		t.Errorf("the session on the other instance: /account = %d", code)
+	}
+	// Failures alternate between the instances; the limit holds for both.
+	refused := 0
+	for i := range 2 * accountFailures {
+		b := &client{t: t, srv: []*Server{a.srv, other}[i%2], cookies: map[string]string{}}
+		b.get("/signin")
+		if code, _, _ := b.post("/signin", url.Values{"email": {"ann@example.org"}, "password": {"guess"}}); code == 429 {
+			refused++
+		}
+	}
+	if refused != accountFailures {
+		t.Errorf("%d of %d guesses over two instances refused, want %d", refused, 2*accountFailures, accountFailures)
+	}
+	// A page the policy refuses to a guest offers to sign in.
+	g := a.browser(t)
+	if code, body, _ := g.get("/classes"); code != 403 || !strings.Contains(body, `id="error-signin"`) {
+		t.Errorf("guest GET /classes = %d, want 403 with a sign-in button", code)
+	}
+}

@@ -269,7 +269,7 @@ func TestNewRefusesRouteWithoutPolicy(t *testing.T) {
 	app := fiber.New()
 	app.Get("/", func(c *fiber.Ctx) error { return nil })
 	app.Post("/unguarded/:id", func(c *fiber.Ctx) error { return nil })
-	_, err := newGuards(app)
+	_, err := newGuards(app, routePolicy)
 	if err == nil || !strings.Contains(err.Error(), "POST /unguarded/:id") {
 		t.Errorf("newGuards with an unknown route: %v, want an error naming it", err)
 	}
@@ -282,11 +282,8 @@ func TestGuardsMatchLikeFiber(t *testing.T) {
 	app.Get("/articles/:id", h)
 	app.Get("/", h)
 	app.Post("/articles", h)
-	saved := routePolicy
-	t.Cleanup(func() { routePolicy = saved })
-	routePolicy = map[string]quiz.Action{"GET /articles/new": quiz.EditContent, "GET /articles/:id": quiz.Read,
-		"GET /": quiz.Public, "POST /articles": quiz.EditContent}
-	gs, err := newGuards(app)
+	gs, err := newGuards(app, map[string]quiz.Action{"GET /articles/new": quiz.EditContent, "GET /articles/:id": quiz.Read,
+		"GET /": quiz.Public, "POST /articles": quiz.EditContent})
 	if err != nil {
 		t.Fatal(err)
 	}
