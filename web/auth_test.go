@@ -533,6 +533,9 @@ func TestPasswordsNeverLoggedOrStored(t *testing.T) {
 func TestSetupAndUsers(t *testing.T) {
 	a := newAccounts(t)
 	c := a.browser(t)
+	if _, body, _ := c.get("/"); !strings.Contains(body, `id="needs-setup"`) {
+		t.Error("the home page of a server without accounts does not point to /setup")
+	}
 	if code, body, _ := c.get("/setup"); code != 200 || !strings.Contains(body, "setup-form") {
 		t.Fatalf("GET /setup on an empty user table = %d", code)
 	}
@@ -543,6 +546,9 @@ func TestSetupAndUsers(t *testing.T) {
 		t.Errorf("after setup, account = %d, want an admin", code)
 	}
 	d := a.browser(t)
+	if _, body, _ := d.get("/"); strings.Contains(body, `id="needs-setup"`) {
+		t.Error("the home page points to /setup after it was done")
+	}
 	if code, _, _ := d.get("/setup"); code != 404 {
 		t.Errorf("GET /setup with an admin = %d, want 404", code)
 	}
