@@ -5,8 +5,9 @@ package quiz
 
 import "time"
 
-// Learner is a person studying with factdeck. Until accounts exist a learner
-// is identified by a random token kept in a browser cookie.
+// Learner is the record of a person studying with factdeck: a guest's,
+// named by the random token of a browser cookie, or an account's (see
+// User.LearnerID), whose token no cookie carries.
 type Learner struct {
 	ID        int64
 	Token     string

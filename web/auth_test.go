@@ -164,6 +164,13 @@ func TestNoUserEnumeration(t *testing.T) {
 	if code1 != 401 || code2 != 401 || m1 == nil || m2 == nil || m1[1] != m2[1] {
 		t.Errorf("wrong password = %d %q, unknown email = %d %q: want the same 401 message", code1, m1, code2, m2)
 	}
+	// Junk in the email field gets the same answer, never a 500.
+	for _, junk := range []string{"", "not an email", strings.Repeat("é", 5000) + "@example.org", "\xff\xfe@x.org"} {
+		code, body, _ := c.post("/signin", url.Values{"email": {junk}, "password": {"x"}})
+		if m := msg.FindStringSubmatch(body); code != 401 || m == nil || m[1] != m1[1] {
+			t.Errorf("sign-in with email %q = %d %q, want 401 %q", truncate(junk, 20), code, m, m1[1])
+		}
+	}
 }
 
 func TestSignInThrottled(t *testing.T) {
@@ -526,6 +533,9 @@ func TestPasswordsNeverLoggedOrStored(t *testing.T) {
 func TestSetupAndUsers(t *testing.T) {
 	a := newAccounts(t)
 	c := a.browser(t)
+	if _, body, _ := c.get("/"); !strings.Contains(body, `id="needs-setup"`) {
+		t.Error("the home page of a server without accounts does not point to /setup")
+	}
 	if code, body, _ := c.get("/setup"); code != 200 || !strings.Contains(body, "setup-form") {
 		t.Fatalf("GET /setup on an empty user table = %d", code)
 	}
@@ -536,6 +546,9 @@ func TestSetupAndUsers(t *testing.T) {
 		t.Errorf("after setup, account = %d, want an admin", code)
 	}
 	d := a.browser(t)
+	if _, body, _ := d.get("/"); strings.Contains(body, `id="needs-setup"`) {
+		t.Error("the home page points to /setup after it was done")
+	}
 	if code, _, _ := d.get("/setup"); code != 404 {
 		t.Errorf("GET /setup with an admin = %d, want 404", code)
 	}
@@ -579,4 +592,38 @@ func (f *fixture) dbFiles() []string {
 func passwordHash(t testing.TB, pw string) string {
 	t.Helper()
 	return password.Hash(pw, fastHash)
+}
+
+// TestAccountsAcrossInstances: two servers on one database share sessions
+// and the count of failed sign-ins.
+func TestAccountsAcrossInstances(t *testing.T) {
+	a := newAccounts(t)
+	a.addUser(t, "ann@example.org", quiz.LearnerRole)
+	other, err := New(Config{Store: a.store, Ingest: fakeIngest, HashParams: &fastHash, Now: func() time.Time { return a.now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := a.browser(t)
+	signIn(t, c, "ann@example.org")
+	c.srv = other
+	if code, body, _ := c.get("/account"); code != 200 || !strings.Contains(body, "ann@example.org") {
+		t.Errorf("the session on the other instance: /account = %d", code)
+	}
+	// Failures alternate between the instances; the limit holds for both.
+	refused := 0
+	for i := range 2 * accountFailures {
+		b := &client{t: t, srv: []*Server{a.srv, other}[i%2], cookies: map[string]string{}}
+		b.get("/signin")
+		if code, _, _ := b.post("/signin", url.Values{"email": {"ann@example.org"}, "password": {"guess"}}); code == 429 {
+			refused++
+		}
+	}
+	if refused != accountFailures {
+		t.Errorf("%d of %d guesses over two instances refused, want %d", refused, 2*accountFailures, accountFailures)
+	}
+	// A page the policy refuses to a guest offers to sign in.
+	g := a.browser(t)
+	if code, body, _ := g.get("/classes"); code != 403 || !strings.Contains(body, `id="error-signin"`) {
+		t.Errorf("guest GET /classes = %d, want 403 with a sign-in button", code)
+	}
 }

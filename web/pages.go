@@ -104,6 +104,8 @@ type homePage struct {
 	Types     []quiz.QuestionType
 	CanIngest bool
 	Formats   []formatLink
+	// NeedsSetup is true on a server with accounts but none made yet.
+	NeedsSetup bool
 }
 
 // more returns the cursor of the page after a full page of articles.
@@ -132,6 +134,11 @@ func (s *Server) showHome(c *fiber.Ctx) error {
 		Types: quiz.QuestionTypes, CanIngest: s.ingest != nil && can(c, quiz.EditContent), Formats: exportLinks("")}
 	if !can(c, quiz.SeeAnswers) {
 		p.Formats = nil
+		n, err := s.store.CountUsers(ctx)
+		if err != nil {
+			return err
+		}
+		p.NeedsSetup = n == 0
 	}
 	p.Due, p.New = decks[0].Due, decks[0].New
 	lid, err := s.learnerID(c)

@@ -123,9 +123,9 @@ type guard struct {
 // guards are the routes' guards in the order fiber matches them.
 type guards []guard
 
-// newGuards returns the guards of app's routes, or an error naming a route
-// without a policy.
-func newGuards(app *fiber.App) (guards, error) {
+// newGuards returns the guards of app's routes under policy (routePolicy),
+// or an error naming a route without one.
+func newGuards(app *fiber.App, policy map[string]quiz.Action) (guards, error) {
 	var gs guards
 	var missing []string
 	for _, r := range app.GetRoutes(true) {
@@ -133,7 +133,7 @@ func newGuards(app *fiber.App) (guards, error) {
 		if m == fiber.MethodHead {
 			m = fiber.MethodGet
 		}
-		a, ok := routePolicy[m+" "+r.Path]
+		a, ok := policy[m+" "+r.Path]
 		if !ok {
 			missing = append(missing, r.Method+" "+r.Path)
 			continue

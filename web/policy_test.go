@@ -269,7 +269,7 @@ func TestNewRefusesRouteWithoutPolicy(t *testing.T) {
 	app := fiber.New()
 	app.Get("/", func(c *fiber.Ctx) error { return nil })
 	app.Post("/unguarded/:id", func(c *fiber.Ctx) error { return nil })
-	_, err := newGuards(app)
+	_, err := newGuards(app, routePolicy)
 	if err == nil || !strings.Contains(err.Error(), "POST /unguarded/:id") {
 		t.Errorf("newGuards with an unknown route: %v, want an error naming it", err)
 	}
@@ -282,11 +282,8 @@ func TestGuardsMatchLikeFiber(t *testing.T) {
 	app.Get("/articles/:id", h)
 	app.Get("/", h)
 	app.Post("/articles", h)
-	saved := routePolicy
-	t.Cleanup(func() { routePolicy = saved })
-	routePolicy = map[string]quiz.Action{"GET /articles/new": quiz.EditContent, "GET /articles/:id": quiz.Read,
-		"GET /": quiz.Public, "POST /articles": quiz.EditContent}
-	gs, err := newGuards(app)
+	gs, err := newGuards(app, map[string]quiz.Action{"GET /articles/new": quiz.EditContent, "GET /articles/:id": quiz.Read,
+		"GET /": quiz.Public, "POST /articles": quiz.EditContent})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,4 +308,47 @@ func TestGuardsMatchLikeFiber(t *testing.T) {
 			t.Errorf("action(%s %s) = %q, %v, want %q, %v", tt.method, tt.path, got, ok, tt.want, tt.ok)
 		}
 	}
+}
+
+// TestGuardsAgreeWithFiber sends odd spellings of every route's path
+// (capitals, trailing and doubled slashes, encoded characters) to an app
+// with the server's route table and checks that whenever fiber routes a
+// request to a handler, the guards name that route's action: a spelling
+// fiber serves but the guards miss would skip the policy.
+func TestGuardsAgreeWithFiber(t *testing.T) {
+	w := newPolicyWorld(t, "anonymous")
+	probe := fiber.New()
+	for _, r := range w.srv.app.GetRoutes(true) {
+		key := r.Method + " " + r.Path
+		probe.Add(r.Method, r.Path, func(c *fiber.Ctx) error { return c.SendString(key) })
+	}
+	variants := func(p string) []string {
+		return []string{p, strings.ToUpper(p), p + "/", p + "//", "/" + p, strings.Replace(p, "/", "//", 2),
+			strings.Replace(p, "a", "%61", 1), p + "%2F", p + "?x=/admin", p + "/.", strings.Replace(p, "/", "/./", 1)}
+	}
+	checked := 0
+	for _, r := range w.srv.app.GetRoutes(true) {
+		if r.Method == fiber.MethodHead {
+			continue // GET's twin, with no body to name the route
+		}
+		for _, v := range variants(w.path(r.Method, r.Path)) {
+			req := httptest.NewRequest(r.Method, "http://x"+v, nil)
+			resp, err := probe.Test(req, 5_000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				continue
+			}
+			checked++
+			want := routePolicy[string(b)]
+			path, _, _ := strings.Cut(v, "?")
+			if got, ok := w.srv.guards.action(r.Method, path); !ok || got != want {
+				t.Errorf("%s %s reaches %s (%s) but the guards give %q, %v", r.Method, v, b, want, got, ok)
+			}
+		}
+	}
+	t.Logf("%d spellings routed by fiber, all guarded", checked)
 }

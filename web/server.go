@@ -178,7 +178,7 @@ func New(cfg Config) (*Server, error) {
 		ReadBufferSize:        16 << 10,
 	})
 	s.routes(s.app)
-	g, err := newGuards(s.app)
+	g, err := newGuards(s.app, routePolicy)
 	if err != nil {
 		return nil, err
 	}
