@@ -183,13 +183,20 @@ func (t *table) addAll(feats []uint64, scores []int32, buf []uint64) []uint64 {
 	for i, off := range buf[:n] {
 		buf[i] = off | uint64(ents[off])<<44
 	}
-	for _, v := range buf[:n] {
+	addRows(scores, ents, buf[:n])
+	return buf
+}
+
+// addRows adds to scores the rows of ents at the offsets (with counts in
+// their high bits) of rows. It is a function of its own so that the
+// compiler keeps its loop's values in registers.
+func addRows(scores []int32, ents []uint32, rows []uint64) {
+	for _, v := range rows {
 		off, c := v&(1<<44-1), v>>44
 		for _, e := range ents[off+1 : off+1+c] {
 			scores[e>>16] += int32(int16(e))
 		}
 	}
-	return buf
 }
 
 // rows returns the table's rows sorted by key, for encoding.
