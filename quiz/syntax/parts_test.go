@@ -36,7 +36,11 @@ func TestLemmatizer(t *testing.T) {
 	}
 }
 
+// TestTable checks the weights a table gives against those it was built
+// from, as built (sparse rows only) and compacted (dense rows, parts),
+// feature by feature and summed, and after a rebuild from its rows.
 func TestTable(t *testing.T) {
+	const nclass, split = 60, 25
 	rng := rand.New(rand.NewSource(1))
 	want := map[uint64]map[uint16]int16{}
 	var rows []buildRow
@@ -44,9 +48,21 @@ func TestTable(t *testing.T) {
 		f := rng.Uint64()
 		r := buildRow{key: keyOf(f)}
 		want[f] = map[uint16]int16{}
-		for c := uint16(0); c < 10; c++ {
-			if rng.Intn(3) == 0 {
-				v := int16(rng.Intn(2000) - 1000)
+		// Most rows are short; one in ten is long enough to become dense,
+		// and some of those have a weight beyond 12 bits.
+		p := 6
+		if i%10 == 0 {
+			p = 2
+		}
+		for c := uint16(0); c < nclass; c++ {
+			if rng.Intn(p) == 0 {
+				v := int16(rng.Intn(4000) - 2000)
+				if i%30 == 0 && c == 7 {
+					v = 3000
+				}
+				if v == 0 {
+					v = 1
+				}
 				r.cls = append(r.cls, c)
 				r.vals = append(r.vals, v)
 				want[f][c] = v
@@ -54,29 +70,52 @@ func TestTable(t *testing.T) {
 		}
 		rows = append(rows, r)
 	}
-	tab := newTable(rows, 0.5)
 	var feats []uint64
 	for f := range want {
 		feats = append(feats, f)
 	}
 	feats = append(feats, 12345, 67890) // absent
-	var buf []uint64
+	sum := make([]int32, nclass)
 	for _, f := range feats {
-		scores := make([]int32, 10)
-		buf = tab.addAll([]uint64{f}, scores, buf)
-		for c := uint16(0); c < 10; c++ {
-			if int32(want[f][c]) != scores[c] {
-				t.Fatalf("feature %x class %d: weight %d, want %d", f, c, scores[c], want[f][c])
+		for c, v := range want[f] {
+			sum[c] += int32(v)
+		}
+	}
+	inPart := func(part, c int) bool {
+		return part == partAll || part == partLow && c < split || part == partHigh && c >= split
+	}
+	check := func(name string, tab *table, parts ...int) {
+		t.Helper()
+		var lk lookup
+		for _, part := range parts {
+			for _, f := range feats[:300] {
+				scores := make([]int32, nclass)
+				tab.addAll([]uint64{f}, scores, &lk, part)
+				for c := range nclass {
+					if inPart(part, c) && int32(want[f][uint16(c)]) != scores[c] {
+						t.Fatalf("%s, part %d: feature %x class %d: weight %d, want %d", name, part, f, c, scores[c], want[f][uint16(c)])
+					}
+				}
+			}
+			scores := make([]int32, nclass)
+			tab.addAll(feats, scores, &lk, part)
+			for c := range nclass {
+				if inPart(part, c) && scores[c] != sum[c] {
+					t.Fatalf("%s, part %d: sum of all features, class %d: %d, want %d", name, part, c, scores[c], sum[c])
+				}
 			}
 		}
 	}
+	tab := newTable(rows, 0.5)
+	check("built", tab, partAll, partLow, partHigh)
+	tab.compact(nclass, split)
+	if len(tab.dense) == 0 {
+		t.Fatal("compact made no dense row")
+	}
+	check("compacted", tab, partAll, partLow, partHigh)
 	back := newTable(tab.rows(), tab.scale)
-	scores, scores2 := make([]int32, 10), make([]int32, 10)
-	tab.addAll(feats, scores, nil)
-	back.addAll(feats, scores2, nil)
-	for c := range scores {
-		if scores[c] != scores2[c] {
-			t.Fatalf("rebuilt table differs in class %d: %d, want %d", c, scores2[c], scores[c])
-		}
+	check("rebuilt", back, partAll)
+	if got, want := len(back.rows()), len(rows); got != want {
+		t.Errorf("rebuilt table has %d rows, want %d", got, want)
 	}
 }

@@ -113,7 +113,7 @@ type scratch struct {
 	st      state
 	sf      sentFeats
 	feats   []uint64
-	buf     []uint64
+	lk      lookup
 	iscores []int32
 	forms   []string
 	morph   morphInput
@@ -258,9 +258,19 @@ func (m *Model) parseSentence(sc *scratch) {
 			st.apply(actRight, m.rootRel)
 			continue
 		}
+		// Only the valid actions' scores are needed: those of SHIFT and
+		// LEFT when RIGHT is invalid, those of RIGHT when the buffer is
+		// empty.
+		part := partAll
+		switch {
+		case !st.canRight():
+			part = partLow
+		case !st.canShift():
+			part = partHigh
+		}
 		scores := sc.ints(1 + 2*nrel)
 		sc.feats = parseFeatures(st, &sc.sf, sc.feats[:0])
-		sc.buf = m.parser.addAll(sc.feats, scores, sc.buf)
+		m.parser.addAll(sc.feats, scores, &sc.lk, part)
 		typ, a := bestAction(st, scores, nrel, m.rootRel)
 		st.apply(typ, actionLabel(a, nrel))
 	}

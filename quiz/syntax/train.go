@@ -273,6 +273,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	}
 	// Morphology.
 	m.morph = trainMorph(trainEx, devEx, m, opt, logf)
+	m.compact()
 	return m, nil
 }
 
