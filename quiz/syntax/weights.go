@@ -295,11 +295,20 @@ func (t *table) addDense(scores []int32, rows []uint32, acc []uint64, part int) 
 		}
 		rows = rows[k:]
 		bias := int32(k * denseBias)
-		for j, x := range sum {
-			c := 4 * (lo + j)
-			for l := 0; l < 4 && c+l < len(scores); l++ {
-				scores[c+l] += int32(x>>(16*l)&0xffff) - bias
+		c := 4 * lo
+		for _, x := range sum {
+			if c+4 <= len(scores) {
+				s := scores[c : c+4 : c+4]
+				s[0] += int32(x&0xffff) - bias
+				s[1] += int32(x>>16&0xffff) - bias
+				s[2] += int32(x>>32&0xffff) - bias
+				s[3] += int32(x>>48) - bias
+			} else {
+				for l := 0; c+l < len(scores); l++ {
+					scores[c+l] += int32(x>>(16*l)&0xffff) - bias
+				}
 			}
+			c += 4
 		}
 	}
 	return acc
