@@ -7,6 +7,7 @@ package syntax
 import (
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // mix combines two 64-bit values into one well-spread hash.
@@ -145,7 +146,7 @@ func flatTable(keys, offs []uint64, ents []uint32, scale float32) *table {
 		bits++
 	}
 	for ; ; bits++ {
-		t := &table{slots: make([]uint64, 1<<bits), bits: bits, offBits: 12 + bits, ents: ents, scale: scale}
+		t := &table{slots: hugeUint64s(1 << bits), bits: bits, offBits: 12 + bits, ents: ents, scale: scale}
 		if t.fill(keys, offs) {
 			return t
 		}
@@ -325,8 +326,8 @@ func (t *table) compact(nclass, split int) {
 	}
 	t.nclass, t.split = nclass, split
 	words := (nclass + 3) / 4
-	var ents []uint32
-	ents = append(ents, 0)
+	// Dense rows take the place of a sparse row's header and entries.
+	ents := hugeUint32s(len(t.ents))[:1]
 	for s, v := range t.slots {
 		if v == 0 {
 			continue
@@ -590,4 +591,13 @@ func (t *trainTable) averaged(prune float32) *table {
 		}
 	}
 	return newTable(rows, scale)
+}
+
+// hugeUint32s is hugeUint64s for 32-bit words.
+func hugeUint32s(n int) []uint32 {
+	w := hugeUint64s((n + 1) / 2)
+	if len(w) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*uint32)(unsafe.Pointer(&w[0])), n)
 }
