@@ -15,23 +15,43 @@ func TestLemmatizer(t *testing.T) {
 	add("NNS", "cities", "city", "ladies", "lady", "parties", "party", "cats", "cat", "dogs", "dog", "houses", "house")
 	add("VBD", "walked", "walk", "talked", "talk", "smelled", "smell", "travelled", "travel", "labelled", "label", "went", "go", "Went", "go")
 	add("NNP", "Paris", "Paris", "Alice", "Alice")
-	add("NN", "The", "the")
-	add("VB", "spell", "spell")
+	add("NN", "The", "the", "House", "house", "home", "home")
+	add("VB", "spell", "spell", "wipe", "wipe", "fade", "fade")
+	add("VBD", "stopped", "stop", "shipped", "ship", "wrapped", "wrap", "helped", "help", "jumped", "jump")
+	add("NNP", "Mexico", "Mexico", "Chile", "Chile", "Lima", "Lima")
+	add("JJ", "German", "German", "big", "big")
+	add("CD", "1,000", "1000", "one", "one")
+	add("ADD", "Me@Example.com", "Me@Example.com", "www.example.com", "www.example.com", "a.example.org", "a.example.org")
 	l := trainLemmatizer(exs)
-	tests := []struct{ form, xpos, want string }{
-		{"cities", "NNS", "city"},   // known
-		{"went", "VBD", "go"},       // irregular, from the lexicon
-		{"bodies", "NNS", "body"},   // -ies rule
-		{"hats", "NNS", "hat"},      // -s rule
-		{"jumped", "VBD", "jump"},   // -ed rule
-		{"Berlin", "NNP", "Berlin"}, // proper nouns keep their form
-		{"spelled", "VBD", "spell"}, // -elled gives "spel", unknown; -ed gives "spell", known
-		{"dwelled", "VBD", "dwel"},  // neither is known: the longest suffix's rule
-		{"Walked", "VBD", "walk"},   // lowercased
+	tests := []struct {
+		form, xpos string
+		initial    bool
+		want       string
+	}{
+		{"cities", "NNS", false, "city"},                     // known
+		{"went", "VBD", false, "go"},                         // irregular, from the lexicon
+		{"bodies", "NNS", false, "body"},                     // -ies rule
+		{"hats", "NNS", false, "hat"},                        // -s rule
+		{"kicked", "VBD", false, "kick"},                     // -ed rule
+		{"Berlin", "NNP", false, "Berlin"},                   // proper nouns keep their form
+		{"spelled", "VBD", false, "spell"},                   // -elled gives "spel", unknown; -ed gives "spell", known
+		{"dwelled", "VBD", false, "dwel"},                    // neither is known: the longest suffix's rule
+		{"Walked", "VBD", false, "walk"},                     // lowercased
+		{"wiped", "VBD", false, "wipe"},                      // "-ped" gives "wi" as "stopped" gives "stop": the regular stem "wipe" is a known verb
+		{"faded", "VBD", false, "fade"},                      // likewise
+		{"mexico", "NNP", false, "Mexico"},                   // known capitalized
+		{"german", "JJ", false, "German"},                    // likewise
+		{"LIMA", "NNP", false, "Lima"},                       // known titled
+		{"quito", "NNP", false, "quito"},                     // unknown: as written
+		{"12,500", "CD", false, "12500"},                     // grouped digits
+		{"12,50", "CD", false, "12,50"},                      // not grouped in thousands
+		{"House", "NNP", true, "house"},                      // a sentence's first word, a known common noun
+		{"House", "NNP", false, "House"},                     // elsewhere a proper noun
+		{"You@Example.org", "ADD", false, "You@Example.org"}, // addresses keep their case
 	}
 	for _, tt := range tests {
-		if got := l.lemmaX(tt.form, tt.xpos); got != tt.want {
-			t.Errorf("lemma(%q, %s) = %q, want %q", tt.form, tt.xpos, got, tt.want)
+		if got := l.lemmaX(tt.form, tt.xpos, tt.initial); got != tt.want {
+			t.Errorf("lemma(%q, %s, initial %v) = %q, want %q", tt.form, tt.xpos, tt.initial, got, tt.want)
 		}
 	}
 }

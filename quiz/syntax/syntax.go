@@ -235,7 +235,8 @@ func (m *Model) analyze(forms []string, words []Word, sc *scratch) {
 	m.morphSentence(words, sc)
 	for i := range words {
 		w := &words[i]
-		w.Lemma = m.lem.lemmaX(w.Form, w.XPOS)
+		initial := i == 0 || words[i-1].UPOS == "PUNCT" && words[i-1].Form != ","
+		w.Lemma = m.lem.lemmaX(w.Form, w.XPOS, initial)
 	}
 }
 
