@@ -163,10 +163,19 @@ func (l *lemmatizer) guess(form, xpos string) string {
 			first, found = lem, true
 		}
 	}
-	var stems [3]string
-	for _, st := range regularStems(lf, xpos, stems[:0]) {
+	var buf [3]string
+	stems := regularStems(lf, xpos, buf[:0])
+	for _, st := range stems {
 		if l.known[classKey(class, st)] {
 			return st
+		}
+	}
+	if known == "" {
+		// A stem known in another class ("freed": the adjective "free").
+		for _, st := range stems {
+			if l.known[hashString(st)] {
+				return st
+			}
 		}
 	}
 	lem := form
@@ -377,10 +386,23 @@ func trainLemmatizer(exs []lemmaExample) *lemmatizer {
 		}
 	}
 	l := &lemmatizer{lex: map[uint64]string{}, rules: map[uint64]lemmaRule{}, known: map[uint64]bool{}}
-	for _, k := range types {
+	// A lemma given to one word of the training data only, where the
+	// rules give another known lemma, is more likely
+	// a slip of the annotators ("freed" as "fre") than an irregular form:
+	// it is neither known nor an exception.
+	uses := map[string]int{}
+	for _, e := range exs {
+		uses[e.lemma]++
+	}
+	know := func(k fx) {
 		lem := top(k)
 		l.known[hashString(lem)] = true
 		l.known[classKey(wordClass(k.xpos), lem)] = true
+	}
+	for _, k := range types {
+		if uses[top(k)] > 1 {
+			know(k)
+		}
 	}
 	for key, rs := range counts {
 		total, best, bn := 0, lemmaRule{}, -1
@@ -397,9 +419,22 @@ func trainLemmatizer(exs []lemmaExample) *lemmatizer {
 		}
 		l.rules[ruleKey(key.xpos, key.suffix)] = best
 	}
+	slip := map[fx]bool{}
 	for _, k := range types {
-		lem := top(k)
-		if l.lemmaX(k.form, k.xpos, false) != lem {
+		if lem := top(k); uses[lem] == 1 {
+			guess := l.lemmaX(k.form, k.xpos, false)
+			if guess != lem && guess != k.form && l.known[hashString(guess)] {
+				slip[k] = true
+			}
+		}
+	}
+	for _, k := range types {
+		if uses[top(k)] == 1 && !slip[k] {
+			know(k)
+		}
+	}
+	for _, k := range types {
+		if lem := top(k); !slip[k] && l.lemmaX(k.form, k.xpos, false) != lem {
 			l.lex[lexKey(k.xpos, k.form)] = lem
 		}
 	}

@@ -269,7 +269,7 @@ func TestTreebanks(t *testing.T) {
 		file  string
 		floor conllu.Scores // Correct holds the floor in hundredths of a percent
 	}{
-		// Measured: UPOS 95.62 XPOS 94.97 UFeats 95.67 Lemmas 97.30 UAS 85.66 LAS 82.97.
+		// Measured: UPOS 95.62 XPOS 94.97 UFeats 95.67 Lemmas 97.31 UAS 85.66 LAS 82.97.
 		{"en_ewt-ud-test.conllu", floors(95.3, 94.7, 95.4, 97.2, 85.3, 82.6)},
 		// Measured: UPOS 96.08 XPOS 95.72 UFeats 94.03 Lemmas 97.61 UAS 85.24 LAS 82.25.
 		{"en_gum-ccby-ud-test.conllu", floors(95.8, 95.4, 93.7, 97.5, 84.9, 81.9)},
@@ -306,14 +306,14 @@ func TestNews(t *testing.T) {
 	}
 	sc := score(t, mustLoad(t), gold)
 	t.Logf("news30: UPOS %.2f Lemmas %.2f UAS %.2f LAS %.2f over %d words", sc.UPOS.Pct(), sc.Lemmas.Pct(), sc.UAS.Pct(), sc.LAS.Pct(), sc.UAS.Total)
-	// Measured: UPOS 98.20 Lemmas 98.95 UAS 82.91 LAS 82.01 (667 words:
+	// Measured: UPOS 98.20 Lemmas 99.10 UAS 82.91 LAS 82.01 (667 words:
 	// one word is 0.15).
 	for _, c := range []struct {
 		name  string
 		got   conllu.Metric
 		floor float64
 	}{
-		{"UPOS", sc.UPOS, 97.5}, {"Lemmas", sc.Lemmas, 98.4}, {"UAS", sc.UAS, 82.0}, {"LAS", sc.LAS, 81.0},
+		{"UPOS", sc.UPOS, 97.5}, {"Lemmas", sc.Lemmas, 98.5}, {"UAS", sc.UAS, 82.0}, {"LAS", sc.LAS, 81.0},
 	} {
 		if c.got.Pct() < c.floor {
 			t.Errorf("news30 %s = %.2f, want >= %.2f", c.name, c.got.Pct(), c.floor)
