@@ -19,7 +19,7 @@ func TestLemmatizer(t *testing.T) {
 	add("VB", "spell", "spell", "wipe", "wipe", "fade", "fade")
 	add("VBD", "stopped", "stop", "shipped", "ship", "wrapped", "wrap", "helped", "help", "jumped", "jump")
 	add("NNP", "Mexico", "Mexico", "Chile", "Chile", "Lima", "Lima")
-	add("JJ", "German", "German", "big", "big", "free", "free")
+	add("JJ", "German", "German", "big", "big", "free", "free", "free", "free")
 	add("VBN", "agreed", "agree", "decreed", "decree", "freed", "fre") // the last a slip of the annotators
 	add("CD", "1,000", "1000", "one", "one")
 	add("ADD", "Me@Example.com", "Me@Example.com", "www.example.com", "www.example.com", "a.example.org", "a.example.org")
