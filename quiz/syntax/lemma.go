@@ -122,17 +122,48 @@ func capitalized(s string) bool {
 // separated by commas ("1,200", "3,202.61").
 func groupedNumber(s string) bool {
 	intPart, frac, _ := strings.Cut(s, ".")
-	groups := strings.Split(intPart, ",")
-	if len(groups) < 2 {
-		return false
-	}
-	for i, g := range groups {
-		if len(g) == 0 || len(g) > 3 || i > 0 && len(g) != 3 || strings.Trim(g, "0123456789") != "" {
+	groups, digits := 1, 0
+	for i := 0; i < len(intPart); i++ {
+		switch c := intPart[i]; {
+		case c == ',':
+			if digits == 0 || digits > 3 || groups > 1 && digits != 3 {
+				return false
+			}
+			groups, digits = groups+1, 0
+		case '0' <= c && c <= '9':
+			digits++
+		default:
 			return false
 		}
 	}
-	return strings.Trim(frac, "0123456789") == ""
+	return groups > 1 && digits == 3 && strings.Trim(frac, "0123456789") == ""
 }
+
+// cand is a candidate lemma, head+tail, built as a string only when
+// chosen: most candidates are only looked up.
+type cand struct{ head, tail string }
+
+func (c cand) String() string {
+	if c.tail == "" {
+		return c.head
+	}
+	return c.head + c.tail
+}
+
+func (c cand) empty() bool { return c.head == "" && c.tail == "" }
+
+// hash returns hashString(c.String()).
+func (c cand) hash() uint64 {
+	h := hashString(c.head)
+	for i := 0; i < len(c.tail); i++ {
+		h ^= uint64(c.tail[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// classKeyHash is classKey of a lemma's hash.
+func classKeyHash(class, h uint64) uint64 { return mix(0xC1A55+class, h) }
 
 // guess returns the lemma the rules give form: that of the longest suffix
 // with a rule whose lemma is known in the word's class, else the first of
@@ -142,48 +173,48 @@ func groupedNumber(s string) bool {
 func (l *lemmatizer) guess(form, xpos string) string {
 	lf := lower(form)
 	class := wordClass(xpos)
-	first, known := "", ""
-	found := false
+	var first, known cand
 	for k := min(maxSuffix, len(lf)); k >= 0; k-- {
 		r, ok := l.rules[ruleKey(xpos, lf[len(lf)-k:])]
 		if !ok || r.strip > len(form) {
 			continue
 		}
-		lem := apply(r, form)
-		if lem == "" {
+		c := applyCand(r, form, lf)
+		if c.empty() {
 			continue // a rule for longer words ("-s") on a short one ("s")
 		}
-		if len(l.known) == 0 || l.known[classKey(class, lem)] {
-			return lem
+		h := c.hash()
+		if len(l.known) == 0 || l.known[classKeyHash(class, h)] {
+			return c.String()
 		}
-		if known == "" && l.known[hashString(lem)] {
-			known = lem
+		if known.empty() && l.known[h] {
+			known = c
 		}
-		if !found {
-			first, found = lem, true
+		if first.empty() {
+			first = c
 		}
 	}
-	var buf [3]string
+	var buf [3]cand
 	stems := regularStems(lf, xpos, buf[:0])
 	for _, st := range stems {
-		if l.known[classKey(class, st)] {
-			return st
+		if l.known[classKeyHash(class, st.hash())] {
+			return st.String()
 		}
 	}
-	if known == "" {
+	if known.empty() {
 		// A stem known in another class ("freed": the adjective "free").
 		for _, st := range stems {
-			if l.known[hashString(st)] {
-				return st
+			if l.known[st.hash()] {
+				return st.String()
 			}
 		}
 	}
 	lem := form
 	switch {
-	case known != "":
-		lem = known
-	case found:
-		lem = first
+	case !known.empty():
+		lem = known.String()
+	case !first.empty():
+		lem = first.String()
 	}
 	return l.recase(lem, class)
 }
@@ -192,20 +223,58 @@ func (l *lemmatizer) guess(form, xpos string) string {
 // as it is: capitalized ("mexico" as "Mexico", "german" as "German") or,
 // in capitals, titled ("PARIS" as "Paris").
 func (l *lemmatizer) recase(lemma string, class uint64) string {
-	if len(l.known) == 0 || l.known[classKey(class, lemma)] || len(lemma) < 2 {
+	if len(l.known) == 0 || len(lemma) < 2 || l.known[classKey(class, lemma)] {
 		return lemma
 	}
-	ll := lower(lemma)
-	var alt string
+	// The first letter goes up and the rest down; ASCII words are looked
+	// up without building the other spelling.
+	lowerRest, upperRest := true, true
+	for i := 0; i < len(lemma); i++ {
+		c := lemma[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return l.recaseUnicode(lemma, class)
+		case i > 0 && 'A' <= c && c <= 'Z':
+			lowerRest = false
+		case i > 0 && 'a' <= c && c <= 'z':
+			upperRest = false
+		}
+	}
+	c0 := lemma[0]
 	switch {
-	case lemma == ll && 'a' <= ll[0] && ll[0] <= 'z':
-		alt = string(ll[0]-'a'+'A') + ll[1:]
-	case strings.ToUpper(lemma) == lemma && 'a' <= ll[0] && ll[0] <= 'z' && ll != lemma:
-		alt = string(ll[0]-'a'+'A') + ll[1:]
+	case 'a' <= c0 && c0 <= 'z' && lowerRest:
+	case 'A' <= c0 && c0 <= 'Z' && upperRest && !lowerRest:
 	default:
 		return lemma
 	}
-	if l.known[classKey(class, alt)] {
+	up := c0
+	if 'a' <= up && up <= 'z' {
+		up -= 'a' - 'A'
+	}
+	h := uint64(fnvOffset)
+	h ^= uint64(up)
+	h *= fnvPrime
+	for i := 1; i < len(lemma); i++ {
+		c := lemma[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	if !l.known[classKeyHash(class, h)] {
+		return lemma
+	}
+	return string(up) + strings.ToLower(lemma[1:])
+}
+
+// recaseUnicode is recase for words beyond ASCII.
+func (l *lemmatizer) recaseUnicode(lemma string, class uint64) string {
+	ll := lower(lemma)
+	if 'a' > ll[0] || ll[0] > 'z' || lemma != ll && strings.ToUpper(lemma) != lemma {
+		return lemma
+	}
+	if alt := string(ll[0]-'a'+'A') + ll[1:]; l.known[classKey(class, alt)] {
 		return alt
 	}
 	return lemma
@@ -218,57 +287,70 @@ func (l *lemmatizer) recase(lemma string, class uint64) string {
 // "ing" plus "e", less "ing" and undoubled; "-es" after a sibilant or
 // "o" the form less "es"; "-s" the form less "s"; "-est" and "-er" the
 // form less "st" or "r", less the suffix and undoubled.
-func regularStems(lf, xpos string, dst []string) []string {
+func regularStems(lf, xpos string, dst []cand) []cand {
 	n := len(lf)
 	doubled := func(k int) bool { return n-k-2 >= 0 && lf[n-k-1] == lf[n-k-2] }
+	stem := func(k int) cand { return cand{head: lf[:n-k]} }
 	switch xpos {
 	case "VBD", "VBN":
 		if strings.HasSuffix(lf, "ied") && n > 4 {
-			return append(dst, lf[:n-3]+"y")
+			return append(dst, cand{lf[:n-3], "y"})
 		}
 		if strings.HasSuffix(lf, "ed") && n > 4 {
-			dst = append(dst, lf[:n-1], lf[:n-2])
+			dst = append(dst, stem(1), stem(2))
 			if doubled(2) {
-				dst = append(dst, lf[:n-3])
+				dst = append(dst, stem(3))
 			}
 		}
 	case "VBG":
 		if strings.HasSuffix(lf, "ing") && n > 5 {
-			dst = append(dst, lf[:n-3]+"e", lf[:n-3])
+			dst = append(dst, cand{lf[:n-3], "e"}, stem(3))
 			if doubled(3) {
-				dst = append(dst, lf[:n-4])
+				dst = append(dst, stem(4))
 			}
 		}
 	case "VBZ", "NNS":
 		if strings.HasSuffix(lf, "ies") && n > 4 {
-			return append(dst, lf[:n-3]+"y")
+			return append(dst, cand{lf[:n-3], "y"})
 		}
 		if strings.HasSuffix(lf, "es") && n > 3 {
 			switch st := lf[:n-2]; {
 			case strings.HasSuffix(st, "s"), strings.HasSuffix(st, "x"), strings.HasSuffix(st, "z"),
 				strings.HasSuffix(st, "ch"), strings.HasSuffix(st, "sh"), strings.HasSuffix(st, "o"):
-				dst = append(dst, st)
+				dst = append(dst, stem(2))
 			}
 		}
 		if strings.HasSuffix(lf, "s") && n > 3 {
-			dst = append(dst, lf[:n-1])
+			dst = append(dst, stem(1))
 		}
 	case "JJS", "RBS":
 		if strings.HasSuffix(lf, "est") && n > 5 {
-			dst = append(dst, lf[:n-2], lf[:n-3])
+			dst = append(dst, stem(2), stem(3))
 			if doubled(3) {
-				dst = append(dst, lf[:n-4])
+				dst = append(dst, stem(4))
 			}
 		}
 	case "JJR", "RBR":
 		if strings.HasSuffix(lf, "er") && n > 4 {
-			dst = append(dst, lf[:n-1], lf[:n-2])
+			dst = append(dst, stem(1), stem(2))
 			if doubled(2) {
-				dst = append(dst, lf[:n-3])
+				dst = append(dst, stem(3))
 			}
 		}
 	}
 	return dst
+}
+
+// applyCand is apply as a candidate; lf is lower(form).
+func applyCand(r lemmaRule, form, lf string) cand {
+	base := form
+	if r.lower {
+		base = lf
+	}
+	if r.strip > len(base) {
+		return cand{head: form}
+	}
+	return cand{base[:len(base)-r.strip], r.add}
 }
 
 // apply applies rule r to form.
