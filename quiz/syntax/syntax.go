@@ -34,10 +34,13 @@
 // Nivre (2011), two runs averaged; a classifier of the FEATS string among
 // those seen with the tag, reading the tree (relation, head, subject,
 // auxiliaries); and a lemmatizer of lexicon exceptions and suffix rules
-// learned from the training data. Parses are projective. Weights are
-// stored as 12-bit integers in compact hash tables looked up in batches,
-// so that the processor overlaps the cache misses of a sentence's
-// features.
+// learned from the training data, checked against the regular stems of
+// English inflection and the lemmas the training data knows in each word
+// class. Parses are projective. Weights are stored as 12-bit integers in
+// compact hash tables looked up in batches, so that the processor
+// overlaps the cache misses of a sentence's features; the rows of
+// frequent features are dense and summed four classes at a time, and the
+// parser sums only the weights of its valid actions.
 //
 // The embedded model.bin.gz is regenerated from the repository root (with
 // shared/ beside it) by
