@@ -230,6 +230,10 @@ func (d *decoder) table(nclass int) *table {
 	if sb == math.MaxUint32 {
 		return nil
 	}
+	if nclass > 1<<15-1 {
+		d.fail(fmt.Errorf("%d classes, more than a table holds", nclass))
+		return nil
+	}
 	scale := math.Float32frombits(uint32(sb))
 	n := d.count()
 	keys := make([]uint64, n)
@@ -242,11 +246,16 @@ func (d *decoder) table(nclass int) *table {
 		k := d.count()
 		keys[i], offs[i] = prev, uint64(len(ents))
 		ents = append(ents, uint32(k))
+		if k > nclass {
+			d.fail(fmt.Errorf("bad weight row %d", i))
+			return nil
+		}
 		c := uint64(0)
 		for j := 0; j < k; j++ {
-			c += d.u()
+			dc := d.u()
+			c += dc
 			v := d.i()
-			if c >= uint64(nclass) || v < math.MinInt16 || v > math.MaxInt16 {
+			if j > 0 && dc == 0 || c >= uint64(nclass) || v < math.MinInt16 || v > math.MaxInt16 {
 				d.fail(fmt.Errorf("bad weight row %d", i))
 				return nil
 			}
@@ -360,7 +369,17 @@ func Decode(data []byte) (*Model, error) {
 		return nil, errors.New("syntax: decode: missing weights")
 	}
 	m.finish()
+	m.compact()
 	return m, nil
+}
+
+// compact prepares the model's tables for tagging and parsing (see
+// table.compact): the parser's split is its first RIGHT action.
+func (m *Model) compact() {
+	m.tagger.compact(len(m.tagNames), 0)
+	m.tagger2.compact(len(m.tagNames), 0)
+	m.parser.compact(1+2*len(m.rels), 1+len(m.rels))
+	m.morph.compact(len(m.feats), 0)
 }
 
 // finish computes the model's derived fields.

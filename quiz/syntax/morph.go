@@ -160,7 +160,7 @@ func (m *Model) morphSentence(words []Word, sc *scratch) {
 		}
 		scores := sc.ints(len(m.feats))
 		sc.feats = morphFeatures(in, x, m.subjRels, m.auxRels, sc.feats[:0])
-		sc.buf = m.morph.addAll(sc.feats, scores, sc.buf)
+		m.morph.addAll(sc.feats, scores, &sc.lk, partAll)
 		best := cands[0]
 		for _, c := range cands[1:] {
 			if scores[c] > scores[best] {

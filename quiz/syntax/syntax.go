@@ -34,10 +34,13 @@
 // Nivre (2011), two runs averaged; a classifier of the FEATS string among
 // those seen with the tag, reading the tree (relation, head, subject,
 // auxiliaries); and a lemmatizer of lexicon exceptions and suffix rules
-// learned from the training data. Parses are projective. Weights are
-// stored as 12-bit integers in compact hash tables looked up in batches,
-// so that the processor overlaps the cache misses of a sentence's
-// features.
+// learned from the training data, checked against the regular stems of
+// English inflection and the lemmas the training data knows in each word
+// class. Parses are projective. Weights are stored as 12-bit integers in
+// compact hash tables looked up in batches, so that the processor
+// overlaps the cache misses of a sentence's features; the rows of
+// frequent features are dense and summed four classes at a time, and the
+// parser sums only the weights of its valid actions.
 //
 // The embedded model.bin.gz is regenerated from the repository root (with
 // shared/ beside it) by
@@ -113,7 +116,7 @@ type scratch struct {
 	st      state
 	sf      sentFeats
 	feats   []uint64
-	buf     []uint64
+	lk      lookup
 	iscores []int32
 	forms   []string
 	morph   morphInput
@@ -235,7 +238,8 @@ func (m *Model) analyze(forms []string, words []Word, sc *scratch) {
 	m.morphSentence(words, sc)
 	for i := range words {
 		w := &words[i]
-		w.Lemma = m.lem.lemmaX(w.Form, w.XPOS)
+		initial := i == 0 || words[i-1].UPOS == "PUNCT" && words[i-1].Form != ","
+		w.Lemma = m.lem.lemmaX(w.Form, w.XPOS, initial)
 	}
 }
 
@@ -258,9 +262,19 @@ func (m *Model) parseSentence(sc *scratch) {
 			st.apply(actRight, m.rootRel)
 			continue
 		}
+		// Only the valid actions' scores are needed: those of SHIFT and
+		// LEFT when RIGHT is invalid, those of RIGHT when the buffer is
+		// empty.
+		part := partAll
+		switch {
+		case !st.canRight():
+			part = partLow
+		case !st.canShift():
+			part = partHigh
+		}
 		scores := sc.ints(1 + 2*nrel)
 		sc.feats = parseFeatures(st, &sc.sf, sc.feats[:0])
-		sc.buf = m.parser.addAll(sc.feats, scores, sc.buf)
+		m.parser.addAll(sc.feats, scores, &sc.lk, part)
 		typ, a := bestAction(st, scores, nrel, m.rootRel)
 		st.apply(typ, actionLabel(a, nrel))
 	}

@@ -253,7 +253,7 @@ func (m *Model) tagPass(tab *table, vs []view, tags, right []int, sc *scratch) {
 		}
 		scores := sc.ints(nt)
 		sc.feats = tagFeatures(vs, tags, right, i, sc.feats[:0])
-		sc.buf = tab.addAll(sc.feats, scores, sc.buf)
+		tab.addAll(sc.feats, scores, &sc.lk, partAll)
 		best := 0
 		for k := 1; k < nt; k++ {
 			if scores[k] > scores[best] {

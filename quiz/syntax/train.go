@@ -160,13 +160,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		len(trainEx), len(devEx), len(v.tagNames), len(v.relNames), len(v.featList), len(m.tagDict))
 
 	// Lemmatizer, from gold XPOS.
-	var lexs []lemmaExample
-	for _, s := range train {
-		for _, w := range s.Words {
-			lexs = append(lexs, lemmaExample{w.Form, w.XPOS, w.Lemma})
-		}
-	}
-	m.lem = trainLemmatizer(lexs)
+	m.lem = trainLemmatizer(lemmaExamples(train))
 	logf("syntax: lemmatizer: %d exceptions, %d rules", len(m.lem.lex), len(m.lem.rules))
 
 	// Tagger.
@@ -273,6 +267,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	}
 	// Morphology.
 	m.morph = trainMorph(trainEx, devEx, m, opt, logf)
+	m.compact()
 	return m, nil
 }
 
@@ -710,4 +705,31 @@ func (m *Model) featsAccuracy(exs []example) float64 {
 		return 0
 	}
 	return 100 * float64(ok) / float64(n)
+}
+
+// RetrainLemmatizer decodes the model in data (as written by Encode) and
+// returns it with a lemmatizer learned afresh from the gold lemmas and
+// XPOS of train; its tagger, parser and FEATS weights are those of data,
+// so that it tags and parses exactly as before.
+func RetrainLemmatizer(data []byte, train []conllu.Sentence) (*Model, error) {
+	if len(train) == 0 {
+		return nil, errors.New("syntax: retrain lemmatizer: no training sentences")
+	}
+	m, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	m.lem = trainLemmatizer(lemmaExamples(train))
+	return m, nil
+}
+
+// lemmaExamples returns the words of sentences as lemmatizer examples.
+func lemmaExamples(sents []conllu.Sentence) []lemmaExample {
+	var out []lemmaExample
+	for _, s := range sents {
+		for _, w := range s.Words {
+			out = append(out, lemmaExample{w.Form, w.XPOS, w.Lemma})
+		}
+	}
+	return out
 }

@@ -7,6 +7,7 @@ package syntax
 import (
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // mix combines two 64-bit values into one well-spread hash.
@@ -47,20 +48,53 @@ const keyBits = 44
 // keyOf reduces a feature hash to the keyBits the model keeps.
 func keyOf(f uint64) uint64 { return f >> (64 - keyBits) }
 
-// table maps feature keys to sparse rows of quantized class weights. It
-// is an open-addressing hash table with linear probing whose slots are
-// one word each: the key's bits above the home slot index ("quotient"),
-// the distance from the home slot, and the offset of the row in ents. A
-// row is a count followed by that many entries, each a class in the high
-// 16 bits and an int16 weight in the low 16. Empty slots are 0 (no row
-// starts at offset 0).
+// table maps feature keys to rows of quantized class weights. It is an
+// open-addressing hash table with linear probing whose slots are one word
+// each: the key's bits above the home slot index ("quotient"), the
+// distance from the home slot, and the offset of the row's header in
+// ents. Empty slots are 0 (no row starts at offset 0).
+//
+// A row is sparse or dense. A sparse row's header holds its number of
+// entries (low 16 bits) and how many of them have a class below split
+// (bits 16-30), and that many entries follow it, by class, each a class
+// in the high 16 bits and an int16 weight in the low 16. A dense row's
+// header is denseFlag and the row's index in dense, where it holds the
+// weight of every class plus denseBias, 16 bits each, four to a word:
+// summing a row then takes a quarter of the additions, four classes at a
+// time, which pays for rows that have weights for many classes (those of
+// the frequent features every sentence looks up).
 type table struct {
 	slots   []uint64
 	bits    uint // log2(len(slots))
 	offBits uint // 12 + bits
 	ents    []uint32
 	scale   float32
+	// nclass is the number of classes, and split the class below which
+	// partLow sums (0: the table does not tell parts apart); both are set
+	// by compact, which makes dense rows.
+	nclass, split int
+	dense         []uint64
 }
+
+// denseFlag marks the header of a dense row.
+const denseFlag = 1 << 31
+
+// denseBias makes the 12-bit weights of dense rows non-negative, so that
+// sixteen rows add up in 16-bit lanes without a carry into the next.
+const (
+	denseBias    = 2048
+	denseBatch   = 16
+	denseMinRows = 20 // entries a row needs to become dense
+)
+
+// Parts of the classes addAll sums: all of them, those below the table's
+// split (the parser's SHIFT and LEFT actions) or those from it on (its
+// RIGHT actions).
+const (
+	partAll = iota
+	partLow
+	partHigh
+)
 
 // maxDisp is the largest distance of a key from its home slot; a longer
 // probe makes newTable grow the table.
@@ -112,7 +146,7 @@ func flatTable(keys, offs []uint64, ents []uint32, scale float32) *table {
 		bits++
 	}
 	for ; ; bits++ {
-		t := &table{slots: make([]uint64, 1<<bits), bits: bits, offBits: 12 + bits, ents: ents, scale: scale}
+		t := &table{slots: hugeUint64s(1 << bits), bits: bits, offBits: 12 + bits, ents: ents, scale: scale}
 		if t.fill(keys, offs) {
 			return t
 		}
@@ -137,16 +171,25 @@ func (t *table) fill(keys, offs []uint64) bool {
 	return true
 }
 
-// addAll adds the weights of all the features to scores. It looks them up
-// in passes, first probes of every feature, then rows, so that the
-// processor overlaps their cache misses: the tables are far larger than
-// its caches. buf is work space, returned for reuse.
-func (t *table) addAll(feats []uint64, scores []int32, buf []uint64) []uint64 {
+// lookup is the work space of addAll, reused across calls.
+type lookup struct {
+	buf   []uint64 // slots, then row offsets, then sparse rows to sum
+	dense []uint32 // dense rows to sum
+	acc   []uint64 // sums of dense rows, in 16-bit lanes
+}
+
+// addAll adds to scores the weights of all the features for the classes
+// of part (partAll, or partLow or partHigh of a table with a split;
+// classes outside the part may get any value). It looks them up in
+// passes, first probes of every feature, then row headers, then rows, so
+// that the processor overlaps their cache misses: the tables are far
+// larger than its caches.
+func (t *table) addAll(feats []uint64, scores []int32, lk *lookup, part int) {
 	if t == nil {
-		return buf
+		return
 	}
 	mask := uint64(len(t.slots) - 1)
-	buf = buf[:0]
+	buf := lk.buf[:0]
 	for _, f := range feats {
 		buf = append(buf, t.slots[keyOf(f)&mask])
 	}
@@ -176,20 +219,165 @@ func (t *table) addAll(feats []uint64, scores []int32, buf []uint64) []uint64 {
 			}
 		}
 	}
-	// Load the rows' counts in a pass of their own, so that their misses
-	// overlap too; a count (at most 65535) goes in the high bits of the
-	// offset (at most 12+26 bits).
-	ents := t.ents
-	for i, off := range buf[:n] {
-		buf[i] = off | uint64(ents[off])<<44
+	if t.split == 0 {
+		part = partAll
 	}
-	for _, v := range buf[:n] {
+	// Load the rows' headers in a pass of their own, so that their misses
+	// overlap too, and turn each sparse row into the offset of its first
+	// entry to sum with the number to sum in the high bits (at most
+	// 65535; offsets are at most 12+26 bits).
+	ents := t.ents
+	dense := lk.dense[:0]
+	m := 0
+	for _, off := range buf[:n] {
+		h := ents[off]
+		if h&denseFlag != 0 {
+			dense = append(dense, h&^denseFlag)
+			continue
+		}
+		c, below := uint64(h&0xffff), uint64(h>>16)
+		first := off + 1
+		switch part {
+		case partLow:
+			c = below
+		case partHigh:
+			first += below
+			c -= below
+		}
+		buf[m] = first | c<<44
+		m++
+	}
+	addRows(scores, ents, buf[:m])
+	if len(dense) > 0 {
+		lk.acc = t.addDense(scores, dense, lk.acc, part)
+	}
+	lk.buf, lk.dense = buf, dense
+}
+
+// addRows adds to scores the entries of ents at the offsets (with their
+// number in the high bits) of rows. It is a function of its own so that
+// the compiler keeps its loop's values in registers.
+func addRows(scores []int32, ents []uint32, rows []uint64) {
+	for _, v := range rows {
 		off, c := v&(1<<44-1), v>>44
-		for _, e := range ents[off+1 : off+1+c] {
+		for _, e := range ents[off : off+c] {
 			scores[e>>16] += int32(int16(e))
 		}
 	}
-	return buf
+}
+
+// addDense adds to scores the dense rows of t numbered rows, for the
+// classes of part (and the others that share their words), in batches of
+// denseBatch summed in the 16-bit lanes of acc, which it returns for
+// reuse.
+func (t *table) addDense(scores []int32, rows []uint32, acc []uint64, part int) []uint64 {
+	words := (t.nclass + 3) / 4
+	lo, hi := 0, words
+	switch part {
+	case partLow:
+		hi = (t.split + 3) / 4
+	case partHigh:
+		lo = t.split / 4
+	}
+	if cap(acc) < words {
+		acc = make([]uint64, words)
+	}
+	acc = acc[:words]
+	sum := acc[lo:hi]
+	for len(rows) > 0 {
+		k := min(len(rows), denseBatch)
+		clear(sum)
+		for _, r := range rows[:k] {
+			row := t.dense[int(r)*words+lo : int(r)*words+hi]
+			row = row[:len(sum)]
+			for j, x := range row {
+				sum[j] += x
+			}
+		}
+		rows = rows[k:]
+		bias := int32(k * denseBias)
+		c := 4 * lo
+		for _, x := range sum {
+			if c+4 <= len(scores) {
+				s := scores[c : c+4 : c+4]
+				s[0] += int32(x&0xffff) - bias
+				s[1] += int32(x>>16&0xffff) - bias
+				s[2] += int32(x>>32&0xffff) - bias
+				s[3] += int32(x>>48) - bias
+			} else {
+				for l := 0; c+l < len(scores); l++ {
+					scores[c+l] += int32(x>>(16*l)&0xffff) - bias
+				}
+			}
+			c += 4
+		}
+	}
+	return acc
+}
+
+// compact records the table's number of classes and split (0 for none),
+// sets the sparse rows' counts of entries below the split and makes dense
+// the rows with at least denseMinRows entries whose weights all fit 12
+// bits and are non-zero (so that rows can give them back). It is called
+// once, before the table is used concurrently.
+func (t *table) compact(nclass, split int) {
+	if t == nil || t.nclass != 0 {
+		return
+	}
+	t.nclass, t.split = nclass, split
+	words := (nclass + 3) / 4
+	// Dense rows take the place of a sparse row's header and entries.
+	ents := hugeUint32s(len(t.ents))[:1]
+	for s, v := range t.slots {
+		if v == 0 {
+			continue
+		}
+		off := v & (1<<t.offBits - 1)
+		c := uint64(t.ents[off])
+		row := t.ents[off+1 : off+1+c]
+		at := uint64(len(ents))
+		if t.denseOK(row) {
+			ents = append(ents, denseFlag|uint32(len(t.dense)/words))
+			base := len(t.dense)
+			for range words {
+				t.dense = append(t.dense, 0)
+			}
+			for l := range 4 * words {
+				t.dense[base+l/4] |= uint64(denseBias) << (16 * (l % 4))
+			}
+			for _, e := range row {
+				cls := int(e >> 16)
+				w := uint64(int64(int16(e)) + denseBias)
+				t.dense[base+cls/4] &^= 0xffff << (16 * (cls % 4))
+				t.dense[base+cls/4] |= w << (16 * (cls % 4))
+			}
+		} else {
+			below := 0
+			for _, e := range row {
+				if int(e>>16) < split {
+					below++
+				}
+			}
+			ents = append(ents, uint32(c)|uint32(below)<<16)
+			ents = append(ents, row...)
+		}
+		t.slots[s] = v&^(1<<t.offBits-1) | at
+	}
+	t.ents = ents
+}
+
+// denseOK reports whether a sparse row may become dense.
+func (t *table) denseOK(row []uint32) bool {
+	if len(row) < denseMinRows {
+		return false
+	}
+	for _, e := range row {
+		w := int16(e)
+		if w == 0 || w < -denseBias || w >= denseBias || int(e>>16) >= t.nclass {
+			return false
+		}
+	}
+	return true
 }
 
 // rows returns the table's rows sorted by key, for encoding.
@@ -203,11 +391,21 @@ func (t *table) rows() []buildRow {
 		off := v & (1<<t.offBits - 1)
 		d := v >> t.offBits & 0xff
 		home := (uint64(s) - d) & mask
-		n := t.ents[off]
-		r := buildRow{key: (v>>(8+t.offBits))<<t.bits | home, cls: make([]uint16, n), vals: make([]int16, n)}
-		for j, e := range t.ents[off+1 : off+1+uint64(n)] {
-			r.cls[j] = uint16(e >> 16)
-			r.vals[j] = int16(e)
+		r := buildRow{key: (v>>(8+t.offBits))<<t.bits | home}
+		if h := t.ents[off]; h&denseFlag != 0 {
+			words := (t.nclass + 3) / 4
+			row := t.dense[int(h&^denseFlag)*words:][:words]
+			for c := range t.nclass {
+				if w := int16(row[c/4]>>(16*(c%4))&0xffff) - denseBias; w != 0 {
+					r.cls = append(r.cls, uint16(c))
+					r.vals = append(r.vals, w)
+				}
+			}
+		} else {
+			for _, e := range t.ents[off+1 : off+1+uint64(h&0xffff)] {
+				r.cls = append(r.cls, uint16(e>>16))
+				r.vals = append(r.vals, int16(e))
+			}
 		}
 		r.sort()
 		out = append(out, r)
@@ -393,4 +591,13 @@ func (t *trainTable) averaged(prune float32) *table {
 		}
 	}
 	return newTable(rows, scale)
+}
+
+// hugeUint32s is hugeUint64s for 32-bit words.
+func hugeUint32s(n int) []uint32 {
+	w := hugeUint64s((n + 1) / 2)
+	if len(w) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*uint32)(unsafe.Pointer(&w[0])), n)
 }
