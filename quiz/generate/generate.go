@@ -298,7 +298,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		// typed a city that is not one ("Which city was lost?").
 		t.Kind == quiz.KindCity || t.Kind == quiz.KindWeekday ||
 		valueKind(t.Kind) && rangePart(s, t) || // "In which year ... the Dumky Trio?" of "1890–91"
-		unresolvedDescription(s, t) || // "the undamaged aircraft": which one, the question does not say
+		unresolvedIn(s, t, l.keptWords()) || // "the undamaged aircraft": which one, the question does not say
 		l.droppedArgument()
 	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
 		weak = true // "the Lyon talks" is no "Which city talks"
@@ -873,9 +873,15 @@ var pointsBackRE = regexp.MustCompile(`(?i)\b(those|these)( \w+){0,2} (years|mon
 // or "the co-pilot" without the article's name for it: out of its article
 // the reader cannot tell who is meant.
 func unresolvedDescription(s *extract.Sentence, t extract.Target) bool {
+	return unresolvedIn(s, t, nil)
+}
+
+// unresolvedIn is unresolvedDescription over the words in keep (all words
+// when keep is nil): a question reads only the words it kept.
+func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool {
 	for j := range s.Words {
 		w := &s.Words[j]
-		if j >= t.Lo && j < t.Hi || w.UPOS != "NOUN" || w.Ent >= 0 || w.Mention >= 0 || timeNouns[strings.ToLower(w.Lemma)] {
+		if keep != nil && !keep[j] || j >= t.Lo && j < t.Hi || w.UPOS != "NOUN" || w.Ent >= 0 || w.Mention >= 0 || timeNouns[strings.ToLower(w.Lemma)] {
 			continue
 		}
 		det := s.Kid(j, "det")
@@ -885,8 +891,8 @@ func unresolvedDescription(s *extract.Sentence, t extract.Target) bool {
 		specified := false
 		for _, k := range s.Kids(j) {
 			kw := &s.Words[k]
-			if kw.Mention >= 0 || kw.Feat("Degree") == "Sup" || kw.Feat("NumType") == "Ord" || kw.UPOS == "PROPN" {
-				specified = true // "the Ebola outbreak", "the largest city", "the first round"
+			if kw.Mention >= 0 || kw.Feat("Degree") == "Sup" || kw.Feat("NumType") == "Ord" || kw.UPOS == "PROPN" || kw.UPOS == "ADJ" && upperFirst(kw.Text) && k != 0 {
+				specified = true // "the Ebola outbreak", "the largest city", "the first round", "the Brazilian police"
 			}
 		}
 		// A subject ("The request was denied"), or a person or group ("the

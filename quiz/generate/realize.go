@@ -367,6 +367,25 @@ func isRelWord(w *extract.Word) bool {
 // inside reports whether the target lies in the subtree of k.
 func (l *layout) inside(k int) bool { return l.s.Dominates(k, l.t.Head) }
 
+// keptWords returns the sentence's words the question keeps, answer aside.
+func (l *layout) keptWords() map[int]bool {
+	in := map[int]bool{}
+	for _, part := range [][]int{l.pre, l.mid, l.post, l.c.Aux} {
+		for _, j := range part {
+			in[j] = true
+		}
+	}
+	for j := range l.subjWords {
+		in[j] = true
+	}
+	for _, j := range []int{l.c.Cop, l.c.Neg, l.c.Pred} {
+		if j >= 0 {
+			in[j] = true
+		}
+	}
+	return in
+}
+
 // droppedArgument reports a question that left out an oblique the verb
 // takes in most of its uses ("rely on", "consist of", per the treebanks):
 // without it, the question asks something else.
