@@ -75,7 +75,7 @@ func (r apiTokenRow) domain() quiz.APIToken {
 type signInFailureRow struct {
 	ID      int64     `gorm:"primaryKey"`
 	Subject string    `gorm:"size:300;not null;index:idx_sign_in_failure"`
-	At      time.Time `gorm:"not null;index:idx_sign_in_failure"`
+	At      time.Time `gorm:"not null;index:idx_sign_in_failure;index"`
 }
 
 func (signInFailureRow) TableName() string { return "sign_in_failures" }
@@ -357,14 +357,14 @@ func (s *Store) TokenUser(ctx context.Context, hash string, now time.Time) (quiz
 }
 
 // RecordSignInFailure notes a failed sign-in at time at under each key (an
-// account's email, an address), and forgets failures of those keys older
-// than a day.
+// account's email, an address), and forgets every failure older than a
+// day, so that guesses at many made-up emails do not pile up.
 func (s *Store) RecordSignInFailure(ctx context.Context, at time.Time, keys ...string) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Where("at < ?", at.Add(-24*time.Hour)).Delete(&signInFailureRow{}).Error; err != nil {
+			return fmt.Errorf("record sign-in failure: %w", err)
+		}
 		for _, k := range keys {
-			if err := tx.Where("subject = ? AND at < ?", k, at.Add(-24*time.Hour)).Delete(&signInFailureRow{}).Error; err != nil {
-				return fmt.Errorf("record sign-in failure: %w", err)
-			}
 			if err := tx.Create(&signInFailureRow{Subject: k, At: at}).Error; err != nil {
 				return fmt.Errorf("record sign-in failure: %w", err)
 			}
