@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -103,6 +104,8 @@ type Server struct {
 	guards     guards
 	dummyOnce  sync.Once
 	dummy      string
+	// hashSlots bounds the password hashes computed at once (see hashing).
+	hashSlots chan struct{}
 }
 
 type asset struct {
@@ -128,6 +131,7 @@ func New(cfg Config) (*Server, error) {
 		open:       cfg.Open,
 		trustProxy: cfg.TrustProxy,
 		hashParams: password.Default,
+		hashSlots:  make(chan struct{}, max(2, runtime.NumCPU())),
 	}
 	if cfg.HashParams != nil {
 		s.hashParams = *cfg.HashParams
