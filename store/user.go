@@ -75,7 +75,7 @@ func (r apiTokenRow) domain() quiz.APIToken {
 type signInFailureRow struct {
 	ID      int64     `gorm:"primaryKey"`
 	Subject string    `gorm:"size:300;not null;index:idx_sign_in_failure"`
-	At      time.Time `gorm:"not null;index:idx_sign_in_failure"`
+	At      time.Time `gorm:"not null;index:idx_sign_in_failure;index"`
 }
 
 func (signInFailureRow) TableName() string { return "sign_in_failures" }
@@ -343,28 +343,31 @@ func (s *Store) DeleteAPIToken(ctx context.Context, userID, id int64) error {
 }
 
 // TokenUser returns the account owning the API token with the given hash
-// and notes that it was used at now.
+// and notes that it was used at now (to the minute).
 func (s *Store) TokenUser(ctx context.Context, hash string, now time.Time) (quiz.User, error) {
 	db := s.db.WithContext(ctx)
 	var t apiTokenRow
 	if err := db.Where("hash = ?", hash).Take(&t).Error; err != nil {
 		return quiz.User{}, notFound(err, "such token")
 	}
-	if err := db.Model(&apiTokenRow{}).Where("id = ?", t.ID).Update("last_used_at", now).Error; err != nil {
+	// Noted at most once a minute: a busy script should not make every
+	// request a write.
+	if err := db.Model(&apiTokenRow{}).Where("id = ? AND (last_used_at IS NULL OR last_used_at < ?)", t.ID, now.Add(-time.Minute)).
+		Update("last_used_at", now).Error; err != nil {
 		return quiz.User{}, fmt.Errorf("token used: %w", err)
 	}
 	return s.User(ctx, t.UserID)
 }
 
 // RecordSignInFailure notes a failed sign-in at time at under each key (an
-// account's email, an address), and forgets failures of those keys older
-// than a day.
+// account's email, an address), and forgets every failure older than a
+// day, so that guesses at many made-up emails do not pile up.
 func (s *Store) RecordSignInFailure(ctx context.Context, at time.Time, keys ...string) error {
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Where("at < ?", at.Add(-24*time.Hour)).Delete(&signInFailureRow{}).Error; err != nil {
+			return fmt.Errorf("record sign-in failure: %w", err)
+		}
 		for _, k := range keys {
-			if err := tx.Where("subject = ? AND at < ?", k, at.Add(-24*time.Hour)).Delete(&signInFailureRow{}).Error; err != nil {
-				return fmt.Errorf("record sign-in failure: %w", err)
-			}
 			if err := tx.Create(&signInFailureRow{Subject: k, At: at}).Error; err != nil {
 				return fmt.Errorf("record sign-in failure: %w", err)
 			}

@@ -142,6 +142,13 @@ func testUsers(t *testing.T, s *store.Store) {
 	if n, _ := s.SignInFailures(ctx, "addr:10.0.0.1", now.Add(-time.Hour)); n != 3 {
 		t.Errorf("address failures = %d, want 3 (kept)", n)
 	}
+	// A day later, any failure forgets the old ones, of every key.
+	if err := s.RecordSignInFailure(ctx, now.Add(25*time.Hour), "account:someone-else"); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.SignInFailures(ctx, "addr:10.0.0.1", now.Add(-time.Hour)); n != 0 {
+		t.Errorf("address failures a day later = %d, want 0 (forgotten)", n)
+	}
 }
 
 func TestClasses(t *testing.T) { backends(t, testClasses) }

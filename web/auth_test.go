@@ -627,3 +627,39 @@ func TestAccountsAcrossInstances(t *testing.T) {
 		t.Errorf("guest GET /classes = %d, want 403 with a sign-in button", code)
 	}
 }
+
+// TestConcurrentSignIns: more sign-ins at once than hashing slots all
+// finish, rightly.
+func TestConcurrentSignIns(t *testing.T) {
+	a := newAccounts(t)
+	a.addUser(t, "ann@example.org", quiz.LearnerRole)
+	n := 3 * cap(a.srv.hashSlots)
+	codes := make(chan int, n)
+	for i := range n {
+		go func() {
+			form := url.Values{"email": {"ann@example.org"}, "password": {pw("ann@example.org")}, csrfField: {strings.Repeat("a", 32)}}
+			if i%2 == 1 {
+				form.Set("password", "wrong one")
+			}
+			req := httptest.NewRequest(http.MethodPost, "/signin", strings.NewReader(form.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.AddCookie(&http.Cookie{Name: csrfCookie, Value: strings.Repeat("a", 32)})
+			req.RemoteAddr = fmt.Sprintf("10.1.0.%d:1000", i+1)
+			resp, err := a.srv.app.Test(req, 30_000)
+			if err != nil {
+				codes <- 0
+				return
+			}
+			resp.Body.Close()
+			codes <- resp.StatusCode
+		}()
+	}
+	got := map[int]int{}
+	for range n {
+		got[<-codes]++
+	}
+	// Wrong passwords past the account's limit are refused unchecked.
+	if got[303] != (n+1)/2 || got[401]+got[429] != n/2 {
+		t.Errorf("%d concurrent sign-ins gave %v, want %d 303 and %d 401 or 429", n, got, (n+1)/2, n/2)
+	}
+}

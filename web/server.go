@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"net"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -105,6 +106,8 @@ type Server struct {
 	dummy      string
 	// jobs are the articles being added in the background (jobs.go).
 	jobs *ingestJobs
+	// hashSlots bounds the password hashes computed at once (see hashing).
+	hashSlots chan struct{}
 }
 
 type asset struct {
@@ -131,6 +134,7 @@ func New(cfg Config) (*Server, error) {
 		open:       cfg.Open,
 		trustProxy: cfg.TrustProxy,
 		hashParams: password.Default,
+		hashSlots:  make(chan struct{}, max(2, runtime.NumCPU())),
 	}
 	if cfg.HashParams != nil {
 		s.hashParams = *cfg.HashParams

@@ -67,3 +67,15 @@ func TestCheckDamaged(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkHash is the cost of one sign-in's password check with the
+// default parameters: what each guess costs the server, and an attacker
+// holding a stolen hash.
+func BenchmarkHash(b *testing.B) {
+	h := Hash("correct horse battery", Default)
+	for b.Loop() {
+		if ok, err := Check("wrong horse battery", h); ok || err != nil {
+			b.Fatal(ok, err)
+		}
+	}
+}
