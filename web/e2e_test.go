@@ -166,7 +166,7 @@ func (e *e2e) eval(t *testing.T, expr string) string {
 // waitFor polls a JavaScript condition until it holds.
 func (e *e2e) waitFor(t *testing.T, cond string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // generous: a loaded CI machine under -race is slow, and a wait is no speed test
 	for {
 		ctx, cancel := context.WithTimeout(e.ctx, 2*time.Second)
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
