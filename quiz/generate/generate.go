@@ -245,7 +245,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind),
 			// Less sure than a full deck wants, but fair: a detail in an
 			// aside, a "the company" said before, a name summaries skip.
-			soft: inAside(s, t) || unresolvedDescription(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords,
+			soft: inAside(s, t) || unresolvedDescription(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords ||
+				t.Kind == quiz.KindOrdinal && t.Hi < len(s.Words) && s.Words[t.Hi].Lower() == "century", // "the _____ century": a guess among three
 		}
 		if t.Kind == quiz.KindPerson && (t.Entity < 0 || !g.surelyPerson(d.Entities[t.Entity])) {
 			// "With _____ in 1989" (an earthquake) typed a person: nothing
@@ -663,10 +664,10 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 	switch t.Kind {
 	case quiz.KindNationality:
 		return true
-	case quiz.KindCount:
+	case quiz.KindCount, quiz.KindAge:
 		switch strings.ToLower(t.Text(d)) {
 		case "one", "1", "a", "an", "single":
-			return true // "one pilot flies ...": one is no number to learn
+			return true // "one pilot flies ...", "one of his works": one is no number to learn
 		}
 		if t.Lo == 0 && t.Hi < len(s.Words) && upperFirst(s.Words[t.Hi].Text) && s.Rel(t.Head) != "nummod" {
 			return true // "5 At the other end ...": a list's numbering

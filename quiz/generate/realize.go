@@ -1191,6 +1191,7 @@ func hasFiniteVerb(s *extract.Sentence) bool {
 	if r := s.Root(); r >= 0 && s.Words[r].UPOS == "VERB" && s.Words[r].Feat("VerbForm") != "" && s.Words[r].Feat("VerbForm") != "Fin" && !s.HasKid(r, "aux") && !s.HasKid(r, "aux:pass") && !s.HasKid(r, "nsubj") && !s.HasKid(r, "nsubj:pass") {
 		return false // "Achieving four goals: ...": a heading or a list item
 	}
+
 	verb := false
 	for i := range s.Words {
 		w := &s.Words[i]
