@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -109,7 +110,7 @@ func TestE2EArticleTools(t *testing.T) {
 	e.open(t, "/articles/new")
 	e.do(t, chromedp.SetValue(chromedp.ID("title"), "A very long paste"), chromedp.SetValue(chromedp.ID("text"), b.String()),
 		chromedp.Click(chromedp.CSS(`#add-form button[type=submit]`)))
-	e.waitFor(t, `document.getElementById('form-error')`)
+	e.waitWithin(t, `document.getElementById('form-error')`, 2*time.Minute)
 	if got := e.eval(t, `document.getElementById('form-error').textContent`); !strings.Contains(got, "the most accepted is 300 KB") {
 		t.Errorf("over-limit paste: %q, want the 300 KB limit", got)
 	}

@@ -141,7 +141,14 @@ func (e *e2e) eval(t *testing.T, expr string) string {
 // waitFor polls a JavaScript condition until it holds.
 func (e *e2e) waitFor(t *testing.T, cond string) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	e.waitWithin(t, cond, 10*time.Second)
+}
+
+// waitWithin polls a JavaScript condition until it holds, for up to d: a
+// step that runs the pipeline takes long under the race detector.
+func (e *e2e) waitWithin(t *testing.T, cond string, d time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(d)
 	for {
 		ctx, cancel := context.WithTimeout(e.ctx, 2*time.Second)
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
