@@ -8,14 +8,11 @@ package web
 // TestE2EStudyTools.
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -211,10 +208,7 @@ func TestE2EPhoneStudy(t *testing.T) {
 	if got := e.eval(t, `String(document.querySelector('#show kbd').offsetWidth > 0)`); got != "true" {
 		t.Errorf("desktop: the Space hint is hidden")
 	}
-	e.do(t, chromedp.EmulateViewport(390, 844), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
-		return err
-	}))
+	e.do(t, viewport(390, 844, true))
 	e.open(t, "/study/all")
 	e.waitFor(t, `document.getElementById('show')`)
 	if got := e.eval(t, `String(Array.from(document.querySelectorAll('kbd')).filter(k => k.offsetWidth > 0).length)`); got != "0" {

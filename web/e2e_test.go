@@ -457,7 +457,7 @@ func TestScreenshots(t *testing.T) {
 				}
 				if e.eval(t, `document.getElementById('next') ? 'y' : ''`) == "y" {
 					e.do(t, chromedp.Click(chromedp.ID("next")))
-					time.Sleep(150 * time.Millisecond)
+					e.waitFor(t, `document.getElementById('answer-form') || document.getElementById('score')`)
 					continue
 				}
 				q := e.answerOf(t, e.eval(t, `document.getElementById('prompt').textContent`))
@@ -466,7 +466,7 @@ func TestScreenshots(t *testing.T) {
 				} else {
 					e.do(t, chromedp.SendKeys(chromedp.ID("answer"), q.Answer+kb.Enter))
 				}
-				time.Sleep(150 * time.Millisecond)
+				e.waitFor(t, `document.getElementById('feedback')`)
 			}
 		}},
 		{"question-mixed", "", func() {
@@ -528,7 +528,7 @@ func TestScreenshots(t *testing.T) {
 		if mode.dark {
 			scheme = "dark"
 		}
-		e.do(t, chromedp.EmulateViewport(width, mode.height), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		e.do(t, viewport(width, mode.height, width < 600), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
 			if err != nil {
@@ -539,19 +539,10 @@ func TestScreenshots(t *testing.T) {
 			return err
 		}))
 		// A phone has a coarse pointer and no hover, a desktop a mouse:
-		// keyboard hints show on the desktop only. A full-page screenshot
-		// resets the emulation, so it is set before every page.
-		// (Turning touch emulation off would leave no pointer at all, so the
-		// desktop modes come first and never touch it.)
-		touch := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			if width >= 600 {
-				return nil
-			}
-			_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
-			return err
-		})
+		// keyboard hints show on the desktop only.
+		touch := width < 600
 		for _, s := range shots {
-			e.do(t, chromedp.EmulateViewport(width, mode.height), touch)
+			e.do(t, viewport(width, mode.height, touch))
 			if s.path != "" {
 				e.open(t, s.path)
 			}
@@ -566,7 +557,7 @@ func TestScreenshots(t *testing.T) {
 				// the rating bar under the thumb.
 				h, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollHeight`))
 				if err == nil && h > mode.height {
-					err = chromedp.Do(ctx, chromedp.EmulateViewport(width, h), touch)
+					err = chromedp.Do(ctx, viewport(width, h, touch))
 				}
 				if err != nil {
 					t.Fatalf("screenshot %s: %v", s.name, err)
@@ -583,4 +574,23 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+}
+
+// viewport sets the page's size, and with touch a phone's touch screen
+// (coarse pointer, no hover). Unlike chromedp.EmulateViewport it leaves
+// the touch emulation alone otherwise: turning it off would leave the
+// desktop with no pointer at all, and its keyboard hints hidden. So the
+// desktop modes come before the phone ones.
+func viewport(width, height int64, touch bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: width, Height: height, DeviceScaleFactor: 1, Mobile: touch}); err != nil {
+			return err
+		}
+		if !touch {
+			return nil
+		}
+		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+		return err
+	})
 }
