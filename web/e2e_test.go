@@ -345,6 +345,11 @@ func TestE2EStudyTools(t *testing.T) {
 	// Edit from the browser.
 	e.do(t, chromedp.Click(chromedp.CSS(`#browser-list a.button`)))
 	e.waitFor(t, `location.pathname.endsWith('/edit')`)
+	e.do(t, chromedp.Click(chromedp.CSS(`form.stack button[type=submit]`)))
+	e.waitFor(t, `location.pathname == '/cards' && document.getElementById('flash')`)
+	if got := e.eval(t, `document.getElementById('flash').textContent + ' ' + location.search`); !strings.Contains(got, "Question saved") || !strings.Contains(got, "q=") {
+		t.Errorf("after saving from the browser: %q, want the browser's search again with Question saved", got)
+	}
 	// Statistics: four charts, the reviews one with a bar once a card is rated.
 	e.open(t, "/study/"+deck)
 	e.waitFor(t, `document.getElementById('reveal')`)
