@@ -81,6 +81,15 @@ func cardFilter(c *fiber.Ctx) (store.CardFilter, string, string, int, error) {
 	return f, d.Key, flag, page, nil
 }
 
+// backTo returns v when it is a page of this site an edit may return to
+// (the card browser, a study page), else "".
+func backTo(v string) string {
+	if (strings.HasPrefix(v, "/cards") || strings.HasPrefix(v, "/study/")) && !strings.ContainsAny(v, "\\\r\n") && !strings.HasPrefix(v, "//") {
+		return v
+	}
+	return ""
+}
+
 // dueIn says roughly when a card comes back: "now", "in 10 min", "in 3 h",
 // "in 12 days".
 func dueIn(d time.Duration) string {

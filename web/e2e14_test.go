@@ -8,13 +8,11 @@ package web
 // TestE2EStudyTools.
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -109,7 +107,7 @@ func TestE2EArticleTools(t *testing.T) {
 	e.open(t, "/articles/new")
 	e.do(t, chromedp.SetValue(chromedp.ID("title"), "A very long paste"), chromedp.SetValue(chromedp.ID("text"), b.String()),
 		chromedp.Click(chromedp.CSS(`#add-form button[type=submit]`)))
-	e.waitFor(t, `document.getElementById('form-error')`)
+	e.waitWithin(t, `document.getElementById('form-error')`, 2*time.Minute)
 	if got := e.eval(t, `document.getElementById('form-error').textContent`); !strings.Contains(got, "the most accepted is 300 KB") {
 		t.Errorf("over-limit paste: %q, want the 300 KB limit", got)
 	}
@@ -210,10 +208,7 @@ func TestE2EPhoneStudy(t *testing.T) {
 	if got := e.eval(t, `String(document.querySelector('#show kbd').offsetWidth > 0)`); got != "true" {
 		t.Errorf("desktop: the Space hint is hidden")
 	}
-	e.do(t, chromedp.EmulateViewport(390, 844), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
-		return err
-	}))
+	e.do(t, viewport(390, 844, true))
 	e.open(t, "/study/all")
 	e.waitFor(t, `document.getElementById('show')`)
 	if got := e.eval(t, `String(Array.from(document.querySelectorAll('kbd')).filter(k => k.offsetWidth > 0).length)`); got != "0" {

@@ -166,7 +166,14 @@ func (e *e2e) eval(t *testing.T, expr string) string {
 // waitFor polls a JavaScript condition until it holds.
 func (e *e2e) waitFor(t *testing.T, cond string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second) // generous: a loaded CI machine under -race is slow, and a wait is no speed test
+	e.waitWithin(t, cond, 30*time.Second) // generous: a loaded CI machine under -race is slow, and a wait is no speed test
+}
+
+// waitWithin polls a JavaScript condition until it holds, for up to d: a
+// step that runs the pipeline takes long under the race detector.
+func (e *e2e) waitWithin(t *testing.T, cond string, d time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(d)
 	for {
 		ctx, cancel := context.WithTimeout(e.ctx, 2*time.Second)
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
@@ -363,6 +370,11 @@ func TestE2EStudyTools(t *testing.T) {
 	// Edit from the browser.
 	e.do(t, chromedp.Click(chromedp.CSS(`#browser-list a.button`)))
 	e.waitFor(t, `location.pathname.endsWith('/edit')`)
+	e.do(t, chromedp.Click(chromedp.CSS(`form.stack button[type=submit]`)))
+	e.waitFor(t, `location.pathname == '/cards' && document.getElementById('flash')`)
+	if got := e.eval(t, `document.getElementById('flash').textContent + ' ' + location.search`); !strings.Contains(got, "Question saved") || !strings.Contains(got, "q=") {
+		t.Errorf("after saving from the browser: %q, want the browser's search again with Question saved", got)
+	}
 	// Statistics: four charts, the reviews one with a bar once a card is rated.
 	e.open(t, "/study/"+deck)
 	e.waitFor(t, `document.getElementById('reveal')`)
@@ -475,7 +487,7 @@ func TestScreenshots(t *testing.T) {
 				}
 				if e.eval(t, `document.getElementById('next') ? 'y' : ''`) == "y" {
 					e.do(t, chromedp.Click(chromedp.ID("next")))
-					time.Sleep(150 * time.Millisecond)
+					e.waitFor(t, `document.getElementById('answer-form') || document.getElementById('score')`)
 					continue
 				}
 				q := e.answerOf(t, e.eval(t, `document.getElementById('prompt').textContent`))
@@ -484,7 +496,7 @@ func TestScreenshots(t *testing.T) {
 				} else {
 					e.do(t, chromedp.SendKeys(chromedp.ID("answer"), q.Answer+kb.Enter))
 				}
-				time.Sleep(150 * time.Millisecond)
+				e.waitFor(t, `document.getElementById('feedback')`)
 			}
 		}},
 		{"question-mixed", "", func() {
@@ -546,7 +558,7 @@ func TestScreenshots(t *testing.T) {
 		if mode.dark {
 			scheme = "dark"
 		}
-		e.do(t, chromedp.EmulateViewport(width, mode.height), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		e.do(t, viewport(width, mode.height, width < 600), chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
 			if err != nil {
@@ -557,19 +569,10 @@ func TestScreenshots(t *testing.T) {
 			return err
 		}))
 		// A phone has a coarse pointer and no hover, a desktop a mouse:
-		// keyboard hints show on the desktop only. A full-page screenshot
-		// resets the emulation, so it is set before every page.
-		// (Turning touch emulation off would leave no pointer at all, so the
-		// desktop modes come first and never touch it.)
-		touch := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			if width >= 600 {
-				return nil
-			}
-			_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
-			return err
-		})
+		// keyboard hints show on the desktop only.
+		touch := width < 600
 		for _, s := range shots {
-			e.do(t, chromedp.EmulateViewport(width, mode.height), touch)
+			e.do(t, viewport(width, mode.height, touch))
 			if s.path != "" {
 				e.open(t, s.path)
 			}
@@ -584,7 +587,7 @@ func TestScreenshots(t *testing.T) {
 				// the rating bar under the thumb.
 				h, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`document.documentElement.scrollHeight`))
 				if err == nil && h > mode.height {
-					err = chromedp.Do(ctx, chromedp.EmulateViewport(width, h), touch)
+					err = chromedp.Do(ctx, viewport(width, h, touch))
 				}
 				if err != nil {
 					t.Fatalf("screenshot %s: %v", s.name, err)
@@ -601,4 +604,23 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+}
+
+// viewport sets the page's size, and with touch a phone's touch screen
+// (coarse pointer, no hover). Unlike chromedp.EmulateViewport it leaves
+// the touch emulation alone otherwise: turning it off would leave the
+// desktop with no pointer at all, and its keyboard hints hidden. So the
+// desktop modes come before the phone ones.
+func viewport(width, height int64, touch bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: width, Height: height, DeviceScaleFactor: 1, Mobile: touch}); err != nil {
+			return err
+		}
+		if !touch {
+			return nil
+		}
+		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: true, MaxTouchPoints: 5})
+		return err
+	})
 }

@@ -177,3 +177,19 @@ func TestTextPart(t *testing.T) {
 		t.Errorf("textPart(nil) = %+v of %d", got, parts)
 	}
 }
+
+func TestBackTo(t *testing.T) {
+	for in, want := range map[string]string{
+		"/cards?q=storm&page=2": "/cards?q=storm&page=2",
+		"/study/3":              "/study/3",
+		"https://evil.example/": "",
+		"//evil.example/cards":  "",
+		"/articles/3":           "",
+		"/cards\r\nSet-Cookie:": "",
+		"":                      "",
+	} {
+		if got := backTo(in); got != want {
+			t.Errorf("backTo(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -425,6 +425,9 @@ type editPage struct {
 	Accepted string
 	Options  string
 	Error    string
+	// Back is the card browser or study page the edit came from, where
+	// saving returns.
+	Back string
 }
 
 func (s *Server) showEditQuestion(c *fiber.Ctx) error {
@@ -441,7 +444,8 @@ func (s *Server) renderEdit(c *fiber.Ctx, status int, q quiz.Question, msg strin
 		return err
 	}
 	return s.render(c, status, "edit", editPage{base: s.base(c, "Edit question", "articles"),
-		Question: q, Article: a, Accepted: strings.Join(q.Accepted, "\n"), Options: strings.Join(q.Options, "\n"), Error: msg})
+		Question: q, Article: a, Accepted: strings.Join(q.Accepted, "\n"), Options: strings.Join(q.Options, "\n"), Error: msg,
+		Back: backTo(c.Query("back", c.FormValue("back")))})
 }
 
 // lines splits a textarea into trimmed non-empty lines.
@@ -475,6 +479,9 @@ func (s *Server) updateQuestion(c *fiber.Ctx) error {
 		return err
 	}
 	s.flash(c, "Question saved.")
+	if back := backTo(c.FormValue("back")); back != "" {
+		return c.Redirect(back, fiber.StatusSeeOther)
+	}
 	return c.Redirect(fmt.Sprintf("/articles/%d#q%d", q.ArticleID, q.ID), fiber.StatusSeeOther)
 }
 
