@@ -1,6 +1,6 @@
 // Command factdeck turns news articles into quizzes and flashcard decks.
 //
-//	factdeck [serve] [-addr :3000]      serve the quiz and flashcard web app
+//	factdeck [serve] [-addr 127.0.0.1:3000]   serve the quiz and flashcard web app
 //	factdeck ingest PATH...             add articles from files, directories or URLs
 //	factdeck export -format F [-o FILE] write a deck (apkg, anki, csv, quizlet, gift, json)
 //	factdeck regenerate [-article ID]   make the questions of stored articles again
@@ -29,7 +29,7 @@ import (
 const usage = `factdeck turns news articles into quizzes and flashcard decks.
 
 Usage:
-  factdeck [serve] [-addr :3000]        serve the web app (ingests the seed articles into an empty database)
+  factdeck [serve] [-addr 127.0.0.1:3000] serve the web app (ingests the seed articles into an empty database)
   factdeck ingest [flags] PATH...       add articles: .txt, .md and .html files, directories, http(s) URLs
   factdeck export -format F [-o FILE]   write a deck: apkg, anki, csv, quizlet, gift or json
   factdeck regenerate [-article ID]     extract facts and make questions again for stored articles

@@ -20,7 +20,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer, logger *slog.Lo
 	var c common
 	fs := newFlagSet("serve", "serve [flags]", stderr)
 	c.register(fs)
-	addr := fs.String("addr", ":3000", "address to listen on")
+	addr := fs.String("addr", "127.0.0.1:3000", "address to listen on (:3000 listens on every interface, with accounts)")
 	open := fs.String("open", os.Getenv("FACTDECK_OPEN"), "open mode, without sign-in, everyone a teacher: 1 or 0 (env FACTDECK_OPEN; default 1 only when -addr is a loopback address)")
 	secure := fs.Bool("secure", false, "mark cookies Secure (serving over HTTPS)")
 	trustProxy := fs.Bool("trust-proxy", false, "behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Proto")
