@@ -242,10 +242,11 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				g.titled(s, t) || t.Kind == quiz.KindWeekday || pointsBackRE.MatchString(cl) ||
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
-				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind),
+				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind) ||
+				unresolvedDescription(s, t), // "The information had been requested ...": judged ambiguous in every round
 			// Less sure than a full deck wants, but fair: a detail in an
 			// aside, a "the company" said before, a name summaries skip.
-			soft: inAside(s, t) || unresolvedDescription(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords ||
+			soft: inAside(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords ||
 				t.Kind == quiz.KindOrdinal && t.Hi < len(s.Words) && s.Words[t.Hi].Lower() == "century", // "the _____ century": a guess among three
 		}
 		if t.Kind == quiz.KindPerson && (t.Entity < 0 || !g.surelyPerson(d.Entities[t.Entity])) {

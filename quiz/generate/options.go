@@ -170,7 +170,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 			slots["at-org"] = "at the " + f.Org
 		}
 	}
-	country := false
+	country, oneOfSeveral := false, false
 	if k, _, ok := g.lx.Place(f.Org); ok && (k == quiz.KindCountry || k == quiz.KindCity || k == quiz.KindRegion) && !placeOfficial(f.Object) {
 		return nil // "San Francisco citizen Ann Lee": a place is the organization of its officials only
 	}
@@ -186,6 +186,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		slots["role-of-org"] = article(f.Object)
 	case (r.Indefinite || !uniquePosts[roleHeadWord(f.Object)]) && !country:
 		// "an economist at the bank": one of several, asked as one.
+		oneOfSeveral = true
 		slots["role-of-org"] = article(f.Object) + " " + slots["at-org"]
 		slots["org's"] = g.orgPossessive(d, f.Org)
 	case country || strings.Contains(f.Org, "'s") || strings.Contains(f.Org, "’s") || len(strings.Fields(f.Org)) >= 3:
@@ -234,7 +235,10 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		// "Who is the senator of the United States?": a country has many.
 		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Reserve || peripheral(d, r.Person, r.Sent) ||
 			country && !uniquePosts[roleHeadWord(f.Object)] ||
-			t.Answer == "object" && sharedRole(an, r) // two spokespeople of one agency: each one's post tells little
+			t.Answer == "object" && sharedRole(an, r) || // two spokespeople of one agency: each one's post tells little
+			// "Who is a research scientist at the lab?": others may be; judged
+			// ambiguous in two rounds.
+			t.Answer == "subject" && oneOfSeveral
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}
