@@ -214,14 +214,24 @@ func (s *Sentence) number(lx *lexicon.Lexicon, i int) int {
 	return j
 }
 
+// dayCount reports a count mention of word j alone, the last one read:
+// the day of a date written day first.
+func (s *Sentence) dayCount(j int) bool {
+	if len(s.Mentions) == 0 {
+		return false
+	}
+	last := s.Mentions[len(s.Mentions)-1]
+	return last.Lo == j && last.Hi == j+1 && s.Words[j].Mention == len(s.Mentions)-1
+}
+
 // date reads a date starting with the month name at word i ("May 13, 2014",
 // "May 2014", "May") or the day before it ("13 May 2025") and returns its
 // end.
 func (s *Sentence) date(lx *lexicon.Lexicon, i int) int {
 	ws := s.Words
 	lo, j := i, i+1
-	if i > 0 && isDay(ws[i-1].Text) && ws[i-1].Mention < 0 {
-		lo = i - 1
+	if i > 0 && isDay(ws[i-1].Text) && (ws[i-1].Mention < 0 || s.dayCount(i-1)) {
+		lo = i - 1 // "28 February", the day first read as a count
 	}
 	if j < len(ws) && isDay(ws[j].Text) && lo == i {
 		j++

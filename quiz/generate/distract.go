@@ -513,10 +513,14 @@ func numberOptions(answer string, k quiz.Kind) []option {
 			vals = append(vals, v+d*delta)
 		}
 	}
+	dayOfDate := k == quiz.KindDate && style != "year" && v >= 1 && v <= 31
 	var out []option
 	for _, x := range vals {
 		if x <= 0 || x == v || x == 1 && strings.TrimSpace(suffix) != "" && style != "ordinal-suffix" {
 			continue // "1 days"
+		}
+		if dayOfDate && x > 28 {
+			continue // "32 February": no month has it, and 29-31 not every one
 		}
 		if style == "ordinal-word" && int(x) >= len(ordinalWordList) || style == "word" && int(x) >= len(numberWordList) {
 			continue

@@ -471,7 +471,10 @@ func topic(d *extract.Doc, t extract.Target) bool {
 	}
 	// The story's main entity: named in the headline and the most
 	// mentioned, or mentioned far more than any other.
-	return inTitle && e.Mentions >= 3 && e.Mentions > second || e.Mentions >= 5 && e.Mentions >= 2*second
+	// A speech's own country or a chapter's scientist, named throughout,
+	// is the story's main entity too.
+	return inTitle && e.Mentions >= 3 && e.Mentions > second || e.Mentions >= 5 && e.Mentions >= 2*second ||
+		e.Mentions >= 8 && e.Mentions >= second
 }
 
 // specific reports whether a question names something of the story
@@ -670,9 +673,17 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		case "one", "1", "a", "an", "single":
 			return true // "one pilot flies ...", "one of his works": one is no number to learn
 		}
+		if h := s.Words[t.Head].Head; h >= 0 && (isMonth(s.Words[h].Text) && upperFirst(s.Words[h].Text) || weekdayName(s.Words[h].Text)) {
+			return true // "28 February": a day of a date, not a count
+		}
+		if t.Hi < len(s.Words) && isMonth(s.Words[t.Hi].Text) && upperFirst(s.Words[t.Hi].Text) {
+			return true
+		}
 		if t.Lo == 0 && t.Hi < len(s.Words) && upperFirst(s.Words[t.Hi].Text) && s.Rel(t.Head) != "nummod" {
 			return true // "5 At the other end ...": a list's numbering
 		}
+	case quiz.KindScore:
+		return !sportsSentence(s) // "Ten years after 9/11": a date read as a score
 	case quiz.KindOrdinal:
 		if h := s.Words[t.Head]; h.Rel == "advmod" || t.Hi < len(s.Words) && s.Words[t.Hi].Text == "," {
 			return true // "Second, workers ...": the order of an argument
@@ -1155,6 +1166,28 @@ func isWordByte(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
+// weekdayName reports a weekday's name.
+func weekdayName(w string) bool {
+	for _, d := range weekdayNames {
+		if strings.EqualFold(w, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// sportsSentence reports a sentence about a game, where "30-20" is a
+// score: a word of winning, losing or playing.
+func sportsSentence(s *extract.Sentence) bool {
+	for i := range s.Words {
+		switch strings.ToLower(s.Words[i].Lemma) {
+		case "win", "lose", "beat", "defeat", "loss", "victory", "score", "game", "match", "play", "draw", "lead", "trail", "final", "season", "point", "goal", "run", "wicket", "set":
+			return true
+		}
+	}
+	return false
+}
+
 // rangePart reports a value that is one end of a range: "1920 – _____",
 // "_____–91".
 func rangePart(s *extract.Sentence, t extract.Target) bool {
@@ -1300,6 +1333,12 @@ func (g *Generator) countryGiven(s *extract.Sentence, t extract.Target, answer s
 		if h >= 0 && s.Rel(t.Head) == "nmod" {
 			if m := s.Words[h].Mention; m >= 0 && s.Mentions[m].Kind == quiz.KindOrganization {
 				return true
+			}
+			for _, k := range s.Kids(h) {
+				// "the United Nations headquarters in _____"
+				if m := s.Words[k].Mention; m >= 0 && s.Mentions[m].Kind == quiz.KindOrganization && (s.Rel(k) == "compound" || s.Rel(k) == "nmod:poss") {
+					return true
+				}
 			}
 		}
 	}

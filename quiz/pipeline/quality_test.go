@@ -2,6 +2,7 @@ package pipeline_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -256,4 +257,34 @@ func TestTrapsStayOutOfDecks(t *testing.T) {
 		t.Error("no question in the deck: the rules keep out everything")
 	}
 	t.Logf("%d questions in the deck", deck)
+}
+
+// TestDayFirstDates checks that a date written day first ("28 February")
+// is one date, asked as one, with options that are real days.
+func TestDayFirstDates(t *testing.T) {
+	p := newPipeline(t)
+	raw := "Island records first case\n\nOn Friday, 28 February, the island of Varda recorded its first case of the fever, health minister Lena Ostrova said.\n\nThe patient had returned from a trip to Lisbon on 14 February and is being treated in hospital.\n"
+	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "day-first.txt"}}, &memPool{}, pipeline.Options{})
+	if err != nil || len(out) != 1 || out[0].Err != nil {
+		t.Fatalf("Batch = %v, %v", out, err)
+	}
+	dates := 0
+	for _, q := range out[0].Questions {
+		if q.Answer == "28" || q.Answer == "14" {
+			t.Errorf("the day of a date asked alone: %s %q -> %q", q.Type, q.Prompt, q.Answer)
+		}
+		if q.Answer == "28 February" || q.Answer == "14 February" {
+			dates++
+		}
+		for _, o := range q.Options {
+			var d int
+			var m string
+			if n, _ := fmt.Sscanf(o, "%d %s", &d, &m); n == 2 && m == "February" && d > 28 {
+				t.Errorf("option %q is no day of February: %q", o, q.Prompt)
+			}
+		}
+	}
+	if dates == 0 {
+		t.Error("no question asks for a day-first date whole")
+	}
 }
