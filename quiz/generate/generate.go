@@ -243,11 +243,11 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
 				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind) ||
-				unresolvedDescription(s, t), // "The information had been requested ...": judged ambiguous in every round
+				unresolvedDescription(s, t) || // "The information had been requested ...": judged ambiguous in every round
+				t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t), // "the _____ century": a guess among three
 			// Less sure than a full deck wants, but fair: a detail in an
 			// aside, a "the company" said before, a name summaries skip.
-			soft: inAside(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords ||
-				t.Kind == quiz.KindOrdinal && t.Hi < len(s.Words) && s.Words[t.Hi].Lower() == "century", // "the _____ century": a guess among three
+			soft: inAside(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords,
 		}
 		if t.Kind == quiz.KindPerson && (t.Entity < 0 || !g.surelyPerson(d.Entities[t.Entity])) {
 			// "With _____ in 1989" (an earthquake) typed a person: nothing
@@ -345,7 +345,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 					continue
 				}
 				c.q.Options = opts
-				c.weak = c.weak || weakChoiceKind(t.Kind)
+				c.weak = c.weak || weakChoiceKind(t.Kind) || t.Kind == quiz.KindRegion && !g.knownRegion(answer)
 			case quiz.ShortAnswer:
 			default:
 				continue
@@ -1164,6 +1164,25 @@ func repeatedValue(d *extract.Doc, t extract.Target, answer string) bool {
 // isWordByte reports an ASCII letter or digit.
 func isWordByte(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// knownRegion reports a region the lexicon places in a country: its
+// options are that country's regions ("Which region ...?" among US states),
+// not names from other stories ("Middle East" among towns).
+func (g *Generator) knownRegion(name string) bool {
+	k, country, ok := g.lx.Place(name)
+	return ok && k == quiz.KindRegion && country != ""
+}
+
+// centuryOrdinal reports the ordinal of a century ("the _____ century",
+// "eighteenth-century").
+func centuryOrdinal(s *extract.Sentence, t extract.Target) bool {
+	for j := t.Hi; j < len(s.Words) && j <= t.Hi+1; j++ {
+		if w := s.Words[j].Lower(); w == "century" || w == "centuries" {
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayName reports a weekday's name.
