@@ -61,12 +61,17 @@ type articleEditPage struct {
 	Error   string
 }
 
-func (s *Server) showEditArticle(c *fiber.Ctx) error {
+// summaryParam reads the summary of the article the route's :id names.
+func (s *Server) summaryParam(c *fiber.Ctx) (store.ArticleSummary, error) {
 	id, err := paramID(c, "id")
 	if err != nil {
-		return err
+		return store.ArticleSummary{}, err
 	}
-	a, err := s.store.ArticleSummary(c.UserContext(), id)
+	return s.store.ArticleSummary(c.UserContext(), id)
+}
+
+func (s *Server) showEditArticle(c *fiber.Ctx) error {
+	a, err := s.summaryParam(c)
 	if err != nil {
 		return err
 	}
@@ -111,11 +116,7 @@ type newQuestionPage struct {
 }
 
 func (s *Server) showNewQuestion(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
-	if err != nil {
-		return err
-	}
-	a, err := s.store.ArticleSummary(c.UserContext(), id)
+	a, err := s.summaryParam(c)
 	if err != nil {
 		return err
 	}

@@ -317,14 +317,11 @@ func factQuestion(f quiz.Fact) string {
 }
 
 func (s *Server) deleteArticle(c *fiber.Ctx) error {
-	id, err := paramID(c, "id")
+	a, err := s.summaryParam(c)
 	if err != nil {
 		return err
 	}
-	a, err := s.store.ArticleSummary(c.UserContext(), id)
-	if err != nil {
-		return err
-	}
+	id := a.ID
 	if err := s.store.DeleteArticle(c.UserContext(), id); err != nil {
 		return err
 	}

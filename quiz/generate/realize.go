@@ -1564,23 +1564,10 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 // kept span, or a verb left off the end, is a cut a misparse may have
 // made.
 func (l *layout) roughCuts() int {
-	s, c := l.s, l.c
-	in := map[int]bool{}
-	for _, part := range [][]int{l.pre, l.mid, l.post, c.Aux} {
-		for _, j := range part {
-			in[j] = true
-		}
-	}
-	for j := range l.subjWords {
-		in[j] = true
-	}
+	s := l.s
+	in := l.keptWords()
 	for j := range l.answer {
 		in[j] = true
-	}
-	for _, j := range []int{c.Cop, c.Neg, c.Pred} {
-		if j >= 0 {
-			in[j] = true
-		}
 	}
 	lo, hi := len(s.Words), -1
 	for j := range in {
