@@ -95,13 +95,9 @@ func (s *Server) markCards(c *fiber.Ctx, ids []int64) (string, error) {
 
 // markStudyCard suspends, buries or flags the card shown on the study page.
 func (s *Server) markStudyCard(c *fiber.Ctx) error {
-	d, err := parseDeck(c.Params("deck"))
+	d, qid, err := studyForm(c)
 	if err != nil {
 		return err
-	}
-	qid, err := strconv.ParseInt(c.FormValue("question"), 10, 64)
-	if err != nil || qid <= 0 {
-		return badRequest("%q is not a valid question number.", truncate(c.FormValue("question"), 40))
 	}
 	note, err := s.markCards(c, []int64{qid})
 	if err != nil {

@@ -116,14 +116,24 @@ func parseRating(v string) (quiz.Rating, error) {
 	return r, nil
 }
 
-func (s *Server) reviewCard(c *fiber.Ctx) error {
+// studyForm reads a study page's post: the deck in the route and the
+// question the card shows.
+func studyForm(c *fiber.Ctx) (deckRef, int64, error) {
 	d, err := parseDeck(c.Params("deck"))
 	if err != nil {
-		return err
+		return d, 0, err
 	}
 	qid, err := strconv.ParseInt(c.FormValue("question"), 10, 64)
 	if err != nil || qid <= 0 {
-		return badRequest("%q is not a valid question number.", truncate(c.FormValue("question"), 40))
+		return d, 0, badRequest("%q is not a valid question number.", truncate(c.FormValue("question"), 40))
+	}
+	return d, qid, nil
+}
+
+func (s *Server) reviewCard(c *fiber.Ctx) error {
+	d, qid, err := studyForm(c)
+	if err != nil {
+		return err
 	}
 	r, err := parseRating(c.FormValue("rating"))
 	if err != nil {
