@@ -11,15 +11,6 @@ import (
 	"gorm.io/gorm/clause"
 )
 
-// Learner returns the learner whose cookie token is token.
-func (s *Store) Learner(ctx context.Context, token string) (quiz.Learner, error) {
-	var r learnerRow
-	if err := s.db.WithContext(ctx).Where("token = ?", token).First(&r).Error; err != nil {
-		return quiz.Learner{}, notFound(err, "learner")
-	}
-	return r.domain(), nil
-}
-
 // EnsureLearner returns the learner with the given token, creating it on
 // first use. Concurrent calls with the same token return the same learner.
 func (s *Store) EnsureLearner(ctx context.Context, token string) (quiz.Learner, error) {
