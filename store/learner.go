@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -17,6 +18,10 @@ func (s *Store) EnsureLearner(ctx context.Context, token string) (quiz.Learner, 
 	token = strings.TrimSpace(token)
 	if token == "" || len(token) > 64 {
 		return quiz.Learner{}, fmt.Errorf("learner token of %d bytes: %w", len(token), quiz.ErrInvalid)
+	}
+	// Read first: a learner is created once and read on every quiz.
+	if l, err := s.Learner(ctx, token); err == nil || !errors.Is(err, quiz.ErrNotFound) {
+		return l, err
 	}
 	db := s.db.WithContext(ctx)
 	r := learnerRow{Token: token, CreatedAt: time.Now().UTC()}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -28,12 +29,20 @@ func (s *Store) CreateQuizSession(ctx context.Context, q quiz.QuizSession) (quiz
 	if q.StartedAt.IsZero() {
 		q.StartedAt = time.Now().UTC()
 	}
-	r := quizSessionRow{LearnerID: q.LearnerID, Title: q.Title, ArticleID: q.ArticleID,
-		QuestionIDs: q.QuestionIDs, RetryOf: q.RetryOf, HintAt: -1, StartedAt: q.StartedAt}
-	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {
+	ids, err := json.Marshal(q.QuestionIDs)
+	if err != nil {
 		return q, fmt.Errorf("create quiz: %w", err)
 	}
-	return r.domain(nil), nil
+	// On the writer (sqlread.go), beside the answers.
+	st, err := s.raw.stmt(ctx, s.raw.write, sqlInsertQuiz)
+	if err == nil {
+		err = st.QueryRowContext(ctx, q.LearnerID, q.Title, q.ArticleID, string(ids), q.RetryOf, -1, q.StartedAt).Scan(&q.ID)
+	}
+	if err != nil {
+		return q, fmt.Errorf("create quiz: %w", err)
+	}
+	return quiz.QuizSession{ID: q.ID, LearnerID: q.LearnerID, Title: q.Title, ArticleID: q.ArticleID,
+		QuestionIDs: q.QuestionIDs, RetryOf: q.RetryOf, HintAt: -1, StartedAt: q.StartedAt, Attempts: []quiz.Attempt{}}, nil
 }
 
 // QuizSession returns the quiz with the given ID and its attempts.

@@ -56,6 +56,7 @@ const (
 	sqlSession       = `SELECT ` + sessionCols + ` FROM quiz_sessions s WHERE s.id = ?`
 	sqlAttempts      = `SELECT ` + attemptCols + ` FROM attempts a WHERE a.session_id = ? ORDER BY a.position`
 	sqlInsertAttempt = `INSERT INTO attempts (session_id, position, learner_id, question_id, given, result, tries, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+	sqlInsertQuiz    = `INSERT INTO quiz_sessions (learner_id, title, article_id, question_ids, retry_of, hint_at, started_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`
 	sqlSetHint       = `UPDATE quiz_sessions SET hint_at = ? WHERE id = ?`
 	sqlFinishQuiz    = `UPDATE quiz_sessions SET hint_at = -1, finished_at = ? WHERE id = ?`
 	sqlSessionNoHint = `UPDATE quiz_sessions SET hint_at = -1 WHERE id = ? AND hint_at <> -1`
@@ -80,7 +81,7 @@ type rawDB struct {
 var (
 	readQueries  = []string{sqlLearner, sqlQuestion, sqlFact, sqlArticleHead, sqlLearnerQuiz, sqlSessionViewer}
 	writeQueries = []string{sqlSession, sqlLockSession, sqlAttempts, sqlQuestion, sqlInsertAttempt, sqlSetHint,
-		sqlFinishQuiz, sqlSessionNoHint}
+		sqlFinishQuiz, sqlSessionNoHint, sqlInsertQuiz}
 )
 
 // prepare prepares every statement once, when the store opens: parsing the

@@ -213,6 +213,50 @@ type questionPage struct {
 	Story   string
 	Last    bool
 	NextURL string
+
+	// What the template shows, prepared once here rather than computed
+	// by template functions while rendering (see prepare).
+	TypeName string
+	Options  []optionView
+	LastKey  string
+	Removed  bool
+	// Action is the answer form's URL.
+	Action string
+	// Right, SecondTry and Exact describe the attempt: correct, correct on
+	// the second try, given exactly as the answer (ignoring case).
+	Right, SecondTry, Exact bool
+}
+
+// optionView is one option of a question page: its key (1-based), text,
+// and once answered whether it is the answer or the wrong one chosen.
+type optionView struct {
+	Key, Text     string
+	Right, Chosen bool
+}
+
+// prepare fills the page's prepared fields from its question and attempt.
+func (p *questionPage) prepare() {
+	q := p.Question
+	p.TypeName = typeName(q.Type)
+	p.Removed = q.Template == "removed"
+	p.Action = "/quiz/" + strconv.FormatInt(p.Session.ID, 10) + "/q/" + strconv.Itoa(p.Number)
+	answer, given := strings.ToLower(q.Answer), ""
+	if p.Attempt != nil {
+		given = strings.ToLower(p.Attempt.Given)
+		p.Right = p.Attempt.Result == quiz.Correct
+		p.SecondTry = p.Attempt.Tries == 2
+		p.Exact = given == answer
+	}
+	p.Options = make([]optionView, len(q.Options))
+	for i, o := range q.Options {
+		p.Options[i] = optionView{Key: strconv.Itoa(i + 1), Text: o}
+		if p.Attempt != nil {
+			lo := strings.ToLower(o)
+			p.Options[i].Right = lo == answer
+			p.Options[i].Chosen = !p.Options[i].Right && lo == given
+		}
+	}
+	p.LastKey = strconv.Itoa(len(q.Options))
 }
 
 // position parses the 1-based question number n of sess.
@@ -246,6 +290,12 @@ func (s *Server) showQuestion(c *fiber.Ctx) error {
 }
 
 func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {
+	p, err := s.questionData(c, sess, pos)
+	p.prepare()
+	return p, err
+}
+
+func (s *Server) questionData(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {
 	ctx := c.UserContext()
 	q, err := s.store.Question(ctx, sess.QuestionIDs[pos])
 	if isNotFound(err) {
