@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -34,10 +35,9 @@ func (s *Store) CreateQuizSession(ctx context.Context, q quiz.QuizSession) (quiz
 		return q, fmt.Errorf("create quiz: %w", err)
 	}
 	// On the writer (sqlread.go), beside the answers.
-	st, err := s.raw.stmt(ctx, s.raw.write, sqlInsertQuiz)
-	if err == nil {
-		err = st.QueryRowContext(ctx, q.LearnerID, q.Title, q.ArticleID, string(ids), q.RetryOf, -1, q.StartedAt).Scan(&q.ID)
-	}
+	err = s.raw.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		return s.raw.txQueryRow(ctx, tx, sqlInsertQuiz, q.LearnerID, q.Title, q.ArticleID, string(ids), q.RetryOf, -1, q.StartedAt).Scan(&q.ID)
+	})
 	if err != nil {
 		return q, fmt.Errorf("create quiz: %w", err)
 	}

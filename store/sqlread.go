@@ -74,6 +74,8 @@ type rawDB struct {
 	// translate turns driver errors into gorm's (gorm.ErrDuplicatedKey).
 	translate func(error) error
 	stmts     map[stmtKey]*sql.Stmt
+	// batch queues SQLite's writes (writer.go); nil on PostgreSQL.
+	batch *batcher
 }
 
 // readQueries and writeQueries are the statements prepared on the read
@@ -168,6 +170,9 @@ func (e errRow) Scan(...any) error { return e.err }
 
 // close closes the prepared statements and the writer's own pool.
 func (r *rawDB) close() {
+	if r.batch != nil {
+		r.batch.close()
+	}
 	for _, st := range r.stmts {
 		_ = st.Close()
 	}
@@ -462,11 +467,16 @@ func (s *Store) SubmitAnswer(ctx context.Context, id, learnerID int64, pos int, 
 }
 
 func (s *Store) submitAnswer(ctx context.Context, id, learnerID int64, pos int, given string, now time.Time) (out quiz.QuizSession, step quiz.Step, asked *quiz.Question, err error) {
-	tx, err := s.raw.write.BeginTx(ctx, nil)
-	if err != nil {
-		return out, step, asked, fmt.Errorf("begin: %w", err)
-	}
-	defer func() { _ = tx.Rollback() }()
+	err = s.raw.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+		var err error
+		out, step, asked, err = s.answerTx(ctx, tx, id, learnerID, pos, given, now)
+		return err
+	})
+	return out, step, asked, err
+}
+
+// answerTx is SubmitAnswer's work inside transaction tx.
+func (s *Store) answerTx(ctx context.Context, tx *sql.Tx, id, learnerID int64, pos int, given string, now time.Time) (out quiz.QuizSession, step quiz.Step, asked *quiz.Question, err error) {
 	sess, err := s.lockedQuiz(ctx, tx, id)
 	if err != nil {
 		return out, step, asked, err
@@ -490,9 +500,6 @@ func (s *Store) submitAnswer(ctx context.Context, id, learnerID int64, pos int, 
 		if err := s.raw.txExec(ctx, tx, sqlSetHint, pos, id); err != nil {
 			return out, step, asked, fmt.Errorf("mark hint: %w", err)
 		}
-		if err := tx.Commit(); err != nil {
-			return out, step, asked, fmt.Errorf("mark hint: %w", err)
-		}
 		return sess.Apply(pos, step), step, asked, nil
 	}
 	a := step.Attempt
@@ -511,9 +518,6 @@ func (s *Store) submitAnswer(ctx context.Context, id, learnerID int64, pos int, 
 		err = s.raw.txExec(ctx, tx, sqlSessionNoHint, id)
 	}
 	if err != nil {
-		return out, step, asked, fmt.Errorf("record answer: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
 		return out, step, asked, fmt.Errorf("record answer: %w", err)
 	}
 	return out, step, asked, nil

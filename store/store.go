@@ -108,6 +108,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		w.SetConnMaxLifetime(0)
 		w.SetConnMaxIdleTime(0)
 		s.raw.write = w
+		s.raw.batch = newBatcher(w)
 	}
 	err = s.migrate(ctx)
 	if err == nil {
