@@ -26,9 +26,9 @@ import (
 // Column lists of the hand-written reads, in the order their scan
 // functions read them.
 const (
-	questionCols = `id, article_id, fact_id, type, prompt, COALESCE(answer, ''), accepted, options,
-		COALESCE(answer_kind, ''), COALESCE(sentence, ''), COALESCE(cloze, ''), COALESCE(template, ''),
-		COALESCE(difficulty, 0), COALESCE(score, 0), COALESCE(edited, FALSE), reserve`
+	questionCols = `q.id, q.article_id, q.fact_id, q.type, q.prompt, COALESCE(q.answer, ''), q.accepted, q.options,
+		COALESCE(q.answer_kind, ''), COALESCE(q.sentence, ''), COALESCE(q.cloze, ''), COALESCE(q.template, ''),
+		COALESCE(q.difficulty, 0), COALESCE(q.score, 0), COALESCE(q.edited, FALSE), q.reserve`
 	factCols = `id, article_id, COALESCE(kind, ''), COALESCE(subject, ''), COALESCE(subject_kind, ''),
 		COALESCE(relation, ''), COALESCE(object, ''), COALESCE(object_kind, ''), COALESCE(org, ''),
 		COALESCE(context, ''), COALESCE(attribution, ''), COALESCE(sentence, ''), COALESCE(start, 0),
@@ -42,8 +42,11 @@ const (
 
 // The hand-written statements, with ? placeholders (see rebind).
 const (
-	sqlLearner     = `SELECT id, token, created_at FROM learners WHERE token = ?`
-	sqlQuestion    = `SELECT ` + questionCols + ` FROM questions WHERE id = ? AND deleted_at IS NULL`
+	sqlLearner  = `SELECT id, token, created_at FROM learners WHERE token = ?`
+	sqlQuestion = `SELECT ` + questionCols + ` FROM questions q WHERE q.id = ? AND q.deleted_at IS NULL`
+	// sqlQuizQuestion reads a question with the title of its article.
+	sqlQuizQuestion = `SELECT ` + questionCols + `, COALESCE(a.id, 0), COALESCE(a.title, '') FROM questions q
+		LEFT JOIN articles a ON a.id = q.article_id WHERE q.id = ? AND q.deleted_at IS NULL`
 	sqlFact        = `SELECT ` + factCols + ` FROM facts WHERE id = ?`
 	sqlArticleHead = `SELECT id, title, COALESCE(source, ''), COALESCE(label, ''), ingested_at FROM articles WHERE id = ?`
 	// sqlLearnerQuiz reads a quiz of the learner holding a token with its
@@ -81,7 +84,7 @@ type rawDB struct {
 // readQueries and writeQueries are the statements prepared on the read
 // pool and on the writer.
 var (
-	readQueries  = []string{sqlLearner, sqlQuestion, sqlFact, sqlArticleHead, sqlLearnerQuiz, sqlSessionViewer}
+	readQueries  = []string{sqlLearner, sqlQuestion, sqlQuizQuestion, sqlFact, sqlArticleHead, sqlLearnerQuiz, sqlSessionViewer}
 	writeQueries = []string{sqlSession, sqlLockSession, sqlAttempts, sqlQuestion, sqlInsertAttempt, sqlSetHint,
 		sqlFinishQuiz, sqlSessionNoHint, sqlInsertQuiz}
 )
@@ -203,15 +206,16 @@ func (r *rawDB) rebind(q string) string {
 // rowScanner is a *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
 
-func scanQuestion(sc rowScanner) (quiz.Question, error) {
+// scanQuestion reads the columns of questionCols, then extra.
+func scanQuestion(sc rowScanner, extra ...any) (quiz.Question, error) {
 	var (
 		q                 quiz.Question
 		fid               sql.NullInt64
 		typ, kind         string
 		accepted, options []byte
 	)
-	err := sc.Scan(&q.ID, &q.ArticleID, &fid, &typ, &q.Prompt, &q.Answer, &accepted, &options,
-		&kind, &q.Sentence, &q.Cloze, &q.Template, &q.Difficulty, &q.Score, &q.Edited, &q.Reserve)
+	err := sc.Scan(append([]any{&q.ID, &q.ArticleID, &fid, &typ, &q.Prompt, &q.Answer, &accepted, &options,
+		&kind, &q.Sentence, &q.Cloze, &q.Template, &q.Difficulty, &q.Score, &q.Edited, &q.Reserve}, extra...)...)
 	if err != nil {
 		return q, err
 	}
@@ -329,6 +333,18 @@ func (s *Store) Question(ctx context.Context, id int64) (quiz.Question, error) {
 		return quiz.Question{}, noRow(err, fmt.Sprintf("question %d", id))
 	}
 	return q, nil
+}
+
+// QuizQuestion returns the question with the given ID and the ID and
+// title of its article (zero when the article is gone), in one query: what
+// a quiz's question page shows.
+func (s *Store) QuizQuestion(ctx context.Context, id int64) (quiz.Question, quiz.Article, error) {
+	var a quiz.Article
+	q, err := scanQuestion(s.raw.queryRow(ctx, sqlQuizQuestion, id), &a.ID, &a.Title)
+	if err != nil {
+		return quiz.Question{}, quiz.Article{}, noRow(err, fmt.Sprintf("question %d", id))
+	}
+	return q, a, nil
 }
 
 // Fact returns the fact with the given ID.

@@ -296,8 +296,7 @@ func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 }
 
 func (s *Server) questionData(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {
-	ctx := c.UserContext()
-	q, err := s.store.Question(ctx, sess.QuestionIDs[pos])
+	q, art, err := s.store.QuizQuestion(c.UserContext(), sess.QuestionIDs[pos])
 	if isNotFound(err) {
 		q, err = removedQuestion(sess.QuestionIDs[pos]), nil
 	}
@@ -310,10 +309,7 @@ func (s *Server) questionData(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 		Session: sess, Question: q, Number: pos + 1, Total: total, Correct: correct,
 		Progress: pos * 100 / max(total, 1), Last: pos == total-1}
 	if sess.ArticleID == 0 && q.Template != "removed" {
-		if p.Article, err = s.articleOf(c, q); err != nil {
-			return p, err
-		}
-		p.Story = p.Article.Title
+		p.Article, p.Story = art, art.Title
 	}
 	if pos >= len(sess.Attempts) {
 		if sess.HintAt == pos && len(q.Options) == 0 && q.Template != "removed" {
@@ -328,11 +324,7 @@ func (s *Server) questionData(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 	if p.Source, p.Fact, err = s.source(c, q, q.Type == quiz.TrueFalse); err != nil {
 		return p, err
 	}
-	if p.Article.ID == 0 {
-		if p.Article, err = s.articleOf(c, q); err != nil {
-			return p, err
-		}
-	}
+	p.Article = art
 	p.NextURL = fmt.Sprintf("/quiz/%d/q/%d", sess.ID, pos+2)
 	if p.Last {
 		p.NextURL = fmt.Sprintf("/quiz/%d/result", sess.ID)
