@@ -34,7 +34,7 @@ func (s *Store) CreateQuizSession(ctx context.Context, q quiz.QuizSession) (quiz
 	if err != nil {
 		return q, fmt.Errorf("create quiz: %w", err)
 	}
-	// On the writer (sqlread.go), beside the answers.
+	// On the writer (writer.go), beside the answers.
 	err = s.raw.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		return s.raw.txQueryRow(ctx, tx, sqlInsertQuiz, q.LearnerID, q.Title, q.ArticleID, string(ids), q.RetryOf, -1, q.StartedAt).Scan(&q.ID)
 	})

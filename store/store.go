@@ -26,7 +26,7 @@ import (
 type Store struct {
 	db      *gorm.DB
 	dialect string
-	// raw runs the hot paths by hand (sqlread.go).
+	// raw runs the hot paths by hand (hotpath.go).
 	raw *rawDB
 }
 

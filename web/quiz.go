@@ -354,8 +354,8 @@ func (s *Server) source(c *fiber.Ctx, q quiz.Question, withFact bool) (marked, *
 	return markFact(q, f), fv, nil
 }
 
-// articleOf returns the article of q without its text (the question page
-// names it), or a zero article when it is gone.
+// articleOf returns the article of q without its text (a page naming it
+// needs no more), or a zero article when it is gone.
 func (s *Server) articleOf(c *fiber.Ctx, q quiz.Question) (quiz.Article, error) {
 	a, err := s.store.ArticleHead(c.UserContext(), q.ArticleID)
 	if isNotFound(err) {

@@ -1,12 +1,13 @@
 package store
 
 // This file holds the hot paths of a quiz, written against database/sql
-// with hand-written scans instead of gorm's reflection: the learner of a
-// cookie, a learner's quiz with its attempts, a question, a fact, an
-// article's header, and the answer transaction. Everything else goes
-// through gorm. The tables are gorm's (models.go, learning.go); the
-// queries read NULL as gorm would (zero values) and skip soft-deleted
-// questions as gorm does.
+// with hand-written scans and statements prepared once instead of gorm's
+// reflection: the learner of a cookie, a learner's quiz with its attempts,
+// a question (with its article's title), a fact, an article's header, the
+// account of a session, and the answer transaction (queued to the writer,
+// writer.go). Everything else goes through gorm. The tables are gorm's
+// (models.go, learning.go, user.go); the queries read NULL as gorm would
+// (zero values) and skip soft-deleted questions as gorm does.
 
 import (
 	"context"
