@@ -372,7 +372,7 @@ func (s *Store) AssignmentWork(ctx context.Context, a quiz.Assignment) ([]quiz.W
 	for i, m := range members {
 		out[i].Member = m
 		if sid, ok := byLearner[m.LearnerID]; ok {
-			sess, err := quizSession(db, sid, false)
+			sess, err := quizSession(db, sid)
 			if err != nil {
 				return nil, fmt.Errorf("assignment %d work: %w", a.ID, err)
 			}

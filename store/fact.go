@@ -25,15 +25,6 @@ func (s *Store) Facts(ctx context.Context, articleID int64) ([]quiz.Fact, error)
 	return out, nil
 }
 
-// Fact returns the fact with the given ID.
-func (s *Store) Fact(ctx context.Context, id int64) (quiz.Fact, error) {
-	var r factRow
-	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
-		return quiz.Fact{}, notFound(err, fmt.Sprintf("fact %d", id))
-	}
-	return r.domain(), nil
-}
-
 // FactsBetween returns the facts of an article whose sentence starts in
 // the byte range [from, to) of its body, for marking one part of a long
 // article; to 0 means the end.

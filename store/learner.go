@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -11,21 +12,16 @@ import (
 	"gorm.io/gorm/clause"
 )
 
-// Learner returns the learner whose cookie token is token.
-func (s *Store) Learner(ctx context.Context, token string) (quiz.Learner, error) {
-	var r learnerRow
-	if err := s.db.WithContext(ctx).Where("token = ?", token).First(&r).Error; err != nil {
-		return quiz.Learner{}, notFound(err, "learner")
-	}
-	return r.domain(), nil
-}
-
 // EnsureLearner returns the learner with the given token, creating it on
 // first use. Concurrent calls with the same token return the same learner.
 func (s *Store) EnsureLearner(ctx context.Context, token string) (quiz.Learner, error) {
 	token = strings.TrimSpace(token)
 	if token == "" || len(token) > 64 {
 		return quiz.Learner{}, fmt.Errorf("learner token of %d bytes: %w", len(token), quiz.ErrInvalid)
+	}
+	// Read first: a learner is created once and read on every quiz.
+	if l, err := s.Learner(ctx, token); err == nil || !errors.Is(err, quiz.ErrNotFound) {
+		return l, err
 	}
 	db := s.db.WithContext(ctx)
 	r := learnerRow{Token: token, CreatedAt: time.Now().UTC()}

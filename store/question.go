@@ -86,15 +86,6 @@ func (s *Store) CountQuestions(ctx context.Context, f QuestionFilter) (int64, er
 	return n, nil
 }
 
-// Question returns the question with the given ID.
-func (s *Store) Question(ctx context.Context, id int64) (quiz.Question, error) {
-	var r questionRow
-	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
-		return quiz.Question{}, notFound(err, fmt.Sprintf("question %d", id))
-	}
-	return r.domain(), nil
-}
-
 // EditQuestion applies a person's edit to question id (quiz.Question.Edit)
 // and saves it in one transaction; an edited or promoted question survives
 // regeneration of its article's questions. It reports whether anything

@@ -5,6 +5,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net/url"
@@ -25,6 +26,8 @@ import (
 type Store struct {
 	db      *gorm.DB
 	dialect string
+	// raw runs the hot paths by hand (hotpath.go).
+	raw *rawDB
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
@@ -86,8 +89,33 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		_ = sqlDB.Close()
 		return nil, fmt.Errorf("open store %s: %w", redact(dsn), err)
 	}
-	s := &Store{db: db, dialect: dialect}
-	if err := s.migrate(ctx); err != nil {
+	s := &Store{db: db, dialect: dialect, raw: &rawDB{read: sqlDB, write: sqlDB, postgres: dialect == "postgres",
+		translate: func(err error) error { return err }}}
+	if t, ok := db.Dialector.(gorm.ErrorTranslator); ok {
+		s.raw.translate = t.Translate
+	}
+	if dialect == "sqlite" {
+		// The answer transaction runs on a writer of its own: one
+		// connection, so that answers queue in Go instead of in SQLite's
+		// busy handler, which sleeps up to 100 ms between tries.
+		w, err := sql.Open("sqlite3", sqliteDSN(dsn))
+		if err != nil {
+			_ = sqlDB.Close()
+			return nil, fmt.Errorf("open store %s: writer: %w", dsn, err)
+		}
+		w.SetMaxOpenConns(1)
+		w.SetMaxIdleConns(1)
+		w.SetConnMaxLifetime(0)
+		w.SetConnMaxIdleTime(0)
+		s.raw.write = w
+		s.raw.batch = newBatcher(w)
+	}
+	err = s.migrate(ctx)
+	if err == nil {
+		err = s.raw.prepare(ctx)
+	}
+	if err != nil {
+		s.raw.close()
 		_ = sqlDB.Close()
 		return nil, err
 	}
@@ -124,6 +152,7 @@ func (s *Store) Close() error {
 	if err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
+	s.raw.close()
 	if err := sqlDB.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}

@@ -271,18 +271,6 @@ func (s *Store) CreateSession(ctx context.Context, hash string, userID int64, no
 	return nil
 }
 
-// SessionUser returns the account whose session has the given token hash
-// and has not expired at now.
-func (s *Store) SessionUser(ctx context.Context, hash string, now time.Time) (quiz.User, error) {
-	var r userRow
-	err := s.db.WithContext(ctx).Joins("JOIN sessions ON sessions.user_id = users.id").
-		Where("sessions.hash = ? AND sessions.expires_at > ?", hash, now).Take(&r).Error
-	if err != nil {
-		return quiz.User{}, notFound(err, "session")
-	}
-	return r.domain(), nil
-}
-
 // DeleteSession ends the session with the given token hash; ending one
 // that does not exist is no error.
 func (s *Store) DeleteSession(ctx context.Context, hash string) error {

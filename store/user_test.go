@@ -73,23 +73,27 @@ func testUsers(t *testing.T, s *store.Store) {
 	if err := s.CreateSession(ctx, "s2", ann.ID, now, now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	if u, err := s.SessionUser(ctx, "s1", now); err != nil || u.ID != ann.ID {
-		t.Errorf("SessionUser(s1) = %+v, %v, want ann", u, err)
+	annLearner, err := s.LearnerByID(ctx, ann.LearnerID)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := s.SessionUser(ctx, "s1", now.Add(2*time.Hour)); !errors.Is(err, quiz.ErrNotFound) {
-		t.Errorf("expired SessionUser: %v, want ErrNotFound", err)
+	if u, tok, err := s.SessionViewer(ctx, "s1", now); err != nil || u.ID != ann.ID || u.Email != ann.Email || u.Role != quiz.Teacher || tok != annLearner.Token {
+		t.Errorf("SessionViewer(s1) = %+v, %q, %v, want ann (teacher) and her learner's token %q", u, tok, err, annLearner.Token)
+	}
+	if _, _, err := s.SessionViewer(ctx, "s1", now.Add(2*time.Hour)); !errors.Is(err, quiz.ErrNotFound) {
+		t.Errorf("expired SessionViewer: %v, want ErrNotFound", err)
 	}
 	if err := s.DeleteSession(ctx, "s1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SessionUser(ctx, "s1", now); !errors.Is(err, quiz.ErrNotFound) {
-		t.Errorf("SessionUser after DeleteSession: %v, want ErrNotFound", err)
+	if _, _, err := s.SessionViewer(ctx, "s1", now); !errors.Is(err, quiz.ErrNotFound) {
+		t.Errorf("SessionViewer after DeleteSession: %v, want ErrNotFound", err)
 	}
 	if err := s.SetPassword(ctx, ann.ID, "hash-a2"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SessionUser(ctx, "s2", now); !errors.Is(err, quiz.ErrNotFound) {
-		t.Errorf("SessionUser after SetPassword: %v, want ErrNotFound", err)
+	if _, _, err := s.SessionViewer(ctx, "s2", now); !errors.Is(err, quiz.ErrNotFound) {
+		t.Errorf("SessionViewer after SetPassword: %v, want ErrNotFound", err)
 	}
 	if h, _ := s.PasswordHash(ctx, ann.ID); h != "hash-a2" {
 		t.Errorf("PasswordHash = %q, want hash-a2", h)

@@ -106,10 +106,13 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 		v.User, v.Role, v.Token = &u, u.Role, true
 	} else if sid := c.Cookies(sessionCookie); sid != "" {
 		if validLongToken(sid) {
-			u, err := s.store.SessionUser(ctx, hashToken(sid), s.now().UTC())
+			// One indexed query finds the account and its learner; a
+			// session is never written while it is used.
+			u, learner, err := s.store.SessionViewer(ctx, hashToken(sid), s.now().UTC())
 			switch {
 			case err == nil:
 				v.User, v.Role = &u, u.Role
+				c.Locals(localsLearner, learner)
 			case !isNotFound(err):
 				return err
 			}
@@ -118,7 +121,7 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 			s.clearCookie(c, sessionCookie)
 		}
 	}
-	if v.User != nil {
+	if v.Token {
 		l, err := s.store.LearnerByID(ctx, v.User.LearnerID)
 		if err != nil {
 			return err

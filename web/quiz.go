@@ -213,6 +213,50 @@ type questionPage struct {
 	Story   string
 	Last    bool
 	NextURL string
+
+	// What the template shows, prepared once here rather than computed
+	// by template functions while rendering (see prepare).
+	TypeName string
+	Options  []optionView
+	LastKey  string
+	Removed  bool
+	// Action is the answer form's URL.
+	Action string
+	// Right, SecondTry and Exact describe the attempt: correct, correct on
+	// the second try, given exactly as the answer (ignoring case).
+	Right, SecondTry, Exact bool
+}
+
+// optionView is one option of a question page: its key (1-based), text,
+// and once answered whether it is the answer or the wrong one chosen.
+type optionView struct {
+	Key, Text     string
+	Right, Chosen bool
+}
+
+// prepare fills the page's prepared fields from its question and attempt.
+func (p *questionPage) prepare() {
+	q := p.Question
+	p.TypeName = typeName(q.Type)
+	p.Removed = q.Template == "removed"
+	p.Action = "/quiz/" + strconv.FormatInt(p.Session.ID, 10) + "/q/" + strconv.Itoa(p.Number)
+	answer, given := strings.ToLower(q.Answer), ""
+	if p.Attempt != nil {
+		given = strings.ToLower(p.Attempt.Given)
+		p.Right = p.Attempt.Result == quiz.Correct
+		p.SecondTry = p.Attempt.Tries == 2
+		p.Exact = given == answer
+	}
+	p.Options = make([]optionView, len(q.Options))
+	for i, o := range q.Options {
+		p.Options[i] = optionView{Key: strconv.Itoa(i + 1), Text: o}
+		if p.Attempt != nil {
+			lo := strings.ToLower(o)
+			p.Options[i].Right = lo == answer
+			p.Options[i].Chosen = !p.Options[i].Right && lo == given
+		}
+	}
+	p.LastKey = strconv.Itoa(len(q.Options))
 }
 
 // position parses the 1-based question number n of sess.
@@ -246,8 +290,13 @@ func (s *Server) showQuestion(c *fiber.Ctx) error {
 }
 
 func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {
-	ctx := c.UserContext()
-	q, err := s.store.Question(ctx, sess.QuestionIDs[pos])
+	p, err := s.questionData(c, sess, pos)
+	p.prepare()
+	return p, err
+}
+
+func (s *Server) questionData(c *fiber.Ctx, sess quiz.QuizSession, pos int) (questionPage, error) {
+	q, art, err := s.store.QuizQuestion(c.UserContext(), sess.QuestionIDs[pos])
 	if isNotFound(err) {
 		q, err = removedQuestion(sess.QuestionIDs[pos]), nil
 	}
@@ -260,10 +309,7 @@ func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 		Session: sess, Question: q, Number: pos + 1, Total: total, Correct: correct,
 		Progress: pos * 100 / max(total, 1), Last: pos == total-1}
 	if sess.ArticleID == 0 && q.Template != "removed" {
-		if p.Article, err = s.articleOf(c, q); err != nil {
-			return p, err
-		}
-		p.Story = p.Article.Title
+		p.Article, p.Story = art, art.Title
 	}
 	if pos >= len(sess.Attempts) {
 		if sess.HintAt == pos && len(q.Options) == 0 && q.Template != "removed" {
@@ -278,11 +324,7 @@ func (s *Server) questionPage(c *fiber.Ctx, sess quiz.QuizSession, pos int) (que
 	if p.Source, p.Fact, err = s.source(c, q, q.Type == quiz.TrueFalse); err != nil {
 		return p, err
 	}
-	if p.Article.ID == 0 {
-		if p.Article, err = s.articleOf(c, q); err != nil {
-			return p, err
-		}
-	}
+	p.Article = art
 	p.NextURL = fmt.Sprintf("/quiz/%d/q/%d", sess.ID, pos+2)
 	if p.Last {
 		p.NextURL = fmt.Sprintf("/quiz/%d/result", sess.ID)
@@ -312,9 +354,10 @@ func (s *Server) source(c *fiber.Ctx, q quiz.Question, withFact bool) (marked, *
 	return markFact(q, f), fv, nil
 }
 
-// articleOf returns the article of q, or a zero article when it is gone.
+// articleOf returns the article of q without its text (a page naming it
+// needs no more), or a zero article when it is gone.
 func (s *Server) articleOf(c *fiber.Ctx, q quiz.Question) (quiz.Article, error) {
-	a, err := s.store.Article(c.UserContext(), q.ArticleID)
+	a, err := s.store.ArticleHead(c.UserContext(), q.ArticleID)
 	if isNotFound(err) {
 		return quiz.Article{}, nil
 	}
