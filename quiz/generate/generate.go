@@ -84,6 +84,10 @@ type candidate struct {
 	// hard marks a weak candidate that no deck takes, even a small one:
 	// a trivial or unfair blank; soft one that only a small deck takes.
 	hard, soft bool
+	// lastResort marks a cloze kept out of decks only for a description
+	// its sentence leaves unresolved ("the service had lost _____"): an
+	// article that has no other question serves its best one.
+	lastResort bool
 }
 
 // Questions returns the questions of an analysed article: the default deck
@@ -243,8 +247,10 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
 				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind) ||
-				unresolvedDescription(s, t) || // "The information had been requested ...": judged ambiguous in every round
 				t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t), // "the _____ century": a guess among three
+			// "The information had been requested ...": judged ambiguous in
+			// every round; only an article without another question asks it.
+			lastResort: unresolvedDescription(s, t),
 			// Less sure than a full deck wants, but fair: a detail in an
 			// aside, a "the company" said before, a name summaries skip.
 			soft: inAside(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords,
@@ -257,7 +263,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		if !c.hard && !c.soft && level == 0 && !ck.parseClean(s.Text()) {
 			c.soft = true // the article's own garbled sentence, copied
 		}
-		c.weak = c.hard || c.soft
+		c.weak = c.hard || c.soft || c.lastResort
 		out = append(out, clozeOf(c, d, t))
 	}
 	if t.Clause < 0 {
@@ -832,7 +838,7 @@ func weakChoiceKind(k quiz.Kind) bool {
 // rest (which no deck takes).
 func fillTier(c candidate) int {
 	switch {
-	case c.hard:
+	case c.hard || c.lastResort:
 		return 3
 	case c.q.Template == "sentence-cloze" && !c.soft && (named(c.q.AnswerKind) || valueKind(c.q.AnswerKind)):
 		return 0
@@ -1640,6 +1646,22 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 				inDeck[f] = i
 				deck = append(deck, c.q)
 				break
+			}
+		}
+	}
+	// An article with no question at all serves its best cloze held back
+	// only for an unresolved description: a short story's "the service"
+	// is clear enough beside its headline.
+	if len(deck) == 0 {
+	last:
+		for _, f := range facts {
+			for _, i := range byFact[f] {
+				if c := cands[i]; c.lastResort && !c.hard && !c.soft && c.level <= 1 {
+					usedSent[c.sent] = true
+					inDeck[f] = i
+					deck = append(deck, c.q)
+					break last
+				}
 			}
 		}
 	}
