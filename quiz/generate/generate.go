@@ -213,7 +213,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 	if g.trivial(d, t) {
 		return nil
 	}
-	answer, accepted := answerOf(d, t)
+	answer, accepted := answerOf(g.lx, d, t)
 	if answer == "" {
 		return nil
 	}
@@ -547,7 +547,7 @@ func difficulty(t extract.Target, ty quiz.QuestionType) int {
 // answerOf returns a target's answer as a learner should give it, and the
 // other forms accepted: a person by full name (the surname alone is
 // accepted), a number with its common spellings ("49%" for "49 percent").
-func answerOf(d *extract.Doc, t extract.Target) (string, []string) {
+func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []string) {
 	a := strings.TrimSpace(strings.Trim(t.Text(d), "\"“”‘’'"))
 	a = strings.Join(strings.Fields(unquote.Replace(a)), " ") // "“severe” sanctions"
 	if a == "" {
@@ -563,6 +563,9 @@ func answerOf(d *extract.Doc, t extract.Target) (string, []string) {
 		}
 	}
 	acc = append(acc, variants(a)...)
+	if t.Kind == quiz.KindCountry && lx != nil {
+		acc = append(acc, lx.CountryNames(a)...) // "Great Britain": "United Kingdom", "UK"
+	}
 	return a, dedupe(acc)
 }
 
@@ -579,12 +582,30 @@ func variants(a string) []string {
 		out = append(out, strings.TrimPrefix(a, "$")+" dollars", strings.TrimPrefix(a, "$"))
 	}
 	ws := strings.Fields(a)
-	if len(ws) >= 2 {
-		if n, ok := smallNumbers[strings.ToLower(ws[0])]; ok {
+	if n, ok := smallNumbers[strings.ToLower(ws[0])]; ok {
+		if len(ws) == 1 {
+			out = append(out, n) // "nine": "9"
+		} else {
 			out = append(out, strings.Join(append([]string{n}, ws[1:]...), " ")) // "two years": "2 years"
+			if len(ws) == 2 && strings.EqualFold(ws[1], "dollars") {
+				out = append(out, "$"+n) // "thirteen dollars": "$13"
+			}
 		}
-		if len(ws) == 2 && isMonth(ws[0]) && isDigits(ws[1]) {
-			out = append(out, ws[1]+" "+ws[0]) // "March 6": "6 March"
+	}
+	if len(ws) == 2 && isMonth(ws[0]) && isDigits(ws[1]) {
+		out = append(out, ws[1]+" "+ws[0]) // "March 6": "6 March"
+	}
+	if len(ws) == 2 && isDigits(ws[0]) && isMonth(ws[1]) {
+		out = append(out, ws[1]+" "+ws[0]) // "28 February": "February 28"
+	}
+	if len(ws) >= 2 && len([]rune(ws[0])) == 1 && strings.ContainsAny(ws[0], "€£¥$") {
+		out = append(out, ws[0]+strings.Join(ws[1:], " ")) // "€ 150 million": "€150 million"
+	}
+	if len(ws) >= 2 {
+		switch strings.ToLower(ws[len(ws)-1]) {
+		case "city", "hospital", "airport", "stadium":
+			// "New York City": "New York"; "Gartnavel Hospital": "Gartnavel"
+			out = append(out, strings.Join(ws[:len(ws)-1], " "))
 		}
 	}
 	return out
@@ -604,8 +625,10 @@ func isMonth(w string) bool {
 // smallNumbers spells the numbers a writer spells, as digits.
 var smallNumbers = map[string]string{
 	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
-	"twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+	"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+	"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+	"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
 }
 
 func dedupe(ss []string) []string {

@@ -96,3 +96,25 @@ func TestGenderForms(t *testing.T) {
 		}
 	}
 }
+
+func TestMoreVariants(t *testing.T) {
+	tests := []struct {
+		answer string
+		want   string
+	}{
+		{"nine", "9"},
+		{"thirteen dollars", "$13"},
+		{"28 February", "February 28"},
+		{"€ 150 million", "€150 million"},
+		{"New York City", "New York"},
+		{"Gartnavel Hospital", "Gartnavel"},
+	}
+	for _, tt := range tests {
+		if got := variants(tt.answer); !slices.Contains(got, tt.want) {
+			t.Errorf("variants(%q) = %q, want %q among them", tt.answer, got, tt.want)
+		}
+	}
+	if got := variants("Hospital"); len(got) != 0 {
+		t.Errorf("variants(Hospital) = %q, want none", got)
+	}
+}

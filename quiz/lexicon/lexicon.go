@@ -28,12 +28,13 @@ type Lexicon struct {
 	places      map[string]place  // exact name -> kind and country
 	nationality map[string]string // demonym -> country ("" when none)
 	given       map[string]bool
-	gender      map[string]byte // given name -> 'f' or 'm' when only one
-	titles      map[string]bool // lower case, one or more words
-	titleHeads  map[string]bool // last word of a title
-	persons     map[string]bool // common nouns that name people ("saxophonist")
-	valency     map[string]bool // "verb prep": a preposition the verb's obliques take ("rely on")
-	theOrgs     map[string]bool // organizations written with "the" ("the Kremlin")
+	gender      map[string]byte     // given name -> 'f' or 'm' when only one
+	titles      map[string]bool     // lower case, one or more words
+	titleHeads  map[string]bool     // last word of a title
+	persons     map[string]bool     // common nouns that name people ("saxophonist")
+	valency     map[string]bool     // "verb prep": a preposition the verb's obliques take ("rely on")
+	countryAKA  map[string][]string // country -> its other names ("UK", "Great Britain")
+	theOrgs     map[string]bool     // organizations written with "the" ("the Kremlin")
 	modifiers   map[string]bool
 	orgWords    map[string]bool
 	orgs        map[string]bool
@@ -97,6 +98,17 @@ func (l *Lexicon) TakesThe(name string) bool { return l.theOrgs[name] }
 // GUM treebank.
 func (l *Lexicon) PersonNoun(w string) bool { return l.persons[w] }
 
+// CountryNames returns a country's other names of up to three words,
+// the country's own name first: "United Kingdom", "Great Britain", "UK".
+// A name that is no country's gives nil.
+func (l *Lexicon) CountryNames(name string) []string {
+	k, c, ok := l.Place(name)
+	if !ok || k != quiz.KindCountry || c == "" {
+		return nil
+	}
+	return append([]string{c}, l.countryAKA[c]...)
+}
+
 // TakesPrep reports whether the verb (a lower-case lemma) takes an oblique
 // with the preposition in most of its uses in the UD English treebanks
 // ("rely on", "consist of"): a clause without it says something else.
@@ -154,6 +166,7 @@ func load() *Lexicon {
 		stop:        map[string]bool{},
 		persons:     map[string]bool{},
 		valency:     map[string]bool{},
+		countryAKA:  map[string][]string{},
 		theOrgs:     map[string]bool{},
 		months:      map[string]string{},
 		weekdays:    map[string]bool{},
@@ -165,6 +178,9 @@ func load() *Lexicon {
 	// country beats a region or city of the same name.
 	each("countries.tsv", func(f []string) {
 		l.addPlace(f[0], quiz.KindCountry, field(f, 1))
+		if c := field(f, 1); c != "" && c != f[0] && len(strings.Fields(f[0])) <= 3 {
+			l.countryAKA[c] = append(l.countryAKA[c], f[0])
+		}
 		if len(f) > 1 && f[0] == f[1] {
 			l.lists[quiz.KindCountry] = append(l.lists[quiz.KindCountry], f[0])
 		}

@@ -86,3 +86,20 @@ func TestTakesPrep(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryNames(t *testing.T) {
+	lx := Load()
+	for name, want := range map[string]string{"Great Britain": "UK", "United States": "USA", "UK": "United Kingdom"} {
+		got := lx.CountryNames(name)
+		found := false
+		for _, g := range got {
+			found = found || g == want
+		}
+		if !found {
+			t.Errorf("CountryNames(%q) = %q, want %q among them", name, got, want)
+		}
+	}
+	if got := lx.CountryNames("Lyon"); got != nil {
+		t.Errorf("CountryNames(Lyon) = %q, want none", got)
+	}
+}
