@@ -21,7 +21,7 @@ type Article struct {
 	// idempotent.
 	Hash       string
 	IngestedAt time.Time
-	// Label is the source's name as a person gave it ("BBC, 3 May"), shown
+	// Label is the source's name as a person gave it ("City Radio, 3 May"), shown
 	// instead of the file name or URL when set.
 	Label string
 	// Repeated counts the paragraphs cleaning left out because the page

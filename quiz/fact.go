@@ -72,7 +72,7 @@ type Fact struct {
 	// ("Pentagon" in "Pentagon spokesperson Jane Roe").
 	Org string
 	// Context is a short noun phrase that makes a question stand alone
-	// ("the Istanbul peace talks", "drones and decoy UAVs").
+	// ("the Geneva peace talks", "drones and decoy UAVs").
 	Context string
 	// Attribution names who reports the fact when the article attributes it
 	// ("RIA Novosti"); empty when stated by the article itself.

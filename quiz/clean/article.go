@@ -214,8 +214,8 @@ func isProse(p string) bool {
 	return n >= 5 && endsSentence(p) && !titleCase(words(p))
 }
 
-// dateline matches the place line of wire copy: "MUMBAI (Reuters) - ",
-// "GREEN BAY, Wis. -- ", "SURABAYA, Indonesia/JAKARTA (Reuters) - ".
+// dateline matches the place line of wire copy: "LIMA (Reuters) - ",
+// "PORTLAND, Maine -- ", "OSLO, Norway/BERGEN (AP) - ".
 var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’/-]{1,40}(, [\p{L}\d./ ]{2,30})?(\s*\([^)]{2,40}\))?\s*(--|[-–—])\s+\S`)
 
 // quoted reports whether p is a quotation: it opens with a quote mark.

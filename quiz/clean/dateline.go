@@ -1,7 +1,7 @@
 package clean
 
 // DatelineEnd returns the length in bytes of the dateline that opens
-// paragraph p ("MUMBAI (Reuters) - ", "GREEN BAY, Wis. -- "), or 0 when
+// paragraph p ("LIMA (Reuters) - ", "PORTLAND, Maine -- "), or 0 when
 // there is none. The dateline places the story; it is no part of the
 // sentence after it.
 func DatelineEnd(p string) int {

@@ -386,7 +386,7 @@ func (s *Sentence) classOf(h, mi int) string {
 	for _, k := range s.Kids(h) {
 		w := &s.Words[k]
 		if w.Text != w.Lower() || w.Mention >= 0 {
-			continue // "the BSE Sensex": a name, not a class
+			continue // "the Tokyo Nikkei": a name, not a class
 		}
 		switch {
 		case s.Rel(k) == "appos" && w.UPOS == "NOUN":

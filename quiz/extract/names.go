@@ -88,7 +88,7 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 			s.Words[j].Mention = a
 		}
 	}
-	// Proper-noun runs the recognizer missed: "the Volcker Rule".
+	// Proper-noun runs the recognizer missed: "the Miller Act".
 	for i := 0; i < len(s.Words); {
 		if s.Words[i].UPOS != "PROPN" || s.Words[i].Mention >= 0 || isHonorific(s.Words[i].Text) {
 			i++
@@ -274,7 +274,7 @@ func (d *Doc) entities(gender func(given string) byte) {
 				if e, ok := byName[k]; ok {
 					m.Entity = e
 				} else if e := samePerson(d, persons, words); m.Kind == quiz.KindPerson && full && e >= 0 {
-					// "Jim Kimsey" and "James Verlin Kimsey": one person.
+					// "Bill Ortega" and "William Ray Ortega": one person.
 					m.Entity = e
 					byName[k] = e
 					if len(text) > len(d.Entities[e].Name) {
@@ -326,7 +326,7 @@ func (d *Doc) entities(gender func(given string) byte) {
 			}
 		}
 	}
-	// Acronyms in brackets after a name: "the Bombay Stock Exchange (BSE)".
+	// Acronyms in brackets after a name: "the Lagos Stock Exchange (LSE)".
 	for _, s := range d.Sents {
 		for mi := range s.Mentions {
 			m := &s.Mentions[mi]
@@ -422,7 +422,7 @@ var nicknames = [][]string{
 }
 
 // shorterOf returns the entity of kind k whose name begins with text as
-// whole words, or whose name text begins with ("Facebook" and "Facebook
+// whole words, or whose name text begins with ("Acme" and "Acme
 // Inc"), or -1.
 func (d *Doc) shorterOf(text string, k quiz.Kind, si int) int {
 	lt := strings.ToLower(text) + " "
@@ -461,7 +461,7 @@ func (d *Doc) join(a, b int) {
 }
 
 // isAcronym reports whether short is made of the initials of long's
-// capitalized words ("BSE" of "Bombay Stock Exchange").
+// capitalized words ("LSE" of "Lagos Stock Exchange").
 func isAcronym(short, long string) bool {
 	if len(short) < 2 || strings.ToUpper(short) != short {
 		return false

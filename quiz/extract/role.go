@@ -186,7 +186,7 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 		if r.fromNationality && !officialPosts[roleHead(r.Role)] {
 			r.Org = "" // "a British aid worker" works for no country
 		}
-		// A role needs a person named in full ("Macmillan CEO" may be a
+		// A role needs a person named in full ("Brightwell CEO" may be a
 		// company's post) and a role word that is not abbreviated.
 		if r.Role == "" || strings.HasSuffix(r.Role, ".") || !strings.Contains(d.Entities[r.Person].Name, " ") {
 			continue
@@ -601,7 +601,7 @@ type Description struct {
 
 // descriptions reads the appositions of the named mentions of s that say
 // something specific: with a name or number in them, or three words or
-// more ("a Facebook vice president", "the country's second-largest city").
+// more ("an Acme vice president", "the country's second-largest city").
 func (d *Doc) descriptions(s *Sentence) []Description {
 	var out []Description
 	for _, m := range s.Mentions {

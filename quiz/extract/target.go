@@ -262,7 +262,7 @@ func (d *Doc) personSubject(s *Sentence, c Clause) bool {
 }
 
 // inside calls fn for each name that sits inside subject phrase h as a
-// prepositional or possessive modifier ("unrest in Greece", "Spain's
+// prepositional or possessive modifier ("unrest in Peru", "Spain's
 // ruling party").
 func (d *Doc) inside(s *Sentence, h int, fn func(k int)) {
 	for _, k := range s.Kids(h) {
@@ -316,8 +316,8 @@ func (d *Doc) target(s *Sentence, h, phrase int, role Role, cas string) (Target,
 	if w.Mention >= 0 {
 		m := s.Mentions[w.Mention]
 		t.Kind, t.Entity = m.Kind, m.Entity
-		// A name with its own modifiers ("the Kennedy Center for the
-		// Performing Arts") is answered in full; a value with a qualifier
+		// A name with its own modifiers ("the Lindqvist Hall for the
+		// Visual Arts") is answered in full; a value with a qualifier
 		// ("more than 20") without it.
 		if named(m.Kind) && m.Kind != quiz.KindPerson {
 			lo, hi := s.nameBounds(h)
@@ -417,7 +417,7 @@ var answerRels = map[string]bool{
 
 // nameBounds returns the words of a name headed by h with the parts that
 // belong to the name: compounds, and "of", "for" and "on" complements ("the
-// Center for the Performing Arts"), not other modifiers ("Alabama in the
+// Institute for the Visual Arts"), not other modifiers ("Oregon in the
 // final").
 func (s *Sentence) nameBounds(h int) (lo, hi int) {
 	keep := map[int]bool{h: true}

@@ -142,7 +142,7 @@ func (g *Generator) distractors(answer string, k quiz.Kind, local []string, excl
 			continue // a film or a person the recognizer took for a company
 		}
 		if k == quiz.KindPerson && !g.personLike(c.text) {
-			continue // "Notre Dame", "Armstrong Park" among people
+			continue // "Maple Field", "Orchard Park" among people
 		}
 		kept = append(kept, c)
 	}
@@ -180,7 +180,7 @@ func (g *Generator) personLike(name string) bool {
 			return false
 		}
 		// Every word a capitalized name or an initial ("J."), but for
-		// particles inside ("Ludwig van Beethoven"): not "Abbott v. Burke".
+		// particles inside ("Ludwig van Beethoven"): not "Smith v. Jones".
 		if strings.HasSuffix(w, ".") && !(len([]rune(w)) == 2 && i < len(ws)-1) {
 			return false
 		}

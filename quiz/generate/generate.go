@@ -298,7 +298,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity]) ||
 		l.roughCuts() > 0 || !l.agrees() || incidental(d, t) ||
 		t.Kind == quiz.KindOther && t.Role == extract.RoleSubject || // "What highlights ...?": vague
-		named(t.Kind) && partOfName(s, t) || // "Space Shuttle _____": "Which city lifted off?"
+		named(t.Kind) && partOfName(s, t) || // "Research Vessel _____": "Which city set sail?"
 		t.Kind == quiz.KindOrganization || t.Kind == quiz.KindMisc || // judged 0 of 6: "Of what was he a co-founder?"
 		bareOblique(s, l.c.Pred) ||
 		// Judged 0 of 8: the story's own city or a seat world knowledge
@@ -334,7 +334,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			break
 		}
 		if pointsBackRE.MatchString(q) {
-			weak = true // "the same airline's Flight MH17"
+			weak = true // "the same airline's Flight 12"
 		}
 		// A wh-question served by default names something of the story,
 		// comes from a clause not coordinated with another, and asks for
@@ -393,7 +393,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 	return out
 }
 
-// clozeOf makes c a cloze whose answer is the words blanked ("Kimsey" in
+// clozeOf makes c a cloze whose answer is the words blanked ("Ortega" in
 // "Mr. _____ said"), the full name still accepted, with its Anki form.
 func clozeOf(c candidate, d *extract.Doc, t extract.Target) candidate {
 	blank := strings.Join(strings.Fields(unquote.Replace(t.Text(d))), " ")
@@ -604,7 +604,7 @@ func variants(a string) []string {
 	if len(ws) >= 2 {
 		switch strings.ToLower(ws[len(ws)-1]) {
 		case "city", "hospital", "airport", "stadium":
-			// "New York City": "New York"; "Gartnavel Hospital": "Gartnavel"
+			// "Salt Lake City": "Salt Lake"; "Millbrook Hospital": "Millbrook"
 			out = append(out, strings.Join(ws[:len(ws)-1], " "))
 		}
 	}
@@ -830,7 +830,7 @@ func givesAwayDeck(deck []quiz.Question, q quiz.Question) bool {
 // weakClozeKind reports the kinds of answers a blanked sentence asks badly.
 // Two blind judges read 80 served clozes of real articles (two rounds):
 // organizations passed 0 of 14 (the rest of the sentence or world
-// knowledge names them: "Facebook, which owns _____"), named things of
+// knowledge names them: "Acme, which owns _____"), named things of
 // other kinds 3 of 12, dates 2 of 12 and durations 3 of 10 (an incidental
 // date or "less than _____"), against 40 of 48 for people, places,
 // counts and sums.
@@ -878,7 +878,7 @@ func fillTier(c candidate) int {
 func speaker(s *extract.Sentence, t extract.Target) bool {
 	h := s.Words[t.Head]
 	if t.Kind == quiz.KindPerson && strings.HasPrefix(s.Case(t.Head), "according") {
-		return true // "according to MMQB's _____": a source, not the story
+		return true // "according to the Gazette's _____": a source, not the story
 	}
 	if !strings.HasPrefix(h.Rel, "nsubj") || h.Head < 0 {
 		return false
@@ -903,7 +903,7 @@ func listMember(s *extract.Sentence, t extract.Target) bool {
 			names = names && s.Words[k].Mention >= 0
 		}
 	}
-	// "Liberia and Guinea": one of two names is given by the other too.
+	// "Chad and Niger": one of two names is given by the other too.
 	return n >= 3 || n == 2 && names
 }
 
@@ -934,7 +934,7 @@ func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool
 		for _, k := range s.Kids(j) {
 			kw := &s.Words[k]
 			if kw.Mention >= 0 || kw.Feat("Degree") == "Sup" || kw.Feat("NumType") == "Ord" || kw.UPOS == "PROPN" || kw.UPOS == "ADJ" && upperFirst(kw.Text) && k != 0 {
-				specified = true // "the Ebola outbreak", "the largest city", "the first round", "the Brazilian police"
+				specified = true // "the cholera outbreak", "the largest city", "the first round", "the Chilean police"
 			}
 		}
 		// A subject ("The request was denied"), or a person or group ("the
@@ -992,7 +992,7 @@ func besidePlace(s *extract.Sentence, t extract.Target) bool {
 	}
 	if h := s.Words[t.Head].Head; h >= 0 && s.Rel(t.Head) == "nmod" {
 		if m := s.Words[h].Mention; m >= 0 && s.Mentions[m].Kind == quiz.KindPerson {
-			return true // "Sen. Rand Paul of _____": a person's state, said in passing
+			return true // "Sen. Ann Lee of _____": a person's state, said in passing
 		}
 	}
 	for _, j := range []int{t.Lo - 2, t.Hi + 1} {
@@ -1049,7 +1049,7 @@ func sharesWord(prompt, answer string) bool {
 	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(answer), notWordRune) {
 		if len([]rune(w)) >= 4 && words[w] {
-			return true // "AirAsia." gives "Indonesia AirAsia" away
+			return true // "SkyLink." gives "Peru SkyLink" away
 		}
 	}
 	return false
@@ -1059,7 +1059,7 @@ func sharesWord(prompt, answer string) bool {
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // referenceUse reports a name used as a common noun ("the missing
-// Airbus"): "the" and an adjective before a name, where plane, jet or
+// Boeing"): "the" and an adjective before a name, where plane, jet or
 // aircraft would fill the blank as well.
 func referenceUse(s *extract.Sentence, t extract.Target) bool {
 	return t.Lo >= 2 && s.Words[t.Lo-1].UPOS == "ADJ" && s.Words[t.Lo-2].Lower() == "the" && named(t.Kind)
@@ -1113,8 +1113,8 @@ func valueKind(k quiz.Kind) bool {
 	return false
 }
 
-// partOfName reports a target that is one piece of a longer name: "BSE"
-// in "the BSE Sensex", "Flight" in "Flight 9". Blanking it asks for a
+// partOfName reports a target that is one piece of a longer name: "LSE"
+// in "the LSE Index", "Flight" in "Flight 9". Blanking it asks for a
 // word the rest of the name gives away.
 func partOfName(s *extract.Sentence, t extract.Target) bool {
 	if glued(s, t) {
@@ -1130,7 +1130,7 @@ func partOfName(s *extract.Sentence, t extract.Target) bool {
 		return true // "the No _____ policy unit", "Flight _____": a number in a name
 	}
 	if t.Lo > 0 && t.Kind != quiz.KindPerson {
-		// "Malaysian _____" for "Malaysian Airlines Flight MH370": a
+		// "Chilean _____" for "Chilean Airways Flight 12": a
 		// capitalized modifier right before a capitalized answer is part
 		// of one name, whatever the tagger made of it.
 		p, w := &s.Words[t.Lo-1], &s.Words[t.Lo]
@@ -1155,7 +1155,7 @@ func partOfName(s *extract.Sentence, t extract.Target) bool {
 }
 
 // address reports a number that names rather than counts: "1225 N.
-// Rampart St.", "Flight 8501".
+// Oak St.", "Flight 12".
 func address(s *extract.Sentence, t extract.Target) bool {
 	if t.Kind != quiz.KindCount && !(t.Kind == quiz.KindDate && t.Hi-t.Lo == 1 && s.Words[t.Lo].UPOS == "NUM") {
 		return false // "1225" may read as a year
@@ -1302,7 +1302,7 @@ func countGiven(s *extract.Sentence, t extract.Target) bool {
 }
 
 // ownerOfName reports a place or organization blanked as the owner of a
-// name: "_____'s Flight 447", "one of _____'s state senators". Whose a
+// name: "_____'s Flight 12", "one of _____'s state senators". Whose a
 // flight or a senator is, world knowledge tells.
 func ownerOfName(s *extract.Sentence, t extract.Target) bool {
 	if !isPlace(t.Kind) && t.Kind != quiz.KindOrganization {
@@ -1315,8 +1315,8 @@ func ownerOfName(s *extract.Sentence, t extract.Target) bool {
 }
 
 // glued reports a target written against a neighbour with no space
-// between but a hyphen or a letter: "2006" of "2002-2006", "Airbus" of
-// "Airbus-made".
+// between but a hyphen or a letter: "2006" of "2002-2006", "Boeing" of
+// "Boeing-made".
 func glued(s *extract.Sentence, t extract.Target) bool {
 	if t.Lo > 0 && s.Words[t.Lo-1].End == s.Words[t.Lo].Start && gluing(s.Words[t.Lo-1].Text, true) {
 		return true
@@ -1345,8 +1345,8 @@ func gluing(w string, before bool) bool {
 }
 
 // bareOblique reports a noun the parse hangs on predicate p as an oblique
-// with no preposition and no temporal subtype: "Space Shuttle" in "Space
-// Shuttle Columbia lifted off" taken apart from its name. A question
+// with no preposition and no temporal subtype: "Research Vessel" in "Research
+// Vessel Aurora set sail" taken apart from its name. A question
 // rebuilt on such a parse moves the pieces apart.
 func bareOblique(s *extract.Sentence, p int) bool {
 	if p < 0 {
@@ -1362,8 +1362,8 @@ func bareOblique(s *extract.Sentence, p int) bool {
 }
 
 // countryGiven reports a country blanked in a sentence that names one of
-// its cities ("moved to the _____ ... in New York City"), or a city
-// blanked after an organization it is the seat of ("Columbia University
+// its cities ("moved to the _____ ... in Denver"), or a city
+// blanked after an organization it is the seat of ("Lakeside University
 // in _____").
 func (g *Generator) countryGiven(s *extract.Sentence, t extract.Target, answer string) bool {
 	switch t.Kind {

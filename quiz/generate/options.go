@@ -422,7 +422,7 @@ func theCountry(name string) bool {
 }
 
 // orgPossessive writes an organization's possessive as the article writes
-// the name: "the Kremlin's" when it says "the Kremlin", "France's".
+// the name: "the Pentagon's" when it says "the Pentagon", "France's".
 func (g *Generator) orgPossessive(d *extract.Doc, org string) string {
 	if g.takesThe(d, org) {
 		return "the " + possessive(org)

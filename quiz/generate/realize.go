@@ -303,7 +303,7 @@ func (l *layout) dropped(i, k int) bool {
 	}
 	switch {
 	case rel == "appos" && !l.inside(k) && s.TitledName(i) != k && commaBefore(s, k):
-		return true // but "governor Ann Lee" keeps the name, and "budget carrier AirAsia" is one phrase
+		return true // but "governor Ann Lee" keeps the name, and "budget carrier SkyLink" is one phrase
 	case (w.Rel == "acl:relcl" || rel == "acl") && commaBefore(s, k) && !l.inside(k):
 		return true
 	case rel == "parataxis" || rel == "dislocated" || rel == "reparandum" || rel == "discourse":
@@ -600,7 +600,7 @@ func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 		return "", false
 	}
 	if !startsWithName(s, idx) {
-		txt = lowerFirst(txt) // "the Kremlin", "exports"
+		txt = lowerFirst(txt) // "the Pentagon", "exports"
 	}
 	return txt, true
 }
@@ -1415,7 +1415,7 @@ func dropAt(s *extract.Sentence, j, level int) bool {
 	case "appos":
 		// An apposition set off by punctuation; one written against its
 		// head is the parser splitting one phrase.
-		return s.TitledName(w.Head) != j && commaBefore(s, j) // "CEO Jamie Dimon" keeps the name
+		return s.TitledName(w.Head) != j && commaBefore(s, j) // "CEO Ann Lee" keeps the name
 	case "dep", "discourse", "vocative":
 		return true
 	case "acl":

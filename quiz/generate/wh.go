@@ -158,7 +158,7 @@ func lowerFirstQuestion(q string) string {
 	}
 	for _, r := range first[1:] {
 		if r >= 'A' && r <= 'Z' {
-			return q // "McLean", "iPhone"-like names
+			return q // "McKay", "iPhone"-like names
 		}
 	}
 	switch strings.ToLower(first) {

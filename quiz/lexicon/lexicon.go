@@ -34,7 +34,7 @@ type Lexicon struct {
 	persons     map[string]bool     // common nouns that name people ("saxophonist")
 	valency     map[string]bool     // "verb prep": a preposition the verb's obliques take ("rely on")
 	countryAKA  map[string][]string // country -> its other names ("UK", "Great Britain")
-	theOrgs     map[string]bool     // organizations written with "the" ("the Kremlin")
+	theOrgs     map[string]bool     // organizations written with "the" ("the Pentagon")
 	modifiers   map[string]bool
 	orgWords    map[string]bool
 	orgs        map[string]bool
@@ -90,7 +90,7 @@ func (l *Lexicon) Title(phrase string) bool { return l.titles[phrase] }
 func (l *Lexicon) TitleHead(w string) bool { return l.titleHeads[w] }
 
 // TakesThe reports whether English writes the well-known organization
-// with "the" ("the Kremlin", "the BBC"; not "NATO", "Google").
+// with "the" ("the Pentagon", "the Vatican"; not "NATO", "Toyota").
 func (l *Lexicon) TakesThe(name string) bool { return l.theOrgs[name] }
 
 // PersonNoun reports whether the lower-case common noun names a person

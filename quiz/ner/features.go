@@ -315,7 +315,7 @@ func prepare(words []string, g gazetteer, toks []tok) []tok {
 }
 
 // titleCase reports whether a sentence looks like a title-case headline
-// ("Talks Resume in Istanbul Amid Ongoing Conflict"): every word of four
+// ("Talks Resume in Geneva Amid Ongoing Dispute"): every word of four
 // letters or more is capitalized, there are at least four such words, a
 // function word ("in", "To") shows it is prose rather than a list of names,
 // and there are no brackets or scores as in sports tables. Capitalization
