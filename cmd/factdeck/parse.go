@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -36,16 +37,7 @@ Flags:
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(stderr, "factdeck parse: want one FILE, got %d\n", fs.NArg())
-		fs.Usage()
-		return errUsage
-	}
-	name := "-"
-	if fs.NArg() == 1 {
-		name = fs.Arg(0)
-	}
-	raw, err := readInput(name)
+	name, raw, err := oneInput(fs, "parse", stderr)
 	if err != nil {
 		return err
 	}
@@ -84,6 +76,23 @@ Flags:
 		}
 	}
 	return conllu.Write(stdout, sents)
+}
+
+// oneInput reads the one FILE argument of command cmd, standard input when
+// there is none or it is "-", and returns its name and bytes. More than one
+// argument is a usage error.
+func oneInput(fs *flag.FlagSet, cmd string, stderr io.Writer) (string, []byte, error) {
+	if fs.NArg() > 1 {
+		fmt.Fprintf(stderr, "factdeck %s: want one FILE, got %d\n", cmd, fs.NArg())
+		fs.Usage()
+		return "", nil, errUsage
+	}
+	name := "-"
+	if fs.NArg() == 1 {
+		name = fs.Arg(0)
+	}
+	raw, err := readInput(name)
+	return name, raw, err
 }
 
 // readInput reads the file name, or standard input for "-", up to the

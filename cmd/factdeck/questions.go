@@ -44,16 +44,7 @@ Flags:
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(stderr, "factdeck questions: want one FILE, got %d\n", fs.NArg())
-		fs.Usage()
-		return errUsage
-	}
-	name := "-"
-	if fs.NArg() == 1 {
-		name = fs.Arg(0)
-	}
-	raw, err := readInput(name)
+	name, raw, err := oneInput(fs, "questions", stderr)
 	if err != nil {
 		return err
 	}
