@@ -19,6 +19,7 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -562,7 +563,7 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 			acc = append(acc, sn)
 		}
 	}
-	acc = append(acc, variants(a)...)
+	acc = append(acc, variants(lx, a)...)
 	if t.Kind == quiz.KindCountry && lx != nil {
 		acc = append(acc, lx.CountryNames(a)...) // "Great Britain": "United Kingdom", "UK"
 	}
@@ -571,7 +572,7 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 
 // variants returns other common spellings of a value: "49%" and "49
 // percent", "$5" and "5 dollars".
-func variants(a string) []string {
+func variants(lx *lexicon.Lexicon, a string) []string {
 	var out []string
 	switch {
 	case strings.HasSuffix(a, " percent"):
@@ -582,7 +583,10 @@ func variants(a string) []string {
 		out = append(out, strings.TrimPrefix(a, "$")+" dollars", strings.TrimPrefix(a, "$"))
 	}
 	ws := strings.Fields(a)
-	if n, ok := smallNumbers[strings.ToLower(ws[0])]; ok {
+	if v, ok := lx.Number(strings.ToLower(ws[0])); ok && v >= 1 && v <= 100 && !strings.HasSuffix(ws[0], "s") && !strings.EqualFold(ws[0], "dozen") {
+		// Number words, not "hundreds" (no number) or "dozen" (of "half a
+		// dozen": a unit).
+		n := strconv.FormatInt(v, 10)
 		if len(ws) == 1 {
 			out = append(out, n) // "nine": "9"
 		} else {
@@ -592,10 +596,10 @@ func variants(a string) []string {
 			}
 		}
 	}
-	if len(ws) == 2 && isMonth(ws[0]) && isDigits(ws[1]) {
+	if len(ws) == 2 && isMonth(lx, ws[0]) && isDigits(ws[1]) {
 		out = append(out, ws[1]+" "+ws[0]) // "March 6": "6 March"
 	}
-	if len(ws) == 2 && isDigits(ws[0]) && isMonth(ws[1]) {
+	if len(ws) == 2 && isDigits(ws[0]) && isMonth(lx, ws[1]) {
 		out = append(out, ws[1]+" "+ws[0]) // "28 February": "February 28"
 	}
 	if len(ws) >= 2 && len([]rune(ws[0])) == 1 && strings.ContainsAny(ws[0], "€£¥$") {
@@ -611,24 +615,14 @@ func variants(a string) []string {
 	return out
 }
 
-// isMonth reports a month's name or its abbreviation ("Sept.").
-func isMonth(w string) bool {
-	w = strings.TrimSuffix(w, ".")
-	for _, m := range monthNames {
-		if len(w) >= 3 && strings.HasPrefix(m, w) {
-			return true
-		}
+// isMonth reports a month's name or its abbreviation, with or without its
+// full stop ("Sept.", "Dec").
+func isMonth(lx *lexicon.Lexicon, w string) bool {
+	if _, ok := lx.Month(w); ok {
+		return true
 	}
-	return false
-}
-
-// smallNumbers spells the numbers a writer spells, as digits.
-var smallNumbers = map[string]string{
-	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
-	"fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
-	"nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-	"seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+	_, ok := lx.Month(w + ".")
+	return ok
 }
 
 func dedupe(ss []string) []string {
@@ -702,10 +696,10 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		case "one", "1", "a", "an", "single":
 			return true // "one pilot flies ...", "one of his works": one is no number to learn
 		}
-		if h := s.Words[t.Head].Head; h >= 0 && (isMonth(s.Words[h].Text) && upperFirst(s.Words[h].Text) || weekdayName(s.Words[h].Text)) {
+		if h := s.Words[t.Head].Head; h >= 0 && (isMonth(g.lx, s.Words[h].Text) && upperFirst(s.Words[h].Text) || g.lx.Weekday(s.Words[h].Text)) {
 			return true // "28 February": a day of a date, not a count
 		}
-		if t.Hi < len(s.Words) && isMonth(s.Words[t.Hi].Text) && upperFirst(s.Words[t.Hi].Text) {
+		if t.Hi < len(s.Words) && isMonth(g.lx, s.Words[t.Hi].Text) && upperFirst(s.Words[t.Hi].Text) {
 			return true
 		}
 		if t.Lo == 0 && t.Hi < len(s.Words) && upperFirst(s.Words[t.Hi].Text) && s.Rel(t.Head) != "nummod" {
@@ -1208,16 +1202,6 @@ func (g *Generator) knownRegion(name string) bool {
 func centuryOrdinal(s *extract.Sentence, t extract.Target) bool {
 	for j := t.Hi; j < len(s.Words) && j <= t.Hi+1; j++ {
 		if w := s.Words[j].Lower(); w == "century" || w == "centuries" {
-			return true
-		}
-	}
-	return false
-}
-
-// weekdayName reports a weekday's name.
-func weekdayName(w string) bool {
-	for _, d := range weekdayNames {
-		if strings.EqualFold(w, d) {
 			return true
 		}
 	}

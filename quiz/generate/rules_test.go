@@ -3,9 +3,12 @@ package generate
 import (
 	"slices"
 	"testing"
+
+	"factdeck/quiz/lexicon"
 )
 
 func TestVariants(t *testing.T) {
+	lx := lexicon.Load()
 	tests := []struct {
 		answer string
 		want   []string // each must be among the variants
@@ -23,7 +26,7 @@ func TestVariants(t *testing.T) {
 		{"twofold", nil, []string{"2fold"}},
 	}
 	for _, tt := range tests {
-		got := variants(tt.answer)
+		got := variants(lx, tt.answer)
 		for _, w := range tt.want {
 			if !slices.Contains(got, w) {
 				t.Errorf("variants(%q) = %q, want %q among them", tt.answer, got, w)
@@ -56,8 +59,9 @@ func TestSharesWord(t *testing.T) {
 }
 
 func TestIsMonth(t *testing.T) {
+	lx := lexicon.Load()
 	for w, want := range map[string]bool{"March": true, "Sept.": true, "Dec": true, "Ma": false, "Monday": false, "Marching": false} {
-		if got := isMonth(w); got != want {
+		if got := isMonth(lx, w); got != want {
 			t.Errorf("isMonth(%q) = %v, want %v", w, got, want)
 		}
 	}
@@ -98,6 +102,7 @@ func TestGenderForms(t *testing.T) {
 }
 
 func TestMoreVariants(t *testing.T) {
+	lx := lexicon.Load()
 	tests := []struct {
 		answer string
 		want   string
@@ -110,11 +115,11 @@ func TestMoreVariants(t *testing.T) {
 		{"Gartnavel Hospital", "Gartnavel"},
 	}
 	for _, tt := range tests {
-		if got := variants(tt.answer); !slices.Contains(got, tt.want) {
+		if got := variants(lx, tt.answer); !slices.Contains(got, tt.want) {
 			t.Errorf("variants(%q) = %q, want %q among them", tt.answer, got, tt.want)
 		}
 	}
-	if got := variants("Hospital"); len(got) != 0 {
+	if got := variants(lx, "Hospital"); len(got) != 0 {
 		t.Errorf("variants(Hospital) = %q, want none", got)
 	}
 }

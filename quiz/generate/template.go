@@ -276,7 +276,7 @@ func (l *layout) test(name string) bool {
 	case "year":
 		return isDigits(tg.Text(l.d)) && len(tg.Text(l.d)) == 4
 	case "month":
-		return tg.Hi-tg.Lo == 1 && isMonth(tg.Text(l.d)) // not "the 1960s"
+		return tg.Hi-tg.Lo == 1 && isMonth(l.lx, tg.Text(l.d)) // not "the 1960s"
 	case "class":
 		return tg.Entity >= 0 && l.d.Entities[tg.Entity].Class != "" && !personNoun(l.d.Entities[tg.Entity].Class)
 	case "possessive":
