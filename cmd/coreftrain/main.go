@@ -59,7 +59,7 @@ func read(dir, name string) ([]conllu.Sentence, error) {
 	if strings.Contains(name, "-test") {
 		return nil, fmt.Errorf("%s: refusing to read a test file", name)
 	}
-	return gum.ReadFile(filepath.Join(dir, name))
+	return conllu.ReadFile(filepath.Join(dir, name))
 }
 
 func run(dir, trainFile, devFile, out string, drop float64, parsedToo bool, opt coref.TrainOptions) error {
@@ -85,7 +85,7 @@ func run(dir, trainFile, devFile, out string, drop float64, parsedToo bool, opt 
 		return err
 	}
 	if parsedToo {
-		parsed, err := gum.Docs(trainSents, gum.Options{Parsed: gum.Reparsed(trainSents, sm.Annotate)})
+		parsed, err := gum.Docs(trainSents, gum.Options{Parsed: conllu.Reparsed(trainSents, sm.Annotate)})
 		if err != nil {
 			return err
 		}
@@ -96,7 +96,7 @@ func run(dir, trainFile, devFile, out string, drop float64, parsedToo bool, opt 
 	if err != nil {
 		return err
 	}
-	devParsed, err := gum.Docs(devSents, gum.Options{Parsed: gum.Reparsed(devSents, sm.Annotate)})
+	devParsed, err := gum.Docs(devSents, gum.Options{Parsed: conllu.Reparsed(devSents, sm.Annotate)})
 	if err != nil {
 		return err
 	}

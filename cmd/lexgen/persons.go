@@ -5,7 +5,6 @@ package main
 // head mentions GUM types as persons.
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -28,14 +27,9 @@ var collectiveNouns = map[string]bool{
 func personNouns(gumFiles []string, out string) error {
 	person, other := map[string]int{}, map[string]int{}
 	for _, path := range gumFiles {
-		f, err := os.Open(path)
+		sents, err := conllu.ReadFile(path)
 		if err != nil {
 			return err
-		}
-		sents, err := conllu.Read(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
 		}
 		for _, s := range sents {
 			for _, m := range gumMentions(s.Words) {

@@ -32,14 +32,9 @@ func valency(files []string, out string) error {
 	uses := map[string]int{}
 	with := map[string]map[string]int{}
 	for _, path := range files {
-		f, err := os.Open(path)
+		sents, err := conllu.ReadFile(path)
 		if err != nil {
 			return err
-		}
-		sents, err := conllu.Read(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
 		}
 		for _, s := range sents {
 			for i, w := range s.Words {

@@ -50,7 +50,7 @@ func read(dir, name string) ([]conllu.Sentence, error) {
 	if strings.Contains(name, "-test") {
 		return nil, fmt.Errorf("%s: refusing to read a test file", name)
 	}
-	return gum.ReadFile(filepath.Join(dir, name))
+	return conllu.ReadFile(filepath.Join(dir, name))
 }
 
 // reader reads GUM sentences in the three views, parsing with quiz/syntax
@@ -73,7 +73,7 @@ func (r *reader) examples(sents []conllu.Sentence, view string) ([]salience.Exam
 			}
 			r.sm = sm
 		}
-		return gum.Examples(sents, gum.Options{View: gum.Named, Parsed: gum.Reparsed(sents, r.sm.Annotate)})
+		return gum.Examples(sents, gum.Options{View: gum.Named, Parsed: conllu.Reparsed(sents, r.sm.Annotate)})
 	}
 	return nil, fmt.Errorf("unknown view %q (want gold, named or parsed)", view)
 }

@@ -74,14 +74,9 @@ func read(dir, name string) ([]conllu.Sentence, error) {
 	if strings.Contains(name, "-test") {
 		return nil, fmt.Errorf("%s: refusing to read a test file", name)
 	}
-	f, err := os.Open(filepath.Join(dir, name))
+	s, err := conllu.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		return nil, fmt.Errorf("read treebank: %w", err)
-	}
-	defer f.Close()
-	s, err := conllu.Read(f)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return s, nil
 }

@@ -30,7 +30,7 @@ func needShared(tb testing.TB, rel string) string {
 
 func readGUM(tb testing.TB, split string) []conllu.Sentence {
 	tb.Helper()
-	sents, err := gum.ReadFile(needShared(tb, "eval/ud/en_gum-ccby-ud-"+split+".conllu"))
+	sents, err := conllu.ReadFile(needShared(tb, "eval/ud/en_gum-ccby-ud-"+split+".conllu"))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestGUM(t *testing.T) {
 			var opt gum.Options
 			if tc.trees == "predicted" {
 				if parsed[tc.split] == nil {
-					parsed[tc.split] = gum.Reparsed(gold, sm.Annotate)
+					parsed[tc.split] = conllu.Reparsed(gold, sm.Annotate)
 				}
 				opt.Parsed = parsed[tc.split]
 			}

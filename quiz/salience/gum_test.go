@@ -15,6 +15,7 @@ import (
 	"factdeck/quiz/salience"
 	"factdeck/quiz/salience/gum"
 	"factdeck/quiz/syntax"
+	"factdeck/quiz/syntax/conllu"
 )
 
 // shared is the directory of the evaluation data, beside the repository.
@@ -43,11 +44,11 @@ var gumSplits = sync.OnceValues(func() (map[string][]salience.Example, error) {
 	}
 	out := map[string][]salience.Example{}
 	for _, split := range []string{"dev", "test"} {
-		sents, err := gum.ReadFile(filepath.Join(shared, "eval", "ud", "en_gum-ccby-ud-"+split+".conllu"))
+		sents, err := conllu.ReadFile(filepath.Join(shared, "eval", "ud", "en_gum-ccby-ud-"+split+".conllu"))
 		if err != nil {
 			return nil, err
 		}
-		parsed := gum.Reparsed(sents, sm.Annotate)
+		parsed := conllu.Reparsed(sents, sm.Annotate)
 		for _, v := range []struct {
 			name string
 			opt  gum.Options

@@ -20,7 +20,6 @@ package gum
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,32 +28,6 @@ import (
 	"factdeck/quiz/coref"
 	"factdeck/quiz/syntax/conllu"
 )
-
-// ReadFile reads the sentences of a CoNLL-U file.
-func ReadFile(path string) ([]conllu.Sentence, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("gum: %w", err)
-	}
-	defer f.Close()
-	s, err := conllu.Read(f)
-	if err != nil {
-		return nil, fmt.Errorf("gum: read %s: %w", path, err)
-	}
-	return s, nil
-}
-
-// Reparsed returns copies of sents analysed by annotate (for instance
-// syntax.Model.Annotate), the words and comments kept.
-func Reparsed(sents []conllu.Sentence, annotate func(*conllu.Sentence)) []conllu.Sentence {
-	out := make([]conllu.Sentence, len(sents))
-	for i, s := range sents {
-		s.Words = slices.Clone(s.Words)
-		annotate(&s)
-		out[i] = s
-	}
-	return out
-}
 
 // Options are the settings of Docs.
 type Options struct {

@@ -14,7 +14,7 @@ import (
 
 func readTestdata(t *testing.T) []conllu.Sentence {
 	t.Helper()
-	s, err := ReadFile("testdata/two_docs.conllu")
+	s, err := conllu.ReadFile("testdata/two_docs.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +112,7 @@ func TestDocsParsed(t *testing.T) {
 	gold := readTestdata(t)
 	// Another tree: "Lee" heads "Ann Lee"; the words come from it, which
 	// mentions are candidates and their kinds from the gold one.
-	parsed := Reparsed(gold, func(s *conllu.Sentence) {
+	parsed := conllu.Reparsed(gold, func(s *conllu.Sentence) {
 		if s.Words[0].Form == "Ann" {
 			s.Words[0].Head, s.Words[0].DepRel = 2, "compound"
 			s.Words[1].Head, s.Words[1].DepRel = 3, "nsubj"
@@ -150,7 +150,7 @@ func TestMentionsErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := ReadFile("testdata/missing.conllu"); err == nil || !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("ReadFile(missing) error = %v, want not exist", err)
+	if _, err := conllu.ReadFile("testdata/missing.conllu"); err == nil || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("conllu.ReadFile(missing) error = %v, want not exist", err)
 	}
 }

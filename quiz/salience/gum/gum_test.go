@@ -34,7 +34,7 @@ func needShared(tb testing.TB, rel string) string {
 func TestFile(t *testing.T) {
 	for _, split := range []string{"train", "dev", "test"} {
 		t.Run(split, func(t *testing.T) {
-			sents, err := ReadFile(needShared(t, "eval/ud/en_gum-ccby-ud-"+split+".conllu"))
+			sents, err := conllu.ReadFile(needShared(t, "eval/ud/en_gum-ccby-ud-"+split+".conllu"))
 			if err != nil {
 				t.Fatal(err)
 			}
