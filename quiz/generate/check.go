@@ -18,11 +18,14 @@ import (
 type checker struct {
 	syn   *syntax.Model
 	trees map[string]*syntax.Tree
+	// repeats memoizes repeatedValue by answer: the article's body is
+	// scanned once per value, not once per question about it.
+	repeats map[string]bool
 }
 
 // checker returns a checker for one article's questions.
 func (g *Generator) checker() *checker {
-	return &checker{syn: g.syn, trees: map[string]*syntax.Tree{}}
+	return &checker{syn: g.syn, trees: map[string]*syntax.Tree{}, repeats: map[string]bool{}}
 }
 
 // reparse parses text, a single sentence, once; nil when it is not one

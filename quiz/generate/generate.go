@@ -243,7 +243,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			// What makes a blank trivial or unfair keeps it out of any
 			// deck; a long or cut sentence only out of a full one.
 			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
-				partOfName(s, t) || address(s, t) || countGiven(s, t) || ownerOfName(s, t) || repeatedValue(d, t, answer) || g.countryGiven(s, t, answer) || decimalFigure(t, answer) || dateline(s, t) || classPredicate(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
+				partOfName(s, t) || address(s, t) || countGiven(s, t) || ownerOfName(s, t) || ck.repeatedValue(d, t, answer) || g.countryGiven(s, t, answer) || decimalFigure(t, answer) || dateline(s, t) || classPredicate(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
 				g.titled(s, t) || t.Kind == quiz.KindWeekday || pointsBackRE.MatchString(cl) ||
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
@@ -1164,11 +1164,22 @@ func address(s *extract.Sentence, t extract.Target) bool {
 // repeatedValue reports a number or date the article repeats (three times
 // or more): the story's own year or figure, which every other sentence
 // gives away.
-func repeatedValue(d *extract.Doc, t extract.Target, answer string) bool {
+func (ck *checker) repeatedValue(d *extract.Doc, t extract.Target, answer string) bool {
 	if !valueKind(t.Kind) || len(answer) < 2 {
 		return false
 	}
-	n, body := 0, d.Body
+	r, ok := ck.repeats[answer]
+	if !ok {
+		r = repeatsIn(d.Body, answer)
+		ck.repeats[answer] = r
+	}
+	return r
+}
+
+// repeatsIn reports whether answer stands in body three times or more as
+// a whole word.
+func repeatsIn(body, answer string) bool {
+	n := 0
 	for {
 		i := strings.Index(body, answer)
 		if i < 0 {
