@@ -364,21 +364,24 @@ func sharedRole(an *extract.Analysis, r extract.RoleFact) bool {
 // genderless maps the gendered forms of a post to one: a spokeswoman and
 // a spokesperson of one agency hold the same post.
 func genderless(w string) string {
-	for _, suf := range []string{"woman", "man", "person"} {
-		if b, ok := strings.CutSuffix(w, suf); ok && len(b) > 2 {
+	for _, suf := range genderSuffixes {
+		if b, ok := strings.CutSuffix(w, suf); ok && genderedStems[b] {
 			return b + "person"
 		}
 	}
 	return w
 }
 
+// genderSuffixes are the endings of a post's gendered forms.
+var genderSuffixes = []string{"woman", "man", "person"}
+
 // genderForms returns a post's other gendered forms: "spokesperson" and
 // "spokesman" for "spokeswoman".
 func genderForms(post string) []string {
-	for _, suf := range []string{"woman", "man", "person"} {
+	for _, suf := range genderSuffixes {
 		if b, ok := strings.CutSuffix(post, suf); ok && genderedStems[strings.ToLower(lastWord(b))] {
 			var out []string
-			for _, o := range []string{"woman", "man", "person"} {
+			for _, o := range genderSuffixes {
 				if o != suf {
 					out = append(out, b+o)
 				}
