@@ -345,6 +345,13 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		for _, ty := range tpl.Types {
 			c := mk(ty, q, tpl.ID, tpl.Priority)
 			c.weak = whWeak
+			if l.answerQual != "" {
+				if ty != quiz.ShortAnswer {
+					continue // options would each need the qualifier
+				}
+				c.q.Answer = l.answerQual + " " + answer
+				c.q.Accepted = dedupe(append([]string{c.q.Answer}, accepted...))
+			}
 			switch ty {
 			case quiz.MultipleChoice:
 				opts, ok := g.options(an, t, answer, q, local, pool)

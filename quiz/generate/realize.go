@@ -45,6 +45,10 @@ type layout struct {
 	// purpose, a condition, a complement): what remains may say less than
 	// the sentence.
 	lossy bool
+	// answerQual is a qualifier of the counted answer that a question
+	// cannot front ("more than" in "more than 11 kilometres": no "More
+	// than how many"): it moves into the answer instead.
+	answerQual string
 }
 
 // maxSourceWords bounds the source a question quotes ("According to ...").
@@ -797,6 +801,7 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 	}
 	quoting := false
 	skipTo := -1 // the last word of a description replaced by its name
+	last := -1   // the last word written
 	for _, j := range idx {
 		if j <= skipTo {
 			continue
@@ -836,13 +841,13 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		}
 		// A pronoun whose referent the text already named stays ("Ann Lee
 		// said she ..."), as do the possessives of entity keep.
-		if !replaced && isPersonal(w) && !(w.Ent >= 0 && named[w.Ent]) && !(keep >= 0 && w.Ent == keep && (w.Feat("Poss") == "Yes" || w.Feat("Reflex") == "Yes")) && !boundBySubject(s, j, in) &&
+		if !replaced && isPersonal(w) && !(w.Ent >= 0 && named[w.Ent]) && !(keep >= 0 && w.Ent == keep && (possessivePronoun(w) || w.Feat("Reflex") == "Yes")) && !boundBySubject(s, j, in) &&
 			!(w.Ent < 0 && onlyFit(d, w, named)) {
 			if w.Ent < 0 {
 				return "", false
 			}
 			txt, replaced = d.Entities[w.Ent].Name, true
-			if w.Feat("Poss") == "Yes" {
+			if possessivePronoun(w) {
 				txt = possessive(txt)
 			}
 			if quoting {
@@ -855,6 +860,12 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		if replaced && txt == "" {
 			continue
 		}
+		if last >= 0 && j-1 > last && s.Words[last+1].Text == "," && s.Words[j-1].Text == "," && s.Rel(j) == "cc" {
+			// "2014, the bank said, but capping ...": an aside taken
+			// from between commas leaves one before the conjunction.
+			b.WriteByte(',')
+		}
+		last = j
 		switch {
 		case prev == j-1 && !replaced:
 			b.WriteString(d.Body[s.Words[prev].End:w.End])
@@ -885,7 +896,7 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 // bank raised its rates", "Since its founding, the school has ...".
 func boundBySubject(s *extract.Sentence, j int, in map[int]bool) bool {
 	w := &s.Words[j]
-	if w.Feat("Poss") != "Yes" {
+	if !possessivePronoun(w) {
 		return false
 	}
 	for h := w.Head; h >= 0; h = s.Words[h].Head {
@@ -998,6 +1009,24 @@ func isPersonal(w *extract.Word) bool {
 	switch w.Lower() {
 	case "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs":
 		return true
+	}
+	return false
+}
+
+// possessivePronoun reports a pronoun used as a possessive ("her" in "her
+// concerns"), by its features or, where the tagger missed them, by its
+// relation.
+func possessivePronoun(w *extract.Word) bool {
+	if w.Feat("Poss") == "Yes" || w.Rel == "nmod:poss" {
+		return true
+	}
+	switch w.Lower() {
+	case "its", "their":
+		return true
+	case "her":
+		// "Her concerns are revealed" misparsed with "Her" the subject:
+		// a subject is never "her" but for the possessive.
+		return strings.HasPrefix(w.Rel, "nsubj")
 	}
 	return false
 }

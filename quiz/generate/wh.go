@@ -68,8 +68,10 @@ func (l *layout) howMany() (string, bool) {
 	wh := "how many " + noun
 	switch qual {
 	case "":
-	case "about", "around", "roughly", "approximately", "nearly", "almost", "some", "over", "more than", "at least", "less than", "fewer than", "up to", "under":
-		wh = qual + " " + wh
+	case "about", "around", "roughly", "approximately":
+		wh = qual + " " + wh // "About how many people ...?"
+	case "nearly", "almost", "some", "over", "more than", "at least", "less than", "fewer than", "up to", "under":
+		l.answerQual = qual // "How many kilometres ...?": "more than 11"
 	}
 	if t.Case != "" && !strings.Contains(t.Case, " ") {
 		wh = t.Case + " " + wh
@@ -172,7 +174,7 @@ func lowerFirstQuestion(q string) string {
 }
 
 // isQuestionOpener reports the prepositions and words a question phrase
-// may begin with ("At what time", "More than how many").
+// may begin with ("At what time", "About how many").
 func isQuestionOpener(w string) bool {
 	switch w {
 	case "by", "in", "on", "at", "to", "for", "from", "with", "within", "since", "about", "more", "of",

@@ -288,3 +288,50 @@ func TestDayFirstDates(t *testing.T) {
 		t.Error("no question asks for a day-first date whole")
 	}
 }
+
+// TestRealizedSentencesStayEnglish checks three repairs a prompt's words
+// need when the generator rewrites a sentence: a possessive pronoun becomes
+// a possessive name (even where the parse took "Her" for a subject), an
+// aside taken from between commas leaves the comma before "but", and a
+// count qualified by "more than" is asked as "How many", the qualifier
+// moving into the answer.
+func TestRealizedSentencesStayEnglish(t *testing.T) {
+	p := newPipeline(t)
+	raw := "Archive opens papers of engineer Mara Voss\n\n" +
+		"Engineer Mara Voss designed the Tallin river bridge in 1961, the city's archive said on Monday.\n\n" +
+		"Her previously unknown notebooks are held in official papers released by the archive in Dunmore, a town north of the capital.\n\n" +
+		"The Tallin Bridge Company earned $4.9 million in the fourth quarter of 1962, the company said in a report on Tuesday, down from a year earlier, but capping what its chief executive Mara Voss called a record year for the firm and for its workers in the river valley.\n\n" +
+		"During the storm, the steel cable of the bridge fell more than 11 metres into the river.\n"
+	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "voss.txt"}}, &memPool{}, pipeline.Options{})
+	if err != nil || len(out) != 1 || out[0].Err != nil {
+		t.Fatalf("Batch = %v, %v", out, err)
+	}
+	possessive, howMany := 0, 0
+	for _, q := range out[0].Questions {
+		switch {
+		case strings.Contains(q.Prompt, "Voss previously"):
+			t.Errorf("possessive pronoun named without 's: %q", q.Prompt)
+		case strings.Contains(q.Prompt, "Voss's previously"):
+			possessive++
+		}
+		switch {
+		case strings.Contains(q.Prompt, "but capping") && !strings.Contains(q.Prompt, ", but capping"):
+			t.Errorf("comma lost before the conjunction: %q", q.Prompt)
+		}
+		if strings.Contains(strings.ToLower(q.Prompt), "than how many") {
+			t.Errorf("qualifier fronted with the question word: %q", q.Prompt)
+		}
+		if strings.HasPrefix(q.Prompt, "How many metres") {
+			howMany++
+			if q.Answer != "more than 11" {
+				t.Errorf("%q -> %q, want the qualifier in the answer", q.Prompt, q.Answer)
+			}
+		}
+	}
+	if possessive == 0 || howMany == 0 {
+		for _, q := range out[0].Questions {
+			t.Logf("%s %q -> %q", q.Type, q.Prompt, q.Answer)
+		}
+		t.Errorf("no prompt shows the repairs: %d with the possessive name, %d asking how many with the qualifier answered", possessive, howMany)
+	}
+}
