@@ -21,6 +21,9 @@ type checker struct {
 	// repeats memoizes repeatedValue by answer: the article's body is
 	// scanned once per value, not once per question about it.
 	repeats map[string]bool
+	// seenNoun maps a common noun's lemma to the first sentence of the
+	// article using it, for anaphoric; built on first use.
+	seenNoun map[string]int
 }
 
 // checker returns a checker for one article's questions.

@@ -203,6 +203,12 @@ var placeHeads = map[string]bool{
 	"Centre": true, "Hall": true, "Stadium": true, "Field": true, "Bridge": true, "River": true,
 	"Lake": true, "Road": true, "Avenue": true, "Dame": true, "Bowl": true, "Cup": true, "Media": true,
 	"Times": true, "Post": true, "News": true, "Report": true, "Act": true, "Law": true, "Rule": true,
+	"Boulevard": true, "Lane": true, "Arena": true, "Airport": true, "Station": true, "Hospital": true,
+	"University": true, "College": true, "School": true, "Church": true, "Cathedral": true, "Museum": true,
+	"Library": true, "Mountain": true, "Island": true, "Bay": true, "Beach": true, "Theater": true,
+	"Theatre": true, "Tower": true, "Building": true, "Plaza": true, "Garden": true, "Gardens": true,
+	"Valley": true, "County": true, "Institute": true, "Memorial": true, "Palace": true, "Castle": true,
+	"Harbor": true, "Harbour": true, "Dam": true, "Canal": true, "Highway": true, "Trail": true,
 }
 
 // named reports kinds of named entities.

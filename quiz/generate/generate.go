@@ -254,7 +254,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			lastResort: unresolvedDescription(s, t),
 			// Less sure than a full deck wants, but fair: a detail in an
 			// aside, a "the company" said before, a name summaries skip.
-			soft: inAside(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords,
+			soft: inAside(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords || ck.anaphoric(d, s, t, nil),
 		}
 		if t.Kind == quiz.KindPerson && (t.Entity < 0 || !g.surelyPerson(d.Entities[t.Entity])) {
 			// "With _____ in 1989" (an earthquake) typed a person: nothing
@@ -308,6 +308,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		t.Kind == quiz.KindCity || t.Kind == quiz.KindWeekday ||
 		valueKind(t.Kind) && rangePart(s, t) || // "In which year ... the Dumky Trio?" of "1890–91"
 		unresolvedIn(s, t, l.keptWords()) || // "the undamaged aircraft": which one, the question does not say
+		ck.anaphoric(d, s, t, l.keptWords()) || // "in the state": which, an earlier sentence said
 		l.droppedArgument()
 	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
 		weak = true // "the Lyon talks" is no "Which city talks"
@@ -566,7 +567,7 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 		if n := d.Entities[t.Entity].Name; len(n) > len(a) && strings.Contains(n, a) {
 			a, acc = n, []string{n, acc[0]}
 		}
-		if sn := quiz.Surname(a); sn != "" && sn != a {
+		if sn := quiz.Surname(a); sn != "" && sn != a && !placeNamed(a) {
 			acc = append(acc, sn)
 		}
 	}
@@ -778,8 +779,22 @@ var evaluative = map[string]bool{
 // for people ("Acme rose 4 percent") show none of these, and "Who" would
 // ask wrongly for them.
 func (g *Generator) surelyPerson(e *extract.Entity) bool {
+	if placeNamed(e.Name) {
+		return false // "Armstrong Park": a person's name on a place
+	}
 	first, _, _ := strings.Cut(e.Name, " ")
 	return e.Male || e.Female || e.Class != "" && g.lx.PersonNoun(e.Class) || g.lx.GivenName(first)
+}
+
+// placeNamed reports a name whose last word says it names a place or a
+// building, not a person, though a person's name begins it: "Armstrong
+// Park", "Kennedy Airport", "Lincoln Center".
+func placeNamed(name string) bool {
+	i := strings.LastIndexByte(name, ' ')
+	if i < 0 {
+		return false
+	}
+	return placeHeads[strings.Trim(name[i+1:], ".,")]
 }
 
 // captionLike reports a sentence that reads like a photo caption: alone in
@@ -927,7 +942,7 @@ func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool
 		if keep != nil && !keep[j] || j >= t.Lo && j < t.Hi || w.UPOS != "NOUN" || w.Ent >= 0 || w.Mention >= 0 || timeNouns[strings.ToLower(w.Lemma)] {
 			continue
 		}
-		det := s.Kid(j, "det")
+		det := definite(s, j)
 		if det < 0 || s.Words[det].Lower() != "the" || s.HasKid(j, "nmod") || s.HasKid(j, "acl") || s.HasKid(j, "appos") || s.HasKid(j, "nummod") {
 			continue // "the price of oil", "the plane that ...": said here
 		}
@@ -948,6 +963,74 @@ func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool
 	return false
 }
 
+// anaphoric reports a bare definite description among the words in keep
+// (all words when keep is nil) whose noun the article used before the
+// sentence: "the state", "the site", "the aircraft" point back to what an
+// earlier sentence named, and a prompt read alone leaves the reader to
+// guess which. Descriptions that say which ("the state's capital", "the
+// site of the crash", "the Chilean police") and nouns with one referent
+// in any story ("the world") are not.
+func (ck *checker) anaphoric(d *extract.Doc, s *extract.Sentence, t extract.Target, keep map[int]bool) bool {
+	if ck.seenNoun == nil {
+		ck.seenNoun = map[string]int{}
+		for si, st := range d.Sents {
+			for k := range st.Words {
+				if w := &st.Words[k]; w.UPOS == "NOUN" {
+					if _, ok := ck.seenNoun[strings.ToLower(w.Lemma)]; !ok {
+						ck.seenNoun[strings.ToLower(w.Lemma)] = si
+					}
+				}
+			}
+		}
+	}
+	for j := range s.Words {
+		w := &s.Words[j]
+		if keep != nil && !keep[j] || j >= t.Lo && j < t.Hi || w.UPOS != "NOUN" || w.Mention >= 0 {
+			continue
+		}
+		lemma := strings.ToLower(w.Lemma)
+		if timeNouns[lemma] || uniqueNouns[lemma] {
+			continue
+		}
+		if first, ok := ck.seenNoun[lemma]; !ok || first >= t.Sent {
+			continue
+		}
+		det := definite(s, j)
+		if det < 0 || s.Words[det].Lower() != "the" || s.HasKid(j, "nmod") || s.HasKid(j, "acl") || s.HasKid(j, "acl:relcl") || s.HasKid(j, "appos") || s.HasKid(j, "nummod") || s.HasKid(j, "nmod:poss") {
+			continue
+		}
+		if h, _ := describedAt(d, s, det, nil); h == j {
+			continue // the prompt names it instead: "the company" -> "Acme"
+		}
+		specified := false
+		for _, k := range s.Kids(j) {
+			kw := &s.Words[k]
+			if kw.Mention >= 0 || kw.Feat("Degree") == "Sup" || kw.Feat("NumType") == "Ord" || kw.UPOS == "PROPN" || kw.UPOS == "ADJ" && upperFirst(kw.Text) && k != 0 || s.Rel(k) == "compound" {
+				specified = true
+			}
+		}
+		if !specified {
+			return true
+		}
+	}
+	return false
+}
+
+// definite returns the determiner of noun j: its det, or the first word
+// of its phrase when that is "the" ("the undamaged and flyable aircraft",
+// with "the" parsed under the first adjective); -1 when it has none.
+func definite(s *extract.Sentence, j int) int {
+	if det := s.Kid(j, "det"); det >= 0 {
+		return det
+	}
+	lo := j
+	s.Walk(j, func(k int) { lo = min(lo, k) })
+	if lo < j && s.Words[lo].Lower() == "the" && s.Rel(lo) == "det" {
+		return lo
+	}
+	return -1
+}
+
 // strayTailRE matches a question ending in a phrase cut off by a comma
 // ("When was she born, in Lyon?").
 var strayTailRE = regexp.MustCompile(`, (in|on|at|for|from|with|by|to|of) [^,?]*\?$`)
@@ -963,8 +1046,9 @@ func (g *Generator) titled(s *extract.Sentence, t extract.Target) bool {
 	if t.Kind != quiz.KindPerson || t.Lo == 0 {
 		return false
 	}
-	w := strings.ToLower(strings.TrimSuffix(s.Words[t.Lo-1].Text, "."))
-	return g.lx.TitleHead(w) || g.lx.Title(w) || g.lx.PersonNoun(w) && s.Words[t.Lo-1].UPOS == "NOUN"
+	raw := strings.ToLower(s.Words[t.Lo-1].Text) // "rep." is listed with its stop
+	w := strings.TrimSuffix(raw, ".")
+	return g.lx.TitleHead(w) || g.lx.Title(w) || g.lx.TitleHead(raw) || g.lx.Title(raw) || g.lx.PersonNoun(w) && s.Words[t.Lo-1].UPOS == "NOUN"
 }
 
 // inAside reports a target inside an aside of its sentence (an
@@ -1007,11 +1091,22 @@ func besidePlace(s *extract.Sentence, t extract.Target) bool {
 		if s.Words[comma].Text != "," {
 			continue
 		}
+		if j > t.Lo && compassWords[s.Words[j].Lower()] && j+1 < len(s.Words) {
+			j++ // "_____, west London": the place is in a direction of another
+		}
 		if m := s.Words[j].Mention; m >= 0 && isPlace(s.Mentions[m].Kind) {
 			return true
 		}
 	}
 	return false
+}
+
+// compassWords place somewhere relative to another place: "west London".
+var compassWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
+	"southeast": true, "southwest": true, "north-east": true, "north-west": true, "south-east": true,
+	"south-west": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
 }
 
 // isPlace reports the kinds of places.
@@ -1686,6 +1781,22 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 					inDeck[f] = i
 					deck = append(deck, c.q)
 					break last
+				}
+			}
+		}
+	}
+	// Still none: the best question that asks about a clause of the story
+	// (not held back as unfair, only as less sure), rather than an article
+	// a learner cannot study.
+	if len(deck) == 0 {
+	wh:
+		for _, f := range facts {
+			for _, i := range byFact[f] {
+				if c := cands[i]; !c.hard && !c.lastResort && (c.q.Type == quiz.MultipleChoice || c.q.Type == quiz.ShortAnswer) {
+					usedSent[c.sent] = true
+					inDeck[f] = i
+					deck = append(deck, c.q)
+					break wh
 				}
 			}
 		}

@@ -743,6 +743,11 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 					continue
 				}
 				c := mk(ty, q, e.Name, e.Kind)
+				if ty == quiz.ShortAnswer && (strings.HasPrefix(desc, "a ") || strings.HasPrefix(desc, "an ")) {
+					// "Who is a coaching legend?" has as many answers as
+					// there are legends; among options it has one.
+					c.weak = true
+				}
 				if ty == quiz.MultipleChoice {
 					seed := hash64(q, 7)
 					ds := g.distractors(e.Name, e.Kind, local[e.Kind], map[string]bool{}, nil, seed, 3)

@@ -748,6 +748,7 @@ var uniqueNouns = map[string]bool{
 	"military": true, "parliament": true, "senate": true, "congress": true, "state": false,
 	"prosecution": true, "defense": true, "defence": true, "opposition": true, "weather": true,
 	"sun": true, "moon": true, "earth": true, "environment": true, "media": true, "press": true,
+	"sky": true, "sea": true, "ocean": true,
 }
 
 func personNoun(lemma string) bool {

@@ -33,7 +33,8 @@ var embedded embed.FS
 // match, and every test in When holds: "year" and "month" (the answer is
 // one), "class" (the article names the entity's class: "the airline"),
 // "possessive" (a possessive name: "Spain's"), "person-noun" (a common noun
-// for people). Wh is the question phrase, with slots {Prep} and {prep}
+// for people), "orgword" (a word of an organization's name) and "bare" (no
+// modifier outside the answer: not "4.6 percent below the peak"). Wh is the question phrase, with slots {Prep} and {prep}
 // (the preposition, capitalized or not), {kind} ("city"), {class} (the
 // entity's class, or its kind's noun) and {howmany} ("about how many
 // drones"). The clause is then turned around it: "In which city did the
@@ -81,7 +82,7 @@ type Template struct {
 }
 
 // whenTests are the tests a clause template may require.
-var whenTests = map[string]bool{"year": true, "month": true, "class": true, "possessive": true, "person-noun": true, "orgword": true}
+var whenTests = map[string]bool{"year": true, "month": true, "class": true, "possessive": true, "person-noun": true, "orgword": true, "bare": true}
 
 // validate reports a template that could never be used correctly.
 func (t Template) validate() error {
@@ -288,6 +289,20 @@ func (l *layout) test(name string) bool {
 			}
 		}
 		return false
+	case "bare":
+		// "4.6 percent below the peak", "49 percent owned by": a measure
+		// of a comparison or a participle, which "What percentage ...?"
+		// cannot ask.
+		for _, k := range l.s.Kids(tg.Head) {
+			if k >= tg.Lo && k < tg.Hi {
+				continue
+			}
+			switch l.s.Rel(k) {
+			case "nmod", "acl", "acl:relcl", "advmod", "obl", "amod":
+				return false
+			}
+		}
+		return true
 	case "person-noun":
 		lemma := strings.ToLower(l.s.Words[tg.Head].Lemma)
 		return personNoun(lemma) || peopleNouns[lemma] || peopleNouns[strings.TrimSuffix(lemma, "s")]
