@@ -563,6 +563,13 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 		return "", nil
 	}
 	acc := []string{a}
+	if t.Kind == quiz.KindDate && t.Lo > 0 {
+		// "the early 1960s": the period is part of the answer.
+		if w := &d.Sents[t.Sent].Words[t.Lo-1]; w.Head == t.Head && (w.Lower() == "early" || w.Lower() == "late" || w.Lower() == "mid" || w.Lower() == "mid-") {
+			a = w.Text + " " + a
+			acc = []string{a, acc[0]}
+		}
+	}
 	if t.Entity >= 0 && t.Kind == quiz.KindPerson {
 		if n := d.Entities[t.Entity].Name; len(n) > len(a) && strings.Contains(n, a) {
 			a, acc = n, []string{n, acc[0]}

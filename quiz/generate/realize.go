@@ -1289,6 +1289,10 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 			why = "a verb lost its object"
 			continue
 		}
+		if level > 0 && cutBeforeContrast(s, idx) {
+			why = "a contrast lost what it contrasts"
+			continue
+		}
 		var out string
 		if out, why = clozeOfWords(d, s, t, idx); why == "" {
 			// A cut sentence served by default must keep its main verb
@@ -1301,6 +1305,30 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 		}
 	}
 	return "", 0, why
+}
+
+// cutBeforeContrast reports a cut right before a kept "but" or "yet": "...
+// in the fourth quarter, down from a year ago, but capping a record year"
+// cut to "... in the fourth quarter, but capping ..." contrasts with
+// nothing left.
+func cutBeforeContrast(s *extract.Sentence, idx []int) bool {
+	in := make(map[int]bool, len(idx))
+	for _, j := range idx {
+		in[j] = true
+	}
+	for _, j := range idx {
+		switch s.Words[j].Lower() {
+		case "but", "yet", "although", "though", "while", "whereas":
+		default:
+			continue
+		}
+		for k := j - 1; k >= 0 && !in[k]; k-- {
+			if s.Words[k].UPOS != "PUNCT" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lostArgument reports whether a verb kept in idx lost a subject, object
