@@ -248,7 +248,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
 				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind) ||
-				t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t), // "the _____ century": a guess among three
+				t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t) || // "the _____ century": a guess among three
+				bareCount(s, t),
 			// "The information had been requested ...": judged ambiguous in
 			// every round; only an article without another question asks it.
 			lastResort: unresolvedDescription(s, t),
@@ -1374,6 +1375,20 @@ func classPredicate(s *extract.Sentence, t extract.Target) bool {
 		return true
 	}
 	return false
+}
+
+// bareCount reports a count that counts no noun ("when he was on _____",
+// "with _____ on board"): the blank does not say what is counted, and a
+// reader guesses a unit before a number.
+func bareCount(s *extract.Sentence, t extract.Target) bool {
+	if t.Kind != quiz.KindCount || t.Hi-t.Lo != 1 || s.Words[t.Head].UPOS != "NUM" {
+		return false
+	}
+	switch s.Rel(t.Head) {
+	case "nummod", "compound", "flat", "appos":
+		return false // "_____ ships", "a _____-year-old"
+	}
+	return true
 }
 
 // countGiven reports a count the sentence gives away or that counts a
