@@ -28,6 +28,11 @@
 //
 //	go run ./cmd/lexgen -valency ../shared/eval/ud -out quiz/lexicon/data
 //
+// The spelling list comes from Debian's word lists (apt-get install
+// wamerican wbritish):
+//
+//	go run ./cmd/lexgen -words /usr/share/dict/american-english,/usr/share/dict/british-english -out quiz/lexicon/data
+//
 // The hand-written lists (titles, organization words, months, numbers) live
 // beside the generated ones and are not touched.
 package main
@@ -53,7 +58,14 @@ func main() {
 	dict := flag.String("dict", "/usr/share/dict/words", "English word list")
 	gum := flag.String("gum", "", "folder holding the GUM CoNLL-U files: derive person_nouns.txt from them only")
 	ud := flag.String("valency", "", "folder holding the UD English CoNLL-U files: derive valency.txt from their train files only")
+	words := flag.String("words", "", "comma-separated word lists: derive words.txt, the spelling list, from them only")
 	flag.Parse()
+	if *words != "" {
+		if err := spellingWords(strings.Split(*words, ","), *out); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if *ud != "" {
 		files, _ := filepath.Glob(filepath.Join(*ud, "en_*-train.conllu"))
 		if len(files) == 0 {

@@ -249,7 +249,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
 				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind) ||
 				t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t) || // "the _____ century": a guess among three
-				bareCount(s, t),
+				bareCount(s, t) || g.misspelled(s, nil), // the article's typo, copied
 			// "The information had been requested ...": judged ambiguous in
 			// every round; only an article without another question asks it.
 			lastResort: unresolvedDescription(s, t),
@@ -310,6 +310,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		valueKind(t.Kind) && rangePart(s, t) || // "In which year ... the Dumky Trio?" of "1890–91"
 		unresolvedIn(s, t, l.keptWords()) || // "the undamaged aircraft": which one, the question does not say
 		ck.anaphoric(d, s, t, l.keptWords()) || // "in the state": which, an earlier sentence said
+		g.misspelled(s, l.keptWords()) ||
 		l.droppedArgument()
 	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
 		weak = true // "the Lyon talks" is no "Which city talks"
@@ -615,6 +616,14 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 	if len(ws) == 2 && isMonth(lx, ws[0]) && isDigits(ws[1]) {
 		out = append(out, ws[1]+" "+ws[0]) // "March 6": "6 March"
 	}
+	if len(ws) == 1 {
+		if n, ok := lx.Ordinal(strings.ToLower(a)); ok && n > 0 && n <= 100 {
+			out = append(out, ordinalDigits(n)) // "fourth": "4th"
+		}
+	}
+	if d := strings.ReplaceAll(ws[0], ",", ""); d != ws[0] && isDigits(d) {
+		out = append(out, strings.Join(append([]string{d}, ws[1:]...), " ")) // "34,000 feet": "34000 feet"
+	}
 	if len(ws) == 2 && isDigits(ws[0]) && isMonth(lx, ws[1]) {
 		out = append(out, ws[1]+" "+ws[0]) // "28 February": "February 28"
 	}
@@ -629,6 +638,23 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 		}
 	}
 	return out
+}
+
+// ordinalDigits writes n as an ordinal in digits: 1st, 2nd, 3rd, 4th,
+// 11th, 22nd.
+func ordinalDigits(n int) string {
+	suf := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suf = "st"
+		case 2:
+			suf = "nd"
+		case 3:
+			suf = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suf
 }
 
 // isMonth reports a month's name or its abbreviation, with or without its
@@ -1373,6 +1399,24 @@ func classPredicate(s *extract.Sentence, t extract.Target) bool {
 	switch strings.ToLower(s.Words[h.Head].Lemma) {
 	case "nation", "country", "state", "city", "town", "place", "company", "firm", "organization", "man", "woman", "person", "people", "leader", "team":
 		return true
+	}
+	return false
+}
+
+// misspelled reports a misspelled word among the words in keep (all
+// words when keep is nil): a prompt copies the article's words, typos
+// included.
+func (g *Generator) misspelled(s *extract.Sentence, keep map[int]bool) bool {
+	if g.lx == nil {
+		return false
+	}
+	for j := range s.Words {
+		if keep != nil && !keep[j] {
+			continue
+		}
+		if _, ok := g.lx.Misspelled(s.Words[j].Text); ok {
+			return true
+		}
 	}
 	return false
 }

@@ -24,6 +24,10 @@ func TestVariants(t *testing.T) {
 		{"Mark Zandi", nil, []string{"Zandi Mark"}},
 		{"May", nil, []string{""}},
 		{"twofold", nil, []string{"2fold"}},
+		{"fourth", []string{"4th"}, nil},
+		{"third", []string{"3rd"}, nil},
+		{"34,000", []string{"34000"}, nil},
+		{"20,537 hours", []string{"20537 hours"}, nil},
 	}
 	for _, tt := range tests {
 		got := variants(lx, tt.answer)

@@ -43,6 +43,7 @@ type Lexicon struct {
 	weekdays    map[string]bool
 	numbers     map[string]int64
 	ordinals    map[string]int
+	words       map[string]bool // lower-case English words, for spelling
 	lists       map[quiz.Kind][]string
 }
 
@@ -152,6 +153,56 @@ func (l *Lexicon) Ordinal(w string) (int, bool) {
 	return n, ok
 }
 
+// Misspelled reports a lower-case word that is no English word but one
+// letter away from one, inside the word: a letter doubled or dropped
+// ("occurences", "disappreared") or two swapped ("recieved"). It returns
+// the word meant. Inflections of known words ("ramped", "curated") and
+// words of five letters or fewer are never reported: a rare word is not a
+// typo.
+func (l *Lexicon) Misspelled(w string) (string, bool) {
+	if len(w) < 6 || len(l.words) == 0 || l.words[w] || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" || l.inflected(w) {
+		return "", false
+	}
+	n := len(w)
+	for i := 1; i < n-1; i++ { // an inner letter too many
+		if e := w[:i] + w[i+1:]; l.words[e] {
+			return e, true
+		}
+	}
+	for i := 1; i < n; i++ { // an inner letter missing
+		for c := byte('a'); c <= 'z'; c++ {
+			if e := w[:i] + string(c) + w[i:]; l.words[e] {
+				return e, true
+			}
+		}
+	}
+	for i := 1; i < n-1; i++ { // two inner letters swapped
+		if w[i] == w[i+1] {
+			continue
+		}
+		if e := w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:]; l.words[e] {
+			return e, true
+		}
+	}
+	return "", false
+}
+
+// inflected reports a word made of a known word and an English suffix:
+// "ramped", "gamers", "curating", "happily".
+func (l *Lexicon) inflected(w string) bool {
+	for _, suf := range []string{"ers", "er", "ing", "ed", "es", "s", "ly", "y", "ness", "ment", "ish"} {
+		st, ok := strings.CutSuffix(w, suf)
+		if !ok || len(st) < 3 {
+			continue
+		}
+		if l.words[st] || l.words[st+"e"] || len(st) > 3 && st[len(st)-1] == st[len(st)-2] && l.words[st[:len(st)-1]] ||
+			strings.HasSuffix(st, "i") && l.words[st[:len(st)-1]+"y"] {
+			return true
+		}
+	}
+	return false
+}
+
 func load() *Lexicon {
 	l := &Lexicon{
 		places:      map[string]place{},
@@ -172,8 +223,10 @@ func load() *Lexicon {
 		weekdays:    map[string]bool{},
 		numbers:     map[string]int64{},
 		ordinals:    map[string]int{},
+		words:       map[string]bool{},
 		lists:       map[quiz.Kind][]string{},
 	}
+	each("words.txt", func(f []string) { l.words[f[0]] = true })
 	// Order matters: a name in several lists keeps its first kind, so a
 	// country beats a region or city of the same name.
 	each("countries.tsv", func(f []string) {

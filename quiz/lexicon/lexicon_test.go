@@ -103,3 +103,29 @@ func TestCountryNames(t *testing.T) {
 		t.Errorf("CountryNames(Lyon) = %q, want none", got)
 	}
 }
+
+func TestMisspelled(t *testing.T) {
+	lx := Load()
+	tests := []struct {
+		word, want string
+		ok         bool
+	}{
+		{"occurences", "occurrences", true},
+		{"disappreared", "disappeared", true},
+		{"recieved", "received", true},
+		{"occurrences", "", false},  // spelled right
+		{"colour", "", false},       // British
+		{"ramped", "", false},       // an inflection of a known word
+		{"curated", "", false},      // likewise
+		{"grubbers", "", false},     // a first letter is never taken for a typo
+		{"teh", "", false},          // too short to tell
+		{"zyxwvutq", "", false},     // far from any word
+		{"Disappreared", "", false}, // names and sentence starts are not checked
+	}
+	for _, tt := range tests {
+		got, ok := lx.Misspelled(tt.word)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("Misspelled(%q) = %q, %v; want %q, %v", tt.word, got, ok, tt.want, tt.ok)
+		}
+	}
+}

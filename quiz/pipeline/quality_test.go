@@ -294,14 +294,15 @@ func TestDayFirstDates(t *testing.T) {
 // a possessive name (even where the parse took "Her" for a subject), a
 // "but" is never kept once what it contrasts was cut, and a
 // count qualified by "more than" is asked as "How many", the qualifier
-// moving into the answer.
+// moving into the answer; and no deck question copies a misspelled word.
 func TestRealizedSentencesStayEnglish(t *testing.T) {
 	p := newPipeline(t)
 	raw := "Archive opens papers of engineer Mara Voss\n\n" +
 		"Engineer Mara Voss designed the Tallin river bridge in 1961, the city's archive said on Monday.\n\n" +
 		"Her previously unknown notebooks are held in official papers released by the archive in Dunmore, a town north of the capital.\n\n" +
 		"The Tallin Bridge Company earned $4.9 million in the fourth quarter of 1962, the company said in a report on Tuesday, down from a year earlier, but capping what its chief executive Mara Voss called a record year for the firm and for its workers in the river valley.\n\n" +
-		"During the storm, the steel cable of the bridge fell more than 11 metres into the river.\n"
+		"During the storm, the steel cable of the bridge fell more than 11 metres into the river.\n\n" +
+		"Thieves took 300 letters by Mara Voss when the drawings dissapeared from the Dunmore archive in 1974, the police said.\n"
 	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "voss.txt"}}, &memPool{}, pipeline.Options{})
 	if err != nil || len(out) != 1 || out[0].Err != nil {
 		t.Fatalf("Batch = %v, %v", out, err)
@@ -318,6 +319,9 @@ func TestRealizedSentencesStayEnglish(t *testing.T) {
 		case strings.Contains(q.Prompt, "but capping") && !strings.Contains(q.Prompt, "down from a year earlier, but capping"):
 			t.Errorf("a contrast kept without what it contrasts: %q", q.Prompt)
 		}
+		if !q.Reserve && strings.Contains(q.Prompt, "dissapeared") {
+			t.Errorf("the article's typo copied into the deck: %q", q.Prompt)
+		}
 		if strings.Contains(strings.ToLower(q.Prompt), "than how many") {
 			t.Errorf("qualifier fronted with the question word: %q", q.Prompt)
 		}
@@ -333,5 +337,31 @@ func TestRealizedSentencesStayEnglish(t *testing.T) {
 			t.Logf("%s %q -> %q", q.Type, q.Prompt, q.Answer)
 		}
 		t.Errorf("no prompt shows the repairs: %d with the possessive name, %d asking how many with the qualifier answered", possessive, howMany)
+	}
+}
+
+// TestTyposStayOutOfDecks checks that no default-deck question copies a
+// misspelled word of its article, while the article still gets questions.
+func TestTyposStayOutOfDecks(t *testing.T) {
+	p := newPipeline(t)
+	raw := "Ferry lost off Varda\n\n" +
+		"The ferry Orla dissapeared off the coast of Varda on 3 May with 212 passengers on board, the coast guard said.\n\n" +
+		"Rescue teams from Lenmark and Varda searched an area of 400 square kilometres for six days.\n"
+	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "ferry-typo.txt"}}, &memPool{}, pipeline.Options{})
+	if err != nil || len(out) != 1 || out[0].Err != nil {
+		t.Fatalf("Batch = %v, %v", out, err)
+	}
+	deck := 0
+	for _, q := range out[0].Questions {
+		if q.Reserve {
+			continue
+		}
+		deck++
+		if strings.Contains(q.Prompt, "dissapeared") {
+			t.Errorf("the article's typo copied into the deck: %s %q", q.Type, q.Prompt)
+		}
+	}
+	if deck == 0 {
+		t.Error("no question in the default deck")
 	}
 }
