@@ -566,7 +566,7 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 	}
 	acc := []string{a}
 	if t.Kind == quiz.KindDate && t.Lo > 0 {
-		// "the early 1960s": the period is part of the answer.
+		// "the early 1990s": the period is part of the answer.
 		if w := &d.Sents[t.Sent].Words[t.Lo-1]; w.Head == t.Head && (w.Lower() == "early" || w.Lower() == "late" || w.Lower() == "mid" || w.Lower() == "mid-") {
 			a = w.Text + " " + a
 			acc = []string{a, acc[0]}
@@ -622,7 +622,7 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 		}
 	}
 	if d := strings.ReplaceAll(ws[0], ",", ""); d != ws[0] && isDigits(d) {
-		out = append(out, strings.Join(append([]string{d}, ws[1:]...), " ")) // "34,000 feet": "34000 feet"
+		out = append(out, strings.Join(append([]string{d}, ws[1:]...), " ")) // "12,000 feet": "12000 feet"
 	}
 	if len(ws) == 2 && isDigits(ws[0]) && isMonth(lx, ws[1]) {
 		out = append(out, ws[1]+" "+ws[0]) // "28 February": "February 28"
@@ -814,15 +814,15 @@ var evaluative = map[string]bool{
 // ask wrongly for them.
 func (g *Generator) surelyPerson(e *extract.Entity) bool {
 	if placeNamed(e.Name) {
-		return false // "Armstrong Park": a person's name on a place
+		return false // "Harlow Park": a person's name on a place
 	}
 	first, _, _ := strings.Cut(e.Name, " ")
 	return e.Male || e.Female || e.Class != "" && g.lx.PersonNoun(e.Class) || g.lx.GivenName(first)
 }
 
 // placeNamed reports a name whose last word says it names a place or a
-// building, not a person, though a person's name begins it: "Armstrong
-// Park", "Kennedy Airport", "Lincoln Center".
+// building, not a person, though a person's name begins it: "Harlow
+// Park", "Brandt Airport", "Ostrova Center".
 func placeNamed(name string) bool {
 	i := strings.LastIndexByte(name, ' ')
 	if i < 0 {
@@ -999,7 +999,7 @@ func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool
 
 // anaphoric reports a bare definite description among the words in keep
 // (all words when keep is nil) whose noun the article used before the
-// sentence: "the state", "the site", "the aircraft" point back to what an
+// sentence: "the state", "the site", "the vessel" point back to what an
 // earlier sentence named, and a prompt read alone leaves the reader to
 // guess which. Descriptions that say which ("the state's capital", "the
 // site of the crash", "the Chilean police") and nouns with one referent
@@ -1051,7 +1051,7 @@ func (ck *checker) anaphoric(d *extract.Doc, s *extract.Sentence, t extract.Targ
 }
 
 // definite returns the determiner of noun j: its det, or the first word
-// of its phrase when that is "the" ("the undamaged and flyable aircraft",
+// of its phrase when that is "the" ("the old and rusty vessel",
 // with "the" parsed under the first adjective); -1 when it has none.
 func definite(s *extract.Sentence, j int) int {
 	if det := s.Kid(j, "det"); det >= 0 {
@@ -1126,7 +1126,7 @@ func besidePlace(s *extract.Sentence, t extract.Target) bool {
 			continue
 		}
 		if j > t.Lo && compassWords[s.Words[j].Lower()] && j+1 < len(s.Words) {
-			j++ // "_____, west London": the place is in a direction of another
+			j++ // "_____, north Lyon": the place is in a direction of another
 		}
 		if m := s.Words[j].Mention; m >= 0 && isPlace(s.Mentions[m].Kind) {
 			return true
@@ -1135,7 +1135,7 @@ func besidePlace(s *extract.Sentence, t extract.Target) bool {
 	return false
 }
 
-// compassWords place somewhere relative to another place: "west London".
+// compassWords place somewhere relative to another place: "north Lyon".
 var compassWords = map[string]bool{
 	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
 	"eastern": true, "western": true, "central": true, "northeast": true, "northwest": true,
@@ -1421,8 +1421,8 @@ func (g *Generator) misspelled(s *extract.Sentence, keep map[int]bool) bool {
 	return false
 }
 
-// bareCount reports a count that counts no noun ("when he was on _____",
-// "with _____ on board"): the blank does not say what is counted, and a
+// bareCount reports a count that counts no noun ("when she was on _____",
+// "with _____ aboard"): the blank does not say what is counted, and a
 // reader guesses a unit before a number.
 func bareCount(s *extract.Sentence, t extract.Target) bool {
 	if t.Kind != quiz.KindCount || t.Hi-t.Lo != 1 || s.Words[t.Head].UPOS != "NUM" {

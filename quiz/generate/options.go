@@ -744,8 +744,8 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 				}
 				c := mk(ty, q, e.Name, e.Kind)
 				if ty == quiz.ShortAnswer && (strings.HasPrefix(desc, "a ") || strings.HasPrefix(desc, "an ")) {
-					// "Who is a coaching legend?" has as many answers as
-					// there are legends; among options it has one.
+					// "Who is a chess champion?" has as many answers as
+					// there are champions; among options it has one.
 					c.weak = true
 				}
 				if ty == quiz.MultipleChoice {

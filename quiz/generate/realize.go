@@ -46,7 +46,7 @@ type layout struct {
 	// the sentence.
 	lossy bool
 	// answerQual is a qualifier of the counted answer that a question
-	// cannot front ("more than" in "more than 11 kilometres": no "More
+	// cannot front ("more than" in "more than 40 miles": no "More
 	// than how many"): it moves into the answer instead.
 	answerQual string
 }
@@ -862,7 +862,7 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 			continue
 		}
 		if last >= 0 && j-1 > last && s.Words[last+1].Text == "," && s.Words[j-1].Text == "," && s.Rel(j) == "cc" {
-			// "2014, the bank said, but capping ...": an aside taken
+			// "1990, the firm said, but beating ...": an aside taken
 			// from between commas leaves one before the conjunction.
 			b.WriteByte(',')
 		}
@@ -1025,7 +1025,7 @@ func possessivePronoun(w *extract.Word) bool {
 	case "its", "their":
 		return true
 	case "her":
-		// "Her concerns are revealed" misparsed with "Her" the subject:
+		// "Her letters are kept" misparsed with "Her" the subject:
 		// a subject is never "her" but for the possessive.
 		return strings.HasPrefix(w.Rel, "nsubj")
 	}
@@ -1308,9 +1308,9 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 }
 
 // cutBeforeContrast reports a cut right before a kept "but" or "yet": "...
-// in the fourth quarter, down from a year ago, but capping a record year"
-// cut to "... in the fourth quarter, but capping ..." contrasts with
-// nothing left.
+// sold 40 ships in 1990, down from a year before, but beating forecasts"
+// cut to "... sold 40 ships in 1990, but beating forecasts" contrasts
+// with nothing left.
 func cutBeforeContrast(s *extract.Sentence, idx []int) bool {
 	in := make(map[int]bool, len(idx))
 	for _, j := range idx {

@@ -34,7 +34,7 @@ var embedded embed.FS
 // one), "class" (the article names the entity's class: "the airline"),
 // "possessive" (a possessive name: "Spain's"), "person-noun" (a common noun
 // for people), "orgword" (a word of an organization's name) and "bare" (no
-// modifier outside the answer: not "4.6 percent below the peak"). Wh is the question phrase, with slots {Prep} and {prep}
+// modifier outside the answer: not "3 percent below the record"). Wh is the question phrase, with slots {Prep} and {prep}
 // (the preposition, capitalized or not), {kind} ("city"), {class} (the
 // entity's class, or its kind's noun) and {howmany} ("about how many
 // drones"). The clause is then turned around it: "In which city did the
@@ -290,7 +290,7 @@ func (l *layout) test(name string) bool {
 		}
 		return false
 	case "bare":
-		// "4.6 percent below the peak", "49 percent owned by": a measure
+		// "3 percent below the record", "60 percent owned by": a measure
 		// of a comparison or a participle, which "What percentage ...?"
 		// cannot ask.
 		for _, k := range l.s.Kids(tg.Head) {

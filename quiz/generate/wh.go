@@ -71,7 +71,7 @@ func (l *layout) howMany() (string, bool) {
 	case "about", "around", "roughly", "approximately":
 		wh = qual + " " + wh // "About how many people ...?"
 	case "nearly", "almost", "some", "over", "more than", "at least", "less than", "fewer than", "up to", "under":
-		l.answerQual = qual // "How many kilometres ...?": "more than 11"
+		l.answerQual = qual // "How many miles ...?": "more than 40"
 	}
 	if t.Case != "" && !strings.Contains(t.Case, " ") {
 		wh = t.Case + " " + wh

@@ -155,7 +155,7 @@ func (l *Lexicon) Ordinal(w string) (int, bool) {
 
 // Misspelled reports a lower-case word that is no English word but one
 // letter away from one, inside the word: a letter doubled or dropped
-// ("occurences", "disappreared") or two swapped ("recieved"). It returns
+// ("accomodate", "begining") or two swapped ("recieved"). It returns
 // the word meant. Inflections of known words ("ramped", "curated") and
 // words of five letters or fewer are never reported: a rare word is not a
 // typo.
