@@ -35,7 +35,9 @@ var orgNouns = map[string]bool{
 	"maker": true, "lender": true, "insurer": true, "startup": true, "charity": true, "university": true,
 	"school": true, "hospital": true, "court": true, "union": true, "department": true, "ministry": true,
 	"exchange": true, "fund": true, "operator": true, "giant": true, "automaker": true, "broadcaster": true,
-	"committee": true, "council": true, "commission": true,
+	"committee": true, "council": true, "commission": true, "jury": true, "panel": true, "board": true,
+	"tribunal": true, "delegation": true, "crew": true, "squad": true, "orchestra": true, "choir": true,
+	"cabinet": true,
 }
 
 // DescribedKind returns the kind of entity a common noun describes:

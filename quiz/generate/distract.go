@@ -146,7 +146,38 @@ func (g *Generator) distractors(answer string, k quiz.Kind, local []string, excl
 		}
 		kept = append(kept, c)
 	}
+	if k == quiz.KindCountry {
+		kept = g.oneNamePerCountry(answer, kept)
+	}
 	return choose(answer, k, kept, exclude, seed, n)
+}
+
+// oneNamePerCountry keeps the first of the options naming one country
+// ("Britain", "England", "United Kingdom"), and none naming the answer's:
+// two right answers, or one, among the options.
+func (g *Generator) oneNamePerCountry(answer string, cands []option) []option {
+	country := func(name string) string {
+		if _, c, ok := g.lx.Place(name); ok && c != "" {
+			return c
+		}
+		for _, aka := range g.lx.CountryNames(name) {
+			if _, c, ok := g.lx.Place(aka); ok && c != "" {
+				return c
+			}
+		}
+		return name
+	}
+	seen := map[string]bool{country(answer): true}
+	kept := cands[:0]
+	for _, c := range cands {
+		key := country(c.text)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		kept = append(kept, c)
+	}
+	return kept
 }
 
 // orgLike reports a name shaped like an organization's: with a word that

@@ -249,7 +249,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
 				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind) ||
 				t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t) || // "the _____ century": a guess among three
-				bareCount(s, t) || g.misspelled(s, nil), // the article's typo, copied
+				bareCount(s, t) || g.misspelled(s, nil) || // the article's typo, copied
+				deictic(s, nil), // "this week here": where the speaker stood
 			// "The information had been requested ...": judged ambiguous in
 			// every round; only an article without another question asks it.
 			lastResort: unresolvedDescription(s, t),
@@ -310,19 +311,28 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		valueKind(t.Kind) && rangePart(s, t) || // "In which year ... the Dumky Trio?" of "1890–91"
 		unresolvedIn(s, t, l.keptWords()) || // "the undamaged aircraft": which one, the question does not say
 		ck.anaphoric(d, s, t, l.keptWords()) || // "in the state": which, an earlier sentence said
-		g.misspelled(s, l.keptWords()) ||
 		l.droppedArgument()
 	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
 		weak = true // "the Lyon talks" is no "Which city talks"
 	}
+	// Questions that would read wrong are not asked at all, not even as
+	// an empty deck's last resort: a typo or "here" copied, a time given
+	// beside the time asked ("When did ... on Friday?"), a copula joining
+	// a plural and a singular ("The main ports are: X").
+	noWh := g.misspelled(s, l.keptWords()) || deictic(s, l.keptWords()) ||
+		timeKind(t.Kind) && otherTime(s, t, l.keptWords()) ||
+		l.c.Cop >= 0 && (numberClash(s, t.Head, l.c.Subj) || numberClash(s, l.c.Pred, l.c.Subj))
 	// Last, as it costs a parse: the statement must parse cleanly.
-	weak = weak || stOK && !ck.parseClean(st)
+	weak = weak || noWh || stOK && !ck.parseClean(st)
 	defer func() {
 		for i := range out {
 			out[i].weak = out[i].weak || weak
 		}
 	}()
 	for _, tpl := range g.templates {
+		if noWh {
+			break
+		}
 		if !tpl.matchClause(l) {
 			continue
 		}
@@ -407,7 +417,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 // clozeOf makes c a cloze whose answer is the words blanked ("Ortega" in
 // "Mr. _____ said"), the full name still accepted, with its Anki form.
 func clozeOf(c candidate, d *extract.Doc, t extract.Target) candidate {
-	blank := strings.Join(strings.Fields(unquote.Replace(t.Text(d))), " ")
+	blank := tightMoney(strings.Join(strings.Fields(unquote.Replace(t.Text(d))), " "))
 	if blank != "" && blank != c.q.Answer {
 		c.q.Accepted = dedupe(append([]string{blank}, c.q.Accepted...))
 		c.q.Answer = blank
@@ -560,7 +570,7 @@ func difficulty(t extract.Target, ty quiz.QuestionType) int {
 // accepted), a number with its common spellings ("49%" for "49 percent").
 func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []string) {
 	a := strings.TrimSpace(strings.Trim(t.Text(d), "\"“”‘’'"))
-	a = strings.Join(strings.Fields(unquote.Replace(a)), " ") // "“severe” sanctions"
+	a = tightMoney(strings.Join(strings.Fields(unquote.Replace(a)), " ")) // "“severe” sanctions"
 	if a == "" {
 		return "", nil
 	}
@@ -583,6 +593,11 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 	acc = append(acc, variants(lx, a)...)
 	if t.Kind == quiz.KindCountry && lx != nil {
 		acc = append(acc, lx.CountryNames(a)...) // "Great Britain": "United Kingdom", "UK"
+		for _, n := range append([]string{a}, lx.CountryNames(a)...) {
+			if ini := initials(n); ini != "" {
+				acc = append(acc, ini, strings.Join(strings.Split(ini, ""), ".")+".") // "US", "U.S."
+			}
+		}
 	}
 	return a, dedupe(acc)
 }
@@ -630,6 +645,13 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 	if len(ws) >= 2 && len([]rune(ws[0])) == 1 && strings.ContainsAny(ws[0], "€£¥$") {
 		out = append(out, ws[0]+strings.Join(ws[1:], " ")) // "€ 150 million": "€150 million"
 	}
+	if r := []rune(ws[0]); len(r) >= 1 && currencyWords[r[0]] != "" {
+		// "€150 million": "150 million euros", "150 million"
+		amount := strings.TrimSpace(strings.TrimPrefix(a, string(r[0])))
+		if amount != "" {
+			out = append(out, amount+" "+currencyWords[r[0]], amount)
+		}
+	}
 	if len(ws) >= 2 {
 		switch strings.ToLower(ws[len(ws)-1]) {
 		case "city", "hospital", "airport", "stadium":
@@ -638,6 +660,36 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 		}
 	}
 	return out
+}
+
+// initials returns the initials of a name of two or more capitalized
+// words ("United States": "US"), or "".
+func initials(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return ""
+		}
+		b.WriteRune(r[0])
+	}
+	return b.String()
+}
+
+// currencyWords name the currencies of the signs an amount may start with.
+var currencyWords = map[rune]string{'€': "euros", '£': "pounds", '¥': "yen"}
+
+// tightMoney writes a currency sign against its amount, as English does:
+// "€ 150 million" (two tokens) reads "€150 million".
+func tightMoney(a string) string {
+	if r := []rune(a); len(r) > 2 && (r[0] == '€' || r[0] == '£' || r[0] == '¥' || r[0] == '$') && r[1] == ' ' {
+		return string(r[0]) + string(r[2:])
+	}
+	return a
 }
 
 // ordinalDigits writes n as an ordinal in digits: 1st, 2nd, 3rd, 4th,
@@ -1415,6 +1467,52 @@ func (g *Generator) misspelled(s *extract.Sentence, keep map[int]bool) bool {
 			continue
 		}
 		if _, ok := g.lx.Misspelled(s.Words[j].Text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// numberClash reports a noun and a subject of one copula that disagree in
+// number ("The main ports are: Port Alma"): a list's heading, not what the
+// name is.
+func numberClash(s *extract.Sentence, a, subj int) bool {
+	if subj < 0 {
+		return false
+	}
+	na, ns := s.Words[a].Feat("Number"), s.Words[subj].Feat("Number")
+	return a != subj && (s.Words[a].UPOS == "NOUN" || s.Words[a].UPOS == "PROPN") && na != "" && ns != "" && na != ns && !s.HasKid(a, "conj") && !s.HasKid(subj, "conj")
+}
+
+// deictic reports "here" among the words in keep (all words when keep is
+// nil) pointing to where the writer or speaker is ("took centre stage this
+// week here"): a reader of the question alone is not there.
+func deictic(s *extract.Sentence, keep map[int]bool) bool {
+	for j := range s.Words {
+		if keep != nil && !keep[j] {
+			continue
+		}
+		if w := &s.Words[j]; w.Lower() == "here" && w.UPOS == "ADV" && !quoted(s, j) {
+			return true
+		}
+	}
+	return false
+}
+
+// timeKind reports the kinds a "When" question asks for.
+func timeKind(k quiz.Kind) bool {
+	return k == quiz.KindDate || k == quiz.KindWeekday || k == quiz.KindTime
+}
+
+// otherTime reports a time kept in a question beside the time it asks
+// for: "When did the island record its first case on Friday?" asks for a
+// date and gives its day.
+func otherTime(s *extract.Sentence, t extract.Target, keep map[int]bool) bool {
+	for j := range keep {
+		if j >= t.Lo && j < t.Hi {
+			continue
+		}
+		if m := s.Words[j].Mention; m >= 0 && timeKind(s.Mentions[m].Kind) {
 			return true
 		}
 	}

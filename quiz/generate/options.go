@@ -674,6 +674,9 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 	if !ok || !balanced(desc) || strings.ContainsAny(desc, "()") {
 		return nil
 	}
+	if s.Words[ds.Head].Feat("Number") == "Plur" && !ds.Nationality {
+		return nil // "The main islands are: X": a list's heading, not what X is
+	}
 	if !startsWithName(s, idx) {
 		desc = lowerFirst(desc)
 	}

@@ -1289,6 +1289,10 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 			why = "a verb lost its object"
 			continue
 		}
+		if level > 0 && !keptFinite(s, idx) && keptFinite(s, allWords(s)) {
+			why = "the cut left no verb"
+			continue
+		}
 		if level > 0 && cutBeforeContrast(s, idx) {
 			why = "a contrast lost what it contrasts"
 			continue
@@ -1305,6 +1309,40 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 		}
 	}
 	return "", 0, why
+}
+
+// allWords returns the indexes of all of s's words.
+func allWords(s *extract.Sentence) []int {
+	idx := make([]int, len(s.Words))
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}
+
+// keptFinite reports a finite verb or auxiliary among the words idx: a
+// cut of a sentence that has one and kept none is a list of nouns, not a
+// sentence.
+func keptFinite(s *extract.Sentence, idx []int) bool {
+	in := make(map[int]bool, len(idx))
+	for _, j := range idx {
+		in[j] = true
+	}
+	root := s.Root()
+	for _, j := range idx {
+		w := &s.Words[j]
+		if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.Feat("VerbForm") == "Fin" || j == root && w.UPOS == "VERB" {
+			return true
+		}
+		// A verb kept with its subject is a clause, even where the tagger
+		// took a past tense for a participle ("He donated $5").
+		if w.UPOS == "VERB" {
+			if k := s.Kid(j, "nsubj"); k >= 0 && in[k] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cutBeforeContrast reports a cut right before a kept "but" or "yet": "...

@@ -27,6 +27,8 @@ func TestVariants(t *testing.T) {
 		{"fourth", []string{"4th"}, nil},
 		{"third", []string{"3rd"}, nil},
 		{"34,000", []string{"34000"}, nil},
+		{"€150 million", []string{"150 million euros", "150 million"}, nil},
+		{"£2 billion", []string{"2 billion pounds"}, nil},
 		{"20,537 hours", []string{"20537 hours"}, nil},
 	}
 	for _, tt := range tests {

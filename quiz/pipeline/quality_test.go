@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"factdeck/quiz"
+	"factdeck/quiz/lexicon"
 	"factdeck/quiz/pipeline"
 )
 
@@ -363,5 +364,45 @@ func TestTyposStayOutOfDecks(t *testing.T) {
 	}
 	if deck == 0 {
 		t.Error("no question in the default deck")
+	}
+}
+
+// TestHeldOutRepairs checks repairs found by judging held-out texts: a
+// "When" question does not keep another time ("When did ... on
+// Friday?"), a deck question does not copy "here" from a speech, a plural
+// description is no answer to "What is X?", and no two options of a
+// question name one country.
+func TestHeldOutRepairs(t *testing.T) {
+	p := newPipeline(t)
+	raw := "Minister Ana Ruiz speaks to the assembly\n\n" +
+		"On Friday, 6 March, the island of Varda recorded its first case of the fever, health minister Lena Ostrova said.\n\n" +
+		"The Middle East took centre stage this week here at the assembly, Ana Ruiz told the delegates in Geneva.\n\n" +
+		"The main ports are: Port Alma.\n\n" +
+		"Varda buys its fuel from Norway, Britain, England, Scotland and the United Kingdom, and sells fish to Austria and Japan.\n\n" +
+		"Ana Ruiz, who was born in Spain, said that Varda would send 40 doctors to Italy in May.\n"
+	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "held-out.txt"}}, &memPool{}, pipeline.Options{})
+	if err != nil || len(out) != 1 || out[0].Err != nil {
+		t.Fatalf("Batch = %v, %v", out, err)
+	}
+	lx := lexicon.Load()
+	for _, q := range out[0].Questions {
+		if strings.HasPrefix(q.Prompt, "When ") && strings.Contains(q.Prompt, " on Friday") {
+			t.Errorf("a When question keeps another time: %q", q.Prompt)
+		}
+		if !q.Reserve && strings.Contains(q.Prompt, " here ") {
+			t.Errorf("the speaker's \"here\" copied into the deck: %q", q.Prompt)
+		}
+		if !q.Reserve && (q.Answer == "main ports" || q.Answer == "Port Alma") {
+			t.Errorf("a heading's plural taken for what a name is: %q -> %q", q.Prompt, q.Answer)
+		}
+		countries := map[string]string{}
+		for _, o := range q.Options {
+			if _, c, ok := lx.Place(o); ok && c != "" && q.AnswerKind == quiz.KindCountry {
+				if prev, dup := countries[c]; dup {
+					t.Errorf("options %q and %q name one country: %q %q", prev, o, q.Prompt, q.Options)
+				}
+				countries[c] = o
+			}
+		}
 	}
 }
