@@ -1233,6 +1233,14 @@ func sharesWord(prompt, answer string) bool {
 		if len([]rune(w)) >= 4 && words[w] {
 			return true // "SkyLink." gives "Peru SkyLink" away
 		}
+		if r := []rune(w); len(r) >= 6 {
+			stem := string(r[:len(r)-1])
+			for p := range words {
+				if strings.HasPrefix(p, stem) {
+					return true // "the Olympic Games" give "Olympia" away, "American" "America"
+				}
+			}
+		}
 	}
 	return false
 }
@@ -1469,6 +1477,9 @@ func (g *Generator) misspelled(s *extract.Sentence, keep map[int]bool) bool {
 		if _, ok := g.lx.Misspelled(s.Words[j].Text); ok {
 			return true
 		}
+		if j+1 < len(s.Words) && s.Words[j].Lower() == "an" && anBeforeConsonant(s.Words[j+1].Text) {
+			return true // "an voluntary"
+		}
 	}
 	return false
 }
@@ -1517,6 +1528,16 @@ func otherTime(s *extract.Sentence, t extract.Target, keep map[int]bool) bool {
 		}
 	}
 	return false
+}
+
+// anBeforeConsonant reports a lower-case word that "an" cannot precede:
+// one starting with a consonant letter other than h (whose silent h in
+// "an honour" is allowed) and not with a letter read as a vowel.
+func anBeforeConsonant(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' || strings.ContainsRune("aeiouhx", rune(w[0])) {
+		return false
+	}
+	return len(w) > 1 && w[1] >= 'a' && w[1] <= 'z' // not "an f-stop", "an mp3"
 }
 
 // bareCount reports a count that counts no noun ("when she was on _____",
@@ -1936,11 +1957,12 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	// An article with no question at all serves its best cloze held back
 	// only for an unresolved description: a short story's "the service"
 	// is clear enough beside its headline.
-	if len(deck) == 0 {
+	// A description an earlier sentence introduced (soft) is as clear.
+	for pass := 0; pass < 2 && len(deck) == 0; pass++ {
 	last:
 		for _, f := range facts {
 			for _, i := range byFact[f] {
-				if c := cands[i]; c.lastResort && !c.hard && !c.soft && c.level <= 1 {
+				if c := cands[i]; c.lastResort && !c.hard && (!c.soft || pass == 1) && c.level <= 1 {
 					usedSent[c.sent] = true
 					inDeck[f] = i
 					deck = append(deck, c.q)
@@ -1956,7 +1978,10 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	wh:
 		for _, f := range facts {
 			for _, i := range byFact[f] {
-				if c := cands[i]; !c.hard && !c.lastResort && (c.q.Type == quiz.MultipleChoice || c.q.Type == quiz.ShortAnswer) {
+				// Short answer only: options drawn for a question held back
+				// were not checked for it; and not the kinds judges never
+				// passed in wh-questions.
+				if c := cands[i]; !c.hard && !c.lastResort && c.q.Type == quiz.ShortAnswer && !weakChoiceKind(c.q.AnswerKind) && c.q.AnswerKind != quiz.KindCity && c.q.AnswerKind != quiz.KindOther && c.q.AnswerKind != quiz.KindMisc {
 					usedSent[c.sent] = true
 					inDeck[f] = i
 					deck = append(deck, c.q)

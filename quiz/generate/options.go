@@ -749,7 +749,7 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 				if ty == quiz.ShortAnswer && (strings.HasPrefix(desc, "a ") || strings.HasPrefix(desc, "an ")) {
 					// "Who is a chess champion?" has as many answers as
 					// there are champions; among options it has one.
-					c.weak = true
+					c.weak, c.hard = true, true
 				}
 				if ty == quiz.MultipleChoice {
 					seed := hash64(q, 7)

@@ -1584,6 +1584,9 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 		idx[0] == 0 && first.UPOS != "PUNCT" && strings.ToLower(first.Text[:1]) == first.Text[:1] && first.Mention < 0 {
 		return "", "a fragment" // "Whose duck had ...", "and then ...", a sentence split mid-way
 	}
+	if first := &s.Words[idx[0]]; (first.UPOS == "VERB" || first.UPOS == "AUX") && first.Feat("VerbForm") == "Fin" && first.Feat("Mood") != "Imp" && !strings.HasSuffix(s.Text(), "?") {
+		return "", "the subject follows its verb" // "Thus began her reign" cut to "Began her reign"
+	}
 	if len(idx) > maxPromptWords+12 {
 		return "", "too long"
 	}
@@ -1632,7 +1635,7 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 	if !ok {
 		return "", "a reference that cannot be named"
 	}
-	out = capitalize(out)
+	out = capitalize(strings.NewReplacer("_____ ' ", "_____' ", "_____ ’ ", "_____’ ").Replace(out)) // "_____' sister"
 	if !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "!") && !strings.HasSuffix(out, "?") && !strings.HasSuffix(out, "”") && !strings.HasSuffix(out, "\"") {
 		return "", "no full stop"
 	}
