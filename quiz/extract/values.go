@@ -128,8 +128,13 @@ func (x *Extractor) values(s *Sentence) {
 		case isNumberWord(lx, t) && (ws[i].UPOS == "NUM" || unicode.IsDigit(rune(t[0]))):
 			i = s.number(lx, i) - 1
 		case (lt == "a" || lt == "an") && i+1 < len(ws) && timeUnits[ws[i+1].Lower()] != "" && durationLead(ws, i):
-			// "for a year", "at least a decade": a span of time.
-			s.addValue(i, i+2, quiz.KindDuration)
+			// "for a year", "at least a decade": a span of time; "half an
+			// hour" with its "half".
+			lo := i
+			if i > 0 && (ws[i-1].Lower() == "half" || ws[i-1].Lower() == "quarter") {
+				lo = i - 1
+			}
+			s.addValue(lo, i+2, quiz.KindDuration)
 			i++
 		case strings.HasSuffix(lt, "-year-old") || strings.HasSuffix(lt, "-years-old"):
 			if n := strings.TrimSuffix(strings.TrimSuffix(lt, "-year-old"), "-years-old"); isNumberWord(lx, n) {

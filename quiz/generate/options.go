@@ -238,7 +238,10 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 			t.Answer == "object" && sharedRole(an, r) || // two spokespeople of one agency: each one's post tells little
 			// "Who is a research scientist at the lab?": others may be; judged
 			// ambiguous in two rounds.
-			t.Answer == "subject" && oneOfSeveral
+			t.Answer == "subject" && oneOfSeveral ||
+			// The post of someone quoted once or twice (an outside expert)
+			// is a detail; who holds a post is still worth asking.
+			t.Answer == "object" && r.Person >= 0 && d.Entities[r.Person].Mentions < 3
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}

@@ -840,6 +840,9 @@ func renderKeeping(d *extract.Doc, s *extract.Sentence, idx []int, repl map[int]
 		if !replaced && w.Rel == "det" && w.Feat("PronType") == "Dem" && w.Head >= 0 && !timeNouns[strings.ToLower(s.Words[w.Head].Lemma)] {
 			return "", false // "that crash", "these systems"
 		}
+		if !replaced && w.Lower() == "such" && j+1 < len(s.Words) && (s.Words[j+1].Lower() == "a" || s.Words[j+1].Lower() == "an") {
+			return "", false // "such a measure": one described before
+		}
 		// A pronoun whose referent the text already named stays ("Ann Lee
 		// said she ..."), as do the possessives of entity keep.
 		if !replaced && isPersonal(w) && !(w.Ent >= 0 && named[w.Ent]) && !(keep >= 0 && w.Ent == keep && (possessivePronoun(w) || w.Feat("Reflex") == "Yes")) && !boundBySubject(s, j, in) &&

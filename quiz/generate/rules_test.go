@@ -29,6 +29,7 @@ func TestVariants(t *testing.T) {
 		{"34,000", []string{"34000"}, nil},
 		{"€150 million", []string{"150 million euros", "150 million"}, nil},
 		{"£2 billion", []string{"2 billion pounds"}, nil},
+		{"hundred dollars", nil, []string{"$100", "100 dollars"}}, // "several hundred dollars"
 		{"20,537 hours", []string{"20537 hours"}, nil},
 	}
 	for _, tt := range tests {

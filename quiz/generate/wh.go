@@ -459,6 +459,11 @@ func (l *layout) ageQuestion() (string, bool) {
 	if cop >= 0 && s.Words[cop].Feat("Tense") == "Past" || s.Words[l.c.Pred].Feat("Tense") == "Past" || dead(l.d, s.Words[h].Ent) {
 		verb = "was" // "He was 76.", or the age of someone who died
 	}
+	if dead(l.d, s.Words[h].Ent) {
+		// "How old was she?" asks at what point; an obituary's age is at
+		// death.
+		return l.finishQuestion("At what age did " + name + " die")
+	}
 	return l.finishQuestion("How old " + verb + " " + name)
 }
 

@@ -406,3 +406,40 @@ func TestHeldOutRepairs(t *testing.T) {
 		}
 	}
 }
+
+// TestObituaryAge checks that the age in an obituary is asked as the age
+// at death, not "How old was she?", and that "such a" measure, which
+// points to one described before, is not copied into a question.
+func TestObituaryAge(t *testing.T) {
+	p := newPipeline(t)
+	raw := "Lena Ostrova, harpist who revived folk songs, dies at 91\n\n" +
+		"Lena Ostrova, a harpist who spent five decades recording the folk songs of her native island, died on Sunday at her home in Dunmore. She was 91.\n\n" +
+		"Her son, Pavel Ostrova, said the cause was heart failure.\n\n" +
+		"Ms. Ostrova recorded 14 albums and founded the Dunmore Folk Archive in 1968, which now holds more than 3,000 songs.\n\n" +
+		"The council proposed a tax on recordings in 1990. Such a measure would have needed seven votes to pass, and it failed.\n"
+	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "obituary.txt"}}, &memPool{}, pipeline.Options{})
+	if err != nil || len(out) != 1 || out[0].Err != nil {
+		t.Fatalf("Batch = %v, %v", out, err)
+	}
+	atDeath := 0
+	for _, q := range out[0].Questions {
+		if strings.HasPrefix(q.Prompt, "How old was Lena Ostrova") {
+			t.Errorf("the age of someone who died asked without saying when: %q", q.Prompt)
+		}
+		if strings.HasPrefix(q.Prompt, "At what age did Lena Ostrova die") {
+			atDeath++
+			if q.Answer != "91" {
+				t.Errorf("%q -> %q, want 91", q.Prompt, q.Answer)
+			}
+		}
+		if strings.Contains(q.Prompt, "Such a measure") {
+			t.Errorf("\"such a\" copied without what it points to: %q", q.Prompt)
+		}
+	}
+	if atDeath == 0 {
+		for _, q := range out[0].Questions {
+			t.Logf("%s %q -> %q", q.Type, q.Prompt, q.Answer)
+		}
+		t.Error("no question asks the age at death")
+	}
+}
