@@ -597,11 +597,6 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 	acc = append(acc, variants(lx, a)...)
 	if t.Kind == quiz.KindCountry && lx != nil {
 		acc = append(acc, lx.CountryNames(a)...) // "Great Britain": "United Kingdom", "UK"
-		for _, n := range append([]string{a}, lx.CountryNames(a)...) {
-			if ini := initials(n); ini != "" {
-				acc = append(acc, ini, strings.Join(strings.Split(ini, ""), ".")+".") // "US", "U.S."
-			}
-		}
 	}
 	return a, dedupe(acc)
 }
@@ -664,24 +659,6 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 		}
 	}
 	return out
-}
-
-// initials returns the initials of a name of two or more capitalized
-// words ("United States": "US"), or "".
-func initials(name string) string {
-	ws := strings.Fields(name)
-	if len(ws) < 2 {
-		return ""
-	}
-	var b strings.Builder
-	for _, w := range ws {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) {
-			return ""
-		}
-		b.WriteRune(r[0])
-	}
-	return b.String()
 }
 
 // currencyWords name the currencies of the signs an amount may start with.

@@ -241,6 +241,9 @@ func load() *Lexicon {
 	each("places_extra.tsv", func(f []string) {
 		if len(f) >= 2 {
 			l.addPlace(f[0], quiz.Kind(f[1]), field(f, 2))
+			if c := field(f, 2); quiz.Kind(f[1]) == quiz.KindCountry && c != "" && c != f[0] && len(strings.Fields(f[0])) <= 3 {
+				l.countryAKA[c] = append(l.countryAKA[c], f[0]) // "U.S.", "America", "Britain"
+			}
 		}
 	})
 	each("cities.tsv", func(f []string) {
