@@ -250,7 +250,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 		acc := []string{answer}
 		if kind == quiz.KindPerson {
-			if sn := quiz.Surname(answer); sn != "" && sn != answer {
+			if sn := quiz.Surname(answer); sn != "" && sn != answer && !placeNamed(answer) {
 				acc = append(acc, sn)
 			}
 		} else {
@@ -713,7 +713,7 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 		mk := func(ty quiz.QuestionType, prompt, answer string, kind quiz.Kind) candidate {
 			acc := []string{answer}
 			if kind == quiz.KindPerson {
-				if sn := quiz.Surname(answer); sn != "" && sn != answer {
+				if sn := quiz.Surname(answer); sn != "" && sn != answer && !placeNamed(answer) {
 					acc = append(acc, sn)
 				}
 			}
@@ -784,7 +784,11 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 					if strings.Count(st, txt) != 1 || strings.Count(desc, txt) != 1 {
 						continue
 					}
-					c := mk(ty, strings.Replace(st, txt, "_____", 1), txt, m.Kind)
+					kind := m.Kind
+					if kind == quiz.KindPerson && placeNamed(txt) {
+						kind = quiz.KindPlace // "Notre Dame": graded as a place, not by a surname
+					}
+					c := mk(ty, strings.Replace(st, txt, "_____", 1), txt, kind)
 					c.q.Cloze = strings.Replace(st, txt, "{{c1::"+txt+"}}", 1)
 					out = append(out, c)
 				}
