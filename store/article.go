@@ -123,9 +123,11 @@ func (s *Store) Articles(ctx context.Context, before int64, limit int) ([]Articl
 	return out, nil
 }
 
-// Totals are the sizes of the whole library.
+// Totals are the sizes of the whole library. Notes counts the flashcards
+// of the deck of every article: card questions of several articles that
+// make one note (quiz.NoteKey) count once.
 type Totals struct {
-	Articles, Facts, Questions, Cards, Reserve int64
+	Articles, Facts, Questions, Cards, Reserve, Notes int64
 }
 
 // totalsRow keeps the library's Totals in one row, updated in the
@@ -138,6 +140,9 @@ type totalsRow struct {
 	Questions int64 `gorm:"not null;default:0"`
 	Cards     int64 `gorm:"not null;default:0"`
 	Reserve   int64 `gorm:"not null;default:0"`
+	// Notes is kept by refreshLeads; -1 on a row from before it was kept,
+	// until the migration counts it.
+	Notes int64 `gorm:"not null;default:-1"`
 }
 
 func (totalsRow) TableName() string { return "library_totals" }
@@ -148,7 +153,7 @@ func (s *Store) Totals(ctx context.Context) (Totals, error) {
 	if err := s.db.WithContext(ctx).Take(&r, 1).Error; err != nil {
 		return Totals{}, fmt.Errorf("library totals: %w", err)
 	}
-	return Totals{Articles: r.Articles, Facts: r.Facts, Questions: r.Questions, Cards: r.Cards, Reserve: r.Reserve}, nil
+	return Totals{Articles: r.Articles, Facts: r.Facts, Questions: r.Questions, Cards: r.Cards, Reserve: r.Reserve, Notes: max(r.Notes, 0)}, nil
 }
 
 // addTotals adds the differences d to the library's totals inside
@@ -157,7 +162,7 @@ func addTotals(tx *gorm.DB, d Totals) error {
 	err := tx.Model(&totalsRow{}).Where("id = ?", 1).Updates(map[string]any{
 		"articles": gorm.Expr("articles + ?", d.Articles), "facts": gorm.Expr("facts + ?", d.Facts),
 		"questions": gorm.Expr("questions + ?", d.Questions), "cards": gorm.Expr("cards + ?", d.Cards),
-		"reserve": gorm.Expr("reserve + ?", d.Reserve)}).Error
+		"reserve": gorm.Expr("reserve + ?", d.Reserve), "notes": gorm.Expr("notes + ?", d.Notes)}).Error
 	if err != nil {
 		return fmt.Errorf("library totals: %w", err)
 	}
@@ -165,20 +170,43 @@ func addTotals(tx *gorm.DB, d Totals) error {
 }
 
 // initTotals creates the totals row, from the counts kept with the
-// articles, when it is missing (a new or an older database).
+// articles and the notes' leads, when it is missing (a new or an older
+// database), and counts the notes on a row from before they were kept.
 func initTotals(db *gorm.DB) error {
 	db = db.Session(&gorm.Session{NewDB: true}) // no state carried between the queries below
-	var n int64
-	if err := db.Model(&totalsRow{}).Count(&n).Error; err != nil || n > 0 {
+	var rows []totalsRow
+	if err := db.Limit(1).Find(&rows).Error; err != nil {
+		return err
+	}
+	countNotes := func() (int64, error) {
+		var n int64
+		err := db.Model(&questionRow{}).Unscoped().Where("lead = ?", true).Count(&n).Error
+		return n, err
+	}
+	if len(rows) > 0 {
+		if rows[0].Notes >= 0 {
+			return nil
+		}
+		n, err := countNotes()
+		if err != nil {
+			return err
+		}
+		return db.Model(&totalsRow{}).Where("id = ?", rows[0].ID).Update("notes", n).Error
+	}
+	notes, err := countNotes()
+	if err != nil {
 		return err
 	}
 	var t Totals
-	err := db.Model(&articleRow{}).Where("counted = ?", true).Select("count(*) AS articles, coalesce(sum(n_facts), 0) AS facts, " +
+	err = db.Model(&articleRow{}).Where("counted = ?", true).Select("count(*) AS articles, coalesce(sum(n_facts), 0) AS facts, " +
 		"coalesce(sum(n_questions), 0) AS questions, coalesce(sum(n_cards), 0) AS cards, coalesce(sum(n_reserve), 0) AS reserve").Scan(&t).Error
 	if err != nil {
 		return err
 	}
-	return db.Create(&totalsRow{ID: 1, Articles: t.Articles, Facts: t.Facts, Questions: t.Questions, Cards: t.Cards, Reserve: t.Reserve}).Error
+	// A map, since gorm leaves a zero field of a struct to the column's
+	// default, and a Notes of -1 marks an uncounted row.
+	return db.Model(&totalsRow{}).Create(map[string]any{"id": 1, "articles": t.Articles, "facts": t.Facts,
+		"questions": t.Questions, "cards": t.Cards, "reserve": t.Reserve, "notes": notes}).Error
 }
 
 // CountArticles returns how many articles are stored.

@@ -53,18 +53,23 @@ var cardKey = []clause.Column{{Name: "learner_id"}, {Name: "question_id"}}
 // (the lowest ID among its live card questions) and moves learners'
 // schedules and review logs kept on another question of a note (its lead
 // before an article was deleted, or a question studied before notes
-// existed) to the lead, unless the learner has one there already.
+// existed) to the lead, unless the learner has one there already. The
+// library's count of notes (Totals.Notes) changes with the leads: every
+// note with a lead is one flashcard of the deck of every article.
 func refreshLeads(tx *gorm.DB, notes []string) error {
 	notes = slices.DeleteFunc(slices.Compact(slices.Sorted(slices.Values(notes))), func(n string) bool { return n == "" })
+	var delta int64
 	for chunk := range slices.Chunk(notes, 500) {
 		var ids []int64
 		if err := tx.Model(&questionRow{}).Select("min(id)").
 			Where("note IN ? AND card = ? AND reserve = ?", chunk, true, false).Group("note").Pluck("min(id)", &ids).Error; err != nil {
 			return fmt.Errorf("note leads: %w", err)
 		}
-		if err := tx.Unscoped().Model(&questionRow{}).Where("note IN ? AND lead = ?", chunk, true).Update("lead", false).Error; err != nil {
-			return fmt.Errorf("note leads: %w", err)
+		res := tx.Unscoped().Model(&questionRow{}).Where("note IN ? AND lead = ?", chunk, true).Update("lead", false)
+		if res.Error != nil {
+			return fmt.Errorf("note leads: %w", res.Error)
 		}
+		delta += int64(len(ids)) - res.RowsAffected
 		if len(ids) == 0 {
 			continue
 		}
@@ -87,7 +92,10 @@ func refreshLeads(tx *gorm.DB, notes []string) error {
 			return fmt.Errorf("move reviews to note leads: %w", err)
 		}
 	}
-	return nil
+	if delta == 0 {
+		return nil
+	}
+	return addTotals(tx, Totals{Notes: delta})
 }
 
 // articleNotes returns the notes of an article's questions, deleted ones
@@ -143,7 +151,9 @@ func backfillNotes(db *gorm.DB) error {
 func inDeck(q *gorm.DB, articleID int64) *gorm.DB {
 	q = q.Where("questions.lead = ? AND questions.deleted_at IS NULL", true)
 	if articleID != 0 {
-		q = q.Where("EXISTS (SELECT 1 FROM questions q2 WHERE q2.note = questions.note AND q2.article_id = ? "+
+		// The article's notes first, then their leads by the note index:
+		// a correlated EXISTS would visit every lead of the library.
+		q = q.Where("questions.note IN (SELECT q2.note FROM questions q2 WHERE q2.article_id = ? "+
 			"AND q2.card = ? AND q2.deleted_at IS NULL)", articleID, true)
 	}
 	return q
@@ -219,15 +229,6 @@ func (s *Store) LearnerDecks(ctx context.Context, learnerID int64, now time.Time
 		return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
 	}
 	return out, nil
-}
-
-// NoteCards returns how many notes the deck of every article holds.
-func (s *Store) NoteCards(ctx context.Context) (int, error) {
-	var n int64
-	if err := inDeck(s.db.WithContext(ctx).Model(&questionRow{}), 0).Count(&n).Error; err != nil {
-		return 0, fmt.Errorf("count notes: %w", err)
-	}
-	return int(n), nil
 }
 
 // available limits a query on cards to those neither suspended nor buried

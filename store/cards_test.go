@@ -28,8 +28,8 @@ func testNotes(t *testing.T, s *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.NoteCards(ctx); err != nil || n != 2 {
-		t.Errorf("NoteCards = %d, %v; want 2 notes for two articles of the same two questions", n, err)
+	if tot, err := s.Totals(ctx); err != nil || tot.Notes != 2 {
+		t.Errorf("Totals().Notes = %d, %v; want 2 notes for two articles of the same two questions", tot.Notes, err)
 	}
 	src, err := s.NoteSources(ctx, qs2[0].ID)
 	if err != nil || len(src) != 2 || src[0].ArticleID == src[1].ArticleID {
@@ -64,6 +64,15 @@ func testNotes(t *testing.T, s *store.Store) {
 	moved, err := s.Card(ctx, l.ID, qs2[0].ID)
 	if err != nil || moved.Reps != next.Reps {
 		t.Errorf("Card after deleting the first article = %+v, %v; want the schedule on question %d", moved, err, qs2[0].ID)
+	}
+	if tot, err := s.Totals(ctx); err != nil || tot.Notes != 2 {
+		t.Errorf("Totals().Notes after deleting the first article = %d, %v; want the 2 notes kept by the second", tot.Notes, err)
+	}
+	if err := s.DeleteArticle(ctx, qs2[0].ArticleID); err != nil {
+		t.Fatal(err)
+	}
+	if tot, err := s.Totals(ctx); err != nil || tot.Notes != 0 {
+		t.Errorf("Totals().Notes after deleting both articles = %d, %v; want 0", tot.Notes, err)
 	}
 }
 

@@ -175,6 +175,13 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err := db.AutoMigrate(models...); err != nil {
 			return fmt.Errorf("migrate: %w", err)
 		}
+		for _, d := range dropIndexes {
+			if m := db.Migrator(); m.HasIndex(d.model, d.name) {
+				if err := m.DropIndex(d.model, d.name); err != nil {
+					return fmt.Errorf("migrate: drop index %s: %w", d.name, err)
+				}
+			}
+		}
 		if err := initTotals(db); err != nil {
 			return fmt.Errorf("migrate totals: %w", err)
 		}

@@ -78,10 +78,6 @@ func (s *Server) deckSummaries(c *fiber.Ctx, arts []store.ArticleSummary) ([]dec
 	if err != nil {
 		return nil, err
 	}
-	notes, err := s.store.NoteCards(ctx)
-	if err != nil {
-		return nil, err
-	}
 	now := s.now().UTC()
 	counts, err := s.store.LearnerDecks(ctx, lid, now)
 	if err != nil {
@@ -103,7 +99,7 @@ func (s *Server) deckSummaries(c *fiber.Ctx, arts []store.ArticleSummary) ([]dec
 			New: min(left, max(int(cards)-n.Studied-n.HeldNew, 0)), NextDue: n.NextDue}
 	}
 	// The deck of every article holds each note once.
-	out := []deckSummary{summarize(deckAll, "All questions", 0, totals.Questions, int64(notes))}
+	out := []deckSummary{summarize(deckAll, "All questions", 0, totals.Questions, totals.Notes)}
 	for _, a := range arts {
 		out = append(out, summarize(strconv.FormatInt(a.ID, 10), a.Title, a.ID, a.Questions, a.Cards))
 	}
