@@ -193,6 +193,49 @@ func TestDrawQuestionsFair(t *testing.T) {
 	}
 }
 
+// TestDrawQuestionsLargeLibrary checks the draw from a library too large
+// to read every article's ID, where articles are probed at random points of
+// the ID range: a quiz of n questions from n articles, with an article
+// without questions never drawn.
+func TestDrawQuestionsLargeLibrary(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	items := make([]quiz.Ingested, 520)
+	for i := range items {
+		a, facts, qs := sample(fmt.Sprintf("large-%d", i))
+		if i%2 == 1 {
+			facts, qs = nil, nil // articles without questions are skipped
+		}
+		items[i] = quiz.Ingested{Source: a.Source, Article: a, Facts: facts, Questions: qs}
+	}
+	saved, err := s.Save(ctx, items, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sv := range saved {
+		if sv.Err != nil {
+			t.Fatal(sv.Err)
+		}
+	}
+	for seed := range uint64(10) {
+		ids, err := s.DrawQuestions(ctx, store.QuestionFilter{}, 10, rand.New(rand.NewPCG(seed, 2)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Questions(ctx, store.QuestionFilter{IDs: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles := map[int64]bool{}
+		for _, q := range got {
+			articles[q.ArticleID] = true
+		}
+		if len(ids) != 10 || len(got) != 10 || len(articles) != 10 {
+			t.Errorf("seed %d: DrawQuestions(10) = %d questions (%d found) from %d articles; want 10 from 10", seed, len(ids), len(got), len(articles))
+		}
+	}
+}
+
 // TestBrowseAndEdits runs the browser's query, the per-deck new counts,
 // facts of a part, a hand-written question and a rename on both databases.
 func TestBrowseAndEdits(t *testing.T) { backends(t, testBrowseAndEdits) }

@@ -65,7 +65,7 @@ func (factRow) TableName() string { return "facts" }
 // statistics: an index on a column of two values (reserve, card, type) looks
 // as selective as any, and SQLite would scan half the table through it
 // instead of an article's few questions, so those columns are indexed only
-// after the article (see dropIndexes).
+// after the article, and deleted_at not at all (see dropIndexes).
 type questionRow struct {
 	ID         int64 `gorm:"primaryKey"`
 	ArticleID  int64 `gorm:"not null;index;index:idx_questions_article_reserve,priority:1"`
@@ -97,7 +97,9 @@ type questionRow struct {
 	// learners' schedules (see refreshLeads).
 	Note      string         `gorm:"size:40;index"`
 	Lead      bool           `gorm:"not null;default:false;index"`
-	DeletedAt gorm.DeletedAt `gorm:"index"`
+	// DeletedAt is not indexed: nearly every row has it NULL, and an index
+	// on it drew SQLite's planner from the useful ones.
+	DeletedAt gorm.DeletedAt
 
 	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
 }
@@ -113,6 +115,7 @@ var dropIndexes = []struct {
 	{&questionRow{}, "idx_questions_reserve"},
 	{&questionRow{}, "idx_questions_card"},
 	{&questionRow{}, "idx_questions_type"},
+	{&questionRow{}, "idx_questions_deleted_at"},
 }
 
 func coreModels() []any {

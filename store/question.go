@@ -22,7 +22,15 @@ type QuestionFilter struct {
 	// by ID, after the ID After: pages of a long list by keyset.
 	Limit int
 	After int64
+	// Brief reads only what a list of questions shows: ID, ArticleID,
+	// Type, Prompt, Answer, Reserve and Edited. The other fields are left
+	// zero, so a brief question is for showing, never for saving or
+	// grading.
+	Brief bool
 }
+
+// briefColumns are the columns QuestionFilter.Brief reads.
+var briefColumns = []string{"id", "article_id", "type", "prompt", "answer", "reserve", "edited"}
 
 func (s *Store) questionQuery(ctx context.Context, f QuestionFilter) (*gorm.DB, error) {
 	q := s.db.WithContext(ctx).Model(&questionRow{})
@@ -57,6 +65,9 @@ func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]quiz.Questio
 	if err != nil {
 		return nil, err
 	}
+	if f.Brief {
+		q = q.Select(briefColumns)
+	}
 	if f.Limit > 0 {
 		q = q.Where("id > ?", f.After).Order("id").Limit(f.Limit)
 	} else {
@@ -71,19 +82,6 @@ func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]quiz.Questio
 		out[i] = r.domain()
 	}
 	return out, nil
-}
-
-// CountQuestions returns how many questions match f.
-func (s *Store) CountQuestions(ctx context.Context, f QuestionFilter) (int64, error) {
-	q, err := s.questionQuery(ctx, f)
-	if err != nil {
-		return 0, err
-	}
-	var n int64
-	if err := q.Count(&n).Error; err != nil {
-		return 0, fmt.Errorf("count questions: %w", err)
-	}
-	return n, nil
 }
 
 // EditQuestion applies a person's edit to question id (quiz.Question.Edit)

@@ -268,8 +268,8 @@ func (s *Server) showArticle(c *fiber.Ctx) error {
 	p.Paragraphs = highlight(a, facts)[p.Part.First:p.Part.End]
 	if !teacher {
 		p.Formats, p.ShowReserve = nil, false
-	} else if p.ReserveCount, err = s.store.CountQuestions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
-		return err
+	} else {
+		p.ReserveCount = sum.Reserve // kept with the article
 	}
 	if p.ShowReserve {
 		// The reserve of a long article runs to thousands: a page at a time.
@@ -375,8 +375,9 @@ type deckPage struct {
 }
 
 // paramDeck returns the deck named by the route's :deck with a page of up
-// to limit of its questions, after the question ?after=ID.
-func (s *Server) paramDeck(c *fiber.Ctx, limit int) (deckRef, deckSummary, []quiz.Question, error) {
+// to limit of its questions, after the question ?after=ID; brief questions
+// (store.QuestionFilter.Brief) when brief.
+func (s *Server) paramDeck(c *fiber.Ctx, limit int, brief bool) (deckRef, deckSummary, []quiz.Question, error) {
 	d, err := parseDeck(c.Params("deck"))
 	if err != nil {
 		return d, deckSummary{}, nil, err
@@ -389,12 +390,12 @@ func (s *Server) paramDeck(c *fiber.Ctx, limit int) (deckRef, deckSummary, []qui
 	if err != nil || after < 0 {
 		return d, dk, nil, badRequest("after must be a question number, not %q.", truncate(c.Query("after"), 20))
 	}
-	qs, err := s.store.Questions(c.UserContext(), store.QuestionFilter{ArticleID: d.ArticleID, Limit: limit, After: after})
+	qs, err := s.store.Questions(c.UserContext(), store.QuestionFilter{ArticleID: d.ArticleID, Limit: limit, After: after, Brief: brief})
 	return d, dk, qs, err
 }
 
 func (s *Server) showDeck(c *fiber.Ctx) error {
-	d, dk, qs, err := s.paramDeck(c, deckPageSize)
+	d, dk, qs, err := s.paramDeck(c, deckPageSize, true)
 	if err != nil {
 		return err
 	}
