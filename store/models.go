@@ -95,8 +95,8 @@ type questionRow struct {
 	// Note is quiz.NoteKey: the card questions of one note, whatever their
 	// article, are one flashcard; Lead marks the one whose ID keys the
 	// learners' schedules (see refreshLeads).
-	Note      string         `gorm:"size:40;index"`
-	Lead      bool           `gorm:"not null;default:false;index"`
+	Note string `gorm:"size:40;index"`
+	Lead bool   `gorm:"not null;default:false;index"`
 	// DeletedAt is not indexed: nearly every row has it NULL, and an index
 	// on it drew SQLite's planner from the useful ones.
 	DeletedAt gorm.DeletedAt
