@@ -89,7 +89,7 @@ func createTx(tx *gorm.DB, a quiz.Article, facts []quiz.Fact, qs []quiz.Question
 	if err := saveEntities(tx, a.ID, facts); err != nil {
 		return a, nil, nil, nil, err
 	}
-	return a, outFacts, outQs, ids, refreshArticle(tx, a.ID)
+	return a, outFacts, outQs, ids, refreshCounts(tx, a.ID, refreshNewLeads)
 }
 
 // Article returns the article with the given ID.

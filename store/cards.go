@@ -117,6 +117,28 @@ func refreshArticleLeads(tx *gorm.DB, articleID int64) error {
 	return refreshLeads(tx, notes)
 }
 
+// refreshNewLeads is refreshArticleLeads for an article just created,
+// whose questions have the highest IDs and no learner's schedule yet: a
+// note that has a lead keeps it, so only the notes without one (new to the
+// library, or whose cards all went) are refreshed. The cost of adding an
+// article then does not grow with the other articles that share its notes.
+func refreshNewLeads(tx *gorm.DB, articleID int64) error {
+	var notes []string
+	if err := tx.Model(&questionRow{}).Where("article_id = ? AND card = ? AND reserve = ? AND note <> ?", articleID, true, false, "").
+		Distinct().Pluck("note", &notes).Error; err != nil {
+		return fmt.Errorf("article %d notes: %w", articleID, err)
+	}
+	var missing []string
+	for chunk := range slices.Chunk(notes, 500) {
+		var led []string
+		if err := tx.Unscoped().Model(&questionRow{}).Where("note IN ? AND lead = ?", chunk, true).Pluck("note", &led).Error; err != nil {
+			return fmt.Errorf("article %d note leads: %w", articleID, err)
+		}
+		missing = append(missing, slices.DeleteFunc(slices.Clone(chunk), func(n string) bool { return slices.Contains(led, n) })...)
+	}
+	return refreshLeads(tx, missing)
+}
+
 // backfillNotes gives the questions stored before notes existed their note
 // and the notes their leads.
 func backfillNotes(db *gorm.DB) error {

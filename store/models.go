@@ -95,8 +95,8 @@ type questionRow struct {
 	// Note is quiz.NoteKey: the card questions of one note, whatever their
 	// article, are one flashcard; Lead marks the one whose ID keys the
 	// learners' schedules (see refreshLeads).
-	Note string `gorm:"size:40;index"`
-	Lead bool   `gorm:"not null;default:false;index"`
+	Note string `gorm:"size:40;index:idx_questions_note_lead,priority:1"`
+	Lead bool   `gorm:"not null;default:false;index;index:idx_questions_note_lead,priority:2"`
 	// DeletedAt is not indexed: nearly every row has it NULL, and an index
 	// on it drew SQLite's planner from the useful ones.
 	DeletedAt gorm.DeletedAt
@@ -116,6 +116,7 @@ var dropIndexes = []struct {
 	{&questionRow{}, "idx_questions_card"},
 	{&questionRow{}, "idx_questions_type"},
 	{&questionRow{}, "idx_questions_deleted_at"},
+	{&questionRow{}, "idx_questions_note"}, // idx_questions_note_lead serves it
 }
 
 func coreModels() []any {

@@ -135,8 +135,15 @@ func (s *Store) DeleteQuestion(ctx context.Context, id int64) error {
 
 // refreshArticle recomputes, inside transaction tx, which of an article's
 // questions are its flashcards (quiz.Flashcards), the counts kept on the
-// article row, and the library's totals, after its questions changed.
+// article row, the leads of its notes and the library's totals, after its
+// questions changed.
 func refreshArticle(tx *gorm.DB, articleID int64) error {
+	return refreshCounts(tx, articleID, refreshArticleLeads)
+}
+
+// refreshCounts is refreshArticle with the refresh of the article's note
+// leads given: a new article's needs less (see refreshNewLeads).
+func refreshCounts(tx *gorm.DB, articleID int64, leads func(tx *gorm.DB, articleID int64) error) error {
 	var rows []questionRow
 	if err := tx.Select("id", "fact_id", "type", "score", "card").
 		Where("article_id = ? AND reserve = ?", articleID, false).Order("id").Find(&rows).Error; err != nil {
@@ -197,7 +204,7 @@ func refreshArticle(tx *gorm.DB, articleID int64) error {
 	if err != nil {
 		return fmt.Errorf("article %d counts: %w", articleID, err)
 	}
-	if err := refreshArticleLeads(tx, articleID); err != nil {
+	if err := leads(tx, articleID); err != nil {
 		return err
 	}
 	return addTotals(tx, d)
