@@ -33,13 +33,22 @@ func (s *Store) FactsBetween(ctx context.Context, articleID int64, from, to int)
 	if to > 0 {
 		q = q.Where("start < ?", to)
 	}
-	var rows []factRow
-	if err := q.Order("id").Find(&rows).Error; err != nil {
+	// Scanned by hand (hotpath.go): an article page marks dozens of facts.
+	rows, err := q.Model(&factRow{}).Select(factCols).Order("id").Rows()
+	if err != nil {
 		return nil, fmt.Errorf("facts of article %d: %w", articleID, err)
 	}
-	out := make([]quiz.Fact, len(rows))
-	for i, r := range rows {
-		out[i] = r.domain()
+	defer rows.Close()
+	out := []quiz.Fact{}
+	for rows.Next() {
+		f, err := scanFact(rows)
+		if err != nil {
+			return nil, fmt.Errorf("facts of article %d: %w", articleID, err)
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("facts of article %d: %w", articleID, err)
 	}
 	return out, nil
 }
