@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"factdeck/quiz"
+
+	"gorm.io/gorm"
 )
 
 // Facts returns the facts of one article, or of every article when
@@ -14,13 +16,9 @@ func (s *Store) Facts(ctx context.Context, articleID int64) ([]quiz.Fact, error)
 	if articleID != 0 {
 		q = q.Where("article_id = ?", articleID)
 	}
-	var rows []factRow
-	if err := q.Find(&rows).Error; err != nil {
+	out, err := scanFacts(q)
+	if err != nil {
 		return nil, fmt.Errorf("list facts: %w", err)
-	}
-	out := make([]quiz.Fact, len(rows))
-	for i, r := range rows {
-		out[i] = r.domain()
 	}
 	return out, nil
 }
@@ -34,21 +32,29 @@ func (s *Store) FactsBetween(ctx context.Context, articleID int64, from, to int)
 		q = q.Where("start < ?", to)
 	}
 	// Scanned by hand (hotpath.go): an article page marks dozens of facts.
-	rows, err := q.Model(&factRow{}).Select(factCols).Order("id").Rows()
+	out, err := scanFacts(q.Order("id"))
 	if err != nil {
 		return nil, fmt.Errorf("facts of article %d: %w", articleID, err)
+	}
+	return out, nil
+}
+
+// scanFacts runs query q on the facts table and reads its rows with
+// scanFact instead of gorm's reflection, which cost more than the query on
+// lists of facts (an article page, a batch's distractor pool).
+func scanFacts(q *gorm.DB) ([]quiz.Fact, error) {
+	rows, err := q.Model(&factRow{}).Select(factCols).Rows()
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	out := []quiz.Fact{}
 	for rows.Next() {
 		f, err := scanFact(rows)
 		if err != nil {
-			return nil, fmt.Errorf("facts of article %d: %w", articleID, err)
+			return nil, err
 		}
 		out = append(out, f)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("facts of article %d: %w", articleID, err)
-	}
-	return out, nil
+	return out, rows.Err()
 }

@@ -167,13 +167,9 @@ func (s *Store) PoolFacts(ctx context.Context, limit int, exclude []int64) ([]qu
 	if len(exclude) > 0 {
 		q = q.Where("article_id NOT IN ?", exclude)
 	}
-	var rows []factRow
-	if err := q.Find(&rows).Error; err != nil {
+	out, err := scanFacts(q)
+	if err != nil {
 		return nil, fmt.Errorf("pool facts: %w", err)
-	}
-	out := make([]quiz.Fact, len(rows))
-	for i, r := range rows {
-		out[i] = r.domain()
 	}
 	return out, nil
 }
@@ -212,17 +208,13 @@ func (s *Store) Related(ctx context.Context, entities []string, exclude []int64,
 	if err := db.Omit("body").Where("id IN ?", ids).Order("id").Find(&arts).Error; err != nil {
 		return nil, nil, fmt.Errorf("related articles: %w", err)
 	}
-	var facts []factRow
-	if err := db.Where("article_id IN ?", ids).Order("id").Find(&facts).Error; err != nil {
+	outF, err := scanFacts(db.Where("article_id IN ?", ids).Order("id"))
+	if err != nil {
 		return nil, nil, fmt.Errorf("related facts: %w", err)
 	}
 	outA := make([]quiz.Article, len(arts))
 	for i, a := range arts {
 		outA[i] = a.domain()
-	}
-	outF := make([]quiz.Fact, len(facts))
-	for i, f := range facts {
-		outF[i] = f.domain()
 	}
 	return outA, outF, nil
 }
