@@ -173,10 +173,11 @@ func backfillNotes(db *gorm.DB) error {
 func inDeck(q *gorm.DB, articleID int64) *gorm.DB {
 	q = q.Where("questions.lead = ? AND questions.deleted_at IS NULL", true)
 	if articleID != 0 {
-		// The article's notes first, then their leads by the note index:
-		// a correlated EXISTS would visit every lead of the library.
-		q = q.Where("questions.note IN (SELECT q2.note FROM questions q2 WHERE q2.article_id = ? "+
-			"AND q2.card = ? AND q2.deleted_at IS NULL)", articleID, true)
+		// The leads of the article's notes by ID, found from the article's
+		// card questions through the (note, lead) index: filtering on the
+		// note itself let SQLite walk every lead of the library in ID order.
+		q = q.Where("questions.id IN (SELECT l.id FROM questions q2 JOIN questions l ON l.note = q2.note AND l.lead = ? "+
+			"WHERE q2.article_id = ? AND q2.card = ? AND q2.deleted_at IS NULL)", true, articleID, true)
 	}
 	return q
 }
