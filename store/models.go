@@ -17,7 +17,7 @@ type articleRow struct {
 	Title      string `gorm:"not null"`
 	Standfirst string
 	Body       string `gorm:"not null"`
-	Source     string `gorm:"index"`
+	Source     string
 	Hash       string `gorm:"size:64;not null;uniqueIndex"`
 	IngestedAt time.Time
 	// Label is the source's name a person gave (quiz.Article.Label).
@@ -40,7 +40,7 @@ type factRow struct {
 	Kind        string
 	Subject     string
 	SubjectKind string
-	Relation    string `gorm:"index"`
+	Relation    string
 	Object      string
 	ObjectKind  string
 	Org         string
@@ -54,7 +54,7 @@ type factRow struct {
 	Confidence  float64
 	Sources     []string `gorm:"serializer:json"`
 	Conflicts   []string `gorm:"serializer:json"`
-	Key         string   `gorm:"index"`
+	Key         string
 
 	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
 }
@@ -80,7 +80,7 @@ type questionRow struct {
 	Cloze      string
 	Template   string
 	Difficulty int
-	Score      float64 `gorm:"index"`
+	Score      float64
 	Edited     bool
 	// Reserve marks a candidate kept out of the default deck (see
 	// quiz.Question.Reserve).
@@ -90,7 +90,7 @@ type questionRow struct {
 	// Ident is the question's identity across regenerations (see ident);
 	// Retired marks a question that regeneration no longer makes, as opposed
 	// to one a person deleted.
-	Ident   string `gorm:"size:40;index"`
+	Ident   string `gorm:"size:40"`
 	Retired bool
 	// Note is quiz.NoteKey: the card questions of one note, whatever their
 	// article, are one flashcard; Lead marks the one whose ID keys the
@@ -107,11 +107,19 @@ type questionRow struct {
 func (questionRow) TableName() string { return "questions" }
 
 // dropIndexes are indexes of earlier schemas that misled SQLite's planner
-// (see questionRow); migrate drops them.
+// (see questionRow), or that no query reads while every ingest writes them
+// at random places (a hash, a score, a key); migrate drops them.
 var dropIndexes = []struct {
 	model any
 	name  string
 }{
+	{&articleRow{}, "idx_articles_source"},
+	{&factRow{}, "idx_facts_relation"},
+	{&factRow{}, "idx_facts_key"},
+	{&questionRow{}, "idx_questions_score"},
+	{&questionRow{}, "idx_questions_ident"},
+	{&quizSessionRow{}, "idx_quiz_sessions_finished_at"},
+	{&quizSessionRow{}, "idx_quiz_sessions_learner_id"}, // idx_session_learner_finished serves it
 	{&questionRow{}, "idx_questions_reserve"},
 	{&questionRow{}, "idx_questions_card"},
 	{&questionRow{}, "idx_questions_type"},
