@@ -285,6 +285,17 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	})
 }
 
+// ArticleWithCounts returns the article with the given ID, its text
+// included, with the counts of its summary: one read for a page that shows
+// both.
+func (s *Store) ArticleWithCounts(ctx context.Context, id int64) (ArticleSummary, error) {
+	var r articleRow
+	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
+		return ArticleSummary{}, notFound(err, fmt.Sprintf("article %d", id))
+	}
+	return r.summary(), nil
+}
+
 // ArticleSummary returns one article's summary (see Articles).
 func (s *Store) ArticleSummary(ctx context.Context, id int64) (ArticleSummary, error) {
 	var r articleRow

@@ -62,6 +62,9 @@ type deckSummary struct {
 	Buried    int
 	// NextDue is when the next card not yet due comes due.
 	NextDue time.Time
+	// DayLeft is how many new cards the learner may still meet today in
+	// all decks together.
+	DayLeft int
 }
 
 // deckSummaries returns "All questions" and one deck per article of arts,
@@ -96,7 +99,7 @@ func (s *Server) deckSummaries(c *fiber.Ctx, arts []store.ArticleSummary) ([]dec
 		}
 		return deckSummary{Key: key, Name: name, ArticleID: articleID, Questions: int(questions), Cards: int(cards),
 			Due: n.Due(), Learning: n.Learning, Review: n.Review, Suspended: n.Suspended, Buried: n.Buried, Limit: limit,
-			New: min(left, max(int(cards)-n.Studied-n.HeldNew, 0)), NextDue: n.NextDue}
+			New: min(left, max(int(cards)-n.Studied-n.HeldNew, 0)), NextDue: n.NextDue, DayLeft: allLeft}
 	}
 	// The deck of every article holds each note once.
 	out := []deckSummary{summarize(deckAll, "All questions", 0, totals.Questions, totals.Notes)}
