@@ -65,11 +65,11 @@ func (factRow) TableName() string { return "facts" }
 // statistics: an index on a column of two values (reserve, card, type) looks
 // as selective as any, and SQLite would scan half the table through it
 // instead of an article's few questions, so those columns are indexed only
-// after the article, and deleted_at not at all (see dropIndexes).
+// after the article (see dropIndexes).
 type questionRow struct {
-	ID         int64 `gorm:"primaryKey"`
-	ArticleID  int64 `gorm:"not null;index;index:idx_questions_article_reserve,priority:1"`
-	FactID     *int64
+	ID         int64  `gorm:"primaryKey"`
+	ArticleID  int64  `gorm:"not null;index:idx_questions_article_draw,priority:1"`
+	FactID     *int64 `gorm:"index:idx_questions_article_draw,priority:4"`
 	Type       string `gorm:"not null"`
 	Prompt     string `gorm:"not null"`
 	Answer     string
@@ -84,7 +84,7 @@ type questionRow struct {
 	Edited     bool
 	// Reserve marks a candidate kept out of the default deck (see
 	// quiz.Question.Reserve).
-	Reserve bool `gorm:"not null;default:false;index:idx_questions_article_reserve,priority:2"`
+	Reserve bool `gorm:"not null;default:false;index:idx_questions_article_draw,priority:2"`
 	// Card marks the article's flashcard of its fact (quiz.Flashcards).
 	Card bool `gorm:"not null;default:false"`
 	// Ident is the question's identity across regenerations (see ident);
@@ -97,9 +97,11 @@ type questionRow struct {
 	// learners' schedules (see refreshLeads).
 	Note string `gorm:"size:40;index:idx_questions_note_lead,priority:1"`
 	Lead bool   `gorm:"not null;default:false;index;index:idx_questions_note_lead,priority:2"`
-	// DeletedAt is not indexed: nearly every row has it NULL, and an index
-	// on it drew SQLite's planner from the useful ones.
-	DeletedAt gorm.DeletedAt
+	// DeletedAt is indexed only after the article and reserve: nearly every
+	// row has it NULL, and an index of its own drew SQLite's planner from
+	// the useful ones. With the fact it makes idx_questions_article_draw
+	// cover drawing a quiz's questions from some articles.
+	DeletedAt gorm.DeletedAt `gorm:"index:idx_questions_article_draw,priority:3"`
 
 	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
 }
@@ -124,7 +126,9 @@ var dropIndexes = []struct {
 	{&questionRow{}, "idx_questions_card"},
 	{&questionRow{}, "idx_questions_type"},
 	{&questionRow{}, "idx_questions_deleted_at"},
-	{&questionRow{}, "idx_questions_note"}, // idx_questions_note_lead serves it
+	{&questionRow{}, "idx_questions_note"},            // idx_questions_note_lead serves it
+	{&questionRow{}, "idx_questions_article_id"},      // idx_questions_article_draw serves it
+	{&questionRow{}, "idx_questions_article_reserve"}, // became idx_questions_article_draw
 }
 
 func coreModels() []any {
