@@ -197,10 +197,11 @@ type DeckCounts struct {
 // Due returns the cards to study now besides new ones.
 func (d DeckCounts) Due() int { return d.Learning + d.Review }
 
-// LearnerDecks returns the learner's counts per article deck, and for the
-// deck of every article under key 0 (counted once per note, not summed:
-// a note in two articles is one card there).
-func (s *Store) LearnerDecks(ctx context.Context, learnerID int64, now time.Time) (map[int64]DeckCounts, error) {
+// LearnerDecks returns the learner's counts in the deck of every article
+// under key 0 (counted once per note, not summed: a note in two articles is
+// one card there), and in the decks of the articles given: a page counts
+// the decks it shows, not every deck the learner has a card in.
+func (s *Store) LearnerDecks(ctx context.Context, learnerID int64, now time.Time, articles []int64) (map[int64]DeckCounts, error) {
 	out := map[int64]DeckCounts{0: {}}
 	if learnerID == 0 {
 		return out, nil
@@ -244,12 +245,14 @@ func (s *Store) LearnerDecks(ctx context.Context, learnerID int64, now time.Time
 	if err := scan(inDeck(all, 0), false); err != nil {
 		return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
 	}
-	per := db.Table("cards").Select("q2.article_id, "+sel, args...).
-		Joins("JOIN questions ON questions.id = cards.question_id").
-		Joins("JOIN questions q2 ON q2.note = questions.note AND q2.card = ? AND q2.deleted_at IS NULL", true).
-		Where("cards.learner_id = ?", learnerID).Group("q2.article_id")
-	if err := scan(inDeck(per, 0), true); err != nil {
-		return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
+	for chunk := range slices.Chunk(articles, 500) {
+		per := db.Table("cards").Select("q2.article_id, "+sel, args...).
+			Joins("JOIN questions ON questions.id = cards.question_id").
+			Joins("JOIN questions q2 ON q2.note = questions.note AND q2.card = ? AND q2.deleted_at IS NULL AND q2.article_id IN ?", true, chunk).
+			Where("cards.learner_id = ?", learnerID).Group("q2.article_id")
+		if err := scan(inDeck(per, 0), true); err != nil {
+			return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
+		}
 	}
 	return out, nil
 }
@@ -440,27 +443,29 @@ func (s *Store) UndoReview(ctx context.Context, learnerID int64) (int64, error) 
 }
 
 // NewCardsPerDeck returns how many cards the learner studied for the first
-// time since t in each article's deck, and in the deck of every article
-// under key 0.
-func (s *Store) NewCardsPerDeck(ctx context.Context, learnerID int64, t time.Time) (map[int64]int, error) {
+// time since t in the deck of every article under key 0, and in the decks
+// of the articles given.
+func (s *Store) NewCardsPerDeck(ctx context.Context, learnerID int64, t time.Time, articles []int64) (map[int64]int, error) {
 	out := map[int64]int{}
 	if learnerID == 0 {
 		return out, nil
 	}
-	var rows []struct {
-		ArticleID int64
-		N         int
-	}
-	err := s.db.WithContext(ctx).Table("reviews").Select("q2.article_id, count(DISTINCT reviews.id) AS n").
-		Joins("JOIN questions ON questions.id = reviews.question_id").
-		Joins("JOIN questions q2 ON q2.note = questions.note AND q2.card = ? AND q2.deleted_at IS NULL", true).
-		Where("reviews.learner_id = ? AND reviews.reviewed_at >= ? AND reviews.state = ?", learnerID, t, int(quiz.CardNew)).
-		Group("q2.article_id").Scan(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("new cards per deck: %w", err)
-	}
-	for _, r := range rows {
-		out[r.ArticleID] = r.N
+	for chunk := range slices.Chunk(articles, 500) {
+		var rows []struct {
+			ArticleID int64
+			N         int
+		}
+		err := s.db.WithContext(ctx).Table("reviews").Select("q2.article_id, count(DISTINCT reviews.id) AS n").
+			Joins("JOIN questions ON questions.id = reviews.question_id").
+			Joins("JOIN questions q2 ON q2.note = questions.note AND q2.card = ? AND q2.deleted_at IS NULL AND q2.article_id IN ?", true, chunk).
+			Where("reviews.learner_id = ? AND reviews.reviewed_at >= ? AND reviews.state = ?", learnerID, t, int(quiz.CardNew)).
+			Group("q2.article_id").Scan(&rows).Error
+		if err != nil {
+			return nil, fmt.Errorf("new cards per deck: %w", err)
+		}
+		for _, r := range rows {
+			out[r.ArticleID] = r.N
+		}
 	}
 	n, err := s.NewCardsSince(ctx, learnerID, t)
 	if err != nil {

@@ -47,12 +47,15 @@ func testNotes(t *testing.T, s *store.Store) {
 	if _, err := s.SaveReview(ctx, next, rev); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.LearnerDecks(ctx, l.ID, now)
+	got, err := s.LearnerDecks(ctx, l.ID, now, []int64{qs1[0].ArticleID, qs2[0].ArticleID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got[0].Studied != 1 || got[qs1[0].ArticleID].Studied != 1 || got[qs2[0].ArticleID].Studied != 1 {
 		t.Errorf("LearnerDecks = %+v; want the one studied note in every deck", got)
+	}
+	if only, err := s.LearnerDecks(ctx, l.ID, now, []int64{qs1[0].ArticleID}); err != nil || len(only) != 2 || only[0].Studied != 1 || only[qs1[0].ArticleID].Studied != 1 {
+		t.Errorf("LearnerDecks(first article) = %+v, %v; want the deck of every article and the first's only", only, err)
 	}
 	if got[0].Learning != 1 {
 		t.Errorf("LearnerDecks[all] = %+v; want the card in learning counted as waiting", got[0])
@@ -107,7 +110,7 @@ func testCardMarksAndUndo(t *testing.T, s *store.Store) {
 	if q, _, ok, err := s.NextCard(ctx, l.ID, art, tomorrow.Add(time.Minute), true); err != nil || !ok || q.ID != second.ID {
 		t.Errorf("NextCard the next day = %d, %v, %v; want the buried card %d back", q.ID, ok, err, second.ID)
 	}
-	counts, err := s.LearnerDecks(ctx, l.ID, now)
+	counts, err := s.LearnerDecks(ctx, l.ID, now, []int64{art})
 	if err != nil || counts[art].Suspended != 1 || counts[art].Buried != 1 || counts[art].HeldNew != 2 || counts[art].Studied != 0 {
 		t.Errorf("LearnerDecks = %+v, %v; want 1 suspended, 1 buried, both new", counts[art], err)
 	}
@@ -287,7 +290,7 @@ func testBrowseAndEdits(t *testing.T, s *store.Store) {
 	if _, _, err := s.BrowseCards(ctx, l.ID, store.CardFilter{State: "asleep"}, now); !errors.Is(err, quiz.ErrInvalid) {
 		t.Errorf("BrowseCards(state asleep) = %v, want ErrInvalid", err)
 	}
-	met, err := s.NewCardsPerDeck(ctx, l.ID, now.Add(-time.Hour))
+	met, err := s.NewCardsPerDeck(ctx, l.ID, now.Add(-time.Hour), []int64{art})
 	if err != nil || met[0] != 1 || met[art] != 1 {
 		t.Errorf("NewCardsPerDeck = %v, %v; want 1 in all and in the article", met, err)
 	}

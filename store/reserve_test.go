@@ -98,7 +98,7 @@ func testLearnerDecks(t *testing.T, s *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	got, err := s.LearnerDecks(ctx, l.ID, now)
+	got, err := s.LearnerDecks(ctx, l.ID, now, []int64{qs[0].ArticleID})
 	if err != nil {
 		t.Fatal(err)
 	}

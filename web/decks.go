@@ -82,11 +82,15 @@ func (s *Server) deckSummaries(c *fiber.Ctx, arts []store.ArticleSummary) ([]dec
 		return nil, err
 	}
 	now := s.now().UTC()
-	counts, err := s.store.LearnerDecks(ctx, lid, now)
+	ids := make([]int64, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	counts, err := s.store.LearnerDecks(ctx, lid, now, ids)
 	if err != nil {
 		return nil, err
 	}
-	met, err := s.store.NewCardsPerDeck(ctx, lid, startOfDay(now))
+	met, err := s.store.NewCardsPerDeck(ctx, lid, startOfDay(now), ids)
 	if err != nil {
 		return nil, err
 	}
