@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -89,7 +90,7 @@ func createTx(tx *gorm.DB, a quiz.Article, facts []quiz.Fact, qs []quiz.Question
 	if err := saveEntities(tx, a.ID, facts); err != nil {
 		return a, nil, nil, nil, err
 	}
-	return a, outFacts, outQs, ids, refreshArticle(tx, a.ID)
+	return a, outFacts, outQs, ids, refreshCounts(tx, a.ID, refreshNewLeads)
 }
 
 // Article returns the article with the given ID.
@@ -101,31 +102,57 @@ func (s *Store) Article(ctx context.Context, id int64) (quiz.Article, error) {
 	return r.domain(), nil
 }
 
+// summaryCols are the columns of an ArticleSummary, read by scanSummary.
+const summaryCols = "id, title, COALESCE(standfirst, ''), COALESCE(source, ''), hash, ingested_at, COALESCE(label, ''), " +
+	"n_facts, n_questions, n_cards, n_reserve"
+
+// scanSummary reads the columns of summaryCols: by hand, since gorm's
+// reflection was most of the cost of a page of articles.
+func scanSummary(sc rowScanner) (ArticleSummary, error) {
+	var (
+		a  ArticleSummary
+		at sql.NullTime
+	)
+	err := sc.Scan(&a.ID, &a.Title, &a.Standfirst, &a.Source, &a.Hash, &at, &a.Label, &a.Facts, &a.Questions, &a.Cards, &a.Reserve)
+	a.IngestedAt = at.Time
+	return a, err
+}
+
 // Articles returns up to limit articles (0: all), newest first, older
 // than the article before (0: from the newest), with their counts: pages
 // of a long list by keyset.
 func (s *Store) Articles(ctx context.Context, before int64, limit int) ([]ArticleSummary, error) {
-	q := s.db.WithContext(ctx).Omit("body").Order("id DESC")
+	q := s.db.WithContext(ctx).Model(&articleRow{}).Select(summaryCols).Order("id DESC")
 	if before > 0 {
 		q = q.Where("id < ?", before)
 	}
 	if limit > 0 {
 		q = q.Limit(limit)
 	}
-	var rows []articleRow
-	if err := q.Find(&rows).Error; err != nil {
+	rows, err := q.Rows()
+	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
-	out := make([]ArticleSummary, len(rows))
-	for i, r := range rows {
-		out[i] = r.summary()
+	defer rows.Close()
+	out := []ArticleSummary{}
+	for rows.Next() {
+		a, err := scanSummary(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	return out, nil
 }
 
-// Totals are the sizes of the whole library.
+// Totals are the sizes of the whole library. Notes counts the flashcards
+// of the deck of every article: card questions of several articles that
+// make one note (quiz.NoteKey) count once.
 type Totals struct {
-	Articles, Facts, Questions, Cards, Reserve int64
+	Articles, Facts, Questions, Cards, Reserve, Notes int64
 }
 
 // totalsRow keeps the library's Totals in one row, updated in the
@@ -138,6 +165,9 @@ type totalsRow struct {
 	Questions int64 `gorm:"not null;default:0"`
 	Cards     int64 `gorm:"not null;default:0"`
 	Reserve   int64 `gorm:"not null;default:0"`
+	// Notes is kept by refreshLeads; -1 on a row from before it was kept,
+	// until the migration counts it.
+	Notes int64 `gorm:"not null;default:-1"`
 }
 
 func (totalsRow) TableName() string { return "library_totals" }
@@ -148,7 +178,7 @@ func (s *Store) Totals(ctx context.Context) (Totals, error) {
 	if err := s.db.WithContext(ctx).Take(&r, 1).Error; err != nil {
 		return Totals{}, fmt.Errorf("library totals: %w", err)
 	}
-	return Totals{Articles: r.Articles, Facts: r.Facts, Questions: r.Questions, Cards: r.Cards, Reserve: r.Reserve}, nil
+	return Totals{Articles: r.Articles, Facts: r.Facts, Questions: r.Questions, Cards: r.Cards, Reserve: r.Reserve, Notes: max(r.Notes, 0)}, nil
 }
 
 // addTotals adds the differences d to the library's totals inside
@@ -157,7 +187,7 @@ func addTotals(tx *gorm.DB, d Totals) error {
 	err := tx.Model(&totalsRow{}).Where("id = ?", 1).Updates(map[string]any{
 		"articles": gorm.Expr("articles + ?", d.Articles), "facts": gorm.Expr("facts + ?", d.Facts),
 		"questions": gorm.Expr("questions + ?", d.Questions), "cards": gorm.Expr("cards + ?", d.Cards),
-		"reserve": gorm.Expr("reserve + ?", d.Reserve)}).Error
+		"reserve": gorm.Expr("reserve + ?", d.Reserve), "notes": gorm.Expr("notes + ?", d.Notes)}).Error
 	if err != nil {
 		return fmt.Errorf("library totals: %w", err)
 	}
@@ -165,20 +195,43 @@ func addTotals(tx *gorm.DB, d Totals) error {
 }
 
 // initTotals creates the totals row, from the counts kept with the
-// articles, when it is missing (a new or an older database).
+// articles and the notes' leads, when it is missing (a new or an older
+// database), and counts the notes on a row from before they were kept.
 func initTotals(db *gorm.DB) error {
 	db = db.Session(&gorm.Session{NewDB: true}) // no state carried between the queries below
-	var n int64
-	if err := db.Model(&totalsRow{}).Count(&n).Error; err != nil || n > 0 {
+	var rows []totalsRow
+	if err := db.Limit(1).Find(&rows).Error; err != nil {
+		return err
+	}
+	countNotes := func() (int64, error) {
+		var n int64
+		err := db.Model(&questionRow{}).Unscoped().Where("lead = ?", true).Count(&n).Error
+		return n, err
+	}
+	if len(rows) > 0 {
+		if rows[0].Notes >= 0 {
+			return nil
+		}
+		n, err := countNotes()
+		if err != nil {
+			return err
+		}
+		return db.Model(&totalsRow{}).Where("id = ?", rows[0].ID).Update("notes", n).Error
+	}
+	notes, err := countNotes()
+	if err != nil {
 		return err
 	}
 	var t Totals
-	err := db.Model(&articleRow{}).Where("counted = ?", true).Select("count(*) AS articles, coalesce(sum(n_facts), 0) AS facts, " +
+	err = db.Model(&articleRow{}).Where("counted = ?", true).Select("count(*) AS articles, coalesce(sum(n_facts), 0) AS facts, " +
 		"coalesce(sum(n_questions), 0) AS questions, coalesce(sum(n_cards), 0) AS cards, coalesce(sum(n_reserve), 0) AS reserve").Scan(&t).Error
 	if err != nil {
 		return err
 	}
-	return db.Create(&totalsRow{ID: 1, Articles: t.Articles, Facts: t.Facts, Questions: t.Questions, Cards: t.Cards, Reserve: t.Reserve}).Error
+	// A map, since gorm leaves a zero field of a struct to the column's
+	// default, and a Notes of -1 marks an uncounted row.
+	return db.Model(&totalsRow{}).Create(map[string]any{"id": 1, "articles": t.Articles, "facts": t.Facts,
+		"questions": t.Questions, "cards": t.Cards, "reserve": t.Reserve, "notes": notes}).Error
 }
 
 // CountArticles returns how many articles are stored.
@@ -230,6 +283,17 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 		}
 		return nil
 	})
+}
+
+// ArticleWithCounts returns the article with the given ID, its text
+// included, with the counts of its summary: one read for a page that shows
+// both.
+func (s *Store) ArticleWithCounts(ctx context.Context, id int64) (ArticleSummary, error) {
+	var r articleRow
+	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
+		return ArticleSummary{}, notFound(err, fmt.Sprintf("article %d", id))
+	}
+	return r.summary(), nil
 }
 
 // ArticleSummary returns one article's summary (see Articles).

@@ -53,18 +53,23 @@ var cardKey = []clause.Column{{Name: "learner_id"}, {Name: "question_id"}}
 // (the lowest ID among its live card questions) and moves learners'
 // schedules and review logs kept on another question of a note (its lead
 // before an article was deleted, or a question studied before notes
-// existed) to the lead, unless the learner has one there already.
+// existed) to the lead, unless the learner has one there already. The
+// library's count of notes (Totals.Notes) changes with the leads: every
+// note with a lead is one flashcard of the deck of every article.
 func refreshLeads(tx *gorm.DB, notes []string) error {
 	notes = slices.DeleteFunc(slices.Compact(slices.Sorted(slices.Values(notes))), func(n string) bool { return n == "" })
+	var delta int64
 	for chunk := range slices.Chunk(notes, 500) {
 		var ids []int64
 		if err := tx.Model(&questionRow{}).Select("min(id)").
 			Where("note IN ? AND card = ? AND reserve = ?", chunk, true, false).Group("note").Pluck("min(id)", &ids).Error; err != nil {
 			return fmt.Errorf("note leads: %w", err)
 		}
-		if err := tx.Unscoped().Model(&questionRow{}).Where("note IN ? AND lead = ?", chunk, true).Update("lead", false).Error; err != nil {
-			return fmt.Errorf("note leads: %w", err)
+		res := tx.Unscoped().Model(&questionRow{}).Where("note IN ? AND lead = ?", chunk, true).Update("lead", false)
+		if res.Error != nil {
+			return fmt.Errorf("note leads: %w", res.Error)
 		}
+		delta += int64(len(ids)) - res.RowsAffected
 		if len(ids) == 0 {
 			continue
 		}
@@ -87,7 +92,10 @@ func refreshLeads(tx *gorm.DB, notes []string) error {
 			return fmt.Errorf("move reviews to note leads: %w", err)
 		}
 	}
-	return nil
+	if delta == 0 {
+		return nil
+	}
+	return addTotals(tx, Totals{Notes: delta})
 }
 
 // articleNotes returns the notes of an article's questions, deleted ones
@@ -107,6 +115,28 @@ func refreshArticleLeads(tx *gorm.DB, articleID int64) error {
 		return err
 	}
 	return refreshLeads(tx, notes)
+}
+
+// refreshNewLeads is refreshArticleLeads for an article just created,
+// whose questions have the highest IDs and no learner's schedule yet: a
+// note that has a lead keeps it, so only the notes without one (new to the
+// library, or whose cards all went) are refreshed. The cost of adding an
+// article then does not grow with the other articles that share its notes.
+func refreshNewLeads(tx *gorm.DB, articleID int64) error {
+	var notes []string
+	if err := tx.Model(&questionRow{}).Where("article_id = ? AND card = ? AND reserve = ? AND note <> ?", articleID, true, false, "").
+		Distinct().Pluck("note", &notes).Error; err != nil {
+		return fmt.Errorf("article %d notes: %w", articleID, err)
+	}
+	var missing []string
+	for chunk := range slices.Chunk(notes, 500) {
+		var led []string
+		if err := tx.Unscoped().Model(&questionRow{}).Where("note IN ? AND lead = ?", chunk, true).Pluck("note", &led).Error; err != nil {
+			return fmt.Errorf("article %d note leads: %w", articleID, err)
+		}
+		missing = append(missing, slices.DeleteFunc(slices.Clone(chunk), func(n string) bool { return slices.Contains(led, n) })...)
+	}
+	return refreshLeads(tx, missing)
 }
 
 // backfillNotes gives the questions stored before notes existed their note
@@ -143,8 +173,11 @@ func backfillNotes(db *gorm.DB) error {
 func inDeck(q *gorm.DB, articleID int64) *gorm.DB {
 	q = q.Where("questions.lead = ? AND questions.deleted_at IS NULL", true)
 	if articleID != 0 {
-		q = q.Where("EXISTS (SELECT 1 FROM questions q2 WHERE q2.note = questions.note AND q2.article_id = ? "+
-			"AND q2.card = ? AND q2.deleted_at IS NULL)", articleID, true)
+		// The leads of the article's notes by ID, found from the article's
+		// card questions through the (note, lead) index: filtering on the
+		// note itself let SQLite walk every lead of the library in ID order.
+		q = q.Where("questions.id IN (SELECT l.id FROM questions q2 JOIN questions l ON l.note = q2.note AND l.lead = ? "+
+			"WHERE q2.article_id = ? AND q2.card = ? AND q2.deleted_at IS NULL)", true, articleID, true)
 	}
 	return q
 }
@@ -164,10 +197,11 @@ type DeckCounts struct {
 // Due returns the cards to study now besides new ones.
 func (d DeckCounts) Due() int { return d.Learning + d.Review }
 
-// LearnerDecks returns the learner's counts per article deck, and for the
-// deck of every article under key 0 (counted once per note, not summed:
-// a note in two articles is one card there).
-func (s *Store) LearnerDecks(ctx context.Context, learnerID int64, now time.Time) (map[int64]DeckCounts, error) {
+// LearnerDecks returns the learner's counts in the deck of every article
+// under key 0 (counted once per note, not summed: a note in two articles is
+// one card there), and in the decks of the articles given: a page counts
+// the decks it shows, not every deck the learner has a card in.
+func (s *Store) LearnerDecks(ctx context.Context, learnerID int64, now time.Time, articles []int64) (map[int64]DeckCounts, error) {
 	out := map[int64]DeckCounts{0: {}}
 	if learnerID == 0 {
 		return out, nil
@@ -211,23 +245,16 @@ func (s *Store) LearnerDecks(ctx context.Context, learnerID int64, now time.Time
 	if err := scan(inDeck(all, 0), false); err != nil {
 		return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
 	}
-	per := db.Table("cards").Select("q2.article_id, "+sel, args...).
-		Joins("JOIN questions ON questions.id = cards.question_id").
-		Joins("JOIN questions q2 ON q2.note = questions.note AND q2.card = ? AND q2.deleted_at IS NULL", true).
-		Where("cards.learner_id = ?", learnerID).Group("q2.article_id")
-	if err := scan(inDeck(per, 0), true); err != nil {
-		return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
+	for chunk := range slices.Chunk(articles, 500) {
+		per := db.Table("cards").Select("q2.article_id, "+sel, args...).
+			Joins("JOIN questions ON questions.id = cards.question_id").
+			Joins("JOIN questions q2 ON q2.note = questions.note AND q2.card = ? AND q2.deleted_at IS NULL AND q2.article_id IN ?", true, chunk).
+			Where("cards.learner_id = ?", learnerID).Group("q2.article_id")
+		if err := scan(inDeck(per, 0), true); err != nil {
+			return nil, fmt.Errorf("deck counts of learner %d: %w", learnerID, err)
+		}
 	}
 	return out, nil
-}
-
-// NoteCards returns how many notes the deck of every article holds.
-func (s *Store) NoteCards(ctx context.Context) (int, error) {
-	var n int64
-	if err := inDeck(s.db.WithContext(ctx).Model(&questionRow{}), 0).Count(&n).Error; err != nil {
-		return 0, fmt.Errorf("count notes: %w", err)
-	}
-	return int(n), nil
 }
 
 // available limits a query on cards to those neither suspended nor buried
@@ -416,27 +443,29 @@ func (s *Store) UndoReview(ctx context.Context, learnerID int64) (int64, error) 
 }
 
 // NewCardsPerDeck returns how many cards the learner studied for the first
-// time since t in each article's deck, and in the deck of every article
-// under key 0.
-func (s *Store) NewCardsPerDeck(ctx context.Context, learnerID int64, t time.Time) (map[int64]int, error) {
+// time since t in the deck of every article under key 0, and in the decks
+// of the articles given.
+func (s *Store) NewCardsPerDeck(ctx context.Context, learnerID int64, t time.Time, articles []int64) (map[int64]int, error) {
 	out := map[int64]int{}
 	if learnerID == 0 {
 		return out, nil
 	}
-	var rows []struct {
-		ArticleID int64
-		N         int
-	}
-	err := s.db.WithContext(ctx).Table("reviews").Select("q2.article_id, count(DISTINCT reviews.id) AS n").
-		Joins("JOIN questions ON questions.id = reviews.question_id").
-		Joins("JOIN questions q2 ON q2.note = questions.note AND q2.card = ? AND q2.deleted_at IS NULL", true).
-		Where("reviews.learner_id = ? AND reviews.reviewed_at >= ? AND reviews.state = ?", learnerID, t, int(quiz.CardNew)).
-		Group("q2.article_id").Scan(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("new cards per deck: %w", err)
-	}
-	for _, r := range rows {
-		out[r.ArticleID] = r.N
+	for chunk := range slices.Chunk(articles, 500) {
+		var rows []struct {
+			ArticleID int64
+			N         int
+		}
+		err := s.db.WithContext(ctx).Table("reviews").Select("q2.article_id, count(DISTINCT reviews.id) AS n").
+			Joins("JOIN questions ON questions.id = reviews.question_id").
+			Joins("JOIN questions q2 ON q2.note = questions.note AND q2.card = ? AND q2.deleted_at IS NULL AND q2.article_id IN ?", true, chunk).
+			Where("reviews.learner_id = ? AND reviews.reviewed_at >= ? AND reviews.state = ?", learnerID, t, int(quiz.CardNew)).
+			Group("q2.article_id").Scan(&rows).Error
+		if err != nil {
+			return nil, fmt.Errorf("new cards per deck: %w", err)
+		}
+		for _, r := range rows {
+			out[r.ArticleID] = r.N
+		}
 	}
 	n, err := s.NewCardsSince(ctx, learnerID, t)
 	if err != nil {

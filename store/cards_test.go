@@ -28,8 +28,8 @@ func testNotes(t *testing.T, s *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.NoteCards(ctx); err != nil || n != 2 {
-		t.Errorf("NoteCards = %d, %v; want 2 notes for two articles of the same two questions", n, err)
+	if tot, err := s.Totals(ctx); err != nil || tot.Notes != 2 {
+		t.Errorf("Totals().Notes = %d, %v; want 2 notes for two articles of the same two questions", tot.Notes, err)
 	}
 	src, err := s.NoteSources(ctx, qs2[0].ID)
 	if err != nil || len(src) != 2 || src[0].ArticleID == src[1].ArticleID {
@@ -47,12 +47,15 @@ func testNotes(t *testing.T, s *store.Store) {
 	if _, err := s.SaveReview(ctx, next, rev); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.LearnerDecks(ctx, l.ID, now)
+	got, err := s.LearnerDecks(ctx, l.ID, now, []int64{qs1[0].ArticleID, qs2[0].ArticleID})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got[0].Studied != 1 || got[qs1[0].ArticleID].Studied != 1 || got[qs2[0].ArticleID].Studied != 1 {
 		t.Errorf("LearnerDecks = %+v; want the one studied note in every deck", got)
+	}
+	if only, err := s.LearnerDecks(ctx, l.ID, now, []int64{qs1[0].ArticleID}); err != nil || len(only) != 2 || only[0].Studied != 1 || only[qs1[0].ArticleID].Studied != 1 {
+		t.Errorf("LearnerDecks(first article) = %+v, %v; want the deck of every article and the first's only", only, err)
 	}
 	if got[0].Learning != 1 {
 		t.Errorf("LearnerDecks[all] = %+v; want the card in learning counted as waiting", got[0])
@@ -64,6 +67,15 @@ func testNotes(t *testing.T, s *store.Store) {
 	moved, err := s.Card(ctx, l.ID, qs2[0].ID)
 	if err != nil || moved.Reps != next.Reps {
 		t.Errorf("Card after deleting the first article = %+v, %v; want the schedule on question %d", moved, err, qs2[0].ID)
+	}
+	if tot, err := s.Totals(ctx); err != nil || tot.Notes != 2 {
+		t.Errorf("Totals().Notes after deleting the first article = %d, %v; want the 2 notes kept by the second", tot.Notes, err)
+	}
+	if err := s.DeleteArticle(ctx, qs2[0].ArticleID); err != nil {
+		t.Fatal(err)
+	}
+	if tot, err := s.Totals(ctx); err != nil || tot.Notes != 0 {
+		t.Errorf("Totals().Notes after deleting both articles = %d, %v; want 0", tot.Notes, err)
 	}
 }
 
@@ -98,7 +110,7 @@ func testCardMarksAndUndo(t *testing.T, s *store.Store) {
 	if q, _, ok, err := s.NextCard(ctx, l.ID, art, tomorrow.Add(time.Minute), true); err != nil || !ok || q.ID != second.ID {
 		t.Errorf("NextCard the next day = %d, %v, %v; want the buried card %d back", q.ID, ok, err, second.ID)
 	}
-	counts, err := s.LearnerDecks(ctx, l.ID, now)
+	counts, err := s.LearnerDecks(ctx, l.ID, now, []int64{art})
 	if err != nil || counts[art].Suspended != 1 || counts[art].Buried != 1 || counts[art].HeldNew != 2 || counts[art].Studied != 0 {
 		t.Errorf("LearnerDecks = %+v, %v; want 1 suspended, 1 buried, both new", counts[art], err)
 	}
@@ -184,6 +196,49 @@ func TestDrawQuestionsFair(t *testing.T) {
 	}
 }
 
+// TestDrawQuestionsLargeLibrary checks the draw from a library too large
+// to read every article's ID, where articles are probed at random points of
+// the ID range: a quiz of n questions from n articles, with an article
+// without questions never drawn.
+func TestDrawQuestionsLargeLibrary(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	items := make([]quiz.Ingested, 520)
+	for i := range items {
+		a, facts, qs := sample(fmt.Sprintf("large-%d", i))
+		if i%2 == 1 {
+			facts, qs = nil, nil // articles without questions are skipped
+		}
+		items[i] = quiz.Ingested{Source: a.Source, Article: a, Facts: facts, Questions: qs}
+	}
+	saved, err := s.Save(ctx, items, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sv := range saved {
+		if sv.Err != nil {
+			t.Fatal(sv.Err)
+		}
+	}
+	for seed := range uint64(10) {
+		ids, err := s.DrawQuestions(ctx, store.QuestionFilter{}, 10, rand.New(rand.NewPCG(seed, 2)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Questions(ctx, store.QuestionFilter{IDs: ids})
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles := map[int64]bool{}
+		for _, q := range got {
+			articles[q.ArticleID] = true
+		}
+		if len(ids) != 10 || len(got) != 10 || len(articles) != 10 {
+			t.Errorf("seed %d: DrawQuestions(10) = %d questions (%d found) from %d articles; want 10 from 10", seed, len(ids), len(got), len(articles))
+		}
+	}
+}
+
 // TestBrowseAndEdits runs the browser's query, the per-deck new counts,
 // facts of a part, a hand-written question and a rename on both databases.
 func TestBrowseAndEdits(t *testing.T) { backends(t, testBrowseAndEdits) }
@@ -235,7 +290,7 @@ func testBrowseAndEdits(t *testing.T, s *store.Store) {
 	if _, _, err := s.BrowseCards(ctx, l.ID, store.CardFilter{State: "asleep"}, now); !errors.Is(err, quiz.ErrInvalid) {
 		t.Errorf("BrowseCards(state asleep) = %v, want ErrInvalid", err)
 	}
-	met, err := s.NewCardsPerDeck(ctx, l.ID, now.Add(-time.Hour))
+	met, err := s.NewCardsPerDeck(ctx, l.ID, now.Add(-time.Hour), []int64{art})
 	if err != nil || met[0] != 1 || met[art] != 1 {
 		t.Errorf("NewCardsPerDeck = %v, %v; want 1 in all and in the article", met, err)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"factdeck/quiz"
+
+	"gorm.io/gorm"
 )
 
 // Facts returns the facts of one article, or of every article when
@@ -14,13 +16,9 @@ func (s *Store) Facts(ctx context.Context, articleID int64) ([]quiz.Fact, error)
 	if articleID != 0 {
 		q = q.Where("article_id = ?", articleID)
 	}
-	var rows []factRow
-	if err := q.Find(&rows).Error; err != nil {
+	out, err := scanFacts(q)
+	if err != nil {
 		return nil, fmt.Errorf("list facts: %w", err)
-	}
-	out := make([]quiz.Fact, len(rows))
-	for i, r := range rows {
-		out[i] = r.domain()
 	}
 	return out, nil
 }
@@ -33,13 +31,68 @@ func (s *Store) FactsBetween(ctx context.Context, articleID int64, from, to int)
 	if to > 0 {
 		q = q.Where("start < ?", to)
 	}
-	var rows []factRow
-	if err := q.Order("id").Find(&rows).Error; err != nil {
+	// Scanned by hand (hotpath.go): an article page marks dozens of facts.
+	out, err := scanFacts(q.Order("id"))
+	if err != nil {
 		return nil, fmt.Errorf("facts of article %d: %w", articleID, err)
 	}
-	out := make([]quiz.Fact, len(rows))
-	for i, r := range rows {
-		out[i] = r.domain()
-	}
 	return out, nil
+}
+
+// bareCols are the columns of a bare fact (scanBare): what comparing facts
+// and drawing distractors from them read, without the sentence, its
+// offsets and the sources.
+const bareCols = `id, article_id, COALESCE(kind, ''), COALESCE(subject, ''), COALESCE(subject_kind, ''),
+	COALESCE(relation, ''), COALESCE(object, ''), COALESCE(object_kind, ''), COALESCE(org, ''),
+	COALESCE(confidence, 0), COALESCE(key, '')`
+
+// scanBare reads the columns of bareCols.
+func scanBare(sc rowScanner) (quiz.Fact, error) {
+	var (
+		f                       quiz.Fact
+		kind, subjKind, objKind string
+	)
+	err := sc.Scan(&f.ID, &f.ArticleID, &kind, &f.Subject, &subjKind, &f.Relation, &f.Object, &objKind,
+		&f.Org, &f.Confidence, &f.Key)
+	f.Kind, f.SubjectKind, f.ObjectKind = quiz.Kind(kind), quiz.Kind(subjKind), quiz.Kind(objKind)
+	return f, err
+}
+
+// scanBareFacts is scanFacts for bare facts (bareCols): the thousands of
+// facts an ingest batch reads of the stored articles need no sentences.
+func scanBareFacts(q *gorm.DB) ([]quiz.Fact, error) {
+	rows, err := q.Model(&factRow{}).Select(bareCols).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []quiz.Fact{}
+	for rows.Next() {
+		f, err := scanBare(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// scanFacts runs query q on the facts table and reads its rows with
+// scanFact instead of gorm's reflection, which cost more than the query on
+// lists of facts (an article page, a batch's distractor pool).
+func scanFacts(q *gorm.DB) ([]quiz.Fact, error) {
+	rows, err := q.Model(&factRow{}).Select(factCols).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []quiz.Fact{}
+	for rows.Next() {
+		f, err := scanFact(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
 }

@@ -20,14 +20,16 @@ func (learnerRow) TableName() string { return "learners" }
 
 type quizSessionRow struct {
 	ID          int64   `gorm:"primaryKey"`
-	LearnerID   int64   `gorm:"not null;index"`
+	LearnerID   int64   `gorm:"not null;index:idx_session_learner_finished,priority:1"`
 	Title       string  `gorm:"not null"`
 	ArticleID   int64   // 0 for several articles; no foreign key, the article may go
 	QuestionIDs []int64 `gorm:"serializer:json;not null"`
 	RetryOf     int64
 	HintAt      int
 	StartedAt   time.Time
-	FinishedAt  *time.Time `gorm:"index"`
+	// FinishedAt is indexed with the learner: a learner's scores, newest
+	// first, are a range of it however many quizzes they left unfinished.
+	FinishedAt *time.Time `gorm:"index:idx_session_learner_finished,priority:2"`
 
 	Learner learnerRow `gorm:"foreignKey:LearnerID;constraint:OnDelete:CASCADE"`
 }

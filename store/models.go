@@ -17,7 +17,7 @@ type articleRow struct {
 	Title      string `gorm:"not null"`
 	Standfirst string
 	Body       string `gorm:"not null"`
-	Source     string `gorm:"index"`
+	Source     string
 	Hash       string `gorm:"size:64;not null;uniqueIndex"`
 	IngestedAt time.Time
 	// Label is the source's name a person gave (quiz.Article.Label).
@@ -40,7 +40,7 @@ type factRow struct {
 	Kind        string
 	Subject     string
 	SubjectKind string
-	Relation    string `gorm:"index"`
+	Relation    string
 	Object      string
 	ObjectKind  string
 	Org         string
@@ -54,18 +54,23 @@ type factRow struct {
 	Confidence  float64
 	Sources     []string `gorm:"serializer:json"`
 	Conflicts   []string `gorm:"serializer:json"`
-	Key         string   `gorm:"index"`
+	Key         string
 
 	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
 }
 
 func (factRow) TableName() string { return "facts" }
 
+// questionRow's indexes serve the queries as SQLite plans them without
+// statistics: an index on a column of two values (reserve, card, type) looks
+// as selective as any, and SQLite would scan half the table through it
+// instead of an article's few questions, so those columns are indexed only
+// after the article (see dropIndexes).
 type questionRow struct {
-	ID         int64 `gorm:"primaryKey"`
-	ArticleID  int64 `gorm:"not null;index"`
-	FactID     *int64
-	Type       string `gorm:"not null;index"`
+	ID         int64  `gorm:"primaryKey"`
+	ArticleID  int64  `gorm:"not null;index:idx_questions_article_draw,priority:1"`
+	FactID     *int64 `gorm:"index:idx_questions_article_draw,priority:4"`
+	Type       string `gorm:"not null"`
 	Prompt     string `gorm:"not null"`
 	Answer     string
 	Accepted   []string `gorm:"serializer:json"`
@@ -75,29 +80,56 @@ type questionRow struct {
 	Cloze      string
 	Template   string
 	Difficulty int
-	Score      float64 `gorm:"index"`
+	Score      float64
 	Edited     bool
 	// Reserve marks a candidate kept out of the default deck (see
 	// quiz.Question.Reserve).
-	Reserve bool `gorm:"not null;default:false;index"`
+	Reserve bool `gorm:"not null;default:false;index:idx_questions_article_draw,priority:2"`
 	// Card marks the article's flashcard of its fact (quiz.Flashcards).
-	Card bool `gorm:"not null;default:false;index"`
+	Card bool `gorm:"not null;default:false"`
 	// Ident is the question's identity across regenerations (see ident);
 	// Retired marks a question that regeneration no longer makes, as opposed
 	// to one a person deleted.
-	Ident   string `gorm:"size:40;index"`
+	Ident   string `gorm:"size:40"`
 	Retired bool
 	// Note is quiz.NoteKey: the card questions of one note, whatever their
 	// article, are one flashcard; Lead marks the one whose ID keys the
 	// learners' schedules (see refreshLeads).
-	Note      string         `gorm:"size:40;index"`
-	Lead      bool           `gorm:"not null;default:false;index"`
-	DeletedAt gorm.DeletedAt `gorm:"index"`
+	Note string `gorm:"size:40;index:idx_questions_note_lead,priority:1"`
+	Lead bool   `gorm:"not null;default:false;index;index:idx_questions_note_lead,priority:2"`
+	// DeletedAt is indexed only after the article and reserve: nearly every
+	// row has it NULL, and an index of its own drew SQLite's planner from
+	// the useful ones. With the fact it makes idx_questions_article_draw
+	// cover drawing a quiz's questions from some articles.
+	DeletedAt gorm.DeletedAt `gorm:"index:idx_questions_article_draw,priority:3"`
 
 	Article articleRow `gorm:"foreignKey:ArticleID;constraint:OnDelete:CASCADE"`
 }
 
 func (questionRow) TableName() string { return "questions" }
+
+// dropIndexes are indexes of earlier schemas that misled SQLite's planner
+// (see questionRow), or that no query reads while every ingest writes them
+// at random places (a hash, a score, a key); migrate drops them.
+var dropIndexes = []struct {
+	model any
+	name  string
+}{
+	{&articleRow{}, "idx_articles_source"},
+	{&factRow{}, "idx_facts_relation"},
+	{&factRow{}, "idx_facts_key"},
+	{&questionRow{}, "idx_questions_score"},
+	{&questionRow{}, "idx_questions_ident"},
+	{&quizSessionRow{}, "idx_quiz_sessions_finished_at"},
+	{&quizSessionRow{}, "idx_quiz_sessions_learner_id"}, // idx_session_learner_finished serves it
+	{&questionRow{}, "idx_questions_reserve"},
+	{&questionRow{}, "idx_questions_card"},
+	{&questionRow{}, "idx_questions_type"},
+	{&questionRow{}, "idx_questions_deleted_at"},
+	{&questionRow{}, "idx_questions_note"},            // idx_questions_note_lead serves it
+	{&questionRow{}, "idx_questions_article_id"},      // idx_questions_article_draw serves it
+	{&questionRow{}, "idx_questions_article_reserve"}, // became idx_questions_article_draw
+}
 
 func coreModels() []any {
 	return []any{&articleRow{}, &factRow{}, &questionRow{}, &settingRow{}, &conflictRow{}, &entityRow{}, &totalsRow{}}

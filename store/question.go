@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"factdeck/quiz"
 
@@ -22,6 +23,29 @@ type QuestionFilter struct {
 	// by ID, after the ID After: pages of a long list by keyset.
 	Limit int
 	After int64
+	// Brief reads only what a list of questions shows: ID, ArticleID,
+	// Type, Prompt, Answer, Reserve and Edited. The other fields are left
+	// zero, so a brief question is for showing, never for saving or
+	// grading.
+	Brief bool
+}
+
+// The columns Questions reads: all of them (questionCols without its
+// table alias), or those of QuestionFilter.Brief.
+var (
+	questionColumns = strings.ReplaceAll(questionCols, "q.", "")
+	briefColumns    = "id, article_id, type, prompt, COALESCE(answer, ''), reserve, COALESCE(edited, FALSE)"
+)
+
+// scanBrief reads the columns of briefColumns.
+func scanBrief(sc rowScanner) (quiz.Question, error) {
+	var (
+		q   quiz.Question
+		typ string
+	)
+	err := sc.Scan(&q.ID, &q.ArticleID, &typ, &q.Prompt, &q.Answer, &q.Reserve, &q.Edited)
+	q.Type = quiz.QuestionType(typ)
+	return q, err
 }
 
 func (s *Store) questionQuery(ctx context.Context, f QuestionFilter) (*gorm.DB, error) {
@@ -62,28 +86,29 @@ func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]quiz.Questio
 	} else {
 		q = q.Order("article_id, score DESC, id")
 	}
-	var rows []questionRow
-	if err := q.Find(&rows).Error; err != nil {
+	// The rows are scanned by hand (hotpath.go): gorm's reflection was
+	// most of a page of a hundred questions.
+	cols, scan := questionColumns, func(sc rowScanner) (quiz.Question, error) { return scanQuestion(sc) }
+	if f.Brief {
+		cols, scan = briefColumns, scanBrief
+	}
+	rows, err := q.Select(cols).Rows()
+	if err != nil {
 		return nil, fmt.Errorf("list questions: %w", err)
 	}
-	out := make([]quiz.Question, len(rows))
-	for i, r := range rows {
-		out[i] = r.domain()
+	defer rows.Close()
+	out := []quiz.Question{}
+	for rows.Next() {
+		qn, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list questions: %w", err)
+		}
+		out = append(out, qn)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list questions: %w", err)
 	}
 	return out, nil
-}
-
-// CountQuestions returns how many questions match f.
-func (s *Store) CountQuestions(ctx context.Context, f QuestionFilter) (int64, error) {
-	q, err := s.questionQuery(ctx, f)
-	if err != nil {
-		return 0, err
-	}
-	var n int64
-	if err := q.Count(&n).Error; err != nil {
-		return 0, fmt.Errorf("count questions: %w", err)
-	}
-	return n, nil
 }
 
 // EditQuestion applies a person's edit to question id (quiz.Question.Edit)
@@ -137,8 +162,15 @@ func (s *Store) DeleteQuestion(ctx context.Context, id int64) error {
 
 // refreshArticle recomputes, inside transaction tx, which of an article's
 // questions are its flashcards (quiz.Flashcards), the counts kept on the
-// article row, and the library's totals, after its questions changed.
+// article row, the leads of its notes and the library's totals, after its
+// questions changed.
 func refreshArticle(tx *gorm.DB, articleID int64) error {
+	return refreshCounts(tx, articleID, refreshArticleLeads)
+}
+
+// refreshCounts is refreshArticle with the refresh of the article's note
+// leads given: a new article's needs less (see refreshNewLeads).
+func refreshCounts(tx *gorm.DB, articleID int64, leads func(tx *gorm.DB, articleID int64) error) error {
 	var rows []questionRow
 	if err := tx.Select("id", "fact_id", "type", "score", "card").
 		Where("article_id = ? AND reserve = ?", articleID, false).Order("id").Find(&rows).Error; err != nil {
@@ -199,7 +231,7 @@ func refreshArticle(tx *gorm.DB, articleID int64) error {
 	if err != nil {
 		return fmt.Errorf("article %d counts: %w", articleID, err)
 	}
-	if err := refreshArticleLeads(tx, articleID); err != nil {
+	if err := leads(tx, articleID); err != nil {
 		return err
 	}
 	return addTotals(tx, d)

@@ -29,8 +29,17 @@ func testReserve(t *testing.T, s *store.Store) {
 	if err != nil || len(visible) != 2 {
 		t.Fatalf("Questions = %d, %v; want the 2 not in reserve", len(visible), err)
 	}
-	if n, err := s.CountQuestions(ctx, store.QuestionFilter{OnlyReserve: true}); err != nil || n != 1 {
-		t.Errorf("CountQuestions(reserve) = %d, %v; want 1", n, err)
+	if rs, err := s.Questions(ctx, store.QuestionFilter{OnlyReserve: true}); err != nil || len(rs) != 1 {
+		t.Errorf("Questions(reserve) = %d, %v; want 1", len(rs), err)
+	}
+	brief, err := s.Questions(ctx, store.QuestionFilter{ArticleID: art.ID, WithReserve: true, Limit: 10, Brief: true})
+	if err != nil || len(brief) != 3 {
+		t.Fatalf("Questions(brief) = %d, %v; want 3", len(brief), err)
+	}
+	for i, b := range brief {
+		if w := gq[i]; b.ID != w.ID || b.Prompt != w.Prompt || b.Answer != w.Answer || b.Type != w.Type || b.Reserve != w.Reserve || b.Options != nil {
+			t.Errorf("Questions(brief)[%d] = %+v; want the ID, type, prompt, answer and reserve of %+v and no options", i, b, w)
+		}
 	}
 	sum, err := s.ArticleSummary(ctx, art.ID)
 	if err != nil || sum.Questions != 2 || sum.Reserve != 1 || sum.Cards != 2 || sum.Facts != 2 {
@@ -89,7 +98,7 @@ func testLearnerDecks(t *testing.T, s *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	got, err := s.LearnerDecks(ctx, l.ID, now)
+	got, err := s.LearnerDecks(ctx, l.ID, now, []int64{qs[0].ArticleID})
 	if err != nil {
 		t.Fatal(err)
 	}

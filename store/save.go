@@ -161,19 +161,17 @@ func (s *Store) Known(ctx context.Context, hashes []string) (map[string]int64, e
 
 // PoolFacts returns up to limit facts of stored articles, newest first,
 // leaving out the articles exclude: one indexed query, however large the
-// library.
+// library. The facts are bare (bareCols): their sides, kinds, relation and
+// key, which is what a distractor pool draws on, without sentences or
+// sources.
 func (s *Store) PoolFacts(ctx context.Context, limit int, exclude []int64) ([]quiz.Fact, error) {
 	q := s.db.WithContext(ctx).Order("id DESC").Limit(limit)
 	if len(exclude) > 0 {
 		q = q.Where("article_id NOT IN ?", exclude)
 	}
-	var rows []factRow
-	if err := q.Find(&rows).Error; err != nil {
+	out, err := scanBareFacts(q)
+	if err != nil {
 		return nil, fmt.Errorf("pool facts: %w", err)
-	}
-	out := make([]quiz.Fact, len(rows))
-	for i, r := range rows {
-		out[i] = r.domain()
 	}
 	return out, nil
 }
@@ -185,7 +183,9 @@ const relatedWindow = 1000
 
 // Related returns up to limit stored articles (without their bodies) among
 // the newest relatedWindow that share at least two of the entities, most
-// shared first, with their facts, leaving out exclude. The (entity,
+// shared first, with their facts, leaving out exclude. The facts are bare
+// (bareCols), which is what comparing them (sides, kinds, relation, key,
+// organization) reads. The (entity,
 // article) index makes it a range scan per entity.
 func (s *Store) Related(ctx context.Context, entities []string, exclude []int64, limit int) ([]quiz.Article, []quiz.Fact, error) {
 	if len(entities) < 2 {
@@ -212,17 +212,13 @@ func (s *Store) Related(ctx context.Context, entities []string, exclude []int64,
 	if err := db.Omit("body").Where("id IN ?", ids).Order("id").Find(&arts).Error; err != nil {
 		return nil, nil, fmt.Errorf("related articles: %w", err)
 	}
-	var facts []factRow
-	if err := db.Where("article_id IN ?", ids).Order("id").Find(&facts).Error; err != nil {
+	outF, err := scanBareFacts(db.Where("article_id IN ?", ids).Order("id"))
+	if err != nil {
 		return nil, nil, fmt.Errorf("related facts: %w", err)
 	}
 	outA := make([]quiz.Article, len(arts))
 	for i, a := range arts {
 		outA[i] = a.domain()
-	}
-	outF := make([]quiz.Fact, len(facts))
-	for i, f := range facts {
-		outF[i] = f.domain()
 	}
 	return outA, outF, nil
 }

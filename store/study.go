@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -49,16 +50,29 @@ func (s *Store) drawArticles(ctx context.Context, n int, rng *rand.Rand) ([]int6
 		rng.Shuffle(len(ids), func(i, j int) { ids[i], ids[j] = ids[j], ids[i] })
 		return ids[:min(n, len(ids))], nil
 	}
+	// Probes at random points of the ID range, all in one statement; a
+	// second round makes up for probes that found the same article.
 	seen := map[int64]bool{}
-	for try := 0; try < 4*n && len(ids) < n; try++ {
-		var p []int64
-		start := rng.Int64N(maxID) + 1
-		if err := db.Model(&articleRow{}).Where("id >= ? AND n_questions > 0", start).Order("id").Limit(1).Pluck("id", &p).Error; err != nil {
+	for round := 0; round < 2 && len(ids) < n; round++ {
+		k := 2 * (n - len(ids))
+		var sb strings.Builder
+		args := make([]any, k)
+		for i := range k {
+			if i > 0 {
+				sb.WriteString(" UNION ALL ")
+			}
+			sb.WriteString("SELECT coalesce((SELECT id FROM articles WHERE id >= ? AND n_questions > 0 ORDER BY id LIMIT 1), 0)")
+			args[i] = rng.Int64N(maxID) + 1
+		}
+		var got []int64
+		if err := db.Raw(sb.String(), args...).Scan(&got).Error; err != nil {
 			return nil, fmt.Errorf("draw articles: %w", err)
 		}
-		if len(p) == 1 && !seen[p[0]] {
-			seen[p[0]] = true
-			ids = append(ids, p[0])
+		for _, id := range got {
+			if id != 0 && !seen[id] && len(ids) < n {
+				seen[id] = true
+				ids = append(ids, id)
+			}
 		}
 	}
 	return ids, nil

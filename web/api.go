@@ -351,7 +351,7 @@ func (s *Server) apiDeck(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	_, dk, qs, err := s.paramDeck(c, limit)
+	_, dk, qs, err := s.paramDeck(c, limit, false)
 	if err != nil {
 		return err
 	}

@@ -62,6 +62,9 @@ type deckSummary struct {
 	Buried    int
 	// NextDue is when the next card not yet due comes due.
 	NextDue time.Time
+	// DayLeft is how many new cards the learner may still meet today in
+	// all decks together.
+	DayLeft int
 }
 
 // deckSummaries returns "All questions" and one deck per article of arts,
@@ -78,16 +81,16 @@ func (s *Server) deckSummaries(c *fiber.Ctx, arts []store.ArticleSummary) ([]dec
 	if err != nil {
 		return nil, err
 	}
-	notes, err := s.store.NoteCards(ctx)
-	if err != nil {
-		return nil, err
-	}
 	now := s.now().UTC()
-	counts, err := s.store.LearnerDecks(ctx, lid, now)
+	ids := make([]int64, len(arts))
+	for i, a := range arts {
+		ids[i] = a.ID
+	}
+	counts, err := s.store.LearnerDecks(ctx, lid, now, ids)
 	if err != nil {
 		return nil, err
 	}
-	met, err := s.store.NewCardsPerDeck(ctx, lid, startOfDay(now))
+	met, err := s.store.NewCardsPerDeck(ctx, lid, startOfDay(now), ids)
 	if err != nil {
 		return nil, err
 	}
@@ -100,10 +103,10 @@ func (s *Server) deckSummaries(c *fiber.Ctx, arts []store.ArticleSummary) ([]dec
 		}
 		return deckSummary{Key: key, Name: name, ArticleID: articleID, Questions: int(questions), Cards: int(cards),
 			Due: n.Due(), Learning: n.Learning, Review: n.Review, Suspended: n.Suspended, Buried: n.Buried, Limit: limit,
-			New: min(left, max(int(cards)-n.Studied-n.HeldNew, 0)), NextDue: n.NextDue}
+			New: min(left, max(int(cards)-n.Studied-n.HeldNew, 0)), NextDue: n.NextDue, DayLeft: allLeft}
 	}
 	// The deck of every article holds each note once.
-	out := []deckSummary{summarize(deckAll, "All questions", 0, totals.Questions, int64(notes))}
+	out := []deckSummary{summarize(deckAll, "All questions", 0, totals.Questions, totals.Notes)}
 	for _, a := range arts {
 		out = append(out, summarize(strconv.FormatInt(a.ID, 10), a.Title, a.ID, a.Questions, a.Cards))
 	}

@@ -214,11 +214,12 @@ func exportLinks(query string) []formatLink {
 }
 
 // articleContents is an article named by the route's :id with its facts
-// and its questions (not the reserve).
+// and its questions (not the reserve), and the counts kept with it.
 type articleContents struct {
 	Article   quiz.Article
 	Facts     []quiz.Fact
 	Questions []quiz.Question
+	Counts    store.ArticleSummary
 }
 
 func (s *Server) paramArticle(c *fiber.Ctx) (articleContents, error) {
@@ -228,9 +229,10 @@ func (s *Server) paramArticle(c *fiber.Ctx) (articleContents, error) {
 		return articleContents{}, err
 	}
 	var ac articleContents
-	if ac.Article, err = s.store.Article(ctx, id); err != nil {
+	if ac.Counts, err = s.store.ArticleWithCounts(ctx, id); err != nil {
 		return ac, err
 	}
+	ac.Article = ac.Counts.Article
 	ac.Questions, err = s.store.Questions(ctx, store.QuestionFilter{ArticleID: id})
 	return ac, err
 }
@@ -249,10 +251,7 @@ func (s *Server) showArticle(c *fiber.Ctx) error {
 	if !teacher {
 		qs = nil // answers are for teachers; learners meet questions in quizzes
 	}
-	sum, err := s.store.ArticleSummary(ctx, id)
-	if err != nil {
-		return err
-	}
+	sum := ac.Counts
 	p := articlePage{base: s.base(c, a.Title, "articles"), Article: a,
 		Facts: int(sum.Facts), Questions: qs, ShowReserve: c.Query("reserve") != "",
 		AllConflicts: c.Query("conflicts") == "all", Added: c.Query("added") != "", Repeated: c.QueryInt("repeated"),
@@ -268,8 +267,8 @@ func (s *Server) showArticle(c *fiber.Ctx) error {
 	p.Paragraphs = highlight(a, facts)[p.Part.First:p.Part.End]
 	if !teacher {
 		p.Formats, p.ShowReserve = nil, false
-	} else if p.ReserveCount, err = s.store.CountQuestions(ctx, store.QuestionFilter{ArticleID: id, OnlyReserve: true}); err != nil {
-		return err
+	} else {
+		p.ReserveCount = sum.Reserve // kept with the article
 	}
 	if p.ShowReserve {
 		// The reserve of a long article runs to thousands: a page at a time.
@@ -350,18 +349,8 @@ func (s *Server) showDecks(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	lid, err := s.learnerID(c)
-	if err != nil {
-		return err
-	}
-	met := 0
-	if lid != 0 {
-		if met, err = s.store.NewCardsSince(c.UserContext(), lid, startOfDay(s.now().UTC())); err != nil {
-			return err
-		}
-	}
 	return s.render(c, fiber.StatusOK, "decks", decksPage{base: s.base(c, "Decks", "decks"), Decks: decks, More: more(arts, pageSize),
-		PerDeck: newPerDeck, PerDay: newPerDay, NewLeft: max(newPerDay-met, 0)})
+		PerDeck: newPerDeck, PerDay: newPerDay, NewLeft: decks[0].DayLeft})
 }
 
 type deckPage struct {
@@ -375,8 +364,9 @@ type deckPage struct {
 }
 
 // paramDeck returns the deck named by the route's :deck with a page of up
-// to limit of its questions, after the question ?after=ID.
-func (s *Server) paramDeck(c *fiber.Ctx, limit int) (deckRef, deckSummary, []quiz.Question, error) {
+// to limit of its questions, after the question ?after=ID; brief questions
+// (store.QuestionFilter.Brief) when brief.
+func (s *Server) paramDeck(c *fiber.Ctx, limit int, brief bool) (deckRef, deckSummary, []quiz.Question, error) {
 	d, err := parseDeck(c.Params("deck"))
 	if err != nil {
 		return d, deckSummary{}, nil, err
@@ -389,12 +379,12 @@ func (s *Server) paramDeck(c *fiber.Ctx, limit int) (deckRef, deckSummary, []qui
 	if err != nil || after < 0 {
 		return d, dk, nil, badRequest("after must be a question number, not %q.", truncate(c.Query("after"), 20))
 	}
-	qs, err := s.store.Questions(c.UserContext(), store.QuestionFilter{ArticleID: d.ArticleID, Limit: limit, After: after})
+	qs, err := s.store.Questions(c.UserContext(), store.QuestionFilter{ArticleID: d.ArticleID, Limit: limit, After: after, Brief: brief})
 	return d, dk, qs, err
 }
 
 func (s *Server) showDeck(c *fiber.Ctx) error {
-	d, dk, qs, err := s.paramDeck(c, deckPageSize)
+	d, dk, qs, err := s.paramDeck(c, deckPageSize, true)
 	if err != nil {
 		return err
 	}

@@ -148,9 +148,17 @@ func (s *Server) showQuizSetup(c *fiber.Ctx) error {
 		}
 		arts = append(arts, a)
 	}
-	decks, err := s.deckSummaries(c, arts)
+	// The setup names the decks and their sizes: the learner's counts
+	// (deckSummaries) would be read for nothing.
+	totals, err := s.store.Totals(c.UserContext())
 	if err != nil {
 		return err
+	}
+	decks := make([]deckSummary, 0, len(arts)+1)
+	decks = append(decks, deckSummary{Key: deckAll, Name: "All questions", Questions: int(totals.Questions), Cards: int(totals.Notes)})
+	for _, a := range arts {
+		decks = append(decks, deckSummary{Key: strconv.FormatInt(a.ID, 10), Name: a.Title, ArticleID: a.ID,
+			Questions: int(a.Questions), Cards: int(a.Cards)})
 	}
 	return s.render(c, fiber.StatusOK, "quizsetup", quizSetupPage{base: s.base(c, "New quiz", "quiz"),
 		Decks: decks, Deck: d.Key, Lengths: quizLengths, Count: defaultQuizLen, Types: quiz.QuestionTypes})

@@ -31,6 +31,7 @@ var (
 	scaleDuration = flag.Duration("scale-duration", 3*time.Second, "TestScale: load per route")
 	scaleConns    = flag.Int("scale-conns", 64, "TestScale: concurrent connections")
 	scaleDB       = flag.String("scale-db", "", "TestScale: measure the routes on this existing database only (a copy: the test writes to it)")
+	scaleKeep     = flag.String("scale-keep", "", "TestScale: build the corpora and databases in this directory and keep them (for -scale-db later)")
 )
 
 // writeCorpus writes articles lo..hi-1 of the synthetic library into dir.
@@ -258,6 +259,12 @@ func TestScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
+	if *scaleKeep != "" {
+		tmp = *scaleKeep
+		if err := os.MkdirAll(tmp, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	probe := filepath.Join(tmp, "probe")
 	writeCorpus(t, probe, 900000, 900020) // 20 articles timed on both libraries
 	report := func(name, db string) {
