@@ -1,0 +1,22 @@
+package clean
+
+import "testing"
+
+func TestCaptionCredits(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"Ann Lee arriving at the court on Friday morning. Photograph: Bo Chen/Valley Press Agency", true},
+		{"A tourist shelters under an umbrella near the museum on Wednesday. Photo: Eleni Marou", true},
+		{"Crews work on the new line above Garfield Avenue on Thursday. Photo: Rae Nguyen / Merrimont Courier", true},
+		{"Photo: Ann Lee", true},
+		{"The agency said the photo showed the damage. It was taken on Monday.", false},
+		{"The court heard that the picture was not taken by her. Credit card records showed the payments.", false},
+	}
+	for _, tt := range tests {
+		if got := isFurniture(tt.p); got != tt.want {
+			t.Errorf("isFurniture(%q) = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+}
