@@ -101,6 +101,25 @@ func Compare(facts []quiz.Fact, entities []string, at time.Time, others []Articl
 	if len(story) == 0 {
 		return nil
 	}
+	// The other stories' facts by key, in story order: each fact meets
+	// only those asked the same way, not every fact of every story.
+	type other struct {
+		i      int
+		g      *quiz.Fact
+		answer string // norm(g.Answer()), computed on first use
+	}
+	keys := map[string]bool{}
+	for _, f := range facts {
+		keys[f.Key] = true
+	}
+	byKey := map[string][]*other{}
+	for _, i := range story {
+		for j := range others[i].Facts {
+			if g := &others[i].Facts[j]; g.Key != "" && keys[g.Key] {
+				byKey[g.Key] = append(byKey[g.Key], &other{i: i, g: g})
+			}
+		}
+	}
 	var out []Match
 	conflicts := 0
 	for _, f := range facts {
@@ -113,31 +132,33 @@ func Compare(facts []quiz.Fact, entities []string, at time.Time, others []Articl
 		}
 		perFact := 0
 		seen := map[string]bool{}
-		for _, i := range story {
-			for _, g := range others[i].Facts {
-				// The key names the relation and the side asked about
-				// ("time|talks|weekday" for the talks' day however worded).
-				if g.Key != f.Key || g.Relation != f.Relation {
-					continue
-				}
-				if f.ObjectKind != "" && g.ObjectKind != "" && f.ObjectKind != g.ObjectKind {
-					continue // "early 2022" and "Wednesday": other precision, not a contradiction
-				}
-				theirs := norm(g.Answer())
-				if theirs == "" || seen[theirs] {
-					continue
-				}
-				seen[theirs] = true
-				m := Match{Fact: f.ID, Other: i, OtherFact: g.ID, Agree: Agree(mine, theirs)}
-				if !m.Agree {
-					if perFact == maxPerFact || conflicts == maxPerArticle {
-						continue
-					}
-					perFact++
-					conflicts++
-				}
-				out = append(out, m)
+		for _, o := range byKey[f.Key] {
+			i, g := o.i, o.g
+			// The key names the relation and the side asked about
+			// ("time|talks|weekday" for the talks' day however worded).
+			if g.Relation != f.Relation {
+				continue
 			}
+			if f.ObjectKind != "" && g.ObjectKind != "" && f.ObjectKind != g.ObjectKind {
+				continue // "early 2022" and "Wednesday": other precision, not a contradiction
+			}
+			if o.answer == "" {
+				o.answer = norm(g.Answer()) + "\x00" // "\x00": computed, maybe empty
+			}
+			theirs := o.answer[:len(o.answer)-1]
+			if theirs == "" || seen[theirs] {
+				continue
+			}
+			seen[theirs] = true
+			m := Match{Fact: f.ID, Other: i, OtherFact: g.ID, Agree: Agree(mine, theirs)}
+			if !m.Agree {
+				if perFact == maxPerFact || conflicts == maxPerArticle {
+					continue
+				}
+				perFact++
+				conflicts++
+			}
+			out = append(out, m)
 		}
 	}
 	return out

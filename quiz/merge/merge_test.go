@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -91,5 +92,35 @@ func TestCompare(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("Compare[%d] = %+v, want %+v", i, got[i], want[i])
 		}
+	}
+}
+
+// BenchmarkCompare compares an article's 80 facts with 20 stored articles
+// of one story holding 80 facts each, as ingest does for every article
+// against the related articles of a large library.
+func BenchmarkCompare(b *testing.B) {
+	mk := func(art, n int) []quiz.Fact {
+		fs := make([]quiz.Fact, n)
+		for i := range fs {
+			fs[i] = quiz.Fact{ID: int64(art*1000 + i), Relation: quiz.RelCount, Subject: fmt.Sprintf("Varda ferry passengers of line %d", i%40),
+				SubjectKind: quiz.KindOther, Org: fmt.Sprintf("Varda Lines %d", i%5),
+				Object: fmt.Sprint(i*7 + art), ObjectKind: quiz.KindCount, Key: fmt.Sprintf("count|ferry passengers %d", i%40)}
+		}
+		return fs
+	}
+	facts := mk(0, 80)
+	ents := Entities(facts)
+	now := time.Now()
+	others := make([]Article, 20)
+	for i := range others {
+		fs := mk(i+1, 80)
+		others[i] = Article{ID: int64(i + 1), IngestedAt: now, Entities: ents, Facts: fs}
+	}
+	if len(Compare(facts, ents, now, others)) == 0 {
+		b.Fatal("no match: the benchmark compares nothing")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = Compare(facts, ents, now, others)
 	}
 }
