@@ -146,7 +146,11 @@ func (s *Server) apiArticle(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	a, facts, qs := ac.Article, ac.Facts, ac.Questions
+	facts, err := s.store.Facts(c.UserContext(), ac.Article.ID)
+	if err != nil {
+		return err
+	}
+	a, qs := ac.Article, ac.Questions
 	fv := make([]apiFact, len(facts))
 	for i, f := range facts {
 		fv[i] = apiFact{ID: f.ID, Kind: string(f.Kind), Subject: f.Subject, Relation: f.Relation, Object: f.Object,

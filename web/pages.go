@@ -213,11 +213,10 @@ func exportLinks(query string) []formatLink {
 	return out
 }
 
-// articleContents is an article named by the route's :id with its facts
-// and its questions (not the reserve), and the counts kept with it.
+// articleContents is an article named by the route's :id with its
+// questions (not the reserve), and the counts kept with it.
 type articleContents struct {
 	Article   quiz.Article
-	Facts     []quiz.Fact
 	Questions []quiz.Question
 	Counts    store.ArticleSummary
 }

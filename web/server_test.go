@@ -526,8 +526,8 @@ func TestAPIReadAndEdit(t *testing.T) {
 		t.Errorf("articles = %d %s", code, body)
 	}
 	code, body = c.api("GET", fmt.Sprintf("/api/v1/articles/%d", f.articles[0].ID), "")
-	if code != 200 || !strings.Contains(body, `"paragraphs"`) || !strings.Contains(body, `"facts"`) {
-		t.Errorf("article = %d %s", code, truncate(body, 300))
+	if code != 200 || !strings.Contains(body, `"paragraphs"`) || !strings.Contains(body, `"facts"`) || strings.Contains(body, `"facts":[]`) {
+		t.Errorf("article = %d %s; want its paragraphs and its facts", code, truncate(body, 300))
 	}
 	code, body = c.api("GET", "/api/v1/questions?type=true_false", "")
 	if code != 200 || strings.Count(body, `"type":"true_false"`) != 1 || strings.Contains(body, "multiple_choice") {
