@@ -273,6 +273,7 @@ func (p *Pipeline) compare(ctx context.Context, out []quiz.Ingested, pool Pool, 
 		art   merge.Article
 	}
 	var earlier []sibling
+	stored := map[int64][]string{} // a stored article's entities, found once per batch
 	for i := range out {
 		r := &out[i]
 		if r.Err != nil {
@@ -290,7 +291,12 @@ func (p *Pipeline) compare(ctx context.Context, out []quiz.Ingested, pool Pool, 
 		others := make([]merge.Article, 0, len(arts)+len(earlier))
 		for _, a := range arts {
 			fs := byArticle[a.ID]
-			others = append(others, merge.Article{ID: a.ID, Source: a.Source, IngestedAt: a.IngestedAt, Entities: merge.Entities(fs), Facts: fs})
+			ents, ok := stored[a.ID]
+			if !ok {
+				ents = merge.Entities(fs)
+				stored[a.ID] = ents
+			}
+			others = append(others, merge.Article{ID: a.ID, Source: a.Source, IngestedAt: a.IngestedAt, Entities: ents, Facts: fs})
 		}
 		for _, s := range earlier {
 			others = append(others, s.art)
