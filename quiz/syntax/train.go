@@ -127,8 +127,23 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	if logf == nil {
 		logf = func(string, ...any) {}
 	}
+	m, trainEx, devEx, err := trainTagging(train, dev, opt, logf)
+	if err != nil {
+		return nil, err
+	}
+	m.parser = trainParsers(trainEx, devEx, m, opt, logf)
+	// Morphology.
+	m.morph = trainMorph(trainEx, devEx, m, opt, logf)
+	m.compact()
+	return m, nil
+}
+
+// trainTagging trains the lemmatizer and the tagger and returns the
+// model so far with the training examples, tagged by jack-knifing, and
+// the dev examples, tagged by the model.
+func trainTagging(train, dev []conllu.Sentence, opt TrainOptions, logf func(string, ...any)) (*Model, []example, []example, error) {
 	if len(train) == 0 {
-		return nil, errors.New("syntax: train: no training sentences")
+		return nil, nil, nil, errors.New("syntax: train: no training sentences")
 	}
 	if opt.Workers < 1 {
 		opt.Workers = 1
@@ -137,10 +152,10 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 	trainEx := v.convert(train, true, true)
 	devEx := v.convert(dev, false, false)
 	if _, ok := v.rels["root"]; !ok {
-		return nil, errors.New("syntax: train: no root relation in the training data")
+		return nil, nil, nil, errors.New("syntax: train: no root relation in the training data")
 	}
 	if len(v.relNames) > 63 || len(v.featList) > 65535 || len(v.tagNames) > 65535 {
-		return nil, fmt.Errorf("syntax: train: too many relations (%d), FEATS (%d) or tags (%d)", len(v.relNames), len(v.featList), len(v.tagNames))
+		return nil, nil, nil, fmt.Errorf("syntax: train: too many relations (%d), FEATS (%d) or tags (%d)", len(v.relNames), len(v.featList), len(v.tagNames))
 	}
 	m := &Model{rels: v.relNames, rootRel: v.rels["root"], feats: v.featList}
 	for _, name := range v.tagNames {
@@ -243,8 +258,12 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		m.tagSentence(ex.views, ex.pred, &scratch{})
 	}
 
-	// Parser: Runs runs with seeds Seed, Seed+1, ..., in parallel, whose
-	// weights are averaged.
+	return m, trainEx, devEx, nil
+}
+
+// trainParsers trains the parser Runs times, with seeds Seed, Seed+1,
+// ..., in parallel, and returns the average of their weights.
+func trainParsers(trainEx, devEx []example, m *Model, opt TrainOptions, logf func(string, ...any)) *table {
 	runs := max(opt.Runs, 1)
 	tabs := make([]*table, runs)
 	var wg sync.WaitGroup
@@ -265,10 +284,7 @@ func Train(train, dev []conllu.Sentence, opt TrainOptions) (*Model, error) {
 		uas, las := m.parseAccuracy(devEx)
 		logf("syntax: parser: average of %d runs: dev UAS %.2f LAS %.2f; %d features", runs, uas, las, m.parser.features())
 	}
-	// Morphology.
-	m.morph = trainMorph(trainEx, devEx, m, opt, logf)
-	m.compact()
-	return m, nil
+	return m.parser
 }
 
 // buildTagDict returns the words that occur at least min times with one
