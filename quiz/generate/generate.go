@@ -250,6 +250,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind) ||
 				t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t) || // "the _____ century": a guess among three
 				bareCount(s, t) || g.misspelled(s, nil) || // the article's typo, copied
+				strings.EqualFold(answer, "first") || // "the territory's _____ female premier": the guess
+				t.Kind == quiz.KindAge && s.Rel(t.Head) == "appos" || // "Fenn, _____, conceded": what is asked is not said
+				arithmeticGiveaway(cl, answer) ||
 				deictic(s, nil), // "this week here": where the speaker stood
 			// "The information had been requested ...": judged ambiguous in
 			// every round; only an article without another question asks it.
@@ -1100,7 +1103,7 @@ func definite(s *extract.Sentence, j int) int {
 
 // strayTailRE matches a question ending in a phrase cut off by a comma
 // ("When was she born, in Lyon?").
-var strayTailRE = regexp.MustCompile(`, (in|on|at|for|from|with|by|to|of) [^,?]*\?$`)
+var strayTailRE = regexp.MustCompile(`, (in|on|at|for|from|with|by|to|of|up|down|about|around) [^,?]*\?$`)
 
 // backRE matches words that tie a sentence to what came before it:
 // "is also", "again", "another".
@@ -1519,6 +1522,43 @@ func otherTime(s *extract.Sentence, t extract.Target, keep map[int]bool) bool {
 		}
 	}
 	return false
+}
+
+// arithmeticGiveaway reports a numeric answer that two other numbers of
+// the prompt give by a sum or a difference: "from $11,240 to _____, an
+// increase of $440".
+func arithmeticGiveaway(prompt, answer string) bool {
+	a, ok := amount(answer)
+	if !ok {
+		return false
+	}
+	var ns []float64
+	for _, f := range strings.Fields(prompt) {
+		if v, ok := amount(f); ok && v != a {
+			ns = append(ns, v)
+		}
+	}
+	for i := range ns {
+		for j := range ns {
+			if i != j && (math.Abs(ns[i]+ns[j]-a) < 1e-6 || math.Abs(ns[i]-ns[j]-a) < 1e-6) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// amount reads a number written in digits, with its currency sign,
+// thousands commas, decimals and trailing punctuation: "$11,240," is
+// 11240.
+func amount(w string) (float64, bool) {
+	w = strings.TrimRight(strings.TrimLeft(w, "$€£¥(“\""), ".,;:)”\"%")
+	w = strings.ReplaceAll(w, ",", "")
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(w, 64)
+	return v, err == nil
 }
 
 // anBeforeConsonant reports a lower-case word that "an" cannot precede:

@@ -130,3 +130,21 @@ func TestMoreVariants(t *testing.T) {
 		t.Errorf("variants(Hospital) = %q, want none", got)
 	}
 }
+
+func TestArithmeticGiveaway(t *testing.T) {
+	tests := []struct {
+		prompt, answer string
+		want           bool
+	}{
+		{"Tuition rises from $11,240 to _____, an increase of $440.", "$11,680", true},
+		{"Sales fell to _____ from 900 units, a drop of 120.", "780", true},
+		{"The town has 1,200 homes and _____ shops.", "45", false},
+		{"About _____ people were rescued from 12 boats.", "400", false},
+		{"She won _____ of the 3 races.", "two", false}, // words are not added up
+	}
+	for _, tt := range tests {
+		if got := arithmeticGiveaway(tt.prompt, tt.answer); got != tt.want {
+			t.Errorf("arithmeticGiveaway(%q, %q) = %v, want %v", tt.prompt, tt.answer, got, tt.want)
+		}
+	}
+}
