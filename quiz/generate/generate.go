@@ -611,6 +611,8 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 	switch {
 	case strings.HasSuffix(a, " percent"):
 		out = append(out, strings.TrimSuffix(a, " percent")+"%", strings.TrimSuffix(a, " percent")+" per cent")
+	case strings.HasSuffix(a, " per cent"):
+		out = append(out, strings.TrimSuffix(a, " per cent")+"%", strings.TrimSuffix(a, " per cent")+" percent")
 	case strings.HasSuffix(a, "%"):
 		out = append(out, strings.TrimSuffix(a, "%")+" percent")
 	case strings.HasPrefix(a, "$"):

@@ -16,6 +16,7 @@ func TestVariants(t *testing.T) {
 	}{
 		{"49 percent", []string{"49%", "49 per cent"}, nil},
 		{"49%", []string{"49 percent"}, nil},
+		{"7.9 per cent", []string{"7.9%", "7.9 percent"}, nil},
 		{"$57", []string{"57", "57 dollars"}, nil},
 		{"two years", []string{"2 years"}, nil},
 		{"Three months", []string{"3 months"}, nil},
