@@ -603,10 +603,7 @@ func (l *layout) nounPhrase(h int, skip map[int]bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if !startsWithName(s, idx) {
-		txt = lowerFirst(txt) // "the Pentagon", "exports"
-	}
-	return txt, true
+	return lowerFirstUnlessName(s, idx, txt), true // "the Pentagon", "exports"
 }
 
 func firstKid(s *extract.Sentence, i int) int {
@@ -1111,8 +1108,8 @@ func (l *layout) statement(with string) (string, bool) {
 			return "", false
 		}
 		if len(idx) > 0 {
-			if _, replaced := repl[idx[0]]; !replaced && !startsWithName(s, idx) && !isPersonal(&s.Words[idx[0]]) {
-				txt = lowerFirst(txt)
+			if _, replaced := repl[idx[0]]; !replaced && !isPersonal(&s.Words[idx[0]]) {
+				txt = lowerFirstUnlessName(s, idx, txt)
 			}
 		}
 		if l.t.Role != extract.RoleSubject && l.t.Role != extract.RoleInside && l.subj != "" && !rendered[l.t.Lo] {

@@ -80,7 +80,14 @@ func (l *layout) howMany() (string, bool) {
 }
 
 func lowerFirstUnlessName(s *extract.Sentence, idx []int, txt string) string {
-	if startsWithName(s, idx) {
+	if startsWithName(s, idx) || len(idx) == 0 {
+		return txt
+	}
+	// The text may open with a name put in place of the words ("the
+	// union's" rendered as its name's possessive): only the sentence's own
+	// opening word is lowered.
+	first, _, _ := strings.Cut(txt, " ")
+	if !strings.EqualFold(first, s.Words[idx[0]].Text) {
 		return txt
 	}
 	return lowerFirst(txt)

@@ -408,8 +408,9 @@ func TestHeldOutRepairs(t *testing.T) {
 }
 
 // TestObituaryAge checks that the age in an obituary is asked as the age
-// at death, not "How old was she?", and that "such a" measure, which
-// points to one described before, is not copied into a question.
+// at death, not "How old was she?", that "such a" measure, which points
+// to one described before, is not copied into a question, and that a name
+// put in place of "Her" keeps its capital.
 func TestObituaryAge(t *testing.T) {
 	p := newPipeline(t)
 	raw := "Lena Ostrova, harpist who revived folk songs, dies at 91\n\n" +
@@ -431,6 +432,9 @@ func TestObituaryAge(t *testing.T) {
 			if q.Answer != "91" {
 				t.Errorf("%q -> %q, want 91", q.Prompt, q.Answer)
 			}
+		}
+		if strings.Contains(q.Prompt, "lena Ostrova") {
+			t.Errorf("a name put in place of a pronoun lower-cased: %q", q.Prompt)
 		}
 		if strings.Contains(q.Prompt, "Such a measure") {
 			t.Errorf("\"such a\" copied without what it points to: %q", q.Prompt)
