@@ -129,20 +129,8 @@ func (s *Store) Articles(ctx context.Context, before int64, limit int) ([]Articl
 	if limit > 0 {
 		q = q.Limit(limit)
 	}
-	rows, err := q.Rows()
+	out, err := scanRows(q, scanSummary)
 	if err != nil {
-		return nil, fmt.Errorf("list articles: %w", err)
-	}
-	defer rows.Close()
-	out := []ArticleSummary{}
-	for rows.Next() {
-		a, err := scanSummary(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list articles: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
 	return out, nil

@@ -61,38 +61,11 @@ func scanBare(sc rowScanner) (quiz.Fact, error) {
 // scanBareFacts is scanFacts for bare facts (bareCols): the thousands of
 // facts an ingest batch reads of the stored articles need no sentences.
 func scanBareFacts(q *gorm.DB) ([]quiz.Fact, error) {
-	rows, err := q.Model(&factRow{}).Select(bareCols).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []quiz.Fact{}
-	for rows.Next() {
-		f, err := scanBare(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return scanRows(q.Model(&factRow{}).Select(bareCols), scanBare)
 }
 
 // scanFacts runs query q on the facts table and reads its rows with
-// scanFact instead of gorm's reflection, which cost more than the query on
-// lists of facts (an article page, a batch's distractor pool).
+// scanFact (see scanRows).
 func scanFacts(q *gorm.DB) ([]quiz.Fact, error) {
-	rows, err := q.Model(&factRow{}).Select(factCols).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []quiz.Fact{}
-	for rows.Next() {
-		f, err := scanFact(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return scanRows(q.Model(&factRow{}).Select(factCols), scanFact)
 }

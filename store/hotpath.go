@@ -207,6 +207,27 @@ func (r *rawDB) rebind(q string) string {
 // rowScanner is a *sql.Row or *sql.Rows.
 type rowScanner interface{ Scan(dest ...any) error }
 
+// scanRows runs query q and reads every row with scan, by hand instead of
+// through gorm's reflection, which cost more than the query on lists (an
+// article page, a batch's distractor pool, a page of questions). It
+// returns an empty list, not nil, when there is no row.
+func scanRows[T any](q *gorm.DB, scan func(rowScanner) (T, error)) ([]T, error) {
+	rows, err := q.Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // scanQuestion reads the columns of questionCols, then extra.
 func scanQuestion(sc rowScanner, extra ...any) (quiz.Question, error) {
 	var (

@@ -92,20 +92,8 @@ func (s *Store) Questions(ctx context.Context, f QuestionFilter) ([]quiz.Questio
 	if f.Brief {
 		cols, scan = briefColumns, scanBrief
 	}
-	rows, err := q.Select(cols).Rows()
+	out, err := scanRows(q.Select(cols), scan)
 	if err != nil {
-		return nil, fmt.Errorf("list questions: %w", err)
-	}
-	defer rows.Close()
-	out := []quiz.Question{}
-	for rows.Next() {
-		qn, err := scan(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list questions: %w", err)
-		}
-		out = append(out, qn)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list questions: %w", err)
 	}
 	return out, nil
