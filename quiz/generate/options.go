@@ -786,7 +786,7 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 					}
 					kind := m.Kind
 					if kind == quiz.KindPerson && placeNamed(txt) {
-						kind = quiz.KindPlace // "Notre Dame": graded as a place, not by a surname
+						kind = quiz.KindPlace // "Harlow Park": graded as a place, not by a surname
 					}
 					c := mk(ty, strings.Replace(st, txt, "_____", 1), txt, kind)
 					c.q.Cloze = strings.Replace(st, txt, "{{c1::"+txt+"}}", 1)
