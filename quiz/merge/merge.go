@@ -106,17 +106,17 @@ func Compare(facts []quiz.Fact, entities []string, at time.Time, others []Articl
 	type other struct {
 		i      int
 		g      *quiz.Fact
-		answer string // norm(g.Answer()), computed on first use
+		answer string // norm(g.Answer())
 	}
 	keys := map[string]bool{}
 	for _, f := range facts {
 		keys[f.Key] = true
 	}
-	byKey := map[string][]*other{}
+	byKey := map[string][]other{}
 	for _, i := range story {
 		for j := range others[i].Facts {
 			if g := &others[i].Facts[j]; g.Key != "" && keys[g.Key] {
-				byKey[g.Key] = append(byKey[g.Key], &other{i: i, g: g})
+				byKey[g.Key] = append(byKey[g.Key], other{i: i, g: g, answer: norm(g.Answer())})
 			}
 		}
 	}
@@ -142,10 +142,7 @@ func Compare(facts []quiz.Fact, entities []string, at time.Time, others []Articl
 			if f.ObjectKind != "" && g.ObjectKind != "" && f.ObjectKind != g.ObjectKind {
 				continue // "early 2022" and "Wednesday": other precision, not a contradiction
 			}
-			if o.answer == "" {
-				o.answer = norm(g.Answer()) + "\x00" // "\x00": computed, maybe empty
-			}
-			theirs := o.answer[:len(o.answer)-1]
+			theirs := o.answer
 			if theirs == "" || seen[theirs] {
 				continue
 			}
