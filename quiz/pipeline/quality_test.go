@@ -230,6 +230,7 @@ func TestTrapsStayOutOfDecks(t *testing.T) {
 	if err != nil || len(out) != 1 || out[0].Err != nil {
 		t.Fatalf("Batch = %v, %v", out, err)
 	}
+	qs := out[0].Questions
 	traps := map[string]string{
 		"Lisbon":   "a dateline's city",
 		"Ohio":     "the state after its town",
@@ -242,7 +243,7 @@ func TestTrapsStayOutOfDecks(t *testing.T) {
 		"1980s":    "a decade asked as a month",
 	}
 	deck := 0
-	for _, q := range out[0].Questions {
+	for _, q := range qs {
 		if q.Reserve {
 			continue
 		}
@@ -263,14 +264,10 @@ func TestTrapsStayOutOfDecks(t *testing.T) {
 // TestDayFirstDates checks that a date written day first ("28 February")
 // is one date, asked as one, with options that are real days.
 func TestDayFirstDates(t *testing.T) {
-	p := newPipeline(t)
 	raw := "Island records first case\n\nOn Friday, 28 February, the island of Varda recorded its first case of the fever, health minister Lena Ostrova said.\n\nThe patient had returned from a trip to Lisbon on 14 February and is being treated in hospital.\n"
-	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "day-first.txt"}}, &memPool{}, pipeline.Options{})
-	if err != nil || len(out) != 1 || out[0].Err != nil {
-		t.Fatalf("Batch = %v, %v", out, err)
-	}
+	qs := questionsOf(t, raw, "day-first.txt")
 	dates := 0
-	for _, q := range out[0].Questions {
+	for _, q := range qs {
 		if q.Answer == "28" || q.Answer == "14" {
 			t.Errorf("the day of a date asked alone: %s %q -> %q", q.Type, q.Prompt, q.Answer)
 		}
@@ -297,19 +294,15 @@ func TestDayFirstDates(t *testing.T) {
 // count qualified by "more than" is asked as "How many", the qualifier
 // moving into the answer; and no deck question copies a misspelled word.
 func TestRealizedSentencesStayEnglish(t *testing.T) {
-	p := newPipeline(t)
 	raw := "Archive opens papers of engineer Mara Voss\n\n" +
 		"Engineer Mara Voss designed the Tallin river bridge in 1961, the city's archive said on Monday.\n\n" +
 		"Her previously unknown notebooks are held in official papers released by the archive in Dunmore, a town north of the capital.\n\n" +
 		"The Tallin Bridge Company earned $4.9 million in the fourth quarter of 1962, the company said in a report on Tuesday, down from a year earlier, but capping what its chief executive Mara Voss called a record year for the firm and for its workers in the river valley.\n\n" +
 		"During the storm, the steel cable of the bridge fell more than 11 metres into the river.\n\n" +
 		"Thieves took 300 letters by Mara Voss when the drawings dissapeared from the Dunmore archive in 1974, the police said.\n"
-	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "voss.txt"}}, &memPool{}, pipeline.Options{})
-	if err != nil || len(out) != 1 || out[0].Err != nil {
-		t.Fatalf("Batch = %v, %v", out, err)
-	}
+	qs := questionsOf(t, raw, "voss.txt")
 	possessive, howMany := 0, 0
-	for _, q := range out[0].Questions {
+	for _, q := range qs {
 		switch {
 		case strings.Contains(q.Prompt, "Voss previously"):
 			t.Errorf("possessive pronoun named without 's: %q", q.Prompt)
@@ -334,7 +327,7 @@ func TestRealizedSentencesStayEnglish(t *testing.T) {
 		}
 	}
 	if possessive == 0 || howMany == 0 {
-		for _, q := range out[0].Questions {
+		for _, q := range qs {
 			t.Logf("%s %q -> %q", q.Type, q.Prompt, q.Answer)
 		}
 		t.Errorf("no prompt shows the repairs: %d with the possessive name, %d asking how many with the qualifier answered", possessive, howMany)
@@ -344,16 +337,12 @@ func TestRealizedSentencesStayEnglish(t *testing.T) {
 // TestTyposStayOutOfDecks checks that no default-deck question copies a
 // misspelled word of its article, while the article still gets questions.
 func TestTyposStayOutOfDecks(t *testing.T) {
-	p := newPipeline(t)
 	raw := "Ferry lost off Varda\n\n" +
 		"The ferry Orla dissapeared off the coast of Varda on 3 May with 212 passengers on board, the coast guard said.\n\n" +
 		"Rescue teams from Lenmark and Varda searched an area of 400 square kilometres for six days.\n"
-	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "ferry-typo.txt"}}, &memPool{}, pipeline.Options{})
-	if err != nil || len(out) != 1 || out[0].Err != nil {
-		t.Fatalf("Batch = %v, %v", out, err)
-	}
+	qs := questionsOf(t, raw, "ferry-typo.txt")
 	deck := 0
-	for _, q := range out[0].Questions {
+	for _, q := range qs {
 		if q.Reserve {
 			continue
 		}
@@ -373,19 +362,15 @@ func TestTyposStayOutOfDecks(t *testing.T) {
 // description is no answer to "What is X?", and no two options of a
 // question name one country.
 func TestHeldOutRepairs(t *testing.T) {
-	p := newPipeline(t)
 	raw := "Minister Ana Ruiz speaks to the assembly\n\n" +
 		"On Friday, 6 March, the island of Varda recorded its first case of the fever, health minister Lena Ostrova said.\n\n" +
 		"The Middle East took centre stage this week here at the assembly, Ana Ruiz told the delegates in Geneva.\n\n" +
 		"The main ports are: Port Alma.\n\n" +
 		"Varda buys its fuel from Norway, Britain, England, Scotland and the United Kingdom, and sells fish to Austria and Japan.\n\n" +
 		"Ana Ruiz, who was born in Spain, said that Varda would send 40 doctors to Italy in May.\n"
-	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "held-out.txt"}}, &memPool{}, pipeline.Options{})
-	if err != nil || len(out) != 1 || out[0].Err != nil {
-		t.Fatalf("Batch = %v, %v", out, err)
-	}
+	qs := questionsOf(t, raw, "held-out.txt")
 	lx := lexicon.Load()
-	for _, q := range out[0].Questions {
+	for _, q := range qs {
 		if strings.HasPrefix(q.Prompt, "When ") && strings.Contains(q.Prompt, " on Friday") {
 			t.Errorf("a When question keeps another time: %q", q.Prompt)
 		}
@@ -412,18 +397,14 @@ func TestHeldOutRepairs(t *testing.T) {
 // to one described before, is not copied into a question, and that a name
 // put in place of "Her" keeps its capital.
 func TestObituaryAge(t *testing.T) {
-	p := newPipeline(t)
 	raw := "Lena Ostrova, harpist who revived folk songs, dies at 91\n\n" +
 		"Lena Ostrova, a harpist who spent five decades recording the folk songs of her native island, died on Sunday at her home in Dunmore. She was 91.\n\n" +
 		"Her son, Pavel Ostrova, said the cause was heart failure.\n\n" +
 		"Ms. Ostrova recorded 14 albums and founded the Dunmore Folk Archive in 1968, which now holds more than 3,000 songs.\n\n" +
 		"The council proposed a tax on recordings in 1990. Such a measure would have needed seven votes to pass, and it failed.\n"
-	out, err := p.Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: "obituary.txt"}}, &memPool{}, pipeline.Options{})
-	if err != nil || len(out) != 1 || out[0].Err != nil {
-		t.Fatalf("Batch = %v, %v", out, err)
-	}
+	qs := questionsOf(t, raw, "obituary.txt")
 	atDeath := 0
-	for _, q := range out[0].Questions {
+	for _, q := range qs {
 		if strings.HasPrefix(q.Prompt, "How old was Lena Ostrova") {
 			t.Errorf("the age of someone who died asked without saying when: %q", q.Prompt)
 		}
@@ -441,9 +422,20 @@ func TestObituaryAge(t *testing.T) {
 		}
 	}
 	if atDeath == 0 {
-		for _, q := range out[0].Questions {
+		for _, q := range qs {
 			t.Logf("%s %q -> %q", q.Type, q.Prompt, q.Answer)
 		}
 		t.Error("no question asks the age at death")
 	}
+}
+
+// questionsOf runs the pipeline, as ingest does, on one article's raw text
+// and returns its questions, failing the test on any error.
+func questionsOf(t *testing.T, raw, source string) []quiz.Question {
+	t.Helper()
+	out, err := newPipeline(t).Batch(context.Background(), []pipeline.Document{{Raw: []byte(raw), Source: source}}, &memPool{}, pipeline.Options{})
+	if err != nil || len(out) != 1 || out[0].Err != nil {
+		t.Fatalf("Batch = %v, %v", out, err)
+	}
+	return out[0].Questions
 }
