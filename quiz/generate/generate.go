@@ -1018,17 +1018,10 @@ func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool
 		if det < 0 || s.Words[det].Lower() != "the" || s.HasKid(j, "nmod") || s.HasKid(j, "acl") || s.HasKid(j, "appos") || s.HasKid(j, "nummod") {
 			continue // "the price of oil", "the plane that ...": said here
 		}
-		specified := false
-		for _, k := range s.Kids(j) {
-			kw := &s.Words[k]
-			if kw.Mention >= 0 || kw.Feat("Degree") == "Sup" || kw.Feat("NumType") == "Ord" || kw.UPOS == "PROPN" || kw.UPOS == "ADJ" && upperFirst(kw.Text) && k != 0 {
-				specified = true // "the cholera outbreak", "the largest city", "the first round", "the Chilean police"
-			}
-		}
 		// A subject ("The request was denied"), or a person or group ("the
 		// company"), refers to what the article said before; another
 		// object or place ("into the sea") reads well enough alone.
-		if !specified && (strings.HasPrefix(w.Rel, "nsubj") || extract.DescribedKind(strings.ToLower(w.Lemma)) != "") {
+		if !specifiedBy(s, j, false) && (strings.HasPrefix(w.Rel, "nsubj") || extract.DescribedKind(strings.ToLower(w.Lemma)) != "") {
 			return true
 		}
 	}
@@ -1074,14 +1067,22 @@ func (ck *checker) anaphoric(d *extract.Doc, s *extract.Sentence, t extract.Targ
 		if h, _ := describedAt(d, s, det, nil); h == j {
 			continue // the prompt names it instead: "the company" -> "Acme"
 		}
-		specified := false
-		for _, k := range s.Kids(j) {
-			kw := &s.Words[k]
-			if kw.Mention >= 0 || kw.Feat("Degree") == "Sup" || kw.Feat("NumType") == "Ord" || kw.UPOS == "PROPN" || kw.UPOS == "ADJ" && upperFirst(kw.Text) && k != 0 || s.Rel(k) == "compound" {
-				specified = true
-			}
+		if !specifiedBy(s, j, true) {
+			return true
 		}
-		if !specified {
+	}
+	return false
+}
+
+// specifiedBy reports a noun j whose modifiers say which one it is: a
+// name, a superlative, an ordinal, a capitalized adjective ("the cholera
+// outbreak", "the largest city", "the first round", "the Chilean police"),
+// and with compounds also a compound noun ("the bridge project").
+func specifiedBy(s *extract.Sentence, j int, compounds bool) bool {
+	for _, k := range s.Kids(j) {
+		kw := &s.Words[k]
+		if kw.Mention >= 0 || kw.Feat("Degree") == "Sup" || kw.Feat("NumType") == "Ord" || kw.UPOS == "PROPN" ||
+			kw.UPOS == "ADJ" && upperFirst(kw.Text) && k != 0 || compounds && s.Rel(k) == "compound" {
 			return true
 		}
 	}
