@@ -1052,6 +1052,10 @@ func tidy(t string) string {
 	}
 }
 
+// blankApostrophe joins a possessive apostrophe to the blank before it:
+// "_____' sister", not "_____ ' sister".
+var blankApostrophe = strings.NewReplacer("_____ ' ", "_____' ", "_____ ’ ", "_____’ ")
+
 // tidyPairs are the spacing and punctuation mended after words are taken
 // out of a sentence.
 var tidyPairs = strings.NewReplacer(" ,", ",", " .", ".", ",,", ",", "( )", "", "()", "", "  ", " ", ", .", ".", ",.", ".",
@@ -1635,7 +1639,7 @@ func clozeOfWords(d *extract.Doc, s *extract.Sentence, t extract.Target, idx []i
 	if !ok {
 		return "", "a reference that cannot be named"
 	}
-	out = capitalize(strings.NewReplacer("_____ ' ", "_____' ", "_____ ’ ", "_____’ ").Replace(out)) // "_____' sister"
+	out = capitalize(blankApostrophe.Replace(out))
 	if !strings.HasSuffix(out, ".") && !strings.HasSuffix(out, "!") && !strings.HasSuffix(out, "?") && !strings.HasSuffix(out, "”") && !strings.HasSuffix(out, "\"") {
 		return "", "no full stop"
 	}
