@@ -179,8 +179,8 @@ func isHeadline(p string) bool {
 	if endsSentence(p) && !strings.HasSuffix(strings.TrimRight(p, "\"'”’ "), "?") && !strings.HasSuffix(strings.TrimRight(p, "\"'”’ "), "!") && !titleCase(ws) {
 		return false
 	}
-	if quoted(p) {
-		return false
+	if quoted(p) && !quoteKicker.MatchString(p) {
+		return false // a pull quote, unless a headline follows it
 	}
 	if strings.HasSuffix(p, ",") || strings.HasSuffix(p, ";") {
 		return false
@@ -219,6 +219,10 @@ func isProse(p string) bool {
 var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’/-]{1,40}(, [\p{L}\d./ ]{2,30})?(\s*\([^)]{2,40}\))?\s*(--|[-–—])\s+\S`)
 
 // quoted reports whether p is a quotation: it opens with a quote mark.
+// quoteKicker matches a headline led by a quotation: "'Every day
+// counts': the nurse who ...".
+var quoteKicker = regexp.MustCompile(`^["“'‘][^"“”'‘’]{2,80}["”'’]\s*:\s+\S+\s+\S+\s+\S+`)
+
 func quoted(p string) bool {
 	return strings.HasPrefix(p, "\"") || strings.HasPrefix(p, "“") || strings.HasPrefix(p, "'") || strings.HasPrefix(p, "‘")
 }

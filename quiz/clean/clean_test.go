@@ -36,6 +36,13 @@ func TestArticle(t *testing.T) {
 			paras:  []string{lead, second},
 		},
 		{
+			name:   "a headline led by a quotation",
+			source: "q.txt",
+			page:   "'Every vote counts': the clerk who rebuilt Lakeview's council budget\n\n" + lead + "\n" + second + "\n",
+			title:  "'Every vote counts': the clerk who rebuilt Lakeview's council budget",
+			paras:  []string{lead, second},
+		},
+		{
 			name:   "summary before a doubled headline",
 			source: "b.txt",
 			page: "Lakeview has a new budget after a council vote that approved spending on schools and a bridge.\n" +

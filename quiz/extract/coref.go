@@ -40,6 +40,25 @@ var orgNouns = map[string]bool{
 	"cabinet": true,
 }
 
+// broadOrgNouns are the nouns any organization may be called by: "the
+// company" refers back to whichever firm was named, "the union" only to a
+// union.
+var broadOrgNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "organization": true, "organisation": true, "giant": true,
+}
+
+// nameHas reports whether name has the word w, case aside: "the bank" of
+// "Nordic Savings Bank".
+func nameHas(name, w string) bool {
+	for _, f := range strings.Fields(name) {
+		f = strings.ToLower(strings.Trim(f, ".,'’"))
+		if f == w || f == w+"s" {
+			return true
+		}
+	}
+	return false
+}
+
 // DescribedKind returns the kind of entity a common noun describes:
 // person for "official", organization for "company", "" for others.
 func DescribedKind(lemma string) quiz.Kind {
@@ -302,6 +321,12 @@ func (d *Doc) described(recent []referent, si int, lw, lemma string) int {
 	for k := len(recent) - 1; k >= 0; k-- {
 		e := recent[k].ent
 		if d.Entities[e].Kind != kind || recent[k].sent < si-1 {
+			continue
+		}
+		if kind == quiz.KindOrganization && !broadOrgNouns[lemma] && !nameHas(d.Entities[e].Name, lemma) {
+			// "the union" is not the carmaker named last: a noun for one
+			// sort of body refers to an entity the article called so or
+			// whose name says so.
 			continue
 		}
 		if found >= 0 && found != e {

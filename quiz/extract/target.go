@@ -425,7 +425,7 @@ func (s *Sentence) nameBounds(h int) (lo, hi int) {
 		rel := s.Rel(k)
 		if rel == "compound" || rel == "flat" || rel == "amod" && s.Words[k].UPOS == "PROPN" ||
 			s.Words[k].Rel == "nmod:poss" && s.Words[k].UPOS == "PROPN" && k < h && !possessedPlace(s, k, h) ||
-			rel == "nmod" && s.Words[k].UPOS == "PROPN" && (s.Case(k) == "of" || s.Case(k) == "for" || s.Case(k) == "on") {
+			rel == "nmod" && s.Words[k].UPOS == "PROPN" && (s.Case(k) == "of" || s.Case(k) == "for" || s.Case(k) == "on") && !timeNames[s.Words[k].Lower()] {
 			s.Walk(k, func(j int) { keep[j] = true })
 		}
 	}
@@ -489,4 +489,12 @@ func lemmaPhrase(s *Sentence, c Clause, t Target) string {
 		l += " " + t.Case
 	}
 	return l
+}
+
+// timeNames are the days and months, which a name never takes as its own
+// modifier: "the Packers on Sunday" is the team and a time.
+var timeNames = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
 }

@@ -24,6 +24,9 @@ type checker struct {
 	// seenNoun maps a common noun's lemma to the first sentence of the
 	// article using it, for anaphoric; built on first use.
 	seenNoun map[string]int
+	// contested holds the targets whose value the article gives
+	// differently elsewhere (see contested).
+	contested map[int]bool
 }
 
 // checker returns a checker for one article's questions.

@@ -40,6 +40,8 @@ type Config struct {
 	// Syntax, when set, parses every question again to check that it reads
 	// as one well-formed sentence.
 	Syntax *syntax.Model
+	// Ranker weighs how acceptable a question is; nil is the embedded one.
+	Ranker *Ranker
 }
 
 // Generator makes questions. It is read-only after New and safe for
@@ -49,6 +51,7 @@ type Generator struct {
 	lx        *lexicon.Lexicon
 	syn       *syntax.Model
 	citiesOf  map[string][]string
+	ranker    *Ranker
 }
 
 // New returns a Generator with the embedded templates and those of
@@ -61,7 +64,13 @@ func New(cfg Config) (*Generator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load templates: %w", err)
 	}
-	g := &Generator{templates: ts, lx: cfg.Lexicon, syn: cfg.Syntax, citiesOf: map[string][]string{}}
+	rk := cfg.Ranker
+	if rk == nil {
+		if rk, err = defaultRanker(); err != nil {
+			return nil, fmt.Errorf("load ranker: %w", err)
+		}
+	}
+	g := &Generator{templates: ts, lx: cfg.Lexicon, syn: cfg.Syntax, citiesOf: map[string][]string{}, ranker: rk}
 	for _, c := range cfg.Lexicon.List(quiz.KindCity) {
 		if _, country, ok := cfg.Lexicon.Place(c); ok && country != "" {
 			g.citiesOf[country] = append(g.citiesOf[country], c)
@@ -89,6 +98,12 @@ type candidate struct {
 	// its sentence leaves unresolved ("the service had lost _____"): an
 	// article that has no other question serves its best one.
 	lastResort bool
+	// flags names the checks that fired for it (see fired); features all
+	// that the ranker weighs; accept its estimate that a judge accepts the
+	// question and value how useful they find it.
+	flags         fired
+	features      []string
+	accept, value float64
 }
 
 // Questions returns the questions of an analysed article: the default deck
@@ -99,9 +114,31 @@ func (g *Generator) Questions(an *extract.Analysis, pool *Pool) []quiz.Question 
 	if an == nil || an.Doc == nil {
 		return nil
 	}
+	cands := g.candidates(an, pool)
+	return selectDeck(cands, deckSize(an.Doc), hash64(an.Doc.Body, 3)%2 == 0)
+}
+
+// Candidates returns every question the generator makes of an analysed
+// article, served or not, with the features the ranker weighs, in no
+// particular order. cmd/ranktrain trains on them.
+func (g *Generator) Candidates(an *extract.Analysis, pool *Pool) []Candidate {
+	if an == nil || an.Doc == nil {
+		return nil
+	}
+	cs := g.candidates(an, pool)
+	out := make([]Candidate, len(cs))
+	for i, c := range cs {
+		out[i] = Candidate{Question: c.q, Features: c.features, Accept: c.accept, Value: c.value}
+	}
+	return out
+}
+
+// candidates makes every question of an analysed article, scored.
+func (g *Generator) candidates(an *extract.Analysis, pool *Pool) []candidate {
 	d := an.Doc
 	local := localValues(d)
 	ck := g.checker()
+	ck.contested = contested(an)
 	var cands []candidate
 	for i, t := range an.Targets {
 		cands = append(cands, g.targetQuestions(ck, an, i, t, local, pool)...)
@@ -130,13 +167,35 @@ func (g *Generator) Questions(an *extract.Analysis, pool *Pool) []quiz.Question 
 			c.weak = c.weak || !clean
 		}
 		c.score += f
-		c.q.Score = round3(c.score)
 		c.q.ArticleID = d.Article.ID
+		c.features = append(features(c), docFeatures(d, c)...)
+		c.accept, c.value = g.ranker.Accept(c.features), g.ranker.Value(c.features)
+		c.q.Score = round3(c.rank())
 		kept = append(kept, c)
 	}
-	cands = kept
-	return selectDeck(cands, deckSize(d), hash64(d.Body, 3)%2 == 0)
+	// What the ranker is sure of serves even where a rule held it back as
+	// unsure; what a rule found trivial or unfair (hard) stays out, and so
+	// does what a check the ranker was never trained on held back.
+	for i := range kept {
+		if c := &kept[i]; c.weak && !c.hard && !c.lastResort && c.accept >= promoteAt && g.ranker.knowsAll(c.flags) {
+			c.weak = false
+		}
+	}
+	return kept
 }
+
+// promoteAt is the acceptability from which a candidate a rule held back
+// as unsure is served: cross-validated on judged questions, those above it
+// were judged acceptable as often as the ones the rules serve (77%).
+const promoteAt = 0.7
+
+// fillAt is the least acceptability of a question that fills a deck too
+// small for its article: below it judges accepted about half.
+const fillAt = 0.5
+
+// rank orders candidates: how useful a judge would find the question,
+// then how central its fact is.
+func (c candidate) rank() float64 { return c.value + 0.05*c.score }
 
 // form scores how a question reads, apart from what it asks: short
 // wh-questions on names and numbers read best, long prompts and blanks of
@@ -240,35 +299,50 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				AnswerKind: t.Kind, Sentence: s.Text(), Template: "sentence-cloze", Difficulty: 3,
 			},
 			fact: fi, sent: t.Sent, score: base + 0.25, level: level,
-			// What makes a blank trivial or unfair keeps it out of any
-			// deck; a long or cut sentence only out of a full one.
-			hard: quoted(s, t.Lo) || topic(d, t) || anaphoricAnswer(d, t) || !(named(t.Kind) || valueKind(t.Kind)) ||
-				partOfName(s, t) || address(s, t) || countGiven(s, t) || ownerOfName(s, t) || ck.repeatedValue(d, t, answer) || g.countryGiven(s, t, answer) || decimalFigure(t, answer) || dateline(s, t) || classPredicate(s, t) || boilerplate(s) || captionLike(d, s) || speaker(s, t) || listMember(s, t) || besidePlace(s, t) ||
-				g.titled(s, t) || t.Kind == quiz.KindWeekday || pointsBackRE.MatchString(cl) ||
-				backRE.MatchString(cl) || s.Rel(t.Head) == "compound" || protagonist(d, t) ||
-				s.HasKid(t.Head, "appos") || // "_____, the active ingredient of ...": the apposition defines it
-				inHeadline(d, t) || sharesWord(cl, t.Text(d)) || referenceUse(s, t) || weakClozeKind(t.Kind) ||
-				t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t) || // "the _____ century": a guess among three
-				bareCount(s, t) || g.misspelled(s, nil) || // the article's typo, copied
-				strings.EqualFold(answer, "first") || // "the territory's _____ female premier": the guess
-				t.Kind == quiz.KindAge && s.Rel(t.Head) == "appos" || // "Fenn, _____, conceded": what is asked is not said
-				arithmeticGiveaway(cl, answer) ||
-				deictic(s, nil), // "this week here": where the speaker stood
-			// "The information had been requested ...": judged ambiguous in
-			// every round; only an article without another question asks it.
-			lastResort: unresolvedDescription(s, t),
-			// Less sure than a full deck wants, but fair: a detail in an
-			// aside, a "the company" said before, a name summaries skip.
-			soft: inAside(s, t) || incidental(d, t) || level > 1 || wordCount(cl) > maxClozeWords || ck.anaphoric(d, s, t, nil),
 		}
+		var fl fired
+		// What makes a blank trivial or unfair keeps it out of any deck; a
+		// long or cut sentence only out of a full one.
+		c.hard = fl.any("cloze-hard",
+			check{"quoted", quoted(s, t.Lo)}, check{"topic", topic(d, t)}, check{"anaphoric-answer", anaphoricAnswer(d, t)},
+			check{"unnamed-kind", !(named(t.Kind) || valueKind(t.Kind))}, check{"part-of-name", partOfName(s, t)},
+			check{"address", address(s, t)}, check{"count-given", countGiven(s, t)}, check{"owner-of-name", ownerOfName(s, t)},
+			check{"repeated-value", ck.repeatedValue(d, t, answer)}, check{"country-given", g.countryGiven(s, t, answer)},
+			check{"decimal", decimalFigure(t, answer)}, check{"dateline", dateline(s, t)}, check{"class-predicate", classPredicate(s, t)},
+			check{"boilerplate", boilerplate(s)}, check{"caption", captionLike(d, s)}, check{"speaker", speaker(s, t)},
+			check{"list-member", listMember(s, t)}, check{"beside-place", besidePlace(s, t)}, check{"titled", g.titled(s, t)},
+			check{"weekday", t.Kind == quiz.KindWeekday}, check{"points-back", pointsBackRE.MatchString(cl) || backRE.MatchString(cl)},
+			check{"compound", s.Rel(t.Head) == "compound"}, check{"protagonist", protagonist(d, t)},
+			check{"appos-defines", s.HasKid(t.Head, "appos")}, // "_____, the active ingredient of ...": the apposition defines it
+			check{"headline", inHeadline(d, t)}, check{"shares-word", sharesWord(cl, t.Text(d))},
+			check{"reference-use", referenceUse(s, t)}, check{"weak-kind", weakClozeKind(t.Kind)},
+			check{"century", t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t)},            // "the _____ century": a guess among three
+			check{"bare-count", bareCount(s, t)}, check{"misspelled", g.misspelled(s, nil)}, // the article's typo, copied
+			check{"first", strings.EqualFold(answer, "first")},                     // "the territory's _____ female premier": the guess
+			check{"age-appos", t.Kind == quiz.KindAge && s.Rel(t.Head) == "appos"}, // "Fenn, _____, conceded": what is asked is not said
+			check{"arithmetic", arithmeticGiveaway(cl, answer)},
+			check{"deictic", deictic(s, nil)},    // "this week here": where the speaker stood
+			check{"contested", ck.contested[fi]}, // "Attendance stood at _____": 86 per cent then, 94 now
+		)
+		// "The information had been requested ...": judged ambiguous in
+		// every round; only an article without another question asks it.
+		c.lastResort = fl.any("cloze", check{"unresolved-description", unresolvedDescription(s, t)})
+		// Less sure than a full deck wants, but fair: a detail in an aside,
+		// a "the company" said before, a name summaries skip.
+		c.soft = fl.any("cloze-soft",
+			check{"aside", inAside(s, t)}, check{"incidental", incidental(d, t)}, check{"cut", level > 1},
+			check{"long", wordCount(cl) > maxClozeWords}, check{"anaphoric", ck.anaphoric(d, s, t, nil)})
 		if t.Kind == quiz.KindPerson && (t.Entity < 0 || !g.surelyPerson(d.Entities[t.Entity])) {
 			// "With _____ in 1989" (an earthquake) typed a person: nothing
 			// says it is one, and a named thing blanks badly.
 			c.hard, c.weak = true, true
+			fl.add("cloze-hard:unsure-person")
 		}
 		if !c.hard && !c.soft && level == 0 && !ck.parseClean(s.Text()) {
 			c.soft = true // the article's own garbled sentence, copied
+			fl.add("cloze-soft:garbled")
 		}
+		c.flags = fl
 		c.weak = c.hard || c.soft || c.lastResort
 		out = append(out, clozeOf(c, d, t))
 	}
@@ -295,29 +369,33 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 	// The clause stated plainly must parse cleanly, or its questions may be
 	// built on a misreading: they stay in the reserve.
 	st, stOK := l.statement("")
-	weak := !stOK && !l.simple() || l.lossy || !l.simple() ||
-		topic(d, t) || l.source != "" && sameEntity(d, l.c.Source, t.Sent, l.c.Subj) ||
-		(t.Role == extract.RoleSubject || t.Role == extract.RoleInside) && extract.IsSpeech(s.Words[l.c.Pred].Lemma) ||
-		len(s.Words) > maxDeckSentence || anaphoricAnswer(d, t) ||
-		t.Kind == quiz.KindOther && (t.Hi-t.Lo == 1 || t.Role == extract.RoleManner || l.c.Cop >= 0 && t.Case != "" || !plainNoun(s, t)) ||
-		quoted(s, t.Lo) ||
-		t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity]) ||
-		l.roughCuts() > 0 || !l.agrees() || incidental(d, t) ||
-		t.Kind == quiz.KindOther && t.Role == extract.RoleSubject || // "What highlights ...?": vague
-		named(t.Kind) && partOfName(s, t) || // "Research Vessel _____": "Which city set sail?"
-		t.Kind == quiz.KindOrganization || t.Kind == quiz.KindMisc || // judged 0 of 6: "Of what was he a co-founder?"
-		bareOblique(s, l.c.Pred) ||
+	var fl fired
+	other := t.Kind == quiz.KindOther
+	weak := fl.any("wh-weak",
+		check{"unstated", !stOK && !l.simple()}, check{"lossy", l.lossy}, check{"not-simple", !l.simple()},
+		check{"topic", topic(d, t)}, check{"own-source", l.source != "" && sameEntity(d, l.c.Source, t.Sent, l.c.Subj)},
+		check{"speech-subject", (t.Role == extract.RoleSubject || t.Role == extract.RoleInside) && extract.IsSpeech(s.Words[l.c.Pred].Lemma)},
+		check{"long-sentence", len(s.Words) > maxDeckSentence}, check{"anaphoric-answer", anaphoricAnswer(d, t)},
+		check{"other-kind", other && (t.Hi-t.Lo == 1 || t.Role == extract.RoleManner || l.c.Cop >= 0 && t.Case != "" || !plainNoun(s, t))},
+		check{"quoted", quoted(s, t.Lo)},
+		check{"unsure-person", t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(d.Entities[t.Entity])},
+		check{"rough-cuts", l.roughCuts() > 0}, check{"disagrees", !l.agrees()}, check{"incidental", incidental(d, t)},
+		check{"other-subject", other && t.Role == extract.RoleSubject}, // "What highlights ...?": vague
+		check{"part-of-name", named(t.Kind) && partOfName(s, t)},       // "Research Vessel _____": "Which city set sail?"
+		// judged 0 of 6: "Of what was he a co-founder?"
+		check{"org-kind", t.Kind == quiz.KindOrganization || t.Kind == quiz.KindMisc},
+		check{"bare-oblique", bareOblique(s, l.c.Pred)},
 		// Judged 0 of 8: the story's own city or a seat world knowledge
 		// gives ("In which city did the State Department ..."), and a name
 		// typed a city that is not one ("Which city was lost?").
-		t.Kind == quiz.KindCity || t.Kind == quiz.KindWeekday ||
-		valueKind(t.Kind) && rangePart(s, t) || // "In which year ... the Dumky Trio?" of "1890–91"
-		unresolvedIn(s, t, l.keptWords()) || // "the undamaged aircraft": which one, the question does not say
-		ck.anaphoric(d, s, t, l.keptWords()) || // "in the state": which, an earlier sentence said
-		l.droppedArgument()
-	if t.Role == extract.RoleInside && s.Rel(t.Head) == "compound" {
-		weak = true // "the Lyon talks" is no "Which city talks"
-	}
+		check{"city-or-weekday", t.Kind == quiz.KindCity || t.Kind == quiz.KindWeekday},
+		check{"range-part", valueKind(t.Kind) && rangePart(s, t)}, // "In which year ... the Dumky Trio?" of "1890–91"
+		check{"unresolved", unresolvedIn(s, t, l.keptWords())},    // "the undamaged aircraft": which one, the question does not say
+		check{"anaphoric", ck.anaphoric(d, s, t, l.keptWords())},  // "in the state": which, an earlier sentence said
+		check{"dropped-argument", l.droppedArgument()},
+		check{"compound-inside", t.Role == extract.RoleInside && s.Rel(t.Head) == "compound"}, // "the Lyon talks" is no "Which city talks"
+		check{"contested", ck.contested[fi]},                                                  // "How many bodies were recovered?": 40 at first, later three
+	)
 	// Questions that would read wrong are not asked at all, not even as
 	// an empty deck's last resort: a typo or "here" copied, a time given
 	// beside the time asked ("When did ... on Friday?"), a copula joining
@@ -325,12 +403,14 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 	noWh := g.misspelled(s, l.keptWords()) || deictic(s, l.keptWords()) ||
 		timeKind(t.Kind) && otherTime(s, t, l.keptWords()) ||
 		l.c.Cop >= 0 && (numberClash(s, t.Head, l.c.Subj) || numberClash(s, l.c.Pred, l.c.Subj)) ||
-		timeSubject(s, l.c.Subj) // "To what amount did June 30 rise?": a misparse
+		timeSubject(s, l.c.Subj) || // "To what amount did June 30 rise?": a misparse
+		relativeMain(s, l.c.Subj) // "whose son Tyler is in Year 11" parsed as the main clause
 	// Last, as it costs a parse: the statement must parse cleanly.
-	weak = weak || noWh || stOK && !ck.parseClean(st)
+	weak = weak || noWh || fl.any("wh-weak", check{"unclean-statement", stOK && !weak && !noWh && !ck.parseClean(st)})
 	defer func() {
 		for i := range out {
 			out[i].weak = out[i].weak || weak
+			out[i].flags = append(out[i].flags, fl...)
 		}
 	}()
 	for _, tpl := range g.templates {
@@ -351,20 +431,23 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		if givesAway(q, answer, t.Kind) {
 			break
 		}
-		if pointsBackRE.MatchString(q) {
-			weak = true // "the same airline's Flight 12"
-		}
-		if strings.Count(strings.TrimPrefix(q, "According to "+l.source+", "), ",") >= 2 {
-			weak = true // "When was she born, in Lyon, the younger of two daughters?"
-		}
+		weak = fl.any("wh-weak",
+			check{"points-back", pointsBackRE.MatchString(q)}, // "the same airline's Flight 12"
+			// "When was she born, in Lyon, the younger of two daughters?"
+			check{"two-asides", strings.Count(strings.TrimPrefix(q, "According to "+l.source+", "), ",") >= 2},
+		) || weak
 		// A wh-question served by default names something of the story,
 		// comes from a clause not coordinated with another, and asks for
 		// a name or a number: "What did she describe?" has as many
 		// right answers as a learner can word.
-		whWeak := tpl.Reserve || !specific(s, l) || coordinated(s, l.c) || l.coverage() < minCoverage || t.Kind == quiz.KindOther
+		var wfl fired
+		whWeak := wfl.any("wh-unsure",
+			check{"reserve-template", tpl.Reserve}, check{"unspecific", !specific(s, l)}, check{"coordinated", coordinated(s, l.c)},
+			check{"low-coverage", l.coverage() < minCoverage}, check{"other-kind", t.Kind == quiz.KindOther})
 		for _, ty := range tpl.Types {
 			c := mk(ty, q, tpl.ID, tpl.Priority)
 			c.weak = whWeak
+			c.flags = append(c.flags, wfl...)
 			if l.answerQual != "" {
 				if ty != quiz.ShortAnswer {
 					continue // options would each need the qualifier
@@ -379,7 +462,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 					continue
 				}
 				c.q.Options = opts
-				c.weak = c.weak || weakChoiceKind(t.Kind) || t.Kind == quiz.KindRegion && !g.knownRegion(answer)
+				c.weak = c.flags.any("choice-weak", check{"kind", weakChoiceKind(t.Kind)},
+					check{"unknown-region", t.Kind == quiz.KindRegion && !g.knownRegion(answer)}) || c.weak
 			case quiz.ShortAnswer:
 			default:
 				continue
@@ -992,7 +1076,23 @@ func listMember(s *extract.Sentence, t extract.Target) bool {
 		}
 	}
 	// "Chad and Niger": one of two names is given by the other too.
-	return n >= 3 || n == 2 && names
+	return n >= 3 || n == 2 && names || pairedName(s, t)
+}
+
+// pairedName reports a name joined by "and" or "or" to another name of its
+// kind right beside it ("from Spain and _____"), whatever the parse made
+// of the coordination.
+func pairedName(s *extract.Sentence, t extract.Target) bool {
+	m := s.Words[t.Lo].Mention
+	if m < 0 || !named(s.Mentions[m].Kind) {
+		return false
+	}
+	kind := s.Mentions[m].Kind
+	nameAt := func(j int) bool {
+		return j >= 0 && j < len(s.Words) && s.Words[j].Mention >= 0 && s.Mentions[s.Words[j].Mention].Kind == kind
+	}
+	conj := func(j int) bool { return j >= 0 && j < len(s.Words) && s.Words[j].UPOS == "CCONJ" }
+	return conj(t.Lo-1) && nameAt(t.Lo-2) || conj(t.Hi) && nameAt(t.Hi+1)
 }
 
 // pointsBackRE matches words that refer to what came before the
@@ -1198,10 +1298,16 @@ const minCoverage = 0.5
 // inHeadline reports a name the headline gives: a learner who read the
 // title knows it.
 func inHeadline(d *extract.Doc, t extract.Target) bool {
-	if t.Entity < 0 {
+	name := ""
+	switch {
+	case t.Entity >= 0:
+		name = d.Entities[t.Entity].Name
+	case named(t.Kind):
+		name = t.Text(d) // a name coreference left alone is still the headline's
+	default:
 		return false
 	}
-	for _, w := range strings.Fields(strings.ToLower(d.Entities[t.Entity].Name)) {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
 		if len(w) > 2 && d.Headline[strings.Trim(w, ".,'’s")] {
 			return true
 		}
@@ -1894,7 +2000,15 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	best := func(f int) float64 {
 		b := -1e9
 		for _, i := range byFact[f] {
-			b = math.Max(b, cands[i].score)
+			if !cands[i].weak {
+				b = math.Max(b, cands[i].rank())
+			}
+		}
+		if b > -1e9 {
+			return b
+		}
+		for _, i := range byFact[f] {
+			b = math.Max(b, cands[i].rank()-1) // only fills: after every servable fact
 		}
 		return b
 	}
@@ -1937,7 +2051,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 		if usedAnswer[key] >= 1 {
 			continue // the same answer twice says little new
 		}
-		pick := pickType(cands, is, len(deck))
+		pick := pickType(cands, is, clozeN < max(1, n/2))
 		if pick < 0 {
 			continue
 		}
@@ -1978,7 +2092,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 			}
 			for _, i := range byFact[f] {
 				c := cands[i]
-				if c.q.Type == quiz.TrueFalse || usedSent[c.sent] || fillTier(c) != tier || givesAwayDeck(deck, c.q) {
+				if c.q.Type == quiz.TrueFalse || usedSent[c.sent] || fillTier(c) != tier || c.accept < fillAt || givesAwayDeck(deck, c.q) {
 					continue
 				}
 				usedSent[c.sent] = true
@@ -2138,29 +2252,49 @@ func typeRank(t quiz.QuestionType) int {
 	return 3
 }
 
-// pickType chooses which of a fact's questions joins the deck at position
-// pos: mostly wh-questions (multiple choice first), about one in five a
-// true/false statement (keeping true and false near even) and about one in
-// seven a cloze.
-func pickType(cands []candidate, is []int, pos int) int {
-	find := func(ok func(c candidate) bool) int {
-		for _, i := range is {
-			if ok(cands[i]) {
-				return i
-			}
-		}
-		return -1
-	}
-	wantCloze := pos%7 == 3
-	if wantCloze {
-		if i := find(func(c candidate) bool { return c.q.Type == quiz.Cloze }); i >= 0 {
-			return i
+// pickType returns the candidate of is to serve. Of those a judge accepts
+// about as likely as the best (within pickSlack), a question reads better
+// than a blank: multiple choice first, then short answer, then a cloze,
+// and a blank only while the deck may take one more.
+func pickType(cands []candidate, is []int, clozeOK bool) int {
+	best := -1.0
+	for _, i := range is {
+		if ok := cands[i].q.Type != quiz.TrueFalse && (cands[i].q.Type != quiz.Cloze || clozeOK); ok {
+			best = math.Max(best, cands[i].accept)
 		}
 	}
 	for _, ty := range []quiz.QuestionType{quiz.MultipleChoice, quiz.ShortAnswer, quiz.Cloze} {
-		if i := find(func(c candidate) bool { return c.q.Type == ty }); i >= 0 {
-			return i
+		if ty == quiz.Cloze && !clozeOK {
+			break
+		}
+		pick := -1
+		for _, i := range is {
+			if c := cands[i]; c.q.Type == ty && c.accept >= best-pickSlack && (pick < 0 || c.rank() > cands[pick].rank()) {
+				pick = i
+			}
+		}
+		if pick >= 0 {
+			return pick
 		}
 	}
 	return -1
+}
+
+// pickSlack is how much less likely to be accepted a question may be than
+// a fact's best blank and still be chosen over it.
+const pickSlack = 0.1
+
+// relativeMain reports a subject that a relative pronoun modifies
+// ("whose son") in a clause the parse took for a main one: the sentence
+// was misread, and a question built on it asks something else.
+func relativeMain(s *extract.Sentence, subj int) bool {
+	if subj < 0 || s.Words[subj].Head < 0 || s.Rel(s.Words[subj].Head) == "acl:relcl" {
+		return false
+	}
+	for _, k := range s.Kids(subj) {
+		if s.Words[k].Feat("PronType") == "Rel" {
+			return true
+		}
+	}
+	return false
 }

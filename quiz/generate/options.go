@@ -233,15 +233,19 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		// "Who is the president of Ruritania?": world knowledge answers it;
 		// a teacher may still want it, from the reserve.
 		// "Who is the senator of the United States?": a country has many.
-		weak := country && headOfState[lastWord(strings.ToLower(f.Object))] || t.Reserve || peripheral(d, r.Person, r.Sent) ||
-			country && !uniquePosts[roleHeadWord(f.Object)] ||
-			t.Answer == "object" && sharedRole(an, r) || // two spokespeople of one agency: each one's post tells little
+		var fl fired
+		weak := fl.any("role-weak",
+			check{"head-of-state", country && headOfState[lastWord(strings.ToLower(f.Object))]},
+			check{"reserve-template", t.Reserve}, check{"peripheral", peripheral(d, r.Person, r.Sent)},
+			check{"country-post", country && !uniquePosts[roleHeadWord(f.Object)]},
+			check{"shared-role", t.Answer == "object" && sharedRole(an, r)}, // two spokespeople of one agency: each one's post tells little
 			// "Who is a research scientist at the lab?": others may be; judged
 			// ambiguous in two rounds.
-			t.Answer == "subject" && oneOfSeveral ||
+			check{"one-of-several", t.Answer == "subject" && oneOfSeveral},
 			// The post of someone quoted once or twice (an outside expert)
 			// is a detail; who holds a post is still worth asking.
-			t.Answer == "object" && r.Person >= 0 && d.Entities[r.Person].Mentions < 3
+			check{"minor-person", t.Answer == "object" && r.Person >= 0 && d.Entities[r.Person].Mentions < 3},
+		)
 		if t.Answer == "object" {
 			answer, kind = f.Object, quiz.KindRole
 		}
@@ -265,7 +269,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 					FactID: f.ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
 					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
 				},
-				fact: fi, sent: r.Sent, score: base + float64(t.Priority)/100, weak: weak, hard: weak,
+				fact: fi, sent: r.Sent, score: base + float64(t.Priority)/100, weak: weak, hard: weak, flags: fl,
 			}
 		}
 		for _, ty := range t.Types {
@@ -710,6 +714,8 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 		if t.Source != "description" || len(t.Kinds) > 0 && !containsKind(t.Kinds, e.Kind) || ds.Nationality != (t.Answer == "description") {
 			continue // a nationality is asked for, a description asks for its name
 		}
+		var fl fired
+		weak := fl.any("description-weak", check{"reserve-template", t.Reserve}, check{"peripheral", peripheral(d, ds.Entity, ds.Sent)})
 		mk := func(ty quiz.QuestionType, prompt, answer string, kind quiz.Kind) candidate {
 			acc := []string{answer}
 			if kind == quiz.KindPerson {
@@ -722,7 +728,7 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 					FactID: an.Facts[fi].ID, Type: ty, Prompt: prompt, Answer: answer, Accepted: acc,
 					AnswerKind: kind, Sentence: s.Text(), Template: t.ID, Difficulty: 2,
 				},
-				fact: fi, sent: ds.Sent, score: base + float64(t.Priority)/100, weak: t.Reserve || peripheral(d, ds.Entity, ds.Sent), hard: t.Reserve || peripheral(d, ds.Entity, ds.Sent),
+				fact: fi, sent: ds.Sent, score: base + float64(t.Priority)/100, weak: weak, hard: weak, flags: fl,
 			}
 		}
 		q, qok := fill(t.Question, slots)
@@ -753,6 +759,7 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 					// "Who is a chess champion?" has as many answers as
 					// there are champions; among options it has one.
 					c.weak, c.hard = true, true
+					c.flags = append(c.flags[:len(c.flags):len(c.flags)], "description-weak:indefinite")
 				}
 				if ty == quiz.MultipleChoice {
 					seed := hash64(q, 7)

@@ -374,3 +374,16 @@ func parallel(n int, f func(i int)) {
 	close(next)
 	wg.Wait()
 }
+
+// Candidates returns every question the generator makes of one document,
+// served or not, each with the features the acceptability ranker weighs.
+// Nothing is compared with other articles and the distractor pool is the
+// article's own: the ranker is trained on what a question asks and how.
+func (p *Pipeline) Candidates(ctx context.Context, doc Document) ([]generate.Candidate, error) {
+	r, an := p.extract(ctx, doc)
+	if r.Err != nil {
+		return nil, r.Err
+	}
+	an.Doc.Article.ID = r.Article.ID
+	return p.generator.Candidates(an, nil), nil
+}
