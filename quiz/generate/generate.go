@@ -151,6 +151,7 @@ func (g *Generator) candidates(an *extract.Analysis, pool *Pool) []candidate {
 	}
 	kept := cands[:0]
 	checked := map[string]bool{}
+	ents := newEntityIndex(d)
 	for _, c := range cands {
 		f, ok := form(c.q)
 		if !ok {
@@ -168,26 +169,13 @@ func (g *Generator) candidates(an *extract.Analysis, pool *Pool) []candidate {
 		}
 		c.score += f
 		c.q.ArticleID = d.Article.ID
-		c.features = append(features(c), docFeatures(d, c)...)
+		c.features = append(features(c), docFeatures(d, ents, c)...)
 		c.accept, c.value = g.ranker.Accept(c.features), g.ranker.Value(c.features)
 		c.q.Score = round3(c.rank())
 		kept = append(kept, c)
 	}
-	// What the ranker is sure of serves even where a rule held it back as
-	// unsure; what a rule found trivial or unfair (hard) stays out, and so
-	// does what a check the ranker was never trained on held back.
-	for i := range kept {
-		if c := &kept[i]; c.weak && !c.hard && !c.lastResort && c.accept >= promoteAt && g.ranker.knowsAll(c.flags) {
-			c.weak = false
-		}
-	}
 	return kept
 }
-
-// promoteAt is the acceptability from which a candidate a rule held back
-// as unsure is served: cross-validated on judged questions, those above it
-// were judged acceptable as often as the ones the rules serve (77%).
-const promoteAt = 0.7
 
 // fillAt is the least acceptability of a question that fills a deck too
 // small for its article: below it judges accepted about half.
@@ -311,7 +299,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			check{"decimal", decimalFigure(t, answer)}, check{"dateline", dateline(s, t)}, check{"class-predicate", classPredicate(s, t)},
 			check{"boilerplate", boilerplate(s)}, check{"caption", captionLike(d, s)}, check{"speaker", speaker(s, t)},
 			check{"list-member", listMember(s, t)}, check{"beside-place", besidePlace(s, t)}, check{"titled", g.titled(s, t)},
-			check{"weekday", t.Kind == quiz.KindWeekday}, check{"points-back", pointsBackRE.MatchString(cl) || backRE.MatchString(cl)},
+			check{"weekday", t.Kind == quiz.KindWeekday}, check{"points-back", pointsBack(cl) || tiesBack(cl)},
 			check{"compound", s.Rel(t.Head) == "compound"}, check{"protagonist", protagonist(d, t)},
 			check{"appos-defines", s.HasKid(t.Head, "appos")}, // "_____, the active ingredient of ...": the apposition defines it
 			check{"headline", inHeadline(d, t)}, check{"shares-word", sharesWord(cl, t.Text(d))},
@@ -432,7 +420,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			break
 		}
 		weak = fl.any("wh-weak",
-			check{"points-back", pointsBackRE.MatchString(q)}, // "the same airline's Flight 12"
+			check{"points-back", pointsBack(q)}, // "the same airline's Flight 12"
 			// "When was she born, in Lyon, the younger of two daughters?"
 			check{"two-asides", strings.Count(strings.TrimPrefix(q, "According to "+l.source+", "), ",") >= 2},
 		) || weak
@@ -1095,9 +1083,29 @@ func pairedName(s *extract.Sentence, t extract.Target) bool {
 	return conj(t.Lo-1) && nameAt(t.Lo-2) || conj(t.Hi) && nameAt(t.Hi+1)
 }
 
-// pointsBackRE matches words that refer to what came before the
-// sentence: "those same two years", "the same week".
-var pointsBackRE = regexp.MustCompile(`(?i)\b(those|these)( \w+){0,2} (years|months|weeks|days|decades)\b|\b(the|those|these) same\b|\bsimilar\b`)
+// pointsBack reports words that refer to what came before the sentence:
+// "those same two years", "the same week", "similar".
+func pointsBack(s string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(s), notWordRune)
+	for i, w := range ws {
+		switch w {
+		case "similar":
+			return true
+		case "same":
+			if i > 0 && (ws[i-1] == "the" || ws[i-1] == "those" || ws[i-1] == "these") {
+				return true
+			}
+		case "those", "these":
+			for k := i + 1; k <= i+3 && k < len(ws); k++ {
+				switch ws[k] {
+				case "years", "months", "weeks", "days", "decades":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // unresolvedDescription reports a sentence that speaks of "the company"
 // or "the co-pilot" without the article's name for it: out of its article
@@ -1208,9 +1216,22 @@ func definite(s *extract.Sentence, j int) int {
 // ("When was she born, in Lyon?").
 var strayTailRE = regexp.MustCompile(`, (in|on|at|for|from|with|by|to|of|up|down|about|around) [^,?]*\?$`)
 
-// backRE matches words that tie a sentence to what came before it:
-// "is also", "again", "another".
-var backRE = regexp.MustCompile(`(?i)\b(also|again|another|too|as well|likewise|similarly|either)\b`)
+// tiesBack reports words that tie a sentence to what came before it: "is
+// also", "again", "another", "as well".
+func tiesBack(s string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(s), notWordRune)
+	for i, w := range ws {
+		switch w {
+		case "also", "again", "another", "too", "likewise", "similarly", "either":
+			return true
+		case "as":
+			if i+1 < len(ws) && ws[i+1] == "well" {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // titled reports a person blanked right after a title ("Prime Minister
 // _____"): a famous holder is world knowledge, another an incidental
@@ -2000,15 +2021,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	best := func(f int) float64 {
 		b := -1e9
 		for _, i := range byFact[f] {
-			if !cands[i].weak {
-				b = math.Max(b, cands[i].rank())
-			}
-		}
-		if b > -1e9 {
-			return b
-		}
-		for _, i := range byFact[f] {
-			b = math.Max(b, cands[i].rank()-1) // only fills: after every servable fact
+			b = math.Max(b, cands[i].score)
 		}
 		return b
 	}
@@ -2051,7 +2064,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 		if usedAnswer[key] >= 1 {
 			continue // the same answer twice says little new
 		}
-		pick := pickType(cands, is, clozeN < max(1, n/2))
+		pick := pickType(cands, is, len(deck))
 		if pick < 0 {
 			continue
 		}
@@ -2252,37 +2265,32 @@ func typeRank(t quiz.QuestionType) int {
 	return 3
 }
 
-// pickType returns the candidate of is to serve. Of those a judge accepts
-// about as likely as the best (within pickSlack), a question reads better
-// than a blank: multiple choice first, then short answer, then a cloze,
-// and a blank only while the deck may take one more.
-func pickType(cands []candidate, is []int, clozeOK bool) int {
-	best := -1.0
-	for _, i := range is {
-		if ok := cands[i].q.Type != quiz.TrueFalse && (cands[i].q.Type != quiz.Cloze || clozeOK); ok {
-			best = math.Max(best, cands[i].accept)
+// pickType chooses which of a fact's questions joins the deck at position
+// pos: mostly wh-questions (multiple choice first), about one in five a
+// true/false statement (keeping true and false near even) and about one in
+// seven a cloze.
+func pickType(cands []candidate, is []int, pos int) int {
+	find := func(ok func(c candidate) bool) int {
+		for _, i := range is {
+			if ok(cands[i]) {
+				return i
+			}
+		}
+		return -1
+	}
+	wantCloze := pos%7 == 3
+	if wantCloze {
+		if i := find(func(c candidate) bool { return c.q.Type == quiz.Cloze }); i >= 0 {
+			return i
 		}
 	}
 	for _, ty := range []quiz.QuestionType{quiz.MultipleChoice, quiz.ShortAnswer, quiz.Cloze} {
-		if ty == quiz.Cloze && !clozeOK {
-			break
-		}
-		pick := -1
-		for _, i := range is {
-			if c := cands[i]; c.q.Type == ty && c.accept >= best-pickSlack && (pick < 0 || c.rank() > cands[pick].rank()) {
-				pick = i
-			}
-		}
-		if pick >= 0 {
-			return pick
+		if i := find(func(c candidate) bool { return c.q.Type == ty }); i >= 0 {
+			return i
 		}
 	}
 	return -1
 }
-
-// pickSlack is how much less likely to be accepted a question may be than
-// a fact's best blank and still be chosen over it.
-const pickSlack = 0.1
 
 // relativeMain reports a subject that a relative pronoun modifies
 // ("whose son") in a clause the parse took for a main one: the sentence

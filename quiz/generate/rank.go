@@ -159,19 +159,6 @@ func (rk *Ranker) Accept(features []string) float64 { return logistic(rk.accept,
 // features, 0 (useless or failing) to 1 (very useful).
 func (rk *Ranker) Value(features []string) float64 { return logistic(rk.value, features) }
 
-// knowsAll reports whether the ranker was trained on every one of these
-// features: it overrules only checks it has seen judged.
-func (rk *Ranker) knowsAll(features []string) bool {
-	for _, f := range features {
-		_, a := rk.accept[f]
-		_, v := rk.value[f]
-		if !a && !v {
-			return false
-		}
-	}
-	return true
-}
-
 // logistic returns the logistic function of the weights of features.
 func logistic(w map[string]float64, features []string) float64 {
 	z := 0.0
@@ -191,44 +178,56 @@ type Candidate struct {
 	Accept, Value float64
 }
 
+// entityIndex finds an article's entities by a question's answer, with
+// how often each is mentioned against the others; built once per article.
+type entityIndex struct {
+	byAnswer map[string]int // normalized name, and surname, -> entity
+	rank     []int          // 1 for the most mentioned
+	top      int
+}
+
+// newEntityIndex indexes d's entities.
+func newEntityIndex(d *extract.Doc) *entityIndex {
+	x := &entityIndex{byAnswer: map[string]int{}, rank: make([]int, len(d.Entities)), top: -1}
+	for i, e := range d.Entities {
+		if x.top < 0 || e.Mentions > d.Entities[x.top].Mentions {
+			x.top = i
+		}
+		x.rank[i] = 1
+		for _, o := range d.Entities {
+			if o.Mentions > e.Mentions {
+				x.rank[i]++
+			}
+		}
+		for _, k := range []string{quiz.NormalizeAnswer(e.Name), quiz.NormalizeAnswer(quiz.Surname(e.Name))} {
+			if _, seen := x.byAnswer[k]; k != "" && !seen {
+				x.byAnswer[k] = i
+			}
+		}
+	}
+	return x
+}
+
 // docFeatures names what the article says of a candidate: how central its
 // sentence is, whether its answer is the story's main entity (the
 // commonest failure judges find: the answer is what the story is about),
 // and how the prompt opens.
-func docFeatures(d *extract.Doc, c candidate) []string {
+func docFeatures(d *extract.Doc, x *entityIndex, c candidate) []string {
 	var fs []string
 	if c.sent >= 0 && c.sent < len(d.Centrality) {
 		fs = append(fs, "centrality"+bucket(int(d.Centrality[c.sent]*10), 2, 4, 6, 8))
 	}
-	ans := quiz.NormalizeAnswer(c.q.Answer)
-	top, rank := -1, 0
-	for i, e := range d.Entities {
-		if top < 0 || e.Mentions > d.Entities[top].Mentions {
-			top = i
-		}
-	}
-	for i, e := range d.Entities {
-		n := quiz.NormalizeAnswer(e.Name)
-		if n == "" || n != ans && quiz.NormalizeAnswer(quiz.Surname(e.Name)) != ans {
-			continue
-		}
-		rank = 1
-		for _, o := range d.Entities {
-			if o.Mentions > e.Mentions {
-				rank++
-			}
-		}
-		fs = append(fs, "answer-rank"+bucket(rank, 1, 2, 4))
-		if i == top {
+	if i, ok := x.byAnswer[quiz.NormalizeAnswer(c.q.Answer)]; ok {
+		e := d.Entities[i]
+		fs = append(fs, "answer-rank"+bucket(x.rank[i], 1, 2, 4))
+		if i == x.top {
 			fs = append(fs, "answer-top")
 		}
 		if i < len(d.Salience) {
 			fs = append(fs, "answer-salience"+bucket(int(d.Salience[i]*10), 2, 5, 8))
 		}
 		fs = append(fs, "answer-mentions"+bucket(e.Mentions, 1, 2, 4, 8))
-		break
-	}
-	if rank == 0 {
+	} else {
 		fs = append(fs, "answer-no-entity")
 	}
 	for _, w := range strings.Fields(strings.ToLower(c.q.Answer)) {

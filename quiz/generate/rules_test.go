@@ -149,3 +149,27 @@ func TestArithmeticGiveaway(t *testing.T) {
 		}
 	}
 }
+
+func TestPointsBack(t *testing.T) {
+	tests := []struct {
+		s          string
+		back, ties bool
+	}{
+		{"In those same two years, prices rose.", true, false},
+		{"The same week, she left.", true, false},
+		{"A similar plan failed.", true, false},
+		{"These days she writes.", true, false},
+		{"She also won the final.", false, true},
+		{"He was there as well.", false, true},
+		{"The council met on Monday.", false, false},
+		{"Sameer said the tool was useful.", false, false},
+	}
+	for _, tt := range tests {
+		if got := pointsBack(tt.s); got != tt.back {
+			t.Errorf("pointsBack(%q) = %v, want %v", tt.s, got, tt.back)
+		}
+		if got := tiesBack(tt.s); got != tt.ties {
+			t.Errorf("tiesBack(%q) = %v, want %v", tt.s, got, tt.ties)
+		}
+	}
+}
