@@ -204,6 +204,9 @@ func train(exs []example, y target, l2 float64, keep func(string) bool) map[stri
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
+// dumped counts the cross-validations written to $RANKTRAIN_DUMP.
+var dumped int
+
 // crossValidate trains on all but one fold of articles and scores the
 // rest, then logs the held-out log-loss and the acceptable share of the
 // questions ranked above each cut.
@@ -257,8 +260,10 @@ func crossValidate(exs []example, y target, folds int, l2 float64, keep func(str
 		}
 	}
 	if dump := os.Getenv("RANKTRAIN_DUMP"); dump != "" {
+		// The held-out predictions, for reading (one file per target).
 		b, _ := json.Marshal(all)
-		_ = os.WriteFile(dump, b, 0o644)
+		_ = os.WriteFile(fmt.Sprintf("%s.%d", dump, dumped), b, 0o644)
+		dumped++
 	}
 	log.Printf("held-out log-loss %.3f (prior only %.3f)", loss/wsum, base/wsum)
 	sort.Slice(all, func(a, b int) bool { return all[a].P > all[b].P })

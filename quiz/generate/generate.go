@@ -177,6 +177,11 @@ func (g *Generator) candidates(an *extract.Analysis, pool *Pool) []candidate {
 	return kept
 }
 
+// cutFillAt is the least acceptability of a sentence cut to its clause
+// that fills a deck: cross-validated, those between fillAt and it were
+// accepted about half the time, those above it three times in four.
+const cutFillAt = 0.65
+
 // fillAt is the least acceptability of a question that fills a deck too
 // small for its article: below it judges accepted about half.
 const fillAt = 0.5
@@ -311,6 +316,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			check{"arithmetic", arithmeticGiveaway(cl, answer)},
 			check{"deictic", deictic(s, nil)},    // "this week here": where the speaker stood
 			check{"contested", ck.contested[fi]}, // "Attendance stood at _____": 86 per cent then, 94 now
+			// "led the tiebreak _____ before ...": a moment of the match; the
+			// result is in the lead.
+			check{"passing-score", passingScore(s, t) || t.Kind == quiz.KindScore && t.Sent > 2},
 		)
 		// "The information had been requested ...": judged ambiguous in
 		// every round; only an article without another question asks it.
@@ -2105,7 +2113,7 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 			}
 			for _, i := range byFact[f] {
 				c := cands[i]
-				if c.q.Type == quiz.TrueFalse || usedSent[c.sent] || fillTier(c) != tier || c.accept < fillAt || givesAwayDeck(deck, c.q) {
+				if c.q.Type == quiz.TrueFalse || usedSent[c.sent] || fillTier(c) != tier || c.accept < fillAt || tier == 2 && c.accept < cutFillAt || givesAwayDeck(deck, c.q) {
 					continue
 				}
 				usedSent[c.sent] = true
@@ -2302,6 +2310,35 @@ func relativeMain(s *extract.Sentence, subj int) bool {
 	for _, k := range s.Kids(subj) {
 		if s.Words[k].Feat("PronType") == "Rel" {
 			return true
+		}
+	}
+	return false
+}
+
+// passingScore reports a score that is a moment of a match, not its
+// result: one in brackets ("7-6(5)"), or one of several in its sentence
+// ("Trailing 5-4 in the deciding set ... levelled at 5-5").
+func passingScore(s *extract.Sentence, t extract.Target) bool {
+	if t.Kind != quiz.KindScore {
+		return false
+	}
+	if t.Lo > 0 && s.Words[t.Lo-1].Text == "(" {
+		return true
+	}
+	for _, m := range s.Mentions {
+		if m.Kind == quiz.KindScore && m.Lo != t.Lo {
+			return true
+		}
+	}
+	for j, w := range s.Words {
+		if j >= t.Lo && j < t.Hi {
+			continue
+		}
+		if a, b, ok := strings.Cut(w.Text, "-"); ok && isDigits(a) && isDigits(b) {
+			return true // "levelled at 5-5"
+		}
+		if j+2 < len(s.Words) && (j+2 < t.Lo || j >= t.Hi) && isDigits(w.Text) && isDash(s.Words[j+1].Text) && isDigits(s.Words[j+2].Text) {
+			return true // the same, split into three tokens
 		}
 	}
 	return false

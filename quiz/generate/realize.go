@@ -130,6 +130,14 @@ func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 		for j := t.Lo; j < t.Hi; j++ {
 			l.answer[j] = true
 		}
+		// An apposition restates the answer ("was 67 percent, the highest
+		// in years"): it goes with it, or the question reads "What
+		// percentage was turnout the highest in years?".
+		for _, k := range s.Kids(c.Pred) {
+			if s.Rel(k) == "appos" && k >= t.Hi {
+				s.Walk(k, func(j int) { l.answer[j] = true })
+			}
+		}
 	}
 	if c.Source >= 0 && c.Subj >= 0 && s.Words[c.Source].Ent >= 0 && s.Words[c.Source].Ent == s.Words[c.Subj].Ent {
 		// "Ann said she was tired" is no "According to Ann, Ann was

@@ -444,7 +444,9 @@ func questionsOf(t *testing.T, raw, source string) []quiz.Question {
 // articles: one of two names joined by "and" is not blanked, a day is no
 // part of a team's name, "the union" is not taken for the company named
 // last, a figure the article gives differently elsewhere is not asked in
-// the deck, and a clause the parse misread around "whose" asks nothing.
+// the deck, a clause the parse misread around "whose" asks nothing, an
+// apposition to the answer goes with it, and the scores of a match's
+// moments are not asked.
 func TestJudgedRepairs(t *testing.T) {
 	raw := "Dockers strike at Velmar Freight as talks fail\n\n" +
 		"Dock workers at Velmar Freight walked out on Monday after talks over pay broke down, the Harbour Workers Union said.\n\n" +
@@ -453,7 +455,10 @@ func TestJudgedRepairs(t *testing.T) {
 		"Turnout stood at 64 per cent in the first ballot, and most members backed the strike.\n\n" +
 		"Turnout had risen to 81 per cent by the second ballot in June.\n\n" +
 		"The Ostrava Kings beat the Lindqvist Rovers on Sunday in the port's charity match, which raised $12,000 for the strikers.\n\n" +
-		"For Maria Costa, whose son Pavel is in his first year at the docks, the strike has been hard.\n"
+		"For Maria Costa, whose son Pavel is in his first year at the docks, the strike has been hard.\n\n" +
+		"Turnout was 58.4 percent, the highest in a decade.\n\n" +
+		"In the final, Lena Ostrova beat Ana Ruiz 6-4 3-6 7-6(5) to win the port's tennis cup.\n\n" +
+		"Ostrova led the tiebreak 4-1 before Ruiz levelled at 5-5.\n"
 	qs := questionsOf(t, raw, "strike.txt")
 	for _, q := range qs {
 		if strings.Contains(q.Answer, "on Sunday") {
@@ -465,8 +470,14 @@ func TestJudgedRepairs(t *testing.T) {
 		if strings.Contains(q.Prompt, "first year at the docks for") {
 			t.Errorf("a question built on a misread relative clause: %q", q.Prompt)
 		}
+		if strings.Contains(q.Prompt, "turnout the highest") {
+			t.Errorf("the answer's apposition left in the question: %q", q.Prompt)
+		}
 		if q.Reserve {
 			continue
+		}
+		if q.AnswerKind == quiz.KindScore {
+			t.Errorf("a passing score of a match asked in the deck: %q -> %q", q.Prompt, q.Answer)
 		}
 		if (q.Answer == "Chile" || q.Answer == "Norway") && strings.Contains(q.Prompt, " and _____") {
 			t.Errorf("one of two names blanked: %q -> %q", q.Prompt, q.Answer)
