@@ -2300,16 +2300,17 @@ func pickType(cands []candidate, is []int, pos int) int {
 	return -1
 }
 
-// relativeMain reports a subject that a relative pronoun modifies
-// ("whose son") in a clause the parse took for a main one: the sentence
-// was misread, and a question built on it asks something else.
+// relativeMain reports a subject that a relative or interrogative word
+// modifies ("whose son", "what" in "capping what its chief called a
+// record year") in a clause the parse took for a main one: the sentence was
+// misread, and a question built on it asks something else.
 func relativeMain(s *extract.Sentence, subj int) bool {
 	if subj < 0 || s.Words[subj].Head < 0 || s.Rel(s.Words[subj].Head) == "acl:relcl" {
 		return false
 	}
 	for _, k := range s.Kids(subj) {
-		if s.Words[k].Feat("PronType") == "Rel" {
-			return true
+		if pt := s.Words[k].Feat("PronType"); pt == "Rel" || pt == "Int" {
+			return true // "whose son", "what CEO Ann Lee called ...": a relative clause
 		}
 	}
 	return false

@@ -458,7 +458,8 @@ func TestJudgedRepairs(t *testing.T) {
 		"For Maria Costa, whose son Pavel is in his first year at the docks, the strike has been hard.\n\n" +
 		"Turnout was 58.4 percent, the highest in a decade.\n\n" +
 		"In the final, Lena Ostrova beat Ana Ruiz 6-4 3-6 7-6(5) to win the port's tennis cup.\n\n" +
-		"Ostrova led the tiebreak 4-1 before Ruiz levelled at 5-5.\n"
+		"Ostrova led the tiebreak 4-1 before Ruiz levelled at 5-5.\n\n" +
+		"Velmar Freight earned $9 million in the fourth quarter, capping what CEO Ana Lind called a record year for the biggest port operator by tonnage.\n"
 	qs := questionsOf(t, raw, "strike.txt")
 	for _, q := range qs {
 		if strings.Contains(q.Answer, "on Sunday") {
@@ -469,6 +470,9 @@ func TestJudgedRepairs(t *testing.T) {
 		}
 		if strings.Contains(q.Prompt, "first year at the docks for") {
 			t.Errorf("a question built on a misread relative clause: %q", q.Prompt)
+		}
+		if strings.HasPrefix(q.Prompt, "Who called a record year") {
+			t.Errorf("a question built on a free relative misread as a main clause: %q", q.Prompt)
 		}
 		if strings.Contains(q.Prompt, "turnout the highest") {
 			t.Errorf("the answer's apposition left in the question: %q", q.Prompt)
