@@ -314,8 +314,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			check{"first", strings.EqualFold(answer, "first")},                     // "the territory's _____ female premier": the guess
 			check{"age-appos", t.Kind == quiz.KindAge && s.Rel(t.Head) == "appos"}, // "Fenn, _____, conceded": what is asked is not said
 			check{"arithmetic", arithmeticGiveaway(cl, answer)},
-			check{"deictic", deictic(s, nil)},    // "this week here": where the speaker stood
-			check{"contested", ck.contested[fi]}, // "Attendance stood at _____": 86 per cent then, 94 now
+			check{"deictic", deictic(s, nil)},                   // "this week here": where the speaker stood
+			check{"contested", ck.contested[fi]},                // "Attendance stood at _____": 86 per cent then, 94 now
+			check{"dateline-place", g.datelinePlace(d, answer)}, // "told a news conference in _____" under "PRAGUE -"
 			// "led the tiebreak _____ before ...": a moment of the match; the
 			// result is in the lead.
 			check{"passing-score", passingScore(s, t) || t.Kind == quiz.KindScore && t.Sent > 2},
@@ -2343,4 +2344,43 @@ func passingScore(s *extract.Sentence, t extract.Target) bool {
 		}
 	}
 	return false
+}
+
+// datelinePlace reports a place the story's dateline names, or the
+// country of the city it names: "told reporters in _____" under "PRAGUE,
+// May 3 -" asks what the reader saw first.
+func (g *Generator) datelinePlace(d *extract.Doc, answer string) bool {
+	if len(d.Sents) == 0 {
+		return false
+	}
+	start := d.Sents[0].Start
+	para := strings.LastIndexByte(d.Body[:start], '\n') + 1
+	line := d.Body[para:start]
+	if strings.TrimSpace(line) == "" || len(line) > 120 {
+		return false
+	}
+	a := strings.ToLower(answer)
+	for _, w := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == '(' || r == ')' || r == '-' || r == '–' || r == '—' }) {
+		place := strings.TrimSpace(w)
+		if place == "" {
+			continue
+		}
+		if strings.ToLower(place) == a {
+			return true
+		}
+		if _, country, ok := g.lx.Place(titleWords(place)); ok && strings.EqualFold(country, answer) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWords writes an upper-case dateline word as a name: "PRAGUE" is
+// "Prague", "NEW YORK" is "New York".
+func titleWords(s string) string {
+	ws := strings.Fields(strings.ToLower(s))
+	for i, w := range ws {
+		ws[i] = capitalize(w)
+	}
+	return strings.Join(ws, " ")
 }

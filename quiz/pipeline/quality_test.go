@@ -491,3 +491,17 @@ func TestJudgedRepairs(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelinePlace checks that the place a story's dateline names is not
+// blanked in the deck: the reader saw it first.
+func TestDatelinePlace(t *testing.T) {
+	raw := "Ruritanian central bank holds rates\n\n" +
+		"VARNOVO, May 3 (Northwire) - The Ruritanian National Bank kept its main rate at 4.5% on Thursday, as 14 of 17 analysts had expected.\n\n" +
+		"\"We are not in a hurry,\" Governor Ana Lind told a news conference in Varnovo.\n\n" +
+		"Inflation rose to 3.1% in April from 2.8% in March, driven by rents and food.\n"
+	for _, q := range questionsOf(t, raw, "rates.txt") {
+		if !q.Reserve && q.Answer == "Varnovo" {
+			t.Errorf("the dateline's place blanked in the deck: %q", q.Prompt)
+		}
+	}
+}
