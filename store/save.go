@@ -6,6 +6,7 @@ package store
 // articles, in bounded queries.
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -183,18 +184,20 @@ const relatedWindow = 1000
 
 // Related returns up to limit stored articles (without their bodies) among
 // the newest relatedWindow that share at least two of the entities, most
-// shared first, with their facts, leaving out exclude. The facts are bare
-// (bareCols), which is what comparing them (sides, kinds, relation, key,
-// organization) reads. The (entity,
-// article) index makes it a range scan per entity.
-func (s *Store) Related(ctx context.Context, entities []string, exclude []int64, limit int) ([]quiz.Article, []quiz.Fact, error) {
+// shared first, leaving out exclude; with them each one's entities by
+// article ID, as saveEntities stored them with its facts, and those of
+// their facts whose key is one of keys, which is all a comparison reads.
+// The facts are bare (bareCols): sides, kinds, relation, key and
+// organization. The (entity, article) index makes the search a range scan
+// per entity.
+func (s *Store) Related(ctx context.Context, entities, keys []string, exclude []int64, limit int) ([]quiz.Article, map[int64][]string, []quiz.Fact, error) {
 	if len(entities) < 2 {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	db := s.db.WithContext(ctx)
 	var newest int64
 	if err := db.Model(&articleRow{}).Select("coalesce(max(id), 0)").Scan(&newest).Error; err != nil {
-		return nil, nil, fmt.Errorf("related articles: %w", err)
+		return nil, nil, nil, fmt.Errorf("related articles: %w", err)
 	}
 	q := db.Model(&entityRow{}).Select("article_id").Where("entity IN ? AND article_id > ?", entities, newest-relatedWindow)
 	if len(exclude) > 0 {
@@ -203,22 +206,38 @@ func (s *Store) Related(ctx context.Context, entities []string, exclude []int64,
 	var ids []int64
 	if err := q.Group("article_id").Having("count(*) >= ?", 2).Order("count(*) DESC, article_id DESC").Limit(limit).
 		Pluck("article_id", &ids).Error; err != nil {
-		return nil, nil, fmt.Errorf("related articles: %w", err)
+		return nil, nil, nil, fmt.Errorf("related articles: %w", err)
 	}
 	if len(ids) == 0 {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
 	var arts []articleRow
 	if err := db.Omit("body").Where("id IN ?", ids).Order("id").Find(&arts).Error; err != nil {
-		return nil, nil, fmt.Errorf("related articles: %w", err)
+		return nil, nil, nil, fmt.Errorf("related articles: %w", err)
 	}
-	outF, err := scanBareFacts(db.Where("article_id IN ?", ids).Order("id"))
-	if err != nil {
-		return nil, nil, fmt.Errorf("related facts: %w", err)
+	var rows []entityRow
+	if err := db.Select("article_id", "entity").Where("article_id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, nil, nil, fmt.Errorf("related entities: %w", err)
 	}
+	ents := make(map[int64][]string, len(ids))
+	for _, r := range rows {
+		ents[r.ArticleID] = append(ents[r.ArticleID], r.Entity)
+	}
+	for _, es := range ents {
+		slices.Sort(es) // in bytes, as quiz.Entities sorts; PostgreSQL's collation may not
+	}
+	var facts []quiz.Fact
+	for chunk := range slices.Chunk(keys, 500) {
+		fs, err := scanBareFacts(db.Where("article_id IN ? AND key IN ?", ids, chunk))
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("related facts: %w", err)
+		}
+		facts = append(facts, fs...)
+	}
+	slices.SortFunc(facts, func(a, b quiz.Fact) int { return cmp.Compare(a.ID, b.ID) })
 	outA := make([]quiz.Article, len(arts))
 	for i, a := range arts {
 		outA[i] = a.domain()
 	}
-	return outA, outF, nil
+	return outA, ents, facts, nil
 }
