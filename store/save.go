@@ -211,17 +211,27 @@ func (s *Store) Related(ctx context.Context, entities, keys []string, exclude []
 	if len(ids) == 0 {
 		return nil, nil, nil, nil
 	}
-	var arts []articleRow
-	if err := db.Omit("body").Where("id IN ?", ids).Order("id").Find(&arts).Error; err != nil {
+	// Scanned by hand (hotpath.go): gorm's reflection over the entity rows
+	// cost as much as the search.
+	arts, err := scanRows(db.Model(&articleRow{}).Select(summaryCols).Where("id IN ?", ids).Order("id"), scanSummary)
+	if err != nil {
 		return nil, nil, nil, fmt.Errorf("related articles: %w", err)
 	}
-	var rows []entityRow
-	if err := db.Select("article_id", "entity").Where("article_id IN ?", ids).Find(&rows).Error; err != nil {
+	type entity struct {
+		article int64
+		name    string
+	}
+	rows, err := scanRows(db.Model(&entityRow{}).Select("article_id, entity").Where("article_id IN ?", ids),
+		func(sc rowScanner) (entity, error) {
+			var e entity
+			return e, sc.Scan(&e.article, &e.name)
+		})
+	if err != nil {
 		return nil, nil, nil, fmt.Errorf("related entities: %w", err)
 	}
 	ents := make(map[int64][]string, len(ids))
-	for _, r := range rows {
-		ents[r.ArticleID] = append(ents[r.ArticleID], r.Entity)
+	for _, e := range rows {
+		ents[e.article] = append(ents[e.article], e.name)
 	}
 	for _, es := range ents {
 		slices.Sort(es) // in bytes, as quiz.Entities sorts; PostgreSQL's collation may not
@@ -237,7 +247,7 @@ func (s *Store) Related(ctx context.Context, entities, keys []string, exclude []
 	slices.SortFunc(facts, func(a, b quiz.Fact) int { return cmp.Compare(a.ID, b.ID) })
 	outA := make([]quiz.Article, len(arts))
 	for i, a := range arts {
-		outA[i] = a.domain()
+		outA[i] = a.Article
 	}
 	return outA, ents, facts, nil
 }
