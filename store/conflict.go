@@ -59,8 +59,8 @@ func (s *Store) Conflicts(ctx context.Context, articleID int64, limit int) ([]Co
 		ids = append(ids, r.FactID, r.OtherFactID)
 		arts = append(arts, r.OtherArticleID)
 	}
-	var facts []factRow
-	if err := db.Where("id IN ?", uniq(ids)).Find(&facts).Error; err != nil {
+	facts, err := scanFacts(db.Where("id IN ?", uniq(ids))) // by hand (hotpath.go), as on every article page
+	if err != nil {
 		return nil, 0, fmt.Errorf("conflicting facts: %w", err)
 	}
 	var articles []articleRow
@@ -69,7 +69,7 @@ func (s *Store) Conflicts(ctx context.Context, articleID int64, limit int) ([]Co
 	}
 	byFact := make(map[int64]quiz.Fact, len(facts))
 	for _, f := range facts {
-		byFact[f.ID] = f.domain()
+		byFact[f.ID] = f
 	}
 	byArticle := make(map[int64]quiz.Article, len(articles))
 	for _, a := range articles {
