@@ -24,13 +24,14 @@ const (
 	recentScores  = 30
 	homeScoreRows = 5
 	// pageSize is how many articles a list page shows; longer lists page
-	// by keyset ("?before=ID").
-	pageSize = 30
+	// by keyset ("?before=ID"). A page's cost is its rows (each row is
+	// dozens of escaped template fields), so pages are short.
+	pageSize = 20
 	// shownConflicts is how many conflicts an article page shows; a link
 	// leads to the rest.
 	shownConflicts = 3
 	// deckPageSize is how many questions a deck page lists.
-	deckPageSize = 100
+	deckPageSize = 20
 )
 
 // base returns the layout's data for a page titled title under the
@@ -258,7 +259,7 @@ func (s *Server) paramArticle(c *fiber.Ctx) (articleContents, error) {
 }
 
 // reservePage is how many reserve questions one article page lists.
-const reservePage = 50
+const reservePage = 20
 
 func (s *Server) showArticle(c *fiber.Ctx) error {
 	ctx := c.UserContext()
