@@ -61,6 +61,21 @@ func scanBare(sc rowScanner) (quiz.Fact, error) {
 	return f, err
 }
 
+// sideCols are the columns of a fact in a distractor pool (scanSides):
+// its IDs, sides and their kinds.
+const sideCols = `id, article_id, COALESCE(subject, ''), COALESCE(subject_kind, ''), COALESCE(object, ''), COALESCE(object_kind, '')`
+
+// scanSides reads the columns of sideCols.
+func scanSides(sc rowScanner) (quiz.Fact, error) {
+	var (
+		f                 quiz.Fact
+		subjKind, objKind string
+	)
+	err := sc.Scan(&f.ID, &f.ArticleID, &f.Subject, &subjKind, &f.Object, &objKind)
+	f.SubjectKind, f.ObjectKind = quiz.Kind(subjKind), quiz.Kind(objKind)
+	return f, err
+}
+
 // markCols are the columns of a fact marked in its article (scanMark): a
 // bare fact's sides and kinds, with its sentence and where it and the
 // answer in it start.

@@ -162,9 +162,9 @@ func (s *Store) Known(ctx context.Context, hashes []string) (map[string]int64, e
 
 // PoolFacts returns up to limit facts of stored articles, newest first,
 // leaving out the articles exclude: one indexed query, however large the
-// library. The facts are bare (bareCols): their sides, kinds, relation and
-// key, which is what a distractor pool draws on, without sentences or
-// sources.
+// library. The facts carry their IDs, sides and kinds (sideCols), which is
+// what a distractor pool draws on: reading thousands of rows, each column
+// left out is a tenth of the read.
 func (s *Store) PoolFacts(ctx context.Context, limit int, exclude []int64) ([]quiz.Fact, error) {
 	ctx, err := s.bounded(ctx)
 	if err != nil {
@@ -174,7 +174,7 @@ func (s *Store) PoolFacts(ctx context.Context, limit int, exclude []int64) ([]qu
 	if len(exclude) > 0 {
 		q = q.Where("article_id NOT IN ?", exclude)
 	}
-	out, err := scanBareFacts(q)
+	out, err := scanRows(q.Model(&factRow{}).Select(sideCols), scanSides)
 	if err != nil {
 		return nil, fmt.Errorf("pool facts: %w", err)
 	}

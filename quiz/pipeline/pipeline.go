@@ -74,7 +74,8 @@ type Pool interface {
 	// hashes.
 	Known(ctx context.Context, hashes []string) (map[string]int64, error)
 	// PoolFacts returns up to limit facts of stored articles, newest
-	// first, leaving out the articles exclude: distractors come from them.
+	// first, leaving out the articles exclude: distractors come from their
+	// sides and kinds, which are all the facts need to carry.
 	PoolFacts(ctx context.Context, limit int, exclude []int64) ([]quiz.Fact, error)
 	// Related returns up to limit stored articles naming at least two of
 	// the entities (see merge.Entities), leaving out exclude: the
