@@ -45,12 +45,18 @@ func (s *Store) Conflicts(ctx context.Context, articleID int64, limit int) ([]Co
 	if total == 0 {
 		return nil, 0, nil
 	}
-	q := db.Where("article_id = ?", articleID).Order("fact_id, other_fact_id")
+	// Every article page reads these: scanned by hand (hotpath.go), not
+	// through gorm's reflection.
+	q := db.Model(&conflictRow{}).Select("fact_id, other_fact_id, other_article_id").
+		Where("article_id = ?", articleID).Order("fact_id, other_fact_id")
 	if limit > 0 {
 		q = q.Limit(limit)
 	}
-	var rows []conflictRow
-	if err := q.Find(&rows).Error; err != nil {
+	rows, err := scanRows(q, func(sc rowScanner) (conflictRow, error) {
+		var r conflictRow
+		return r, sc.Scan(&r.FactID, &r.OtherFactID, &r.OtherArticleID)
+	})
+	if err != nil {
 		return nil, 0, fmt.Errorf("conflicts of article %d: %w", articleID, err)
 	}
 	ids := make([]int64, 0, 2*len(rows))
@@ -59,21 +65,25 @@ func (s *Store) Conflicts(ctx context.Context, articleID int64, limit int) ([]Co
 		ids = append(ids, r.FactID, r.OtherFactID)
 		arts = append(arts, r.OtherArticleID)
 	}
-	var facts []factRow
-	if err := db.Where("id IN ?", uniq(ids)).Find(&facts).Error; err != nil {
+	facts, err := scanFacts(db.Where("id IN ?", uniq(ids)))
+	if err != nil {
 		return nil, 0, fmt.Errorf("conflicting facts: %w", err)
 	}
-	var articles []articleRow
-	if err := db.Select("id", "title").Where("id IN ?", uniq(arts)).Find(&articles).Error; err != nil {
+	articles, err := scanRows(db.Model(&articleRow{}).Select("id, title").Where("id IN ?", uniq(arts)),
+		func(sc rowScanner) (quiz.Article, error) {
+			var a quiz.Article
+			return a, sc.Scan(&a.ID, &a.Title)
+		})
+	if err != nil {
 		return nil, 0, fmt.Errorf("conflicting articles: %w", err)
 	}
 	byFact := make(map[int64]quiz.Fact, len(facts))
 	for _, f := range facts {
-		byFact[f.ID] = f.domain()
+		byFact[f.ID] = f
 	}
 	byArticle := make(map[int64]quiz.Article, len(articles))
 	for _, a := range articles {
-		byArticle[a.ID] = quiz.Article{ID: a.ID, Title: a.Title}
+		byArticle[a.ID] = a
 	}
 	out := make([]Conflict, 0, len(rows))
 	for _, r := range rows {

@@ -57,9 +57,10 @@ func (s *Store) questionQuery(ctx context.Context, f QuestionFilter) (*gorm.DB, 
 	case len(f.IDs) > 0:
 		q = q.Where("id IN ?", f.IDs)
 	case f.OnlyReserve:
-		q = q.Where("reserve = ?", true)
+		q = q.Where("reserve = true")
 	case !f.WithReserve:
-		q = q.Where("reserve = ?", false)
+		// A literal, so that the planner may read idx_questions_listed.
+		q = q.Where("reserve = false")
 	}
 	if len(f.Types) > 0 {
 		ts := make([]string, len(f.Types))

@@ -6,6 +6,7 @@ package store
 // articles, in bounded queries.
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -161,19 +162,38 @@ func (s *Store) Known(ctx context.Context, hashes []string) (map[string]int64, e
 
 // PoolFacts returns up to limit facts of stored articles, newest first,
 // leaving out the articles exclude: one indexed query, however large the
-// library. The facts are bare (bareCols): their sides, kinds, relation and
-// key, which is what a distractor pool draws on, without sentences or
-// sources.
+// library. The facts carry their IDs, sides and kinds (sideCols), which is
+// what a distractor pool draws on: reading thousands of rows, each column
+// left out is a tenth of the read.
 func (s *Store) PoolFacts(ctx context.Context, limit int, exclude []int64) ([]quiz.Fact, error) {
+	ctx, err := s.bounded(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("pool facts: %w", err)
+	}
 	q := s.db.WithContext(ctx).Order("id DESC").Limit(limit)
 	if len(exclude) > 0 {
 		q = q.Where("article_id NOT IN ?", exclude)
 	}
-	out, err := scanBareFacts(q)
+	out, err := scanRows(q.Model(&factRow{}).Select(sideCols), scanSides)
 	if err != nil {
 		return nil, fmt.Errorf("pool facts: %w", err)
 	}
 	return out, nil
+}
+
+// bounded returns ctx for one of the pool's reads, which are bounded (a
+// few thousand rows at most), once it has checked that ctx has not ended.
+// On SQLite the context returned cannot be cancelled: mattn/go-sqlite3
+// steps each row on a goroutine of its own when it can, which made a
+// related search a quarter slower.
+func (s *Store) bounded(ctx context.Context) (context.Context, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if s.dialect == "sqlite" {
+		return context.WithoutCancel(ctx), nil
+	}
+	return ctx, nil
 }
 
 // relatedWindow is how many of the newest articles Related searches: a
@@ -183,18 +203,24 @@ const relatedWindow = 1000
 
 // Related returns up to limit stored articles (without their bodies) among
 // the newest relatedWindow that share at least two of the entities, most
-// shared first, with their facts, leaving out exclude. The facts are bare
-// (bareCols), which is what comparing them (sides, kinds, relation, key,
-// organization) reads. The (entity,
-// article) index makes it a range scan per entity.
-func (s *Store) Related(ctx context.Context, entities []string, exclude []int64, limit int) ([]quiz.Article, []quiz.Fact, error) {
+// shared first, leaving out exclude; with them each one's entities by
+// article ID, as saveEntities stored them with its facts, and those of
+// their facts whose key is one of keys, which is all a comparison reads.
+// The facts are bare (bareCols): sides, kinds, relation, key and
+// organization. The (entity, article) index makes the search a range scan
+// per entity.
+func (s *Store) Related(ctx context.Context, entities, keys []string, exclude []int64, limit int) ([]quiz.Article, map[int64][]string, []quiz.Fact, error) {
 	if len(entities) < 2 {
-		return nil, nil, nil
+		return nil, nil, nil, nil
+	}
+	ctx, err := s.bounded(ctx)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("related articles: %w", err)
 	}
 	db := s.db.WithContext(ctx)
 	var newest int64
 	if err := db.Model(&articleRow{}).Select("coalesce(max(id), 0)").Scan(&newest).Error; err != nil {
-		return nil, nil, fmt.Errorf("related articles: %w", err)
+		return nil, nil, nil, fmt.Errorf("related articles: %w", err)
 	}
 	q := db.Model(&entityRow{}).Select("article_id").Where("entity IN ? AND article_id > ?", entities, newest-relatedWindow)
 	if len(exclude) > 0 {
@@ -203,22 +229,48 @@ func (s *Store) Related(ctx context.Context, entities []string, exclude []int64,
 	var ids []int64
 	if err := q.Group("article_id").Having("count(*) >= ?", 2).Order("count(*) DESC, article_id DESC").Limit(limit).
 		Pluck("article_id", &ids).Error; err != nil {
-		return nil, nil, fmt.Errorf("related articles: %w", err)
+		return nil, nil, nil, fmt.Errorf("related articles: %w", err)
 	}
 	if len(ids) == 0 {
-		return nil, nil, nil
+		return nil, nil, nil, nil
 	}
-	var arts []articleRow
-	if err := db.Omit("body").Where("id IN ?", ids).Order("id").Find(&arts).Error; err != nil {
-		return nil, nil, fmt.Errorf("related articles: %w", err)
-	}
-	outF, err := scanBareFacts(db.Where("article_id IN ?", ids).Order("id"))
+	// Scanned by hand (hotpath.go): gorm's reflection over the entity rows
+	// cost as much as the search.
+	arts, err := scanRows(db.Model(&articleRow{}).Select(summaryCols).Where("id IN ?", ids).Order("id"), scanSummary)
 	if err != nil {
-		return nil, nil, fmt.Errorf("related facts: %w", err)
+		return nil, nil, nil, fmt.Errorf("related articles: %w", err)
 	}
+	type entity struct {
+		article int64
+		name    string
+	}
+	rows, err := scanRows(db.Model(&entityRow{}).Select("article_id, entity").Where("article_id IN ?", ids),
+		func(sc rowScanner) (entity, error) {
+			var e entity
+			return e, sc.Scan(&e.article, &e.name)
+		})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("related entities: %w", err)
+	}
+	ents := make(map[int64][]string, len(ids))
+	for _, e := range rows {
+		ents[e.article] = append(ents[e.article], e.name)
+	}
+	for _, es := range ents {
+		slices.Sort(es) // in bytes, as quiz.Entities sorts; PostgreSQL's collation may not
+	}
+	var facts []quiz.Fact
+	for chunk := range slices.Chunk(keys, 500) {
+		fs, err := scanBareFacts(db.Where("article_id IN ? AND key IN ?", ids, chunk))
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("related facts: %w", err)
+		}
+		facts = append(facts, fs...)
+	}
+	slices.SortFunc(facts, func(a, b quiz.Fact) int { return cmp.Compare(a.ID, b.ID) })
 	outA := make([]quiz.Article, len(arts))
 	for i, a := range arts {
-		outA[i] = a.domain()
+		outA[i] = a.Article
 	}
-	return outA, outF, nil
+	return outA, ents, facts, nil
 }

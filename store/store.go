@@ -185,6 +185,15 @@ func (s *Store) migrate(ctx context.Context) error {
 				return fmt.Errorf("migrate: listing index: %w", err)
 			}
 		}
+		// Every start looks for articles not yet counted (below); this
+		// index holds only those, so that the look is not a scan of the
+		// whole table.
+		if err := db.Exec(uncountedIndex).Error; err != nil {
+			return fmt.Errorf("migrate: uncounted index: %w", err)
+		}
+		if err := db.Exec(listedIndex).Error; err != nil {
+			return fmt.Errorf("migrate: listed questions index: %w", err)
+		}
 		for _, d := range dropIndexes {
 			if m := db.Migrator(); m.HasIndex(d.model, d.name) {
 				if err := m.DropIndex(d.model, d.name); err != nil {
@@ -199,7 +208,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 		var ids []int64
-		if err := db.Model(&articleRow{}).Where("counted = ?", false).Pluck("id", &ids).Error; err != nil {
+		if err := db.Model(&articleRow{}).Where("counted = false").Pluck("id", &ids).Error; err != nil {
 			return fmt.Errorf("migrate counts: %w", err)
 		}
 		for _, id := range ids {
@@ -235,6 +244,19 @@ func (s *Store) migrate(ctx context.Context) error {
 		return run(conn)
 	})
 }
+
+// uncountedIndex is the partial index of the articles whose counts and
+// entities migrate has yet to fill: a new article is one for the length of
+// its transaction. Its condition is the query's, written as a literal, so
+// that SQLite's planner sees that the index covers the query.
+const uncountedIndex = "CREATE INDEX IF NOT EXISTS idx_articles_uncounted ON articles (id) WHERE counted = false"
+
+// listedIndex orders the questions lists show (not reserve, not deleted)
+// by ID: most questions of a large library are reserve (94% of 10,000
+// generated articles'), so a page of the whole library's questions by ID
+// read seventeen rows for each one it showed. questionQuery
+// writes the condition as this literal.
+const listedIndex = "CREATE INDEX IF NOT EXISTS idx_questions_listed ON questions (id) WHERE reserve = false AND deleted_at IS NULL"
 
 // listingIndex is SQLite's covering index of the article list (see
 // migrate).

@@ -206,3 +206,68 @@ func TestOpenBadPath(t *testing.T) {
 		t.Fatal("Open(missing dir) = nil error, want one")
 	}
 }
+
+func TestRelated(t *testing.T) { backends(t, testRelated) }
+
+// testRelated checks that Related gives each related article the entities
+// quiz.Entities finds in its facts (in byte order, whatever the database's
+// collation) and only the facts of the keys asked for.
+func testRelated(t *testing.T, s *store.Store) {
+	ctx := context.Background()
+	person := func(id int64, name, obj, key string) quiz.Fact {
+		return quiz.Fact{ID: id, Kind: quiz.KindPerson, Subject: name, SubjectKind: quiz.KindPerson,
+			Relation: quiz.RelLocation, Object: obj, ObjectKind: quiz.KindCity, Key: key}
+	}
+	// "Ann Lee" sorts before "Annabel Cho" in bytes, after it in most
+	// locales' collations.
+	facts := []quiz.Fact{
+		person(1, "Annabel Cho", "Lakeview", "location|annabel cho"),
+		person(2, "Ann Lee", "Lakeview", "location|ann lee"),
+		person(3, "Ann Lee", "Port Mara", "time|ann lee"),
+	}
+	stored, _, _, err := createArticle(s, ctx, quiz.Article{Title: "Visit", Paragraphs: []string{"Ann Lee and Annabel Cho went to Lakeview."},
+		Source: "a.txt", Hash: "related-a"}, facts, nil)
+	if err != nil {
+		t.Fatalf("create: %v", err)
+	}
+	want := quiz.Entities(facts)
+	tests := []struct {
+		name      string
+		entities  []string
+		keys      []string
+		related   bool
+		wantFacts []string // their keys
+	}{
+		{"two shared", []string{"1:ann lee", "1:annabel cho"}, []string{"location|ann lee", "time|ann lee"}, true,
+			[]string{"location|ann lee", "time|ann lee"}},
+		{"no key asked", []string{"1:ann lee", "p:lakeview"}, nil, true, nil},
+		{"one shared", []string{"1:ann lee", "1:nobody"}, []string{"location|ann lee"}, false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, ents, fs, err := s.Related(ctx, tt.entities, tt.keys, nil, 20)
+			if err != nil {
+				t.Fatalf("Related: %v", err)
+			}
+			var keys []string
+			for _, f := range fs {
+				keys = append(keys, f.Key)
+			}
+			if fmt.Sprint(keys) != fmt.Sprint(tt.wantFacts) {
+				t.Errorf("Related(%q, %q) facts = %q, want %q", tt.entities, tt.keys, keys, tt.wantFacts)
+			}
+			if !tt.related {
+				if len(arts) != 0 {
+					t.Errorf("Related(%q) = %d articles, want none", tt.entities, len(arts))
+				}
+				return
+			}
+			if len(arts) != 1 || arts[0].ID != stored.ID {
+				t.Fatalf("Related(%q) = %+v, want article %d", tt.entities, arts, stored.ID)
+			}
+			if got := ents[stored.ID]; fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("Related entities = %q, want quiz.Entities = %q", got, want)
+			}
+		})
+	}
+}

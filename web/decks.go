@@ -65,6 +65,9 @@ type deckSummary struct {
 	// DayLeft is how many new cards the learner may still meet today in
 	// all decks together.
 	DayLeft int
+	// Sizes says Cards and Questions in words, for the deck lists: a
+	// template function called per row costs a reflected call each.
+	Sizes string
 }
 
 // deckSummaries returns "All questions" and one deck per article of arts,
@@ -103,7 +106,8 @@ func (s *Server) deckSummaries(c *fiber.Ctx, arts []store.ArticleSummary) ([]dec
 		}
 		return deckSummary{Key: key, Name: name, ArticleID: articleID, Questions: int(questions), Cards: int(cards),
 			Due: n.Due(), Learning: n.Learning, Review: n.Review, Suspended: n.Suspended, Buried: n.Buried, Limit: limit,
-			New: min(left, max(int(cards)-n.Studied-n.HeldNew, 0)), NextDue: n.NextDue, DayLeft: allLeft}
+			New: min(left, max(int(cards)-n.Studied-n.HeldNew, 0)), NextDue: n.NextDue, DayLeft: allLeft,
+			Sizes: plural(int(cards), "card") + " · " + plural(int(questions), "question")}
 	}
 	// The deck of every article holds each note once.
 	out := []deckSummary{summarize(deckAll, "All questions", 0, totals.Questions, totals.Notes)}

@@ -24,13 +24,14 @@ const (
 	recentScores  = 30
 	homeScoreRows = 5
 	// pageSize is how many articles a list page shows; longer lists page
-	// by keyset ("?before=ID").
-	pageSize = 30
+	// by keyset ("?before=ID"). A page's cost is its rows (each row is
+	// dozens of escaped template fields), so pages are short.
+	pageSize = 20
 	// shownConflicts is how many conflicts an article page shows; a link
 	// leads to the rest.
 	shownConflicts = 3
 	// deckPageSize is how many questions a deck page lists.
-	deckPageSize = 100
+	deckPageSize = 20
 )
 
 // base returns the layout's data for a page titled title under the
@@ -94,7 +95,7 @@ func (s *Server) serveFavicon(c *fiber.Ctx) error {
 
 type homePage struct {
 	base
-	Articles  []store.ArticleSummary
+	Articles  []articleItem
 	More      int64
 	Decks     []deckSummary
 	Due       int
@@ -106,6 +107,27 @@ type homePage struct {
 	Formats   []formatLink
 	// NeedsSetup is true on a server with accounts but none made yet.
 	NeedsSetup bool
+}
+
+// articleItem is an article of the home page's list with its words
+// prepared here: each template function a row called cost a reflected call
+// per article, most of the page's time.
+type articleItem struct {
+	ID                        int64
+	Title, Standfirst, Source string
+	// ISODate and Date are when it was added, for the machine and in words;
+	// Sizes its facts and questions in words.
+	ISODate, Date, Sizes string
+}
+
+func articleItems(arts []store.ArticleSummary) []articleItem {
+	out := make([]articleItem, len(arts))
+	for i, a := range arts {
+		out[i] = articleItem{ID: a.ID, Title: a.Title, Standfirst: a.Standfirst, Source: sourceName(a.Article),
+			ISODate: a.IngestedAt.Format("2006-01-02"), Date: a.IngestedAt.Format(dateLayout),
+			Sizes: plural(int(a.Facts), "fact") + " · " + plural(int(a.Questions), "question")}
+	}
+	return out
 }
 
 // more returns the cursor of the page after a full page of articles.
@@ -130,7 +152,7 @@ func (s *Server) showHome(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := homePage{base: s.base(c, "Home", "home"), Articles: arts, More: more(arts, pageSize), Decks: decks,
+	p := homePage{base: s.base(c, "Home", "home"), Articles: articleItems(arts), More: more(arts, pageSize), Decks: decks,
 		Types: quiz.QuestionTypes, CanIngest: s.ingest != nil && can(c, quiz.EditContent), Formats: exportLinks("")}
 	if !can(c, quiz.SeeAnswers) {
 		p.Formats = nil
@@ -237,7 +259,7 @@ func (s *Server) paramArticle(c *fiber.Ctx) (articleContents, error) {
 }
 
 // reservePage is how many reserve questions one article page lists.
-const reservePage = 50
+const reservePage = 20
 
 func (s *Server) showArticle(c *fiber.Ctx) error {
 	ctx := c.UserContext()

@@ -211,7 +211,7 @@ func (s *Server) parseTemplates() error {
 	funcs := template.FuncMap{
 		"add":        func(a, b int) int { return a + b },
 		"plural":     plural,
-		"date":       func(t time.Time) string { return t.Format("2 Jan 2006") },
+		"date":       func(t time.Time) string { return t.Format(dateLayout) },
 		"datetime":   func(t time.Time) string { return t.Format("2 Jan 2006 15:04") },
 		"dur":        humanDuration,
 		"asset":      func(name string) string { return "/static/" + name + "?v=" + s.assetVer },

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -340,11 +341,14 @@ func humanDuration(d time.Duration) string {
 }
 
 // plural writes "1 question", "3 questions".
+// dateLayout is how pages write a day ("2 Jan 2006").
+const dateLayout = "2 Jan 2006"
+
 func plural(n int, word string) string {
 	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
+		return "1 " + word
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return strconv.Itoa(n) + " " + word + "s"
 }
 
 // typeName is a question type as a learner reads it.

@@ -144,8 +144,8 @@ func (emptyPool) Known(context.Context, []string) (map[string]int64, error) { re
 func (emptyPool) PoolFacts(context.Context, int, []int64) ([]quiz.Fact, error) {
 	return nil, nil
 }
-func (emptyPool) Related(context.Context, []string, []int64, int) ([]quiz.Article, []quiz.Fact, error) {
-	return nil, nil, nil
+func (emptyPool) Related(context.Context, []string, []string, []int64, int) ([]quiz.Article, map[int64][]string, []quiz.Fact, error) {
+	return nil, nil, nil, nil
 }
 
 func firstDiff(a, b []string) string {

@@ -143,6 +143,6 @@ func (noLibrary) Known(context.Context, []string) (map[string]int64, error) { re
 
 func (noLibrary) PoolFacts(context.Context, int, []int64) ([]quiz.Fact, error) { return nil, nil }
 
-func (noLibrary) Related(context.Context, []string, []int64, int) ([]quiz.Article, []quiz.Fact, error) {
-	return nil, nil, nil
+func (noLibrary) Related(context.Context, []string, []string, []int64, int) ([]quiz.Article, map[int64][]string, []quiz.Fact, error) {
+	return nil, nil, nil, nil
 }

@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -73,12 +74,16 @@ type Pool interface {
 	// hashes.
 	Known(ctx context.Context, hashes []string) (map[string]int64, error)
 	// PoolFacts returns up to limit facts of stored articles, newest
-	// first, leaving out the articles exclude: distractors come from them.
+	// first, leaving out the articles exclude: distractors come from their
+	// sides and kinds, which are all the facts need to carry.
 	PoolFacts(ctx context.Context, limit int, exclude []int64) ([]quiz.Fact, error)
 	// Related returns up to limit stored articles naming at least two of
-	// the entities (see merge.Entities), with their facts, leaving out
-	// exclude: the candidates for the same story.
-	Related(ctx context.Context, entities []string, exclude []int64, limit int) ([]quiz.Article, []quiz.Fact, error)
+	// the entities (see merge.Entities), leaving out exclude: the
+	// candidates for the same story. With them come each one's entities
+	// by article ID (merge.Entities of its facts, as stored with them,
+	// sorted) and those of their facts whose Key is one of keys: a
+	// comparison reads no others.
+	Related(ctx context.Context, entities, keys []string, exclude []int64, limit int) ([]quiz.Article, map[int64][]string, []quiz.Fact, error)
 }
 
 // Options tune a batch.
@@ -273,14 +278,13 @@ func (p *Pipeline) compare(ctx context.Context, out []quiz.Ingested, pool Pool, 
 		art   merge.Article
 	}
 	var earlier []sibling
-	stored := map[int64][]string{} // a stored article's entities, found once per batch
 	for i := range out {
 		r := &out[i]
 		if r.Err != nil {
 			continue
 		}
 		entities := merge.Entities(r.Facts)
-		arts, facts, err := pool.Related(ctx, entities, exclude, relatedCap)
+		arts, ents, facts, err := pool.Related(ctx, entities, keys(r.Facts), exclude, relatedCap)
 		if err != nil {
 			return fmt.Errorf("pipeline: %w", err)
 		}
@@ -290,13 +294,8 @@ func (p *Pipeline) compare(ctx context.Context, out []quiz.Ingested, pool Pool, 
 		}
 		others := make([]merge.Article, 0, len(arts)+len(earlier))
 		for _, a := range arts {
-			fs := byArticle[a.ID]
-			ents, ok := stored[a.ID]
-			if !ok {
-				ents = merge.Entities(fs)
-				stored[a.ID] = ents
-			}
-			others = append(others, merge.Article{ID: a.ID, Source: a.Source, IngestedAt: a.IngestedAt, Entities: ents, Facts: fs})
+			others = append(others, merge.Article{ID: a.ID, Source: a.Source, IngestedAt: a.IngestedAt,
+				Entities: ents[a.ID], Facts: byArticle[a.ID]})
 		}
 		for _, s := range earlier {
 			others = append(others, s.art)
@@ -326,6 +325,19 @@ func (p *Pipeline) compare(ctx context.Context, out []quiz.Ingested, pool Pool, 
 			IngestedAt: r.Article.IngestedAt, Entities: entities, Facts: r.Facts}})
 	}
 	return nil
+}
+
+// keys returns the distinct keys of facts, sorted: merge.Compare meets a
+// fact only with other articles' facts of its key.
+func keys(facts []quiz.Fact) []string {
+	out := make([]string, 0, len(facts))
+	for _, f := range facts {
+		if f.Key != "" {
+			out = append(out, f.Key)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func contains(list []string, s string) bool {

@@ -51,8 +51,9 @@ func (m *memPool) PoolFacts(_ context.Context, limit int, exclude []int64) ([]qu
 	return out, nil
 }
 
-func (m *memPool) Related(_ context.Context, entities []string, exclude []int64, limit int) ([]quiz.Article, []quiz.Fact, error) {
+func (m *memPool) Related(_ context.Context, entities, keys []string, exclude []int64, limit int) ([]quiz.Article, map[int64][]string, []quiz.Fact, error) {
 	var arts []quiz.Article
+	ents := map[int64][]string{}
 	var facts []quiz.Fact
 	for _, a := range m.articles {
 		var fs []quiz.Fact
@@ -61,18 +62,24 @@ func (m *memPool) Related(_ context.Context, entities []string, exclude []int64,
 				fs = append(fs, f)
 			}
 		}
+		es := merge.Entities(fs)
 		shared := 0
-		for _, e := range merge.Entities(fs) {
+		for _, e := range es {
 			if slices.Contains(entities, e) {
 				shared++
 			}
 		}
 		if shared >= 2 && !slices.Contains(exclude, a.ID) && len(arts) < limit {
 			arts = append(arts, a)
-			facts = append(facts, fs...)
+			ents[a.ID] = es
+			for _, f := range fs {
+				if slices.Contains(keys, f.Key) {
+					facts = append(facts, f)
+				}
+			}
 		}
 	}
-	return arts, facts, nil
+	return arts, ents, facts, nil
 }
 
 // store keeps a batch's articles as a store would: new IDs for articles
