@@ -52,7 +52,7 @@ FUZZ_TARGETS := ./web:FuzzHighlight ./quiz/clean:FuzzArticle ./quiz/clean:FuzzFr
 	./quiz/clean:FuzzStripMarkdown ./quiz/clean:FuzzTitled ./quiz/generate:FuzzTemplates \
 	./quiz/pipeline:FuzzBatch ./quiz/export:FuzzCSV ./quiz/export:FuzzQuizlet \
 	./quiz/export:FuzzJSON ./quiz/export:FuzzAPKG ./quiz/export:FuzzGIFT \
-	./quiz:FuzzGrade ./quiz/extract:FuzzFacts ./quiz/ner:FuzzEntities
+	./quiz:FuzzGrade ./quiz/extract:FuzzFacts ./quiz/ner:FuzzEntities ./store:FuzzJSONStrings
 fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
