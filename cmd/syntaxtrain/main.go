@@ -10,6 +10,10 @@
 // as it will be loaded on each dev file. It never reads the test files:
 // go test ./quiz/syntax scores the shipped model on them.
 //
+// With -word-buckets the tagger also reads word frequency and
+// capitalization buckets and hyphen parts (model format 5; see package
+// syntax): better tags on the dev sets, but not the shipped model.
+//
 // With -lemmas-only it retrains only the lemmatizer of the model file -o
 // and rewrites it, keeping its tagger, parser and FEATS weights (seconds
 // instead of minutes, and every tag, head and relation stays as it was):
@@ -42,6 +46,7 @@ func main() {
 	flag.IntVar(&opt.MorphEpochs, "morph-epochs", 5, "maximum morphology epochs")
 	flag.IntVar(&opt.Folds, "folds", 4, "jack-knifing folds for the parser's training tags")
 	flag.BoolVar(&opt.TwoPass, "two-pass", true, "train the tagger's second pass")
+	flag.BoolVar(&opt.WordBuckets, "word-buckets", false, "give the tagger word frequency and capitalization buckets and hyphen parts, with each training sentence's word classes from the other folds (model format 5)")
 	flag.Float64Var(&opt.Explore, "explore", 0.9, "probability of following the parser's own prediction in training, from epoch 2")
 	tagPrune := flag.Float64("tag-prune", 0.3, "drop tagger weights below this")
 	parsePrune := flag.Float64("parse-prune", 1.0, "drop parser weights below this (smaller and faster model; 1.0 costs about 0.2 LAS)")

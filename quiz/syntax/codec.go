@@ -16,7 +16,13 @@ import (
 	"slices"
 )
 
-const magic = "factdeck-syntax-4\n"
+// magic starts a model file. Version 5 (TrainOptions.WordBuckets) added
+// the word buckets after the ambiguity classes and the tagger features
+// that read them; a model without them is written and read as version 4.
+const (
+	magic   = "factdeck-syntax-5\n"
+	magicV4 = "factdeck-syntax-4\n"
+)
 
 // encoder writes varints and strings to a buffered stream.
 type encoder struct {
@@ -66,7 +72,11 @@ func (m *Model) Encode(w io.Writer) error {
 		return fmt.Errorf("syntax: encode: %w", err)
 	}
 	e := &encoder{w: bufio.NewWriterSize(zw, 1<<16)}
-	e.w.WriteString(magic)
+	if m.lexFeats {
+		e.w.WriteString(magic)
+	} else {
+		e.w.WriteString(magicV4)
+	}
 	e.strs(m.tagUPOS)
 	e.strs(m.tagXPOS)
 	keys := make([]uint64, 0, len(m.tagDict))
@@ -92,6 +102,20 @@ func (m *Model) Encode(w io.Writer) error {
 		e.u(k - prev)
 		prev = k
 		e.u(m.ambig[k])
+	}
+	if m.lexFeats {
+		keys = keys[:0]
+		for k := range m.lexb {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		e.u(uint64(len(keys)))
+		prev = 0
+		for _, k := range keys {
+			e.u(k - prev)
+			prev = k
+			e.u(uint64(m.lexb[k]))
+		}
 	}
 	e.table(m.tagger)
 	e.table(m.tagger2)
@@ -278,11 +302,12 @@ func Decode(data []byte) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax: decode: %w", err)
 	}
-	if !bytes.HasPrefix(raw, []byte(magic)) {
+	v4 := bytes.HasPrefix(raw, []byte(magicV4))
+	if !v4 && !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, errors.New("syntax: decode: not a model file")
 	}
 	d := &decoder{b: raw[len(magic):]}
-	m := &Model{}
+	m := &Model{lexFeats: !v4}
 	m.tagUPOS = d.strs()
 	m.tagXPOS = d.strs()
 	if len(m.tagUPOS) != len(m.tagXPOS) || len(m.tagUPOS) == 0 {
@@ -306,6 +331,19 @@ func Decode(data []byte) (*Model, error) {
 	for i := 0; i < n; i++ {
 		prev += d.u()
 		m.ambig[prev] = d.u()
+	}
+	if !v4 {
+		n = d.count()
+		m.lexb = make(map[uint64]uint8, n)
+		prev = 0
+		for i := 0; i < n; i++ {
+			prev += d.u()
+			b := d.u()
+			if b > math.MaxUint8 {
+				return nil, errors.New("syntax: decode: bad word buckets")
+			}
+			m.lexb[prev] = uint8(b)
+		}
 	}
 	m.tagger = d.table(nt)
 	m.tagger2 = d.table(nt)

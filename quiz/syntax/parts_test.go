@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -139,5 +140,86 @@ func TestTable(t *testing.T) {
 	check("rebuilt", back, partAll)
 	if got, want := len(back.rows()), len(rows); got != want {
 		t.Errorf("rebuilt table has %d rows, want %d", got, want)
+	}
+}
+
+func TestViewHyphenPart(t *testing.T) {
+	tests := []struct {
+		name, word, part string // part "" for no hyphen part
+	}{
+		{"adjective", "well-known", "known"},
+		{"capitals lowered", "Pro-Growth", "growth"},
+		{"last of several", "state-of-the-art", "art"},
+		{"no hyphen", "known", ""},
+		{"trailing hyphen", "pre-", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var want uint64
+			if tt.part != "" {
+				want = makeView(tt.part).lower
+			}
+			if got := makeView(tt.word).hyph; got != want {
+				t.Errorf("makeView(%q).hyph = %x, want %x (the lowercase hash of %q)", tt.word, got, want, tt.part)
+			}
+		})
+	}
+}
+
+func TestSentenceCapitalization(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       uint8
+	}{
+		{"ordinary", "The bank in Lyon raised its rates", sentCapMixed},
+		{"no capitals", "ok see you at the bank", sentCapLower},
+		{"title", "Bank Raises Rates Again In May", sentCapTitle},
+		{"short", "ok then", sentCapMixed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var vs []view
+			for _, w := range strings.Fields(tt.text) {
+				vs = append(vs, makeView(w))
+			}
+			setAmbiguity(vs, nil, nil)
+			if got := vs[0].sentCap; got != tt.want {
+				t.Errorf("sentence capitalization of %q = %d, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLexBuckets(t *testing.T) {
+	sent := func(words ...string) example {
+		ex := example{}
+		for _, w := range words {
+			ex.views = append(ex.views, makeView(w))
+		}
+		return ex
+	}
+	exs := []example{
+		sent("Apple", "sold", "apple", "juice"),
+		sent("They", "met", "Apple"),
+		sent("We", "ate", "an", "apple"),
+		sent("Paris", "is", "far"),
+		sent("In", "Paris", "now"),
+	}
+	b := lexBuckets(exs)
+	tests := []struct {
+		word       string
+		freq, caps uint8
+	}{
+		{"apple", 3, 2},  // 4 uses; capitalized once of 3 inside a sentence
+		{"paris", 2, 4},  // 2 uses; always capitalized inside a sentence
+		{"they", 1, 0},   // only ever first
+		{"juice", 1, 1},  // never capitalized
+		{"banana", 0, 0}, // unseen
+	}
+	for _, tt := range tests {
+		got := b[makeView(tt.word).lower]
+		if f, c := got&lexFreqMask, got>>lexCapShift; f != tt.freq || c != tt.caps {
+			t.Errorf("lexBuckets()[%q] = frequency %d, capitals %d; want %d, %d", tt.word, f, c, tt.freq, tt.caps)
+		}
 	}
 }

@@ -42,6 +42,14 @@
 // frequent features are dense and summed four classes at a time, and the
 // parser sums only the weights of its valid actions.
 //
+// Trained with word buckets (syntaxtrain -word-buckets), the tagger also
+// reads each word's frequency and usual capitalization in the training
+// data, the sentence's capitalization and the last part of hyphenated
+// words, and each training sentence gets the ambiguity classes of the
+// other folds, as new text has (model format 5). That tags better on the
+// dev sets but changes parses the later stages were tuned on; the
+// embedded model is trained without (format 4).
+//
 // The embedded model.bin.gz is regenerated from the repository root (with
 // shared/ beside it) by
 //
@@ -71,8 +79,14 @@ type Model struct {
 	tagDict map[uint64]int16
 	// ambig holds the ambiguity classes of frequent words, by lowercase
 	// hash.
-	ambig  map[uint64]uint64
-	tagger *table
+	ambig map[uint64]uint64
+	// lexb holds the word buckets (frequency and capitalization) of the
+	// training data's words, by lowercase hash.
+	lexb map[uint64]uint8
+	// lexFeats tells whether the tagger reads the word buckets, the
+	// sentence's capitalization and hyphen parts (format version 5).
+	lexFeats bool
+	tagger   *table
 	// tagger2 is the second pass of the tagger, or nil.
 	tagger2 *table
 	// secondOnly marks a model in training that holds only a second pass.

@@ -566,37 +566,41 @@ func TestTrain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := TrainOptions{TagEpochs: 8, ParseEpochs: 10, MorphEpochs: 5, Folds: 2, TwoPass: true, Explore: 0.9, Runs: 2, Workers: 2, Seed: 1}
-	m, err := Train(sents, sents, opt)
-	if err != nil {
-		t.Fatalf("Train: %v", err)
-	}
-	sc := score(t, m, sents)
-	if sc.UPOS.Pct() < 95 || sc.UAS.Pct() < 80 || sc.Lemmas.Pct() < 95 {
-		t.Errorf("scores on the training fixture: %s, want UPOS, Lemmas >= 95, UAS >= 80", sc)
-	}
-	var buf bytes.Buffer
-	if err := m.Encode(&buf); err != nil {
-		t.Fatal(err)
-	}
-	m2, err := Decode(buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sc2 := score(t, m2, sents); sc2 != sc {
-		t.Errorf("scores after a round trip = %s, want %s", sc2, sc)
-	}
-	// Training is deterministic, parallel runs and folds included.
-	again, err := Train(sents, sents, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf2 bytes.Buffer
-	if err := again.Encode(&buf2); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
-		t.Errorf("two trainings with the same options gave different models (%d and %d bytes)", buf.Len(), buf2.Len())
+	for _, wb := range []bool{false, true} {
+		t.Run(fmt.Sprintf("word buckets %v", wb), func(t *testing.T) {
+			opt := TrainOptions{TagEpochs: 8, ParseEpochs: 10, MorphEpochs: 5, Folds: 2, TwoPass: true, WordBuckets: wb, Explore: 0.9, Runs: 2, Workers: 2, Seed: 1}
+			m, err := Train(sents, sents, opt)
+			if err != nil {
+				t.Fatalf("Train: %v", err)
+			}
+			sc := score(t, m, sents)
+			if sc.UPOS.Pct() < 95 || sc.UAS.Pct() < 80 || sc.Lemmas.Pct() < 95 {
+				t.Errorf("scores on the training fixture: %s, want UPOS, Lemmas >= 95, UAS >= 80", sc)
+			}
+			var buf bytes.Buffer
+			if err := m.Encode(&buf); err != nil {
+				t.Fatal(err)
+			}
+			m2, err := Decode(buf.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sc2 := score(t, m2, sents); sc2 != sc {
+				t.Errorf("scores after a round trip = %s, want %s", sc2, sc)
+			}
+			// Training is deterministic, parallel runs and folds included.
+			again, err := Train(sents, sents, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf2 bytes.Buffer
+			if err := again.Encode(&buf2); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+				t.Errorf("two trainings with the same options gave different models (%d and %d bytes)", buf.Len(), buf2.Len())
+			}
+		})
 	}
 	if _, err := Train(nil, nil, TrainOptions{}); err == nil {
 		t.Errorf("Train(no sentences) error = nil, want an error")

@@ -53,12 +53,24 @@ const (
 	tLeftRight
 	tRightP1Lower
 	tRightM1P1Lower
+	tLexFreq
+	tLexCap
+	tHyphLast
+	tHyphAmb
+	_ // four templates tried and dropped: the first pass's tag of the
+	_ // word itself in the second pass, alone and with the next tag, the
+	_ // previous tag and the suffix
+	_
+	tSentCap
+	tSentCapLex
 )
 
 // tagFeatures appends the features of word i of vs, given the tags
 // predicted for the words before it and, in the second pass, the tags of
-// the first pass (right; nil in the first pass).
-func tagFeatures(vs []view, tags, right []int, i int, dst []uint64) []uint64 {
+// the first pass (right; nil in the first pass). lexFeats adds those of
+// the word buckets, the sentence's capitalization and hyphen parts, which
+// models before format version 5 lack.
+func tagFeatures(vs []view, tags, right []int, i int, lexFeats bool, dst []uint64) []uint64 {
 	v := &vs[i]
 	lowerAt := func(j int) uint64 {
 		switch {
@@ -154,6 +166,25 @@ func tagFeatures(vs []view, tags, right []int, i int, dst []uint64) []uint64 {
 	if i == 0 {
 		dst = append(dst, mix(tFirstShort, v.short))
 	}
+	if lexFeats {
+		// How the word is capitalized here, against how often it occurs
+		// and is capitalized in the training data and how the whole
+		// sentence is capitalized: a first word that is capitalized inside
+		// sentences too is likely a name, a capital in a title says little.
+		cs := capState(v, i)
+		capb := uint64(v.lex >> lexCapShift)
+		dst = append(dst,
+			mix3(tLexFreq, uint64(v.lex&lexFreqMask), cs),
+			mix3(tLexCap, capb, cs),
+			mix3(tSentCap, uint64(v.sentCap), cs),
+			mix4(tSentCapLex, uint64(v.sentCap), cs, capb),
+		)
+		if v.hyph != 0 {
+			// A hyphenated word often takes the tag of its last part
+			// ("long-term", "well-known", "re-elected").
+			dst = append(dst, mix(tHyphLast, v.hyph), mix(tHyphAmb, v.hyphAmb))
+		}
+	}
 	if right != nil {
 		rightAt := func(j int) uint64 {
 			if j >= len(right) {
@@ -219,15 +250,134 @@ func ambiguity(exs []example) map[uint64]uint64 {
 	return out
 }
 
-// setAmbiguity fills in the ambiguity classes of the views.
+// setAmbiguity fills in the views' ambiguity classes, word buckets and
+// sentence capitalization from the model's lexicon.
 func (m *Model) setAmbiguity(vs []view) {
+	setAmbiguity(vs, m.ambig, m.lexb)
+}
+
+// Sentence capitalization (view.sentCap).
+const (
+	sentCapMixed = iota // ordinary text
+	sentCapLower        // no capital at all ("ok see you at noon")
+	sentCapTitle        // mostly capitalized words ("Rates Rise Again In May")
+)
+
+// setAmbiguity fills in the views' ambiguity classes and word buckets
+// from the lexicon ambig and lexb, and their sentence capitalization.
+// Training gives each sentence a lexicon built without it.
+func setAmbiguity(vs []view, ambig map[uint64]uint64, lexb map[uint64]uint8) {
+	words, caps := 0, 0
 	for i := range vs {
-		if a, ok := m.ambig[vs[i].lower]; ok {
-			vs[i].amb = a
+		v := &vs[i]
+		if a, ok := ambig[v.lower]; ok {
+			v.amb = a
 		} else {
-			vs[i].amb = hUnknownWord
+			v.amb = hUnknownWord
+		}
+		if v.hyph != 0 {
+			if a, ok := ambig[v.hyph]; ok {
+				v.hyphAmb = a
+			} else {
+				v.hyphAmb = hUnknownWord
+			}
+		}
+		v.lex = lexb[v.lower]
+		if v.flags&(flAllLower|flInitCap|flAllCap) != 0 {
+			words++
+			if v.flags&(flInitCap|flAllCap) != 0 {
+				caps++
+			}
 		}
 	}
+	mode := uint8(sentCapMixed)
+	switch {
+	case words >= 3 && caps == 0:
+		mode = sentCapLower
+	case caps >= 3 && 5*caps >= 3*words:
+		mode = sentCapTitle
+	}
+	for i := range vs {
+		vs[i].sentCap = mode
+	}
+}
+
+// capState tells how word i is capitalized: 0 lowercase or uncased, 1
+// capitalized inside the sentence, 2 capitalized first word, 3 all
+// capitals.
+func capState(v *view, i int) uint64 {
+	switch {
+	case v.flags&flAllCap != 0:
+		return 3
+	case v.flags&flInitCap != 0 && i == 0:
+		return 2
+	case v.flags&flInitCap != 0:
+		return 1
+	}
+	return 0
+}
+
+// A word bucket (view.lex) holds the word's frequency class in its low
+// bits and its capitalization class above them.
+const (
+	lexFreqMask = 7
+	lexCapShift = 3
+)
+
+// lexBuckets returns the word bucket of each lowercase word of the
+// examples: how often it occurs (1, 2-3, 4-10, 11-50, more; 0 is an
+// unseen word) and how often it is capitalized when not the first word
+// (never seen there, never, under half the time, more, always).
+func lexBuckets(exs []example) map[uint64]uint8 {
+	type stat struct{ n, mid, caps int }
+	st := map[uint64]*stat{}
+	for _, ex := range exs {
+		for i, v := range ex.views {
+			s := st[v.lower]
+			if s == nil {
+				s = &stat{}
+				st[v.lower] = s
+			}
+			s.n++
+			if i > 0 && v.flags&flPunct == 0 {
+				s.mid++
+				if v.flags&flInitCap != 0 {
+					s.caps++
+				}
+			}
+		}
+	}
+	out := make(map[uint64]uint8, len(st))
+	for w, s := range st {
+		var f uint8
+		switch {
+		case s.n == 1:
+			f = 1
+		case s.n <= 3:
+			f = 2
+		case s.n <= 10:
+			f = 3
+		case s.n <= 50:
+			f = 4
+		default:
+			f = 5
+		}
+		var c uint8
+		switch {
+		case s.mid == 0:
+			c = 0
+		case s.caps == 0:
+			c = 1
+		case 2*s.caps < s.mid:
+			c = 2
+		case s.caps < s.mid:
+			c = 3
+		default:
+			c = 4
+		}
+		out[w] = f | c<<lexCapShift
+	}
+	return out
 }
 
 // tagSentence writes the tags of the words (views vs) into tags: a first
@@ -252,7 +402,7 @@ func (m *Model) tagPass(tab *table, vs []view, tags, right []int, sc *scratch) {
 			continue
 		}
 		scores := sc.ints(nt)
-		sc.feats = tagFeatures(vs, tags, right, i, sc.feats[:0])
+		sc.feats = tagFeatures(vs, tags, right, i, m.lexFeats, sc.feats[:0])
 		tab.addAll(sc.feats, scores, &sc.lk, partAll)
 		best := 0
 		for k := 1; k < nt; k++ {
@@ -273,9 +423,10 @@ type tagExample struct {
 }
 
 // trainTagger trains the tagger for the given number of epochs and
-// returns its averaged weights. With dev examples it evaluates each epoch
+// returns its averaged weights; lexFeats adds the features of the word
+// buckets (see tagFeatures). With dev examples it evaluates each epoch
 // and calls report with the accuracy.
-func trainTagger(exs []tagExample, ntags int, dict map[uint64]int16, epochs int, seed int64, prune float32, report func(epoch int, tab *table)) *table {
+func trainTagger(exs []tagExample, ntags int, dict map[uint64]int16, lexFeats bool, epochs int, seed int64, prune float32, report func(epoch int, tab *table)) *table {
 	tt := newTrainTable()
 	rng := rand.New(rand.NewSource(seed))
 	order := make([]int, len(exs))
@@ -295,7 +446,7 @@ func trainTagger(exs []tagExample, ntags int, dict map[uint64]int16, epochs int,
 					pred[i] = int(t)
 					continue
 				}
-				feats = tagFeatures(ex.views, pred, ex.first, i, feats[:0])
+				feats = tagFeatures(ex.views, pred, ex.first, i, lexFeats, feats[:0])
 				clear(scores)
 				tt.score(feats, scores)
 				best := 0

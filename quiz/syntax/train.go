@@ -31,6 +31,12 @@ type TrainOptions struct {
 	// TwoPass adds the tagger's second pass, which reads the first pass's
 	// tags to the right of each word.
 	TwoPass bool
+	// WordBuckets gives the tagger each word's frequency and usual
+	// capitalization in the training data, the sentence's capitalization
+	// and the last part of hyphenated words, and gives each training
+	// sentence the ambiguity classes and buckets of the other folds (model
+	// format 5). Without it training writes format 4, as before.
+	WordBuckets bool
 	// Explore is the probability with which the parser in training follows
 	// its own prediction rather than the oracle, from its second epoch.
 	Explore float64
@@ -157,7 +163,7 @@ func trainTagging(train, dev []conllu.Sentence, opt TrainOptions, logf func(stri
 	if len(v.relNames) > 63 || len(v.featList) > 65535 || len(v.tagNames) > 65535 {
 		return nil, nil, nil, fmt.Errorf("syntax: train: too many relations (%d), FEATS (%d) or tags (%d)", len(v.relNames), len(v.featList), len(v.tagNames))
 	}
-	m := &Model{rels: v.relNames, rootRel: v.rels["root"], feats: v.featList}
+	m := &Model{rels: v.relNames, rootRel: v.rels["root"], feats: v.featList, lexFeats: opt.WordBuckets}
 	for _, name := range v.tagNames {
 		u, x, _ := strings.Cut(name, "|")
 		m.tagUPOS = append(m.tagUPOS, u)
@@ -165,9 +171,30 @@ func trainTagging(train, dev []conllu.Sentence, opt TrainOptions, logf func(stri
 	}
 	m.tagDict = buildTagDict(trainEx, opt.DictMin, opt.DictShare)
 	m.ambig = ambiguity(trainEx)
+	if opt.WordBuckets {
+		m.lexb = lexBuckets(trainEx)
+	}
 	for _, exs := range [][]example{trainEx, devEx} {
 		for i := range exs {
 			m.setAmbiguity(exs[i].views)
+		}
+	}
+	if opt.WordBuckets && opt.Folds >= 2 {
+		// Each training sentence's ambiguity classes and word buckets come
+		// from the other folds, so that a word seen only in it looks unseen
+		// and one seen rarely has the classes it would have in new text
+		// (which may lack the tag it takes here), as on dev.
+		for f := 0; f < opt.Folds; f++ {
+			var rest []example
+			for i := range trainEx {
+				if i%opt.Folds != f {
+					rest = append(rest, trainEx[i])
+				}
+			}
+			amb, lexb := ambiguity(rest), lexBuckets(rest)
+			for i := f; i < len(trainEx); i += opt.Folds {
+				setAmbiguity(trainEx[i].views, amb, lexb)
+			}
 		}
 	}
 	m.finish()
@@ -196,7 +223,7 @@ func trainTagging(train, dev []conllu.Sentence, opt TrainOptions, logf func(stri
 			bestAcc, bestEpoch, bestTab = acc, epoch, tab
 		}
 	}
-	last := trainTagger(tagExs, len(v.tagNames), m.tagDict, opt.TagEpochs, opt.Seed, opt.TagPrune, report)
+	last := trainTagger(tagExs, len(v.tagNames), m.tagDict, m.lexFeats, opt.TagEpochs, opt.Seed, opt.TagPrune, report)
 	if bestTab == nil {
 		bestTab = last
 	}
@@ -206,8 +233,8 @@ func trainTagging(train, dev []conllu.Sentence, opt TrainOptions, logf func(stri
 	// Jack-knifed first-pass tags for the training data.
 	first := make([][]int, len(trainEx))
 	jackknife(tagExs, opt, func(part []tagExample, seed int64) *Model {
-		return &Model{tagger: trainTagger(part, len(v.tagNames), m.tagDict, bestEpoch, seed, opt.TagPrune, nil),
-			tagDict: m.tagDict, tagNames: m.tagNames}
+		return &Model{tagger: trainTagger(part, len(v.tagNames), m.tagDict, m.lexFeats, bestEpoch, seed, opt.TagPrune, nil),
+			tagDict: m.tagDict, tagNames: m.tagNames, lexFeats: m.lexFeats}
 	}, first)
 	logf("syntax: jack-knifed first-pass tags (%d folds): UPOS|XPOS %.2f%%", opt.Folds, agreement(first, trainEx))
 	if opt.TwoPass {
@@ -228,7 +255,7 @@ func trainTagging(train, dev []conllu.Sentence, opt TrainOptions, logf func(stri
 		if len(devEx) == 0 {
 			report2 = nil
 		}
-		last := trainTagger(tagExs, len(v.tagNames), m.tagDict, opt.TagEpochs, opt.Seed+100, opt.TagPrune, report2)
+		last := trainTagger(tagExs, len(v.tagNames), m.tagDict, m.lexFeats, opt.TagEpochs, opt.Seed+100, opt.TagPrune, report2)
 		if best2 == nil {
 			best2 = last
 		}
@@ -238,8 +265,8 @@ func trainTagging(train, dev []conllu.Sentence, opt TrainOptions, logf func(stri
 		// out; the second pass is trained on the other folds.
 		second := make([][]int, len(trainEx))
 		jackknife(tagExs, opt, func(part []tagExample, seed int64) *Model {
-			return &Model{tagger2: trainTagger(part, len(v.tagNames), m.tagDict, bestEpoch2, seed+100, opt.TagPrune, nil),
-				tagDict: m.tagDict, tagNames: m.tagNames, secondOnly: true}
+			return &Model{tagger2: trainTagger(part, len(v.tagNames), m.tagDict, m.lexFeats, bestEpoch2, seed+100, opt.TagPrune, nil),
+				tagDict: m.tagDict, tagNames: m.tagNames, secondOnly: true, lexFeats: m.lexFeats}
 		}, second)
 		first = second
 		logf("syntax: jack-knifed two-pass tags: UPOS|XPOS %.2f%%", agreement(first, trainEx))

@@ -18,6 +18,14 @@ type view struct {
 	// amb is the word's ambiguity class: a hash of the tags it takes in
 	// the training data, or hUnknownWord for a rare or unseen word.
 	amb uint64
+	// hyph is the lowercase hash of the part after a hyphenated word's
+	// last hyphen ("known" in "well-known"; 0 for other words), and
+	// hyphAmb the ambiguity class of that part.
+	hyph, hyphAmb uint64
+	// lex is the word's frequency and capitalization bucket in the
+	// training data (see lexBuckets); sentCap tells how the whole sentence
+	// is capitalized (see setAmbiguity).
+	lex, sentCap uint8
 }
 
 // Word flags.
@@ -90,7 +98,8 @@ func makeView(w string) view {
 	nsh := 0
 	var last byte
 	nUpper, nLower, nDigit, nRunes := 0, 0, 0, 0
-	var ring [4]rune // last 4 lowered runes
+	var ring [4]rune                     // last 4 lowered runes
+	hp, hyph := uint64(fnvOffset), false // the part after the last hyphen
 	for i := 0; i < len(w); {
 		c := w[i]
 		var r rune
@@ -132,9 +141,14 @@ func makeView(w string) view {
 		default:
 			sc = '*'
 		}
+		if nRunes < maxViewRunes && hyph {
+			hp = hashRune(hp, lr)
+		}
 		switch sc {
 		case '-':
 			v.flags |= flHasHyphen
+			hyph = true
+			hp = uint64(fnvOffset)
 		case '.':
 			v.flags |= flHasPeriod
 		case '\'':
@@ -160,6 +174,9 @@ func makeView(w string) view {
 		last = sc
 	}
 	v.form = hw
+	if hyph && hp != fnvOffset {
+		v.hyph = hp
+	}
 	v.lower = hl
 	v.shape = hashBytes(shape[:ns])
 	v.short = hashBytes(short[:nsh])
