@@ -492,7 +492,7 @@ func lemmaPhrase(s *Sentence, c Clause, t Target) string {
 }
 
 // timeNames are the days and months, which a name never takes as its own
-// modifier: "the Packers on Sunday" is the team and a time.
+// modifier: "the Rovers on Sunday" is the team and a time.
 var timeNames = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,

@@ -391,7 +391,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		check{"anaphoric", ck.anaphoric(d, s, t, l.keptWords())},  // "in the state": which, an earlier sentence said
 		check{"dropped-argument", l.droppedArgument()},
 		check{"compound-inside", t.Role == extract.RoleInside && s.Rel(t.Head) == "compound"}, // "the Lyon talks" is no "Which city talks"
-		check{"contested", ck.contested[fi]},                                                  // "How many bodies were recovered?": 40 at first, later three
+		check{"contested", ck.contested[fi]},                                                  // "How many boats were found?": 12 at first, later four
 	)
 	// Questions that would read wrong are not asked at all, not even as
 	// an empty deck's last resort: a typo or "here" copied, a time given
@@ -2302,8 +2302,8 @@ func pickType(cands []candidate, is []int, pos int) int {
 }
 
 // relativeMain reports a subject that a relative or interrogative word
-// modifies ("whose son", "what" in "capping what its chief called a
-// record year") in a clause the parse took for a main one: the sentence was
+// modifies ("whose son", "what" in "ending what its chair called a
+// banner season") in a clause the parse took for a main one: the sentence was
 // misread, and a question built on it asks something else.
 func relativeMain(s *extract.Sentence, subj int) bool {
 	if subj < 0 || s.Words[subj].Head < 0 || s.Rel(s.Words[subj].Head) == "acl:relcl" {

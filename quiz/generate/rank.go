@@ -254,7 +254,7 @@ func docFeatures(d *extract.Doc, x *entityIndex, c candidate) []string {
 
 // contested returns the targets (by index) whose value the article gives
 // differently elsewhere for the same thing: attendance "stood at 86 per
-// cent" and "has risen to 94 per cent", "40 bodies" and "one body". A
+// cent" and "has risen to 94 per cent", "12 boats" and "one boat". A
 // blank of either is answered by both, and which one the question means
 // its sentence alone rarely says.
 func contested(an *extract.Analysis) map[int]bool {
@@ -299,7 +299,7 @@ func contested(an *extract.Analysis) map[int]bool {
 
 // measuredNoun returns the lemma of what a value headed by h measures: the
 // noun a count
-// counts ("40 bodies"), the "of" phrase of a share ("31 per cent of
+// counts ("12 boats"), the "of" phrase of a share ("31 per cent of
 // pupils"), or else the subject of its clause ("Attendance stood at 86
 // per cent"); "" when none is a common noun.
 func measuredNoun(s *extract.Sentence, h int, kind quiz.Kind) string {
@@ -315,9 +315,9 @@ func measuredNoun(s *extract.Sentence, h int, kind quiz.Kind) string {
 		return strings.ToLower(s.Words[j].Lemma)
 	}
 	if kind == quiz.KindCount && s.Rel(h) == "nummod" {
-		// What is counted and what happened to it: "40 bodies had been
-		// recovered" and "one body had been recovered" disagree; "162
-		// people" aboard and "298 people" of another crash do not.
+		// What is counted and what happened to it: "12 boats had been
+		// found" and "one boat had been found" disagree; "70 people"
+		// aboard and "300 people" of another crash do not.
 		n := s.Words[h].Head
 		if noun(n) == "" {
 			return ""
