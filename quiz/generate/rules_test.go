@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"factdeck/quiz"
+	"factdeck/quiz/extract"
 	"factdeck/quiz/lexicon"
 )
 
@@ -170,6 +172,40 @@ func TestPointsBack(t *testing.T) {
 		}
 		if got := tiesBack(tt.s); got != tt.ties {
 			t.Errorf("tiesBack(%q) = %v, want %v", tt.s, got, tt.ties)
+		}
+	}
+}
+
+func TestPairedName(t *testing.T) {
+	// "Rescue teams from Norway and Chile arrived", "Norway" blanked or
+	// "Chile", whatever the parse made of the coordination; "Norway" in
+	// "from Norway on Monday" is no pair.
+	words := func(ws ...string) []extract.Word {
+		out := make([]extract.Word, len(ws))
+		for i, w := range ws {
+			out[i] = extract.Word{Text: w, UPOS: "NOUN", Mention: -1, Head: -1}
+		}
+		return out
+	}
+	pair := &extract.Sentence{Words: words("teams", "from", "Norway", "and", "Chile", "arrived")}
+	pair.Words[3].UPOS = "CCONJ"
+	pair.Words[2].Mention, pair.Words[4].Mention = 0, 1
+	pair.Mentions = []extract.Mention{{Lo: 2, Hi: 3, Kind: quiz.KindCountry}, {Lo: 4, Hi: 5, Kind: quiz.KindCountry}}
+	alone := &extract.Sentence{Words: words("teams", "from", "Norway", "on", "Monday")}
+	alone.Words[2].Mention = 0
+	alone.Mentions = []extract.Mention{{Lo: 2, Hi: 3, Kind: quiz.KindCountry}}
+	tests := []struct {
+		s      *extract.Sentence
+		lo, hi int
+		want   bool
+	}{
+		{pair, 4, 5, true},
+		{pair, 2, 3, true},
+		{alone, 2, 3, false},
+	}
+	for _, tt := range tests {
+		if got := pairedName(tt.s, extract.Target{Lo: tt.lo, Hi: tt.hi}); got != tt.want {
+			t.Errorf("pairedName(%q, %d) = %v, want %v", tt.s.Words[tt.lo].Text, tt.lo, got, tt.want)
 		}
 	}
 }

@@ -451,6 +451,8 @@ func TestJudgedRepairs(t *testing.T) {
 	raw := "Dockers strike at Velmar Freight as talks fail\n\n" +
 		"Dock workers at Velmar Freight walked out on Monday after talks over pay broke down, the Harbour Workers Union said.\n\n" +
 		"The union's demands would add more than $40 million to costs over three years, Velmar Freight said.\n\n" +
+		"Talks at Ostrava Shipping also failed on Monday. The union's demands would add $9 million to its costs, the company said.\n\n" +
+		"Star striker Pavel Costa drew the ire of the Lindqvist Rovers on Sunday after he stepped on their goalkeeper during the second half.\n\n" +
 		"Mediators from Norway and Chile arrived on Tuesday to help restart the talks.\n\n" +
 		"Turnout stood at 64 per cent in the first ballot, and most members backed the strike.\n\n" +
 		"Turnout had risen to 81 per cent by the second ballot in June.\n\n" +
@@ -465,7 +467,7 @@ func TestJudgedRepairs(t *testing.T) {
 		if strings.Contains(q.Answer, "on Sunday") {
 			t.Errorf("a day taken into a name: %q -> %q", q.Prompt, q.Answer)
 		}
-		if strings.Contains(q.Prompt, "Velmar Freight's demands") {
+		if strings.Contains(q.Prompt, "Velmar Freight's demands") || strings.Contains(q.Prompt, "Ostrava Shipping's demands") {
 			t.Errorf("the union's demands given to the company: %q", q.Prompt)
 		}
 		if strings.Contains(q.Prompt, "first year at the docks for") {
