@@ -43,6 +43,24 @@ func (e *encoder) strs(xs []string) {
 	}
 }
 
+// encodeKeyed writes a map by word hash: its size, then its keys in order,
+// each as the gap from the one before, followed by what put writes of its
+// value.
+func encodeKeyed[V any](e *encoder, m map[uint64]V, put func(V)) {
+	keys := make([]uint64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.u(uint64(len(keys)))
+	prev := uint64(0)
+	for _, k := range keys {
+		e.u(k - prev)
+		prev = k
+		put(m[k])
+	}
+}
+
 func (e *encoder) table(t *table) {
 	if t == nil {
 		e.u(math.MaxUint32)
@@ -79,43 +97,10 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	e.strs(m.tagUPOS)
 	e.strs(m.tagXPOS)
-	keys := make([]uint64, 0, len(m.tagDict))
-	for k := range m.tagDict {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	e.u(uint64(len(keys)))
-	prev := uint64(0)
-	for _, k := range keys {
-		e.u(k - prev)
-		prev = k
-		e.u(uint64(m.tagDict[k]))
-	}
-	keys = keys[:0]
-	for k := range m.ambig {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	e.u(uint64(len(keys)))
-	prev = 0
-	for _, k := range keys {
-		e.u(k - prev)
-		prev = k
-		e.u(m.ambig[k])
-	}
+	encodeKeyed(e, m.tagDict, func(t int16) { e.u(uint64(t)) })
+	encodeKeyed(e, m.ambig, e.u)
 	if m.lexFeats {
-		keys = keys[:0]
-		for k := range m.lexb {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		e.u(uint64(len(keys)))
-		prev = 0
-		for _, k := range keys {
-			e.u(k - prev)
-			prev = k
-			e.u(uint64(m.lexb[k]))
-		}
+		encodeKeyed(e, m.lexb, func(b uint8) { e.u(uint64(b)) })
 	}
 	e.table(m.tagger)
 	e.table(m.tagger2)
@@ -132,29 +117,8 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	e.table(m.morph)
 	// Lemmatizer.
-	keys = keys[:0]
-	for k := range m.lem.lex {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	e.u(uint64(len(keys)))
-	prev = 0
-	for _, k := range keys {
-		e.u(k - prev)
-		prev = k
-		e.s(m.lem.lex[k])
-	}
-	keys = keys[:0]
-	for k := range m.lem.rules {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	e.u(uint64(len(keys)))
-	prev = 0
-	for _, k := range keys {
-		r := m.lem.rules[k]
-		e.u(k - prev)
-		prev = k
+	encodeKeyed(e, m.lem.lex, e.s)
+	encodeKeyed(e, m.lem.rules, func(r lemmaRule) {
 		e.u(uint64(r.strip))
 		e.s(r.add)
 		if r.lower {
@@ -162,18 +126,8 @@ func (m *Model) Encode(w io.Writer) error {
 		} else {
 			e.u(0)
 		}
-	}
-	keys = keys[:0]
-	for k := range m.lem.known {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	e.u(uint64(len(keys)))
-	prev = 0
-	for _, k := range keys {
-		e.u(k - prev)
-		prev = k
-	}
+	})
+	encodeKeyed(e, m.lem.known, func(bool) {})
 	if err := e.w.Flush(); err != nil {
 		return fmt.Errorf("syntax: encode: %w", err)
 	}
@@ -249,6 +203,23 @@ func (d *decoder) strs() []string {
 	return out
 }
 
+// decodeKeyed reads a map written by encodeKeyed, each value by get; it
+// reports false when get does.
+func decodeKeyed[V any](d *decoder, get func() (V, bool)) (map[uint64]V, bool) {
+	n := d.count()
+	m := make(map[uint64]V, n)
+	prev := uint64(0)
+	for range n {
+		prev += d.u()
+		v, ok := get()
+		if !ok {
+			return nil, false
+		}
+		m[prev] = v
+	}
+	return m, true
+}
+
 func (d *decoder) table(nclass int) *table {
 	sb := d.u()
 	if sb == math.MaxUint32 {
@@ -314,35 +285,14 @@ func Decode(data []byte) (*Model, error) {
 		return nil, errors.New("syntax: decode: bad tag set")
 	}
 	nt := len(m.tagUPOS)
-	n := d.count()
-	m.tagDict = make(map[uint64]int16, n)
-	prev := uint64(0)
-	for i := 0; i < n; i++ {
-		prev += d.u()
-		t := d.u()
-		if t >= uint64(nt) {
-			return nil, errors.New("syntax: decode: bad tag dictionary")
-		}
-		m.tagDict[prev] = int16(t)
+	var ok bool
+	if m.tagDict, ok = decodeKeyed(d, func() (int16, bool) { t := d.u(); return int16(t), t < uint64(nt) }); !ok {
+		return nil, errors.New("syntax: decode: bad tag dictionary")
 	}
-	n = d.count()
-	m.ambig = make(map[uint64]uint64, n)
-	prev = 0
-	for i := 0; i < n; i++ {
-		prev += d.u()
-		m.ambig[prev] = d.u()
-	}
+	m.ambig, _ = decodeKeyed(d, func() (uint64, bool) { return d.u(), true })
 	if !v4 {
-		n = d.count()
-		m.lexb = make(map[uint64]uint8, n)
-		prev = 0
-		for i := 0; i < n; i++ {
-			prev += d.u()
-			b := d.u()
-			if b > math.MaxUint8 {
-				return nil, errors.New("syntax: decode: bad word buckets")
-			}
-			m.lexb[prev] = uint8(b)
+		if m.lexb, ok = decodeKeyed(d, func() (uint8, bool) { b := d.u(); return uint8(b), b <= math.MaxUint8 }); !ok {
+			return nil, errors.New("syntax: decode: bad word buckets")
 		}
 	}
 	m.tagger = d.table(nt)
@@ -375,28 +325,11 @@ func Decode(data []byte) (*Model, error) {
 	}
 	m.morph = d.table(len(m.feats))
 	m.lem = &lemmatizer{}
-	n = d.count()
-	m.lem.lex = make(map[uint64]string, n)
-	prev = 0
-	for i := 0; i < n; i++ {
-		prev += d.u()
-		m.lem.lex[prev] = d.s()
-	}
-	n = d.count()
-	m.lem.rules = make(map[uint64]lemmaRule, n)
-	prev = 0
-	for i := 0; i < n; i++ {
-		prev += d.u()
-		r := lemmaRule{strip: int(d.u()), add: d.s(), lower: d.u() == 1}
-		m.lem.rules[prev] = r
-	}
-	n = d.count()
-	m.lem.known = make(map[uint64]bool, n)
-	prev = 0
-	for i := 0; i < n; i++ {
-		prev += d.u()
-		m.lem.known[prev] = true
-	}
+	m.lem.lex, _ = decodeKeyed(d, func() (string, bool) { return d.s(), true })
+	m.lem.rules, _ = decodeKeyed(d, func() (lemmaRule, bool) {
+		return lemmaRule{strip: int(d.u()), add: d.s(), lower: d.u() == 1}, true
+	})
+	m.lem.known, _ = decodeKeyed(d, func() (bool, bool) { return true, true })
 	if d.err != nil {
 		return nil, fmt.Errorf("syntax: decode: %w", d.err)
 	}
