@@ -24,6 +24,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"factdeck/quiz/generate"
@@ -256,7 +257,7 @@ func crossValidate(exs []example, y target, folds int, l2 float64, keep func(str
 			loss -= e.w * (y(e)*math.Log(p) + (1-y(e))*math.Log(1-p))
 			base -= e.w * (y(e)*math.Log(prior) + (1-y(e))*math.Log(1-prior))
 			wsum += e.w
-			all = append(all, scored{e.article, e.features, p, y(e), e.w, !containsString(e.features, "held-back")})
+			all = append(all, scored{e.article, e.features, p, y(e), e.w, !slices.Contains(e.features, "held-back")})
 		}
 	}
 	if dump := os.Getenv("RANKTRAIN_DUMP"); dump != "" {
@@ -283,13 +284,4 @@ func crossValidate(exs []example, y target, folds int, l2 float64, keep func(str
 			log.Printf("p >= %.1f: %d questions, mean target %.1f%%; of them served by the rules %d, %.1f%%", cut, n, 100*acc/float64(n), ns, 100*accs/float64(ns))
 		}
 	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

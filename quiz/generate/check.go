@@ -27,6 +27,9 @@ type checker struct {
 	// contested holds the targets whose value the article gives
 	// differently elsewhere (see contested).
 	contested map[int]bool
+	// datelinePlaces holds the places the dateline names (see
+	// datelinePlaces).
+	datelinePlaces map[string]bool
 }
 
 // checker returns a checker for one article's questions.

@@ -139,6 +139,7 @@ func (g *Generator) candidates(an *extract.Analysis, pool *Pool) []candidate {
 	local := localValues(d)
 	ck := g.checker()
 	ck.contested = contested(an)
+	ck.datelinePlaces = g.datelinePlaces(d)
 	var cands []candidate
 	for i, t := range an.Targets {
 		cands = append(cands, g.targetQuestions(ck, an, i, t, local, pool)...)
@@ -314,9 +315,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			check{"first", strings.EqualFold(answer, "first")},                     // "the territory's _____ female premier": the guess
 			check{"age-appos", t.Kind == quiz.KindAge && s.Rel(t.Head) == "appos"}, // "Fenn, _____, conceded": what is asked is not said
 			check{"arithmetic", arithmeticGiveaway(cl, answer)},
-			check{"deictic", deictic(s, nil)},                   // "this week here": where the speaker stood
-			check{"contested", ck.contested[fi]},                // "Attendance stood at _____": 86 per cent then, 94 now
-			check{"dateline-place", g.datelinePlace(d, answer)}, // "told a news conference in _____" under "PRAGUE -"
+			check{"deictic", deictic(s, nil)},                                   // "this week here": where the speaker stood
+			check{"contested", ck.contested[fi]},                                // "Attendance stood at _____": 86 per cent then, 94 now
+			check{"dateline-place", ck.datelinePlaces[strings.ToLower(answer)]}, // "told a news conference in _____" under "PRAGUE -"
 			// "led the tiebreak _____ before ...": a moment of the match; the
 			// result is in the lead.
 			check{"passing-score", passingScore(s, t) || t.Kind == quiz.KindScore && t.Sent > 2},
@@ -2346,33 +2347,31 @@ func passingScore(s *extract.Sentence, t extract.Target) bool {
 	return false
 }
 
-// datelinePlace reports a place the story's dateline names, or the
-// country of the city it names: "told reporters in _____" under "PRAGUE,
-// May 3 -" asks what the reader saw first.
-func (g *Generator) datelinePlace(d *extract.Doc, answer string) bool {
+// datelinePlaces returns, lower-cased, the places a story's dateline
+// names and the countries of those that are cities: "told reporters in
+// _____" under "PRAGUE, May 3 -" asks what the reader saw first.
+func (g *Generator) datelinePlaces(d *extract.Doc) map[string]bool {
+	out := map[string]bool{}
 	if len(d.Sents) == 0 {
-		return false
+		return out
 	}
 	start := d.Sents[0].Start
 	para := strings.LastIndexByte(d.Body[:start], '\n') + 1
 	line := d.Body[para:start]
 	if strings.TrimSpace(line) == "" || len(line) > 120 {
-		return false
+		return out
 	}
-	a := strings.ToLower(answer)
 	for _, w := range strings.FieldsFunc(line, func(r rune) bool { return r == ',' || r == '(' || r == ')' || r == '-' || r == '–' || r == '—' }) {
 		place := strings.TrimSpace(w)
 		if place == "" {
 			continue
 		}
-		if strings.ToLower(place) == a {
-			return true
-		}
-		if _, country, ok := g.lx.Place(titleWords(place)); ok && strings.EqualFold(country, answer) {
-			return true
+		out[strings.ToLower(place)] = true
+		if _, country, ok := g.lx.Place(titleWords(place)); ok && country != "" {
+			out[strings.ToLower(country)] = true
 		}
 	}
-	return false
+	return out
 }
 
 // titleWords writes an upper-case dateline word as a name: "PRAGUE" is
