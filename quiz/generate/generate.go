@@ -128,7 +128,7 @@ func (g *Generator) Candidates(an *extract.Analysis, pool *Pool) []Candidate {
 	cs := g.candidates(an, pool)
 	out := make([]Candidate, len(cs))
 	for i, c := range cs {
-		out[i] = Candidate{Question: c.q, Features: c.features, Accept: c.accept, Value: c.value}
+		out[i] = Candidate{Question: c.q, Features: c.features, Accept: c.accept}
 	}
 	return out
 }

@@ -173,9 +173,8 @@ func logistic(w map[string]float64, features []string) float64 {
 type Candidate struct {
 	Question quiz.Question
 	Features []string
-	// Accept is the ranker's estimate that a judge accepts the question,
-	// Value how useful they find it (0 to 1).
-	Accept, Value float64
+	// Accept is the ranker's estimate that a judge accepts the question.
+	Accept float64
 }
 
 // entityIndex finds an article's entities by a question's answer, with
