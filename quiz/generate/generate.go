@@ -148,7 +148,7 @@ func (g *Generator) candidates(an *extract.Analysis, pool *Pool) []candidate {
 		cands = append(cands, g.roleQuestions(an, len(an.Targets)+i, r, local, pool)...)
 	}
 	for i, ds := range an.Descriptions {
-		cands = append(cands, g.descriptionQuestions(an, len(an.Targets)+len(an.Roles)+i, ds, local)...)
+		cands = append(cands, g.descriptionQuestions(ck, an, len(an.Targets)+len(an.Roles)+i, ds, local)...)
 	}
 	kept := cands[:0]
 	checked := map[string]bool{}
@@ -2145,20 +2145,28 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	// Still none: the best question that asks about a clause of the story
 	// (not held back as unfair, only as less sure), rather than an article
 	// a learner cannot study.
+	// The likeliest to be accepted wins; a question that dropped a clause
+	// its verb governs ("lobbied for the council" of "lobbied for the
+	// council to drop the rule") says something else, and one that names
+	// nothing of the story ("Who got the ruling?") could be asked of any:
+	// neither is asked.
 	if len(deck) == 0 {
-	wh:
+		pick := -1
 		for _, f := range facts {
 			for _, i := range byFact[f] {
 				// Short answer only: options drawn for a question held back
 				// were not checked for it; and not the kinds judges never
 				// passed in wh-questions.
-				if c := cands[i]; !c.hard && !c.lastResort && c.q.Type == quiz.ShortAnswer && !weakChoiceKind(c.q.AnswerKind) && c.q.AnswerKind != quiz.KindCity && c.q.AnswerKind != quiz.KindOther && c.q.AnswerKind != quiz.KindMisc {
-					usedSent[c.sent] = true
-					inDeck[f] = i
-					deck = append(deck, c.q)
-					break wh
+				if c := cands[i]; !c.hard && !c.lastResort && !c.flags.has("wh-weak:lossy") && !c.flags.has("wh-unsure:unspecific") && c.q.Type == quiz.ShortAnswer && !weakChoiceKind(c.q.AnswerKind) && c.q.AnswerKind != quiz.KindCity && c.q.AnswerKind != quiz.KindOther && c.q.AnswerKind != quiz.KindMisc &&
+					(pick < 0 || c.accept > cands[pick].accept) {
+					pick = i
 				}
 			}
+		}
+		if pick >= 0 {
+			usedSent[cands[pick].sent] = true
+			inDeck[cands[pick].fact] = pick
+			deck = append(deck, cands[pick].q)
 		}
 	}
 	// True/false pairs from facts not yet asked, best first.

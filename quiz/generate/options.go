@@ -666,7 +666,7 @@ func containsString(ss []string, s string) bool {
 
 // descriptionQuestions makes the questions of description ds (fact fi):
 // who or what the description fits, and clozes of the names in it.
-func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extract.Description, local map[quiz.Kind][]string) []candidate {
+func (g *Generator) descriptionQuestions(ck *checker, an *extract.Analysis, fi int, ds extract.Description, local map[quiz.Kind][]string) []candidate {
 	d := an.Doc
 	s := d.Sents[ds.Sent]
 	e := d.Entities[ds.Entity]
@@ -715,7 +715,8 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 			continue // a nationality is asked for, a description asks for its name
 		}
 		var fl fired
-		weak := fl.any("description-weak", check{"reserve-template", t.Reserve}, check{"peripheral", peripheral(d, ds.Entity, ds.Sent)})
+		weak := fl.any("description-weak", check{"reserve-template", t.Reserve}, check{"peripheral", peripheral(d, ds.Entity, ds.Sent)},
+			check{"possessor", bareOwner(s, ds.Lo, ds.Hi)})
 		mk := func(ty quiz.QuestionType, prompt, answer string, kind quiz.Kind) candidate {
 			acc := []string{answer}
 			if kind == quiz.KindPerson {
@@ -783,6 +784,10 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 				if !stok || wordCount(st) > maxPromptWords {
 					continue
 				}
+				descWords := make(map[int]bool, len(idx))
+				for _, j := range idx {
+					descWords[j] = true
+				}
 				for _, m := range s.Mentions {
 					if m.Lo < ds.Lo || m.Hi > ds.Hi || m.Kind == quiz.KindNationality {
 						continue
@@ -797,6 +802,13 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 					}
 					c := mk(ty, strings.Replace(st, txt, "_____", 1), txt, kind)
 					c.q.Cloze = strings.Replace(st, txt, "{{c1::"+txt+"}}", 1)
+					c.flags = c.flags[:len(c.flags):len(c.flags)] // its own, not the template's
+					t := extract.Target{Sent: ds.Sent, Clause: -1, Head: m.Hi - 1, Lo: m.Lo, Hi: m.Hi, Phrase: m.Hi - 1, Kind: kind, Entity: m.Entity}
+					if c.flags.any("description-weak", check{"modifier", modifier(s, m.Lo, m.Hi)},
+						// "a scientist at the lab's _____": which lab, the sentence said
+						check{"anaphoric", ck.anaphoric(d, s, t, descWords) || unresolvedIn(s, t, descWords)}) {
+						c.weak, c.hard = true, true // kept for the reserve
+					}
 					out = append(out, c)
 				}
 			case quiz.TrueFalse:
@@ -828,6 +840,37 @@ func (g *Generator) descriptionQuestions(an *extract.Analysis, fi int, ds extrac
 		}
 	}
 	return out
+}
+
+// modifier reports whether the phrase [lo, hi) only modifies a noun after
+// it ("a Lakeside coaching legend", "the Vienna composer"): what such a
+// name adds is a label the learner recalls from the noun, or from world
+// knowledge, not a fact of the story.
+func modifier(s *extract.Sentence, lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		h := s.Words[j].Head
+		if h >= lo && h < hi {
+			continue
+		}
+		r := s.Rel(j)
+		return h >= hi && (r == "compound" || r == "amod")
+	}
+	return false
+}
+
+// bareOwner reports an owner in [lo, hi) that only an earlier sentence
+// names: "a scientist at the lab's energy group" asks which lab.
+func bareOwner(s *extract.Sentence, lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		w := &s.Words[j]
+		if w.UPOS != "NOUN" || w.Mention >= 0 || s.Words[j].Rel != "nmod:poss" {
+			continue
+		}
+		if det := definite(s, j); det >= 0 && s.Words[det].Lower() == "the" && !specifiedBy(s, j, true) {
+			return true
+		}
+	}
+	return false
 }
 
 // peripheral reports a person the story passes by: named once or twice, far

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,6 +19,9 @@ import (
 // fired lists the names of the checks that fired for a candidate: why it
 // is held back, and the features the acceptability ranker weighs.
 type fired []string
+
+// has reports whether the check named name (group:check) fired.
+func (f fired) has(name string) bool { return slices.Contains(f, name) }
 
 // check is one named test of a candidate.
 type check struct {

@@ -1,7 +1,9 @@
 package generate
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"factdeck/quiz"
@@ -207,5 +209,79 @@ func TestPairedName(t *testing.T) {
 		if got := pairedName(tt.s, extract.Target{Lo: tt.lo, Hi: tt.hi}); got != tt.want {
 			t.Errorf("pairedName(%q, %d) = %v, want %v", tt.s.Words[tt.lo].Text, tt.lo, got, tt.want)
 		}
+	}
+}
+
+// sent builds a parsed sentence from "text/UPOS/head/rel" words (heads
+// counted from 0, -1 for the root); a word whose text is capitalized
+// mid-sentence is part of mention 0.
+func sent(ws ...[4]string) *extract.Sentence {
+	s := &extract.Sentence{}
+	for i, w := range ws {
+		h := 0
+		fmt.Sscan(w[2], &h)
+		m := -1
+		if i > 0 && w[1] == "PROPN" {
+			m = 0
+		}
+		s.Words = append(s.Words, extract.Word{Text: w[0], Lemma: strings.ToLower(w[0]), UPOS: w[1], Head: h, Rel: w[3], Mention: m, Ent: -1})
+	}
+	return s
+}
+
+func TestDescriptionChecks(t *testing.T) {
+	// "a Lakeside coaching legend": the name modifies the noun.
+	legend := sent([4]string{"a", "DET", "3", "det"}, [4]string{"Lakeside", "PROPN", "3", "compound"},
+		[4]string{"coaching", "NOUN", "3", "compound"}, [4]string{"legend", "NOUN", "-1", "root"})
+	if !modifier(legend, 1, 2) {
+		t.Errorf("modifier(a _____ coaching legend) = false, want true")
+	}
+	// "a scientist at Lakeside": the name is the phrase's head.
+	at := sent([4]string{"a", "DET", "1", "det"}, [4]string{"scientist", "NOUN", "-1", "root"},
+		[4]string{"at", "ADP", "3", "case"}, [4]string{"Lakeside", "PROPN", "1", "nmod"})
+	if modifier(at, 3, 4) {
+		t.Errorf("modifier(a scientist at _____) = true, want false")
+	}
+	// "a scientist at the lab's Power Group": which lab?
+	lab := sent([4]string{"a", "DET", "1", "det"}, [4]string{"scientist", "NOUN", "-1", "root"},
+		[4]string{"at", "ADP", "7", "case"}, [4]string{"the", "DET", "4", "det"}, [4]string{"lab", "NOUN", "7", "nmod:poss"},
+		[4]string{"'s", "PART", "4", "case"}, [4]string{"Power", "PROPN", "7", "compound"}, [4]string{"Group", "PROPN", "1", "nmod"})
+	if !bareOwner(lab, 0, len(lab.Words)) {
+		t.Errorf("bareOwner(at the lab's Power Group) = false, want true")
+	}
+	// "a scientist at Acme's Power Group" names its owner.
+	acme := sent([4]string{"a", "DET", "1", "det"}, [4]string{"scientist", "NOUN", "-1", "root"},
+		[4]string{"at", "ADP", "6", "case"}, [4]string{"Acme", "PROPN", "6", "nmod:poss"},
+		[4]string{"'s", "PART", "3", "case"}, [4]string{"Power", "PROPN", "6", "compound"}, [4]string{"Group", "PROPN", "1", "nmod"})
+	if bareOwner(acme, 0, len(acme.Words)) {
+		t.Errorf("bareOwner(at Acme's Power Group) = true, want false")
+	}
+}
+
+// TestLastResortPick checks the question an article with nothing surer
+// serves: the one judges would most likely accept, but never one that
+// dropped a clause its verb governs or names nothing of the story.
+func TestLastResortPick(t *testing.T) {
+	mk := func(fact int, prompt string, accept float64, flags ...string) candidate {
+		return candidate{
+			q:    quiz.Question{Type: quiz.ShortAnswer, Prompt: prompt, Answer: fmt.Sprint("A", fact), AnswerKind: quiz.KindPerson},
+			fact: fact, sent: fact, score: float64(10 - fact), weak: true, accept: accept, flags: fired(flags),
+		}
+	}
+	cands := []candidate{
+		mk(0, "Who lobbied for the council?", 0.9, "wh-weak:lossy"),
+		mk(1, "Who got the ruling?", 0.8, "wh-unsure:unspecific"),
+		mk(2, "Who chairs the Harlow forum?", 0.3),
+		mk(3, "Who spoke at the Harlow forum on Monday?", 0.5),
+	}
+	deck := selectDeck(cands, 8, true)
+	var served []string
+	for _, q := range deck {
+		if !q.Reserve {
+			served = append(served, q.Prompt)
+		}
+	}
+	if want := []string{"Who spoke at the Harlow forum on Monday?"}; !slices.Equal(served, want) {
+		t.Errorf("served %q, want %q", served, want)
 	}
 }

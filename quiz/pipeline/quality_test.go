@@ -507,3 +507,29 @@ func TestDatelinePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestDescriptionBlanks checks the blanks of an apposition's cloze: a name
+// that only modifies the description's noun ("a Lakeside coaching
+// legend") stays in the reserve, where a teacher may still promote it.
+func TestDescriptionBlanks(t *testing.T) {
+	raw := "Coaches and scientists meet at the Harlow forum\n\n" +
+		"Nina Castell and Tom Berg spoke on Monday at the Harlow forum, which drew 400 guests.\n\n" +
+		"Berg, a Lakeside coaching legend, told the forum that young players needed more rest.\n\n" +
+		"Greyfield Labs opened its research centre in Harlow in 2019 and employs 120 people there.\n\n" +
+		"The study found that athletes who slept nine hours ran 4 percent faster.\n"
+	modifier := false
+	for _, q := range questionsOf(t, raw, "forum.txt") {
+		if q.Type != quiz.Cloze {
+			continue
+		}
+		if strings.Contains(q.Prompt, "_____ coaching legend") {
+			modifier = true
+			if !q.Reserve {
+				t.Errorf("a name modifying the description's noun blanked in the deck: %q", q.Prompt)
+			}
+		}
+	}
+	if !modifier {
+		t.Errorf("no cloze of the description's modifier, not even in the reserve")
+	}
+}
