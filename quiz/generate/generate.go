@@ -202,6 +202,9 @@ func form(q quiz.Question) (float64, bool) {
 	case "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "his", "her", "its", "their":
 		return 0, false // "... the rules of the?"
 	}
+	if transitiveOnly[last] && adverbialWh(q.Prompt) {
+		return 0, false // "In which year did she make?": made what, the question lost
+	}
 	sc := 0.0
 	switch n := wordCount(q.Prompt); {
 	case n <= 18:
@@ -224,6 +227,26 @@ func form(q quiz.Question) (float64, bool) {
 		sc -= 0.2
 	}
 	return sc, true
+}
+
+// transitiveOnly are verbs that cannot end a clause without their object.
+var transitiveOnly = map[string]bool{
+	"make": true, "take": true, "give": true, "find": true, "hold": true, "build": true,
+	"bring": true, "put": true, "get": true, "buy": true, "send": true, "cause": true,
+	"produce": true, "reach": true, "need": true, "want": true, "use": true, "keep": true,
+	"offer": true, "include": true, "require": true, "provide": true, "receive": true,
+	"contain": true, "describe": true, "announce": true,
+}
+
+// adverbialWh reports a question that asks for when, where, how long or
+// why, not for the verb's object.
+func adverbialWh(p string) bool {
+	for _, w := range []string{"When ", "Where ", "Why ", "In which ", "On which ", "In what ", "At what ", "For how long ", "How long ", "Since when "} {
+		if strings.HasPrefix(p, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // deckSize is the number of questions in an article's default deck: about
@@ -312,8 +335,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			check{"reference-use", referenceUse(s, t)}, check{"weak-kind", weakClozeKind(t.Kind)},
 			check{"century", t.Kind == quiz.KindOrdinal && centuryOrdinal(s, t)},            // "the _____ century": a guess among three
 			check{"bare-count", bareCount(s, t)}, check{"misspelled", g.misspelled(s, nil)}, // the article's typo, copied
-			check{"first", strings.EqualFold(answer, "first")},                     // "the territory's _____ female premier": the guess
-			check{"age-appos", t.Kind == quiz.KindAge && s.Rel(t.Head) == "appos"}, // "Fenn, _____, conceded": what is asked is not said
+			check{"first", strings.EqualFold(answer, "first")},                           // "the territory's _____ female premier": the guess
+			check{"small-ordinal", t.Kind == quiz.KindOrdinal && g.smallOrdinal(answer)}, // "in the _____ quarter": a guess among four
+			check{"age-appos", t.Kind == quiz.KindAge && s.Rel(t.Head) == "appos"},       // "Fenn, _____, conceded": what is asked is not said
 			check{"arithmetic", arithmeticGiveaway(cl, answer)},
 			check{"deictic", deictic(s, nil)},                                   // "this week here": where the speaker stood
 			check{"contested", ck.contested[fi]},                                // "Attendance stood at _____": 86 per cent then, 94 now
@@ -388,8 +412,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		// typed a city that is not one ("Which city was lost?").
 		check{"city-or-weekday", t.Kind == quiz.KindCity || t.Kind == quiz.KindWeekday},
 		check{"range-part", valueKind(t.Kind) && rangePart(s, t)}, // "In which year ... the Dumky Trio?" of "1890–91"
-		check{"unresolved", unresolvedIn(s, t, l.keptWords())},    // "the undamaged aircraft": which one, the question does not say
-		check{"anaphoric", ck.anaphoric(d, s, t, l.keptWords())},  // "in the state": which, an earlier sentence said
+		check{"small-ordinal", t.Kind == quiz.KindOrdinal && g.smallOrdinal(answer)},
+		check{"unresolved", unresolvedIn(s, t, l.keptWords())},   // "the undamaged aircraft": which one, the question does not say
+		check{"anaphoric", ck.anaphoric(d, s, t, l.keptWords())}, // "in the state": which, an earlier sentence said
 		check{"dropped-argument", l.droppedArgument()},
 		check{"compound-inside", t.Role == extract.RoleInside && s.Rel(t.Head) == "compound"}, // "the Lyon talks" is no "Which city talks"
 		check{"contested", ck.contested[fi]},                                                  // "How many boats were found?": 12 at first, later four
@@ -758,6 +783,25 @@ func tightMoney(a string) string {
 		return string(r[0]) + string(r[2:])
 	}
 	return a
+}
+
+// smallOrdinal reports an ordinal of ten or less ("third", "4th"): judges
+// passed 2 of 12 such blanks, a guess among few ("in the _____ quarter",
+// "a _____ round"), against all 3 larger ones ("its _____ mission").
+func (g *Generator) smallOrdinal(a string) bool {
+	a = strings.ToLower(strings.TrimSpace(a))
+	n, ok := g.lx.Ordinal(a)
+	if !ok && len(a) > 2 {
+		n, ok = leadingInt(a[:len(a)-2])
+		ok = ok && ordinalDigits(n) == a
+	}
+	return ok && n <= 10
+}
+
+// leadingInt parses s as a whole non-negative number.
+func leadingInt(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 0
 }
 
 // ordinalDigits writes n as an ordinal in digits: 1st, 2nd, 3rd, 4th,

@@ -285,3 +285,26 @@ func TestLastResortPick(t *testing.T) {
 		t.Errorf("served %q, want %q", served, want)
 	}
 }
+
+func TestSmallOrdinal(t *testing.T) {
+	g := &Generator{lx: lexicon.Load()}
+	for a, want := range map[string]bool{"fourth": true, "4th": true, "first": true, "Tenth": true, "11th": false, "39th": false, "twentieth": false, "fourteen": false, "4": false} {
+		if got := g.smallOrdinal(a); got != want {
+			t.Errorf("smallOrdinal(%q) = %v, want %v", a, got, want)
+		}
+	}
+}
+
+func TestFormDropsLostObject(t *testing.T) {
+	for p, want := range map[string]bool{
+		"In which year did Ana Lind make?":              false,
+		"When did the council hold?":                    false,
+		"What did Ana Lind make in 2017?":               true,
+		"In which year did Ana Lind arrive?":            true,
+		"In which year did Ana Lind make the crossing?": true,
+	} {
+		if _, ok := form(quiz.Question{Type: quiz.ShortAnswer, Prompt: p}); ok != want {
+			t.Errorf("form(%q) ok = %v, want %v", p, ok, want)
+		}
+	}
+}
