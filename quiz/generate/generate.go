@@ -337,6 +337,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			check{"bare-count", bareCount(s, t)}, check{"misspelled", g.misspelled(s, nil)}, // the article's typo, copied
 			check{"first", strings.EqualFold(answer, "first")},                           // "the territory's _____ female premier": the guess
 			check{"small-ordinal", t.Kind == quiz.KindOrdinal && g.smallOrdinal(answer)}, // "in the _____ quarter": a guess among four
+			check{"range-part", valueKind(t.Kind) && rangePart(s, t)},                    // "aged _____ to 82": judged 1.5 of 4
 			check{"age-appos", t.Kind == quiz.KindAge && s.Rel(t.Head) == "appos"},       // "Fenn, _____, conceded": what is asked is not said
 			check{"arithmetic", arithmeticGiveaway(cl, answer)},
 			check{"deictic", deictic(s, nil)},                                   // "this week here": where the speaker stood
@@ -1596,12 +1597,51 @@ func sportsSentence(s *extract.Sentence) bool {
 }
 
 // rangePart reports a value that is one end of a range: "1920 – _____",
-// "_____–91".
+// "_____–91", "returns of _____ to 14 percent", "between 5 and _____
+// a.m.", "from $11,240 to _____": the other end all but gives it. A change
+// and where it led ("fell 9 percent to 186 kroner") is no range: its ends
+// are of different kinds.
 func rangePart(s *extract.Sentence, t extract.Target) bool {
 	if t.Lo > 1 && isDash(s.Words[t.Lo-1].Text) && s.Words[t.Lo-2].UPOS == "NUM" {
 		return true
 	}
-	return t.Hi+1 < len(s.Words) && isDash(s.Words[t.Hi].Text) && s.Words[t.Hi+1].UPOS == "NUM"
+	if t.Hi+1 < len(s.Words) && isDash(s.Words[t.Hi].Text) && s.Words[t.Hi+1].UPOS == "NUM" {
+		return true
+	}
+	between := func(at int) bool { // "between" shortly before word at
+		for j := at - 1; j >= 0 && j >= at-4; j-- {
+			if s.Words[j].Lower() == "between" {
+				return true
+			}
+		}
+		return false
+	}
+	sameRange := func(o int) bool {
+		if s.Words[o].UPOS != "NUM" {
+			return false
+		}
+		m := s.Words[o].Mention
+		return t.Hi-t.Lo == 1 || m >= 0 && s.Mentions[m].Kind == t.Kind
+	}
+	if t.Hi+1 < len(s.Words) {
+		if w := s.Words[t.Hi].Lower(); w == "to" || w == "and" && between(t.Lo) {
+			for o := t.Hi + 1; o < len(s.Words) && o <= t.Hi+2; o++ {
+				if sameRange(o) {
+					return true
+				}
+			}
+		}
+	}
+	if t.Lo > 1 {
+		if w := s.Words[t.Lo-1].Lower(); w == "to" || w == "and" && between(t.Lo-1) {
+			for o := t.Lo - 2; o >= 0 && o >= t.Lo-4; o-- {
+				if sameRange(o) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // dateline reports a place blanked where a story says where it is told

@@ -308,3 +308,37 @@ func TestFormDropsLostObject(t *testing.T) {
 		}
 	}
 }
+
+func TestRangePart(t *testing.T) {
+	// returns of 11 to 14 percent
+	returns := sent([4]string{"returns", "NOUN", "-1", "root"}, [4]string{"of", "ADP", "2", "case"},
+		[4]string{"11", "NUM", "4", "nummod"}, [4]string{"to", "ADP", "4", "case"}, [4]string{"14", "NUM", "5", "nummod"},
+		[4]string{"percent", "NOUN", "0", "nmod"})
+	// fell 9 percent to 186 kroner
+	fell := sent([4]string{"fell", "VERB", "-1", "root"}, [4]string{"9", "NUM", "2", "nummod"}, [4]string{"percent", "NOUN", "0", "obl"},
+		[4]string{"to", "ADP", "5", "case"}, [4]string{"186", "NUM", "5", "nummod"}, [4]string{"kroner", "NOUN", "0", "obl"})
+	fell.Mentions = []extract.Mention{{Lo: 1, Hi: 3, Kind: quiz.KindPercent, Entity: -1}, {Lo: 4, Hi: 6, Kind: quiz.KindMoney, Entity: -1}}
+	for i := range fell.Words {
+		fell.Words[i].Mention = -1
+	}
+	fell.Words[1].Mention, fell.Words[2].Mention, fell.Words[4].Mention, fell.Words[5].Mention = 0, 0, 1, 1
+	// between 5 and 7 a.m.
+	between := sent([4]string{"between", "ADP", "1", "case"}, [4]string{"5", "NUM", "-1", "root"}, [4]string{"and", "CCONJ", "3", "cc"},
+		[4]string{"7", "NUM", "1", "conj"}, [4]string{"a.m.", "NOUN", "3", "compound"})
+	tests := []struct {
+		name string
+		s    *extract.Sentence
+		t    extract.Target
+		want bool
+	}{
+		{"_____ to 14 percent", returns, extract.Target{Lo: 2, Hi: 3, Head: 2, Kind: quiz.KindCount}, true},
+		{"fell _____ to 186 kroner", fell, extract.Target{Lo: 1, Hi: 3, Head: 2, Kind: quiz.KindPercent}, false},
+		{"fell 9 percent to _____", fell, extract.Target{Lo: 4, Hi: 6, Head: 5, Kind: quiz.KindMoney}, false},
+		{"between 5 and _____ a.m.", between, extract.Target{Lo: 3, Hi: 4, Head: 3, Kind: quiz.KindTime}, true},
+	}
+	for _, tt := range tests {
+		if got := rangePart(tt.s, tt.t); got != tt.want {
+			t.Errorf("rangePart(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
