@@ -155,7 +155,7 @@ func (g *Generator) candidates(an *extract.Analysis, pool *Pool) []candidate {
 	ents := newEntityIndex(d)
 	for _, c := range cands {
 		f, ok := form(c.q)
-		if !ok {
+		if !ok || unclosedAside(c.q.Prompt, c.q.Sentence) {
 			continue
 		}
 		// A restated prompt must parse cleanly to be served; one in the
@@ -244,6 +244,30 @@ func adverbialWh(p string) bool {
 	for _, w := range []string{"When ", "Where ", "Why ", "In which ", "On which ", "In what ", "At what ", "For how long ", "How long ", "Since when "} {
 		if strings.HasPrefix(p, w) {
 			return true
+		}
+	}
+	return false
+}
+
+// asideRE matches a short aside between commas: ", 57,", ", a nurse,".
+var asideRE = regexp.MustCompile(`, ([^,;:()“”"]{1,30}),`)
+
+// unclosedAside reports a prompt that keeps an aside of its sentence
+// without the comma that closed it: "Lee, 57, a former nurse, will lead"
+// cut to "Lee, 57 will lead".
+func unclosedAside(prompt, sentence string) bool {
+	for _, m := range asideRE.FindAllStringSubmatch(sentence, -1) {
+		open := ", " + m[1]
+		for i := strings.Index(prompt, open); i >= 0; {
+			rest := prompt[i+len(open):]
+			if len(rest) > 1 && rest[0] == ' ' && unicode.IsLetter(rune(rest[1])) {
+				return true
+			}
+			j := strings.Index(rest, open)
+			if j < 0 {
+				break
+			}
+			i += len(open) + j
 		}
 	}
 	return false
@@ -765,6 +789,24 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 		}
 	}
 	if len(ws) >= 2 {
+		// "2.1 million pounds": "£2.1 million"
+		for r, word := range currencyWords {
+			if strings.EqualFold(ws[len(ws)-1], word) {
+				amount := strings.Join(ws[:len(ws)-1], " ")
+				out = append(out, string(r)+amount)
+				if d := strings.ReplaceAll(amount, ",", ""); d != amount {
+					out = append(out, string(r)+d)
+				}
+			}
+		}
+		if strings.EqualFold(ws[len(ws)-1], "dollars") && isDigits(strings.ReplaceAll(strings.ReplaceAll(ws[0], ",", ""), ".", "")) {
+			out = append(out, "$"+strings.Join(ws[:len(ws)-1], " "))
+		}
+	}
+	if eq, ok := sameDuration[strings.ToLower(a)]; ok {
+		out = append(out, eq...) // "half an hour": "30 minutes"
+	}
+	if len(ws) >= 2 {
 		switch strings.ToLower(ws[len(ws)-1]) {
 		case "city", "hospital", "airport", "stadium":
 			// "Salt Lake City": "Salt Lake"; "Millbrook Hospital": "Millbrook"
@@ -776,6 +818,24 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 
 // currencyWords name the currencies of the signs an amount may start with.
 var currencyWords = map[rune]string{'€': "euros", '£': "pounds", '¥': "yen"}
+
+// sameDuration gives the other usual wordings of durations said in words.
+var sameDuration = map[string][]string{
+	"half an hour":         {"30 minutes", "30 min", "half hour"},
+	"an hour":              {"1 hour", "one hour", "60 minutes"},
+	"an hour and a half":   {"90 minutes", "1.5 hours", "one and a half hours"},
+	"a day":                {"1 day", "one day", "24 hours"},
+	"a week":               {"1 week", "one week", "7 days", "seven days"},
+	"a fortnight":          {"two weeks", "2 weeks", "14 days"},
+	"a month":              {"1 month", "one month"},
+	"a year":               {"1 year", "one year", "12 months"},
+	"half a year":          {"six months", "6 months"},
+	"a year and a half":    {"18 months", "1.5 years"},
+	"a decade":             {"10 years", "ten years"},
+	"half a century":       {"50 years", "fifty years"},
+	"a century":            {"100 years", "one hundred years"},
+	"a quarter of an hour": {"15 minutes", "quarter of an hour"},
+}
 
 // tightMoney writes a currency sign against its amount, as English does:
 // "€ 150 million" (two tokens) reads "€150 million".

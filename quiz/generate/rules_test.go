@@ -19,6 +19,12 @@ func TestVariants(t *testing.T) {
 		not    []string // none may be
 	}{
 		{"49 percent", []string{"49%", "49 per cent"}, nil},
+		{"2.1 million pounds", []string{"£2.1 million"}, nil},
+		{"40,000 pounds", []string{"£40,000", "£40000"}, nil},
+		{"150 euros", []string{"€150"}, nil},
+		{"12 dollars", []string{"$12"}, nil},
+		{"half an hour", []string{"30 minutes"}, nil},
+		{"a decade", []string{"10 years"}, nil},
 		{"49%", []string{"49 percent"}, nil},
 		{"7.9 per cent", []string{"7.9%", "7.9 percent"}, nil},
 		{"$57", []string{"57", "57 dollars"}, nil},
@@ -339,6 +345,25 @@ func TestRangePart(t *testing.T) {
 	for _, tt := range tests {
 		if got := rangePart(tt.s, tt.t); got != tt.want {
 			t.Errorf("rangePart(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestUnclosedAside(t *testing.T) {
+	sentence := "Ana Lind, 57, a former nurse, will oversee an agency of 3,000 staff."
+	tests := []struct {
+		prompt string
+		want   bool
+	}{
+		{"Ana Lind, 57 will oversee an agency of _____ staff.", true},
+		{"With how many staff will Ana Lind, 57 oversee an agency?", true},
+		{"Ana Lind, 57, a former nurse, will oversee an agency of _____ staff.", false},
+		{"Ana Lind will oversee an agency of _____ staff.", false},
+		{"_____, 57, will oversee an agency of 3,000 staff.", false},
+	}
+	for _, tt := range tests {
+		if got := unclosedAside(tt.prompt, sentence); got != tt.want {
+			t.Errorf("unclosedAside(%q) = %v, want %v", tt.prompt, got, tt.want)
 		}
 	}
 }

@@ -34,17 +34,20 @@ type Lexicon struct {
 	persons     map[string]bool     // common nouns that name people ("saxophonist")
 	valency     map[string]bool     // "verb prep": a preposition the verb's obliques take ("rely on")
 	countryAKA  map[string][]string // country -> its other names ("UK", "Great Britain")
-	theOrgs     map[string]bool     // organizations written with "the" ("the Pentagon")
-	modifiers   map[string]bool
-	orgWords    map[string]bool
-	orgs        map[string]bool
-	stop        map[string]bool
-	months      map[string]string // name or abbreviation -> month name
-	weekdays    map[string]bool
-	numbers     map[string]int64
-	ordinals    map[string]int
-	words       map[string]bool // lower-case English words, for spelling
-	lists       map[quiz.Kind][]string
+	// countryParts are countries within a country ("Scotland", "Wales"):
+	// named as one, but no other name of it.
+	countryParts map[string]bool
+	theOrgs      map[string]bool // organizations written with "the" ("the Pentagon")
+	modifiers    map[string]bool
+	orgWords     map[string]bool
+	orgs         map[string]bool
+	stop         map[string]bool
+	months       map[string]string // name or abbreviation -> month name
+	weekdays     map[string]bool
+	numbers      map[string]int64
+	ordinals     map[string]int
+	words        map[string]bool // lower-case English words, for spelling
+	lists        map[quiz.Kind][]string
 }
 
 type place struct {
@@ -101,10 +104,11 @@ func (l *Lexicon) PersonNoun(w string) bool { return l.persons[w] }
 
 // CountryNames returns a country's other names of up to three words,
 // the country's own name first: "United Kingdom", "Great Britain", "UK".
-// A name that is no country's gives nil.
+// A name that is no country's, or a country within one ("Scotland"),
+// gives nil.
 func (l *Lexicon) CountryNames(name string) []string {
 	k, c, ok := l.Place(name)
-	if !ok || k != quiz.KindCountry || c == "" {
+	if !ok || k != quiz.KindCountry || c == "" || l.countryParts[name] {
 		return nil
 	}
 	return append([]string{c}, l.countryAKA[c]...)
@@ -205,26 +209,27 @@ func (l *Lexicon) inflected(w string) bool {
 
 func load() *Lexicon {
 	l := &Lexicon{
-		places:      map[string]place{},
-		nationality: map[string]string{},
-		given:       map[string]bool{},
-		gender:      map[string]byte{},
-		titles:      map[string]bool{},
-		titleHeads:  map[string]bool{},
-		modifiers:   map[string]bool{},
-		orgWords:    map[string]bool{},
-		orgs:        map[string]bool{},
-		stop:        map[string]bool{},
-		persons:     map[string]bool{},
-		valency:     map[string]bool{},
-		countryAKA:  map[string][]string{},
-		theOrgs:     map[string]bool{},
-		months:      map[string]string{},
-		weekdays:    map[string]bool{},
-		numbers:     map[string]int64{},
-		ordinals:    map[string]int{},
-		words:       map[string]bool{},
-		lists:       map[quiz.Kind][]string{},
+		places:       map[string]place{},
+		nationality:  map[string]string{},
+		given:        map[string]bool{},
+		gender:       map[string]byte{},
+		titles:       map[string]bool{},
+		titleHeads:   map[string]bool{},
+		modifiers:    map[string]bool{},
+		orgWords:     map[string]bool{},
+		orgs:         map[string]bool{},
+		stop:         map[string]bool{},
+		persons:      map[string]bool{},
+		valency:      map[string]bool{},
+		countryAKA:   map[string][]string{},
+		countryParts: map[string]bool{},
+		theOrgs:      map[string]bool{},
+		months:       map[string]string{},
+		weekdays:     map[string]bool{},
+		numbers:      map[string]int64{},
+		ordinals:     map[string]int{},
+		words:        map[string]bool{},
+		lists:        map[quiz.Kind][]string{},
 	}
 	each("words.txt", func(f []string) { l.words[f[0]] = true })
 	// Order matters: a name in several lists keeps its first kind, so a
@@ -241,7 +246,11 @@ func load() *Lexicon {
 	each("places_extra.tsv", func(f []string) {
 		if len(f) >= 2 {
 			l.addPlace(f[0], quiz.Kind(f[1]), field(f, 2))
-			if c := field(f, 2); quiz.Kind(f[1]) == quiz.KindCountry && c != "" && c != f[0] && len(strings.Fields(f[0])) <= 3 {
+			c := field(f, 2)
+			switch {
+			case field(f, 3) == "part":
+				l.countryParts[f[0]] = true // "Scotland": in the United Kingdom, not another name for it
+			case quiz.Kind(f[1]) == quiz.KindCountry && c != "" && c != f[0] && len(strings.Fields(f[0])) <= 3:
 				l.countryAKA[c] = append(l.countryAKA[c], f[0]) // "U.S.", "America", "Britain"
 			}
 		}

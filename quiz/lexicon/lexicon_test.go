@@ -102,6 +102,16 @@ func TestCountryNames(t *testing.T) {
 	if got := lx.CountryNames("Lyon"); got != nil {
 		t.Errorf("CountryNames(Lyon) = %q, want none", got)
 	}
+	// A country within a country is no other name for it, nor are its
+	// neighbours other names for it.
+	if got := lx.CountryNames("Scotland"); got != nil {
+		t.Errorf("CountryNames(Scotland) = %q, want none", got)
+	}
+	for _, g := range lx.CountryNames("UK") {
+		if g == "Wales" || g == "England" {
+			t.Errorf("CountryNames(UK) = %q, want no part of it", lx.CountryNames("UK"))
+		}
+	}
 }
 
 func TestMisspelled(t *testing.T) {
