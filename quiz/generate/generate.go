@@ -362,6 +362,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 			check{"first", strings.EqualFold(answer, "first")},                           // "the territory's _____ female premier": the guess
 			check{"small-ordinal", t.Kind == quiz.KindOrdinal && g.smallOrdinal(answer)}, // "in the _____ quarter": a guess among four
 			check{"range-part", valueKind(t.Kind) && rangePart(s, t)},                    // "aged _____ to 82": judged 1.5 of 4
+			check{"designation", t.Kind == quiz.KindCount && designation(s, t)},          // "type _____ diabetes", "Flight _____"
 			check{"age-appos", t.Kind == quiz.KindAge && s.Rel(t.Head) == "appos"},       // "Fenn, _____, conceded": what is asked is not said
 			check{"arithmetic", arithmeticGiveaway(cl, answer)},
 			check{"deictic", deictic(s, nil)},                                   // "this week here": where the speaker stood
@@ -1656,6 +1657,29 @@ func sportsSentence(s *extract.Sentence) bool {
 	return false
 }
 
+// designation reports a number that names rather than counts, written
+// after a bare singular noun used as its label: "type 2 diabetes",
+// "Flight 281 departed", "seated in row 14" (but "a town 40 miles away"
+// counts: the noun before it is a phrase of its own).
+func designation(s *extract.Sentence, t extract.Target) bool {
+	if t.Hi-t.Lo != 1 || t.Lo == 0 || !isDigits(s.Words[t.Lo].Text) {
+		return false
+	}
+	switch s.Words[t.Lo-1].XPOS {
+	case "NN", "NNP":
+	default:
+		return false
+	}
+	if t.Lo == 1 {
+		return true
+	}
+	switch s.Words[t.Lo-2].XPOS {
+	case "DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS", "WP$":
+		return false // "a town 40 miles away", "the team's 3 goals"
+	}
+	return true
+}
+
 // rangePart reports a value that is one end of a range: "1920 – _____",
 // "_____–91", "returns of _____ to 14 percent", "between 5 and _____
 // a.m.", "from $11,240 to _____": the other end all but gives it. A change
@@ -1681,7 +1705,10 @@ func rangePart(s *extract.Sentence, t extract.Target) bool {
 			return false
 		}
 		m := s.Words[o].Mention
-		return t.Hi-t.Lo == 1 || m >= 0 && s.Mentions[m].Kind == t.Kind
+		// "11 to _____" of "11 to 14 percent": a bare number right before
+		// "to" shares the unit after the range.
+		bare := o == t.Lo-2 && (m < 0 || s.Mentions[m].Hi-s.Mentions[m].Lo == 1)
+		return t.Hi-t.Lo == 1 || bare || m >= 0 && s.Mentions[m].Kind == t.Kind
 	}
 	if t.Hi+1 < len(s.Words) {
 		if w := s.Words[t.Hi].Lower(); w == "to" || w == "and" && between(t.Lo) {

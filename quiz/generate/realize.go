@@ -119,6 +119,19 @@ func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 		return nil, "a non-finite clause"
 	}
 	s.Walk(t.Phrase, func(j int) { l.answer[j] = true })
+	if valueKind(t.Kind) {
+		// "earned $4.9 billion in the fourth quarter": the period parsed
+		// under the amount stays in the question ("How much did it earn in
+		// the fourth quarter?"); without it the question asks which figure.
+		for _, k := range s.Kids(t.Phrase) {
+			if k < t.Hi || s.Rel(k) != "nmod" {
+				continue
+			}
+			if p := s.Kid(k, "case"); p >= 0 && strandedPreps[s.Words[p].Lower()] {
+				s.Walk(k, func(j int) { delete(l.answer, j) })
+			}
+		}
+	}
 	if t.Role == extract.RoleInside || t.Role == extract.RoleAge {
 		l.answer = map[int]bool{}
 		s.Walk(t.Head, func(j int) { l.answer[j] = true })
@@ -195,6 +208,10 @@ func plan(d *extract.Doc, t extract.Target) (*layout, string) {
 	}
 	return l, ""
 }
+
+// strandedPreps head the phrases under an asked amount that stay in the
+// question: when and where it was counted, not what it is of.
+var strandedPreps = map[string]bool{"in": true, "during": true, "since": true, "at": true, "on": true, "by": true, "for": true, "over": true}
 
 // isFinite reports whether the host clause carries tense: an auxiliary, a
 // copula or a finite verb.

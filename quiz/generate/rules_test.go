@@ -338,6 +338,7 @@ func TestRangePart(t *testing.T) {
 		want bool
 	}{
 		{"_____ to 14 percent", returns, extract.Target{Lo: 2, Hi: 3, Head: 2, Kind: quiz.KindCount}, true},
+		{"11 to _____", returns, extract.Target{Lo: 4, Hi: 6, Head: 5, Kind: quiz.KindPercent}, true},
 		{"fell _____ to 186 kroner", fell, extract.Target{Lo: 1, Hi: 3, Head: 2, Kind: quiz.KindPercent}, false},
 		{"fell 9 percent to _____", fell, extract.Target{Lo: 4, Hi: 6, Head: 5, Kind: quiz.KindMoney}, false},
 		{"between 5 and _____ a.m.", between, extract.Target{Lo: 3, Hi: 4, Head: 3, Kind: quiz.KindTime}, true},
@@ -364,6 +365,33 @@ func TestUnclosedAside(t *testing.T) {
 	for _, tt := range tests {
 		if got := unclosedAside(tt.prompt, sentence); got != tt.want {
 			t.Errorf("unclosedAside(%q) = %v, want %v", tt.prompt, got, tt.want)
+		}
+	}
+}
+
+func TestDesignation(t *testing.T) {
+	tag := func(ws ...string) *extract.Sentence { // "text/XPOS"
+		s := &extract.Sentence{}
+		for _, w := range ws {
+			txt, x, _ := strings.Cut(w, "/")
+			s.Words = append(s.Words, extract.Word{Text: txt, XPOS: x, Mention: -1, Ent: -1})
+		}
+		return s
+	}
+	tests := []struct {
+		name string
+		s    *extract.Sentence
+		at   int
+		want bool
+	}{
+		{"as type 2 diabetes", tag("as/IN", "type/NN", "2/CD", "diabetes/NNS"), 2, true},
+		{"seated in row 14", tag("seated/VBN", "in/IN", "row/NN", "14/CD"), 3, true},
+		{"a town 40 miles away", tag("a/DT", "town/NN", "40/CD", "miles/NNS", "away/RB"), 2, false},
+		{"raised 40 million", tag("raised/VBD", "40/CD", "million/CD"), 1, false},
+	}
+	for _, tt := range tests {
+		if got := designation(tt.s, extract.Target{Lo: tt.at, Hi: tt.at + 1, Head: tt.at, Kind: quiz.KindCount}); got != tt.want {
+			t.Errorf("designation(%s) = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -90,8 +90,17 @@ func lowerFirstUnlessName(s *extract.Sentence, idx []int, txt string) string {
 	if !strings.EqualFold(first, s.Words[idx[0]].Text) {
 		return txt
 	}
+	// A capitalized word before another that opens a sentence is a name
+	// the tagger took for a noun ("Velmar Freight earned ..."), unless it
+	// is a word of the closed classes ("The European Union").
+	if w := &s.Words[idx[0]]; len(idx) > 1 && idx[1] == idx[0]+1 && upperFirst(s.Words[idx[1]].Text) && !closedClass[w.UPOS] {
+		return txt
+	}
 	return lowerFirst(txt)
 }
+
+// closedClass are the parts of speech whose words are no names.
+var closedClass = map[string]bool{"DET": true, "ADP": true, "PRON": true, "CCONJ": true, "SCONJ": true, "AUX": true, "PART": true, "NUM": true, "ADV": true}
 
 // question realizes the wh-question for the layout's target around the
 // question phrase wh.

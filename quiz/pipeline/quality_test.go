@@ -533,3 +533,34 @@ func TestDescriptionBlanks(t *testing.T) {
 		t.Errorf("no cloze of the description's modifier, not even in the reserve")
 	}
 }
+
+// TestAmountKeepsPeriod checks that a period parsed under an asked amount
+// stays in the question ("How much did it earn?" asks which figure when
+// the article gives several), and that a name opening the sentence keeps
+// its capital when the tagger took it for a noun.
+func TestAmountKeepsPeriod(t *testing.T) {
+	raw := "Velmar Freight profit rises\n\n" +
+		"Velmar Freight earned $9 million in the third quarter of 2024, the company said on Tuesday.\n\n" +
+		"Over the past two years the port operator has earned $31 million.\n"
+	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "profit.txt", Raw: []byte(raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range cs {
+		q := c.Question
+		if q.Answer != "$9 million" || q.Type == quiz.Cloze || q.Type == quiz.TrueFalse {
+			continue
+		}
+		found = true
+		if !strings.Contains(q.Prompt, "third quarter") {
+			t.Errorf("the amount asked without its period: %q", q.Prompt)
+		}
+		if !strings.Contains(q.Prompt, "Velmar Freight") {
+			t.Errorf("the company's name, opening the sentence, lowered: %q", q.Prompt)
+		}
+	}
+	if !found {
+		t.Errorf("no question asks for the quarter's profit")
+	}
+}
