@@ -297,6 +297,9 @@ func (l *layout) essential(k int) bool {
 		if m < 0 && s.Words[k].UPOS == "ADJ" && !commaBefore(s, k) && len(s.Kids(k)) == 0 {
 			return true // "left 10,000 people dead": what the verb made of its object
 		}
+		if m >= 0 && (s.Words[m].Lower() == "with" || s.Words[m].Lower() == "of") && s.Words[k].XPOS == "VBG" && s.HasKid(s.Words[k].Head, "obj") {
+			return true // "credited her with founding ...", "accused them of hiding ...": what the verb says of its object
+		}
 		return m >= 0 && (s.Words[m].Lower() == "to" || s.Words[m].Lower() == "so")
 	}
 	return false

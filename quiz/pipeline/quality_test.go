@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -562,5 +563,25 @@ func TestAmountKeepsPeriod(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no question asks for the quarter's profit")
+	}
+}
+
+// TestGerundComplement checks that a question keeps what a verb says of
+// its object ("credited her with saving ..."): "Who credited Ana Lind?"
+// asks about half a fact.
+func TestGerundComplement(t *testing.T) {
+	raw := "Harbour plan approved\n\n" +
+		"The Harlow council approved the harbour plan on Monday after a vote of 7 to 2.\n\n" +
+		"Mayor Tom Berg credited Ana Lind with saving the plan in a statement on Tuesday.\n\n" +
+		"The plan will cost $40 million and take five years.\n"
+	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "plan.txt", Raw: []byte(raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		q := c.Question
+		if strings.Contains(q.Prompt, "credit") && !strings.Contains(q.Prompt, "saving") && q.Type != quiz.TrueFalse && q.Type != quiz.Cloze && !slices.Contains(c.Features, "held-back") {
+			t.Errorf("a question that drops what the verb says of its object, not held back: %q", q.Prompt)
+		}
 	}
 }
