@@ -2299,12 +2299,13 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	// An article with no question at all serves its best cloze held back
 	// only for an unresolved description: a short story's "the service"
 	// is clear enough beside its headline.
-	// A description an earlier sentence introduced (soft) is as clear.
-	for pass := 0; pass < 2 && len(deck) == 0; pass++ {
+	// A description an earlier sentence introduced (soft) is as clear, and
+	// last, a sentence cut a little further.
+	for pass := 0; pass < 3 && len(deck) == 0; pass++ {
 	last:
 		for _, f := range facts {
 			for _, i := range byFact[f] {
-				if c := cands[i]; c.lastResort && !c.hard && (!c.soft || pass == 1) && c.level <= 1 {
+				if c := cands[i]; c.lastResort && !c.hard && (!c.soft || pass >= 1) && (c.level <= 1 || pass == 2 && c.level <= 2) {
 					usedSent[c.sent] = true
 					inDeck[f] = i
 					deck = append(deck, c.q)

@@ -716,7 +716,11 @@ func (g *Generator) descriptionQuestions(ck *checker, an *extract.Analysis, fi i
 		}
 		var fl fired
 		weak := fl.any("description-weak", check{"reserve-template", t.Reserve}, check{"peripheral", peripheral(d, ds.Entity, ds.Sent)},
-			check{"possessor", bareOwner(s, ds.Lo, ds.Hi)})
+			check{"possessor", bareOwner(s, ds.Lo, ds.Hi)},
+			// "What is the active ingredient in a plant?": a thing that is
+			// no person, firm or place, defined in common words, is what a
+			// dictionary says, not the story (judged 0 of 9).
+			check{"definition", e.Kind == quiz.KindMisc && !namesSomething(s, ds.Lo, ds.Hi)})
 		mk := func(ty quiz.QuestionType, prompt, answer string, kind quiz.Kind) candidate {
 			acc := []string{answer}
 			if kind == quiz.KindPerson {
@@ -854,6 +858,16 @@ func modifier(s *extract.Sentence, lo, hi int) bool {
 		}
 		r := s.Rel(j)
 		return h >= hi && (r == "compound" || r == "amod")
+	}
+	return false
+}
+
+// namesSomething reports a name or number among words [lo, hi).
+func namesSomething(s *extract.Sentence, lo, hi int) bool {
+	for j := lo; j < hi; j++ {
+		if s.Words[j].Mention >= 0 || s.Words[j].UPOS == "PROPN" || s.Words[j].UPOS == "NUM" {
+			return true
+		}
 	}
 	return false
 }

@@ -585,3 +585,29 @@ func TestGerundComplement(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinitionHeldBack checks that a thing defined in common words by an
+// apposition ("Caffeine, the stimulant in coffee and tea,") is not asked
+// about by default: what a dictionary says is not the story.
+func TestDefinitionHeldBack(t *testing.T) {
+	raw := "Study news\n\n" +
+		"Caffeine, the stimulant in coffee and tea, was the subject of a study published on Monday by researchers at the Harlow Institute.\n\n" +
+		"The team, led by Ana Lind, studied 240 people over six months.\n"
+	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "herb.txt", Raw: []byte(raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := false
+	for _, c := range cs {
+		if c.Question.Template != "description-what" || c.Question.Type == quiz.TrueFalse {
+			continue
+		}
+		asked = true
+		if !slices.Contains(c.Features, "held-back") {
+			t.Errorf("a definition in common words served: %q -> %q", c.Question.Prompt, c.Question.Answer)
+		}
+	}
+	if !asked {
+		t.Errorf("no question from the apposition: the case this test checks is gone")
+	}
+}
