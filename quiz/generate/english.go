@@ -156,6 +156,29 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
+// kindNoun names the answer's kind in "Which ...?": a region by what its
+// country calls its parts ("Which state", "Which province").
+func (l *layout) kindNoun() string {
+	if l.t.Kind == quiz.KindRegion && l.lx != nil {
+		if _, country, ok := l.lx.Place(l.s.Segment(l.t.Lo, l.t.Hi)); ok {
+			if n := regionNouns[country]; n != "" {
+				return n
+			}
+		}
+	}
+	return kindNoun(l.t.Kind)
+}
+
+// regionNouns are what countries call their first-level parts, where
+// that is not "region".
+var regionNouns = map[string]string{
+	"United States": "state", "Australia": "state", "India": "state", "Germany": "state",
+	"Brazil": "state", "Mexico": "state", "Nigeria": "state", "Malaysia": "state", "Austria": "state",
+	"Canada": "province", "China": "province", "South Africa": "province", "Argentina": "province",
+	"Indonesia": "province", "Pakistan": "province", "Philippines": "province", "Netherlands": "province",
+	"Switzerland": "canton", "Japan": "prefecture",
+}
+
 // kindNoun names a kind in "Which ...?" questions, or "" when the kind has
 // no such noun.
 func kindNoun(k quiz.Kind) string {

@@ -348,11 +348,11 @@ func (l *layout) fillWh(p string) (string, bool) {
 		case "prep":
 			v = l.t.Case
 		case "kind":
-			v = kindNoun(l.t.Kind)
+			v = l.kindNoun()
 		case "class":
 			v = l.classNoun()
 			if v == "" {
-				v = kindNoun(l.t.Kind)
+				v = l.kindNoun()
 			}
 		case "howmany":
 			hm, ok := l.howMany()

@@ -611,3 +611,29 @@ func TestDefinitionHeldBack(t *testing.T) {
 		t.Errorf("no question from the apposition: the case this test checks is gone")
 	}
 }
+
+// TestRegionNoun checks that a question asks for a region by what its
+// country calls it: "Which state" of a US state, "Which province" of a
+// Canadian one.
+func TestRegionNoun(t *testing.T) {
+	raw := "Factory jobs return to the Midwest\n\n" +
+		"Ohio regained 12,400 factory jobs between 2020 and 2023, the Labor Department said on Friday.\n\n" +
+		"Ontario lost 3,100 factory jobs in the same period, Statistics Canada said.\n"
+	want := map[string]string{"Ohio": "which state", "Ontario": "which province"}
+	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "jobs.txt", Raw: []byte(raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		q := c.Question
+		if w, ok := want[q.Answer]; ok && strings.Contains(strings.ToLower(q.Prompt), "which ") {
+			if !strings.Contains(strings.ToLower(q.Prompt), w) {
+				t.Errorf("%q -> %s: want %q", q.Prompt, q.Answer, w)
+			}
+			delete(want, q.Answer)
+		}
+	}
+	for a := range want {
+		t.Errorf("no which-question for %s", a)
+	}
+}
