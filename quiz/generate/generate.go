@@ -1218,9 +1218,40 @@ func pointsBack(s string) bool {
 					return true
 				}
 			}
+		case "there":
+			// "had registered there": where, the sentence before said;
+			// "there were 40" and "over there" say nothing back.
+			if i+1 < len(ws) && existential[ws[i+1]] || i > 0 && (ws[i-1] == "over" || ws[i-1] == "here") {
+				continue
+			}
+			if i > 0 {
+				return true
+			}
+		case "one":
+			// "have to lodge one?": one of what an earlier sentence named
+			if i == len(ws)-1 && i > 0 && !numberContext[ws[i-1]] {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// existential are the words after an existential "there" ("there are").
+var existential = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "will": true, "would": true,
+	"could": true, "may": true, "might": true, "must": true, "should": true, "can": true, "has": true, "have": true,
+	"had": true, "s": true, "seems": true, "seemed": true, "remain": true, "remains": true, "remained": true,
+	"appear": true, "appears": true, "appeared": true, "exist": true, "exists": true, "existed": true,
+	"used": true, "still": true, "also": true, "never": true, "once": true,
+}
+
+// numberContext are words after which "one" is a number, not a pronoun:
+// "number one", "at one", "more than one".
+var numberContext = map[string]bool{
+	"number": true, "no": true, "page": true, "day": true, "chapter": true, "at": true, "than": true,
+	"to": true, "of": true, "from": true, "minus": true, "plus": true, "and": true, "or": true, "only": true,
+	"just": true, "least": true, "over": true, "under": true, "by": true, "phase": true, "stage": true, "round": true,
 }
 
 // unresolvedDescription reports a sentence that speaks of "the company"
@@ -1662,7 +1693,7 @@ func sportsSentence(s *extract.Sentence) bool {
 // "Flight 281 departed", "seated in row 14" (but "a town 40 miles away"
 // counts: the noun before it is a phrase of its own).
 func designation(s *extract.Sentence, t extract.Target) bool {
-	if t.Hi-t.Lo != 1 || t.Lo == 0 || !isDigits(s.Words[t.Lo].Text) {
+	if t.Hi-t.Lo != 1 || t.Lo == 0 || !isDigits(s.Words[t.Lo].Text) && s.Words[t.Lo].UPOS != "NUM" {
 		return false
 	}
 	switch s.Words[t.Lo-1].XPOS {

@@ -170,7 +170,7 @@ func TestPointsBack(t *testing.T) {
 		{"A similar plan failed.", true, false},
 		{"These days she writes.", true, false},
 		{"She also won the final.", false, true},
-		{"He was there as well.", false, true},
+		{"He was there as well.", true, true}, // "there": where, a sentence before said
 		{"The council met on Monday.", false, false},
 		{"Sameer said the tool was useful.", false, false},
 	}
@@ -374,7 +374,11 @@ func TestDesignation(t *testing.T) {
 		s := &extract.Sentence{}
 		for _, w := range ws {
 			txt, x, _ := strings.Cut(w, "/")
-			s.Words = append(s.Words, extract.Word{Text: txt, XPOS: x, Mention: -1, Ent: -1})
+			u := ""
+			if x == "CD" {
+				u = "NUM"
+			}
+			s.Words = append(s.Words, extract.Word{Text: txt, XPOS: x, UPOS: u, Mention: -1, Ent: -1})
 		}
 		return s
 	}
@@ -388,10 +392,27 @@ func TestDesignation(t *testing.T) {
 		{"seated in row 14", tag("seated/VBN", "in/IN", "row/NN", "14/CD"), 3, true},
 		{"a town 40 miles away", tag("a/DT", "town/NN", "40/CD", "miles/NNS", "away/RB"), 2, false},
 		{"raised 40 million", tag("raised/VBD", "40/CD", "million/CD"), 1, false},
+		{"the world number six", tag("the/DT", "world/NN", "number/NN", "six/CD"), 3, true},
 	}
 	for _, tt := range tests {
 		if got := designation(tt.s, extract.Target{Lo: tt.at, Hi: tt.at + 1, Head: tt.at, Kind: quiz.KindCount}); got != tt.want {
 			t.Errorf("designation(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestPointsBackThereOne(t *testing.T) {
+	for p, want := range map[string]bool{
+		"By 6 p.m., more than _____ people had registered there, officials said.": true,
+		"How long does Ana Lind have to lodge one?":                               true,
+		"There were _____ people at the meeting.":                                 false,
+		"Officials said there are _____ shelters open.":                           false,
+		"The team finished the season at number one?":                             false,
+		"How many of the boats were found over there?":                            false,
+		"_____ was ranked number one.":                                            false,
+	} {
+		if got := pointsBack(p); got != want {
+			t.Errorf("pointsBack(%q) = %v, want %v", p, got, want)
 		}
 	}
 }

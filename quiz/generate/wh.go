@@ -49,6 +49,9 @@ func (l *layout) howMany() (string, bool) {
 		w := &s.Words[j]
 		switch {
 		case j >= t.Lo && j < t.Hi:
+		case !l.answer[j]:
+			// a phrase the question keeps in place ("by Saturday
+			// evening" after "grown"), not in "how many ..."
 		case s.Dominates(t.Head, j) && (s.Rel(j) == "advmod" || s.Rel(j) == "case" || s.Rel(j) == "fixed"):
 			if qual == "" {
 				qual = w.Lower()

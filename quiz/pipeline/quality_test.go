@@ -542,14 +542,21 @@ func TestDescriptionBlanks(t *testing.T) {
 func TestAmountKeepsPeriod(t *testing.T) {
 	raw := "Velmar Freight profit rises\n\n" +
 		"Velmar Freight earned $9 million in the third quarter of 2024, the company said on Tuesday.\n\n" +
-		"Over the past two years the port operator has earned $31 million.\n"
+		"Over the past two years the port operator has earned $31 million.\n\n" +
+		"The Harlow fire had grown to an estimated 3,200 hectares by Sunday evening.\n"
 	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "profit.txt", Raw: []byte(raw)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
+	found, fire := false, false
 	for _, c := range cs {
 		q := c.Question
+		if q.Answer == "3,200" && q.Type != quiz.Cloze && q.Type != quiz.TrueFalse {
+			fire = true
+			if n := strings.Count(q.Prompt, "by Sunday evening"); n != 1 {
+				t.Errorf("the period %d times in %q", n, q.Prompt)
+			}
+		}
 		if q.Answer != "$9 million" || q.Type == quiz.Cloze || q.Type == quiz.TrueFalse {
 			continue
 		}
@@ -561,8 +568,8 @@ func TestAmountKeepsPeriod(t *testing.T) {
 			t.Errorf("the company's name, opening the sentence, lowered: %q", q.Prompt)
 		}
 	}
-	if !found {
-		t.Errorf("no question asks for the quarter's profit")
+	if !found || !fire {
+		t.Errorf("no question asks for the quarter's profit (%v) or the fire's size (%v)", found, fire)
 	}
 }
 
