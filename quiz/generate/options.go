@@ -673,6 +673,11 @@ func (g *Generator) descriptionQuestions(ck *checker, an *extract.Analysis, fi i
 	if len(strings.Fields(e.Name)) < 2 && e.Kind == quiz.KindPerson {
 		return nil // a surname alone may be someone else's
 	}
+	if m := s.Words[ds.Name].Mention; e.Kind == quiz.KindPerson && m >= 0 {
+		if txt := s.MentionText(m); !strings.Contains(txt, " ") && txt != quiz.Surname(e.Name) {
+			return nil // "his wife, Ingrid, a teacher": a first name alone may be a relative's
+		}
+	}
 	idx := make([]int, 0, ds.Hi-ds.Lo)
 	for j := ds.Lo; j < ds.Hi; j++ {
 		idx = append(idx, j)

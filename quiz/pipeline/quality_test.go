@@ -644,3 +644,23 @@ func TestRegionNoun(t *testing.T) {
 		t.Errorf("no which-question for %s", a)
 	}
 }
+
+// TestFirstNameAlone checks that a first name alone ("his wife, Ana, a
+// teacher") does not take the description to another person with that
+// first name ("her daughter, Ana Lind, a cellist"): a wrong key.
+func TestFirstNameAlone(t *testing.T) {
+	raw := "Painter Mara Holm dies at 87\n\n" +
+		"Mara Holm, a painter of shipyards, died on Sunday at her home in Glasgow. She was 87.\n\n" +
+		"She was born in 1937 in Gothenburg, the elder of two daughters of Tom Holm, a ship's engineer, and his wife, Ana, a primary school teacher.\n\n" +
+		"She is survived by her son, Daniel; her daughter, Ana Lind, a cellist; and five grandchildren.\n"
+	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "holm.txt", Raw: []byte(raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		q := c.Question
+		if strings.Contains(q.Prompt, "teacher") && q.Answer == "Ana Lind" {
+			t.Errorf("the mother's description keyed to the daughter: %q -> %q", q.Prompt, q.Answer)
+		}
+	}
+}
