@@ -807,6 +807,9 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 	if eq, ok := sameDuration[strings.ToLower(a)]; ok {
 		out = append(out, eq...) // "half an hour": "30 minutes"
 	}
+	if ab, ok := titleAbbreviations[strings.ToLower(a)]; ok {
+		out = append(out, ab...) // "vice president": "VP"
+	}
 	if len(ws) >= 2 {
 		switch strings.ToLower(ws[len(ws)-1]) {
 		case "city", "hospital", "airport", "stadium":
@@ -819,6 +822,24 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 
 // currencyWords name the currencies of the signs an amount may start with.
 var currencyWords = map[rune]string{'€': "euros", '£': "pounds", '¥': "yen"}
+
+// titleAbbreviations are the usual short forms of job titles.
+var titleAbbreviations = map[string][]string{
+	"vice president":            {"VP", "vice-president"},
+	"vice-president":            {"VP", "vice president"},
+	"senior vice president":     {"SVP", "senior VP"},
+	"executive vice president":  {"EVP", "executive VP"},
+	"chief executive":           {"CEO", "chief executive officer"},
+	"chief executive officer":   {"CEO", "chief executive"},
+	"chief financial officer":   {"CFO"},
+	"chief operating officer":   {"COO"},
+	"chief technology officer":  {"CTO"},
+	"chief information officer": {"CIO"},
+	"chief marketing officer":   {"CMO"},
+	"managing director":         {"MD"},
+	"member of parliament":      {"MP"},
+	"general manager":           {"GM"},
+}
 
 // sameDuration gives the other usual wordings of durations said in words.
 var sameDuration = map[string][]string{

@@ -261,7 +261,8 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 			if f.Org != "" {
 				acc = append(acc, f.Org+" "+f.Object)
 			}
-			acc = append(acc, genderForms(answer)...) // "spokeswoman": "spokesperson"
+			acc = append(acc, genderForms(answer)...)                         // "spokeswoman": "spokesperson"
+			acc = append(acc, titleAbbreviations[strings.ToLower(answer)]...) // "vice president": "VP"
 		}
 		mk := func(ty quiz.QuestionType, prompt string) candidate {
 			return candidate{

@@ -25,6 +25,8 @@ func TestVariants(t *testing.T) {
 		{"12 dollars", []string{"$12"}, nil},
 		{"half an hour", []string{"30 minutes"}, nil},
 		{"a decade", []string{"10 years"}, nil},
+		{"vice president", []string{"VP"}, nil},
+		{"chief executive", []string{"CEO"}, nil},
 		{"49%", []string{"49 percent"}, nil},
 		{"7.9 per cent", []string{"7.9%", "7.9 percent"}, nil},
 		{"$57", []string{"57", "57 dollars"}, nil},

@@ -664,3 +664,27 @@ func TestFirstNameAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleAbbreviation checks that a job title asked for accepts its usual
+// short form ("vice president": "VP").
+func TestRoleAbbreviation(t *testing.T) {
+	raw := "Bank executive detained\n\n" +
+		"Police in Lisbon detained Ana Lind, Velmar Bank's vice president, on Tuesday over a tax inquiry.\n\n" +
+		"Lind was released on Wednesday after a judge overturned the order.\n"
+	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "bank.txt", Raw: []byte(raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := false
+	for _, c := range cs {
+		if q := c.Question; q.Answer == "vice president" && q.Type == quiz.ShortAnswer {
+			asked = true
+			if !slices.Contains(q.Accepted, "VP") {
+				t.Errorf("%q accepts %q, not VP", q.Prompt, q.Accepted)
+			}
+		}
+	}
+	if !asked {
+		t.Errorf("no question asks for the title: the case this test checks is gone")
+	}
+}
