@@ -1329,6 +1329,10 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 			why = "a contrast lost what it contrasts"
 			continue
 		}
+		if danglingSubordinator(s, idx) {
+			why = "a subordinate clause lost its verb"
+			continue
+		}
 		var out string
 		if out, why = clozeOfWords(d, s, t, idx); why == "" {
 			// A cut sentence served by default must keep its main verb
@@ -1341,6 +1345,45 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 		}
 	}
 	return "", 0, why
+}
+
+// danglingSubordinator reports a cut that keeps a subordinator ("as",
+// "when", "because") but not the finite verb that follows it: "were ordered
+// to leave on Saturday as a fast-moving wildfire" of "... as a
+// fast-moving wildfire, driven by gusts, jumped a highway". A verb of a
+// relative clause ("since the closure of the plant, which employed ...")
+// is not the subordinator's.
+func danglingSubordinator(s *extract.Sentence, idx []int) bool {
+	kept := make(map[int]bool, len(idx))
+	for _, j := range idx {
+		kept[j] = true
+	}
+	for _, j := range idx {
+		if !subordinators[s.Words[j].Lower()] {
+			continue
+		}
+		for k := j + 1; k < len(s.Words); k++ {
+			w := &s.Words[k]
+			if isRelWord(w) || w.Text == ";" || w.Text == ":" || w.UPOS == "CCONJ" || subordinators[w.Lower()] {
+				break // the verb of another clause
+			}
+			if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.Feat("VerbForm") == "Fin" {
+				if !kept[k] {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return false
+}
+
+// subordinators open clauses that need a verb of their own; "after",
+// "before", "since" and "until" also head a noun ("after negotiations"),
+// which reads well enough alone.
+var subordinators = map[string]bool{
+	"as": true, "when": true, "while": true, "because": true,
+	"although": true, "though": true, "unless": true, "whereas": true,
 }
 
 // allWords returns the indexes of all of s's words.

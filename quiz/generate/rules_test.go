@@ -418,3 +418,40 @@ func TestPointsBackThereOne(t *testing.T) {
 		}
 	}
 }
+
+func TestDanglingSubordinator(t *testing.T) {
+	mk := func(ws ...string) *extract.Sentence { // "text/UPOS[/Fin]"
+		s := &extract.Sentence{}
+		for _, w := range ws {
+			parts := strings.Split(w, "/")
+			word := extract.Word{Text: parts[0], UPOS: parts[1], Mention: -1, Ent: -1}
+			if len(parts) > 2 {
+				word.Feats = "VerbForm=Fin"
+			}
+			s.Words = append(s.Words, word)
+		}
+		return s
+	}
+	// People left as a wildfire , driven by gusts , jumped the road .
+	fire := mk("People/NOUN", "left/VERB/Fin", "as/SCONJ", "a/DET", "wildfire/NOUN", ",/PUNCT", "driven/VERB", "by/ADP",
+		"gusts/NOUN", ",/PUNCT", "jumped/VERB/Fin", "the/DET", "road/NOUN", "./PUNCT")
+	// Revenue fell since the closure of the plant , which employed 300 .
+	plant := mk("Revenue/NOUN", "fell/VERB/Fin", "since/ADP", "the/DET", "closure/NOUN", ",/PUNCT", "which/PRON",
+		"employed/VERB/Fin", "300/NUM", "./PUNCT")
+	plant.Words[6].Feats = "PronType=Rel"
+	tests := []struct {
+		name string
+		s    *extract.Sentence
+		idx  []int
+		want bool
+	}{
+		{"as a wildfire.", fire, []int{0, 1, 2, 3, 4, 13}, true},
+		{"as a wildfire jumped the road.", fire, []int{0, 1, 2, 3, 4, 10, 11, 12, 13}, false},
+		{"since the closure.", plant, []int{0, 1, 2, 3, 4, 9}, false},
+	}
+	for _, tt := range tests {
+		if got := danglingSubordinator(tt.s, tt.idx); got != tt.want {
+			t.Errorf("danglingSubordinator(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
