@@ -22,6 +22,10 @@ func qualityPages(t *testing.T) []string {
 	files, _ := filepath.Glob("../../seeds/*.txt")
 	own, _ := filepath.Glob("testdata/articles/*.txt")
 	files = append(files, own...)
+	// The invented articles judged blind (testdata/judged): sets written
+	// after the rules, of many kinds.
+	judged, _ := filepath.Glob("../../testdata/judged/invented*/*.txt")
+	files = append(files, judged...)
 	if p, err := filepath.Abs("../../../shared/eval/news"); err == nil {
 		news, _ := filepath.Glob(filepath.Join(p, "*.txt"))
 		files = append(files, news...)
