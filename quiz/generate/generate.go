@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -726,15 +727,79 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 		if n := d.Entities[t.Entity].Name; len(n) > len(a) && strings.Contains(n, a) {
 			a, acc = n, []string{n, acc[0]}
 		}
-		if sn := quiz.Surname(a); sn != "" && sn != a && !placeNamed(a) {
-			acc = append(acc, sn)
-		}
+		acc = append(acc, shortForms(d, t.Entity, a)...)
+	}
+	if t.Entity >= 0 && t.Kind == quiz.KindOrganization {
+		acc = append(acc, orgForms(lx, d, t.Entity, a)...) // "Acme Holdings": "Acme", as the article calls it
 	}
 	acc = append(acc, variants(lx, a)...)
 	if t.Kind == quiz.KindCountry && lx != nil {
 		acc = append(acc, lx.CountryNames(a)...) // "Great Britain": "United Kingdom", "UK"
 	}
 	return a, dedupe(acc)
+}
+
+// entityForms returns the other names the article gives entity e, within
+// the answer a ("Acme" of "Acme Holdings", "Estévez" of "Ramiro Estévez
+// Lagos"): what a reader who learned it from the article writes.
+func entityForms(d *extract.Doc, e int, a string) []string {
+	var out []string
+	for si := range d.Sents {
+		s := d.Sents[si]
+		for mi, m := range s.Mentions {
+			if m.Entity != e {
+				continue
+			}
+			if txt := s.MentionText(mi); txt != a && strings.Contains(a, txt) && !slices.Contains(out, txt) {
+				out = append(out, txt)
+			}
+		}
+	}
+	return out
+}
+
+// orgForms returns the shorter names the article uses for organization
+// e that open its name and are no common word: "Tarrant" of "Tarrant
+// Agrisystems", not "University" of "University of Alabama".
+func orgForms(lx *lexicon.Lexicon, d *extract.Doc, e int, a string) []string {
+	var out []string
+	for _, f := range entityForms(d, e, a) {
+		if strings.HasPrefix(a, f+" ") && (lx == nil || !lx.Word(strings.ToLower(f))) && !strings.HasSuffix(f, " of") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// shortForms returns what a person's name a may be shortened to: the
+// shorter names the article uses for them, or else the surname.
+func shortForms(d *extract.Doc, e int, a string) []string {
+	var fs []string
+	for _, f := range entityForms(d, e, a) {
+		if first, _, _ := strings.Cut(a, " "); f != first {
+			fs = append(fs, f) // not the first name alone: "Diego" is many people
+		}
+	}
+	// A part of the name other than the first that the article uses
+	// alone for a person, resolved or not ("Estévez" of "Ramiro Estévez
+	// Lagos").
+	if ws := strings.Fields(a); len(ws) > 2 {
+		for si := range d.Sents {
+			s := d.Sents[si]
+			for mi, m := range s.Mentions {
+				if txt := s.MentionText(mi); m.Kind == quiz.KindPerson && slices.Contains(ws[1:], txt) && !slices.Contains(fs, txt) {
+					fs = append(fs, txt)
+				}
+			}
+		}
+	}
+	if len(fs) > 0 {
+		return fs
+	}
+	if sn := quiz.Surname(a); sn != "" && sn != a && !placeNamed(a) {
+		return []string{sn}
+	}
+	return nil
 }
 
 // variants returns other common spellings of a value: "49%" and "49

@@ -254,7 +254,9 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		}
 		acc := []string{answer}
 		if kind == quiz.KindPerson {
-			if sn := quiz.Surname(answer); sn != "" && sn != answer && !placeNamed(answer) {
+			if r.Person >= 0 {
+				acc = append(acc, shortForms(d, r.Person, answer)...)
+			} else if sn := quiz.Surname(answer); sn != "" && sn != answer && !placeNamed(answer) {
 				acc = append(acc, sn)
 			}
 		} else {
@@ -729,10 +731,15 @@ func (g *Generator) descriptionQuestions(ck *checker, an *extract.Analysis, fi i
 			check{"definition", e.Kind == quiz.KindMisc && !namesSomething(s, ds.Lo, ds.Hi)})
 		mk := func(ty quiz.QuestionType, prompt, answer string, kind quiz.Kind) candidate {
 			acc := []string{answer}
-			if kind == quiz.KindPerson {
+			switch {
+			case kind == quiz.KindPerson && answer == e.Name:
+				acc = append(acc, shortForms(d, ds.Entity, answer)...)
+			case kind == quiz.KindPerson:
 				if sn := quiz.Surname(answer); sn != "" && sn != answer && !placeNamed(answer) {
 					acc = append(acc, sn)
 				}
+			case answer == e.Name:
+				acc = append(acc, orgForms(g.lx, d, ds.Entity, answer)...) // "Acme" of "Acme Holdings"
 			}
 			return candidate{
 				q: quiz.Question{

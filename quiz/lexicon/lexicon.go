@@ -131,6 +131,9 @@ func (l *Lexicon) OrgWord(w string) bool { return l.orgWords[w] }
 // head word ("NATO", "Reuters").
 func (l *Lexicon) Org(name string) bool { return l.orgs[name] }
 
+// Word reports whether the lower-case word is in the English word list.
+func (l *Lexicon) Word(w string) bool { return l.words[w] }
+
 // Stop reports whether the lower-case word is a function word or a common
 // sentence opener, never a name by itself.
 func (l *Lexicon) Stop(w string) bool { return l.stop[w] }

@@ -692,3 +692,39 @@ func TestRoleAbbreviation(t *testing.T) {
 		t.Errorf("no question asks for the title: the case this test checks is gone")
 	}
 }
+
+// TestArticleNameForms checks that an answer naming a person or a firm
+// accepts the shorter names the article itself uses ("Estévez" of "Ramiro
+// Estévez Lagos", "Tarrant" of "Tarrant Agrisystems Inc."), and not a first
+// name alone.
+func TestArticleNameForms(t *testing.T) {
+	raw := "Quake kills 14 in southern Chile\n\n" +
+		"SANTIAGO - A strong earthquake killed 14 people in southern Chile on Wednesday, officials said.\n\n" +
+		"Ramiro Estévez Lagos, director of the national emergency office, told reporters that 11 of the dead were in Puerto Alcanto.\n\n" +
+		"Estévez said rescue teams had reached every town by nightfall. \"We are still counting,\" Estévez said.\n\n" +
+		"Tarrant Agrisystems Inc., a Minneapolis-based maker of grain-handling equipment, agreed on Monday to buy the sensor startup Siloworks for $310 million.\n\n" +
+		"Tarrant said the deal would close by March. Tarrant has bought four companies since 2019.\n"
+	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "quake.txt", Raw: []byte(raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range cs {
+		q := c.Question
+		switch q.Answer {
+		case "Ramiro Estévez Lagos":
+			seen[q.Answer] = true
+			if !slices.Contains(q.Accepted, "Estévez") || slices.Contains(q.Accepted, "Ramiro") {
+				t.Errorf("%q accepts %q, want Estévez and no first name", q.Prompt, q.Accepted)
+			}
+		case "Tarrant Agrisystems Inc.":
+			seen[q.Answer] = true
+			if !slices.Contains(q.Accepted, "Tarrant") {
+				t.Errorf("%q accepts %q, want Tarrant", q.Prompt, q.Accepted)
+			}
+		}
+	}
+	if len(seen) != 2 {
+		t.Errorf("questions asked for %v, want both names: the cases this test checks are gone", seen)
+	}
+}
