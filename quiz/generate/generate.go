@@ -1049,6 +1049,10 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 		switch strings.ToLower(t.Text(d)) {
 		case "one", "1", "a", "an", "single":
 			return true // "one pilot flies ...", "one of his works": one is no number to learn
+		case "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions":
+			if t.Lo > 0 && vagueQuantity[s.Words[t.Lo-1].Lower()] {
+				return true // "several _____ farmers": a magnitude, not a number
+			}
 		}
 		if h := s.Words[t.Head].Head; h >= 0 && (isMonth(g.lx, s.Words[h].Text) && upperFirst(s.Words[h].Text) || g.lx.Weekday(s.Words[h].Text)) {
 			return true // "28 February": a day of a date, not a count
@@ -1110,6 +1114,10 @@ func (g *Generator) trivial(d *extract.Doc, t extract.Target) bool {
 	}
 	return false
 }
+
+// vagueQuantity are the words that make a magnitude vague: "several
+// hundred", "a few thousand".
+var vagueQuantity = map[string]bool{"several": true, "few": true, "many": true, "some": true, "a": true, "hundreds": true, "thousands": true}
 
 // evaluative are nouns that praise or blame rather than say what someone
 // is.

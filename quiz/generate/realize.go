@@ -1359,13 +1359,14 @@ func danglingSubordinator(s *extract.Sentence, idx []int) bool {
 		kept[j] = true
 	}
 	for _, j := range idx {
-		if !subordinators[s.Words[j].Lower()] {
-			continue
+		if !subordinators[s.Words[j].Lower()] && s.Words[j].UPOS != "CCONJ" {
+			continue // a subordinator, or "and" before a clause ("rose 2 percent and Tessin Home")
 		}
+		conj := s.Words[j].UPOS == "CCONJ"
 		for k := j + 1; k < len(s.Words); k++ {
 			w := &s.Words[k]
-			if isRelWord(w) || w.Text == ";" || w.Text == ":" || w.UPOS == "CCONJ" || subordinators[w.Lower()] {
-				break // the verb of another clause
+			if isRelWord(w) || w.Text == ";" || w.Text == ":" || w.UPOS == "CCONJ" || subordinators[w.Lower()] || conj && w.Text == "," {
+				break // the verb of another clause; "and" joins no clause across a comma
 			}
 			if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.Feat("VerbForm") == "Fin" {
 				if !kept[k] {

@@ -439,6 +439,9 @@ func TestDanglingSubordinator(t *testing.T) {
 	plant := mk("Revenue/NOUN", "fell/VERB/Fin", "since/ADP", "the/DET", "closure/NOUN", ",/PUNCT", "which/PRON",
 		"employed/VERB/Fin", "300/NUM", "./PUNCT")
 	plant.Words[6].Feats = "PronType=Rel"
+	// Halvik rose 2 percent and Tessin gained 1 percent .
+	stocks := mk("Halvik/PROPN", "rose/VERB/Fin", "2/NUM", "percent/NOUN", "and/CCONJ", "Tessin/PROPN", "gained/VERB/Fin",
+		"percent/NOUN", "./PUNCT")
 	tests := []struct {
 		name string
 		s    *extract.Sentence
@@ -448,6 +451,8 @@ func TestDanglingSubordinator(t *testing.T) {
 		{"as a wildfire.", fire, []int{0, 1, 2, 3, 4, 13}, true},
 		{"as a wildfire jumped the road.", fire, []int{0, 1, 2, 3, 4, 10, 11, 12, 13}, false},
 		{"since the closure.", plant, []int{0, 1, 2, 3, 4, 9}, false},
+		{"rose 2 percent and Tessin.", stocks, []int{0, 1, 2, 3, 4, 5, 8}, true},
+		{"rose 2 percent.", stocks, []int{0, 1, 2, 3, 8}, false},
 	}
 	for _, tt := range tests {
 		if got := danglingSubordinator(tt.s, tt.idx); got != tt.want {

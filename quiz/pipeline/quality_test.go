@@ -728,3 +728,16 @@ func TestArticleNameForms(t *testing.T) {
 		t.Errorf("questions asked for %v, want both names: the cases this test checks are gone", seen)
 	}
 }
+
+// TestVagueMagnitude checks that the magnitude of a vague quantity
+// ("several _____ farmers": hundred) is not blanked in the deck.
+func TestVagueMagnitude(t *testing.T) {
+	raw := "Farmers protest trade deal\n\n" +
+		"Several hundred farmers drove tractors into the centre of the capital on Thursday to protest against the deal.\n\n" +
+		"The agreement, signed on Monday, removes tariffs on 4,200 goods over five years.\n"
+	for _, q := range questionsOf(t, raw, "farmers.txt") {
+		if !q.Reserve && strings.EqualFold(q.Answer, "hundred") {
+			t.Errorf("a vague magnitude blanked in the deck: %q", q.Prompt)
+		}
+	}
+}
