@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"factdeck/quiz"
+	"factdeck/quiz/generate"
 	"factdeck/quiz/lexicon"
 	"factdeck/quiz/pipeline"
 )
@@ -445,6 +446,17 @@ func questionsOf(t *testing.T, raw, source string) []quiz.Question {
 	return out[0].Questions
 }
 
+// candidatesOf returns every question the generator makes of the article
+// raw, served or not, with the features the ranker weighs.
+func candidatesOf(t *testing.T, raw, source string) []generate.Candidate {
+	t.Helper()
+	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: source, Raw: []byte(raw)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
 // TestJudgedRepairs checks repairs of failures judges found on held-out
 // articles: one of two names joined by "and" is not blanked, a day is no
 // part of a team's name, "the union" is not taken for the company named
@@ -548,10 +560,7 @@ func TestAmountKeepsPeriod(t *testing.T) {
 		"Velmar Freight earned $9 million in the third quarter of 2024, the company said on Tuesday.\n\n" +
 		"Over the past two years the port operator has earned $31 million.\n\n" +
 		"The Harlow fire had grown to an estimated 3,200 hectares by Sunday evening.\n"
-	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "profit.txt", Raw: []byte(raw)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := candidatesOf(t, raw, "profit.txt")
 	found, fire := false, false
 	for _, c := range cs {
 		q := c.Question
@@ -585,10 +594,7 @@ func TestGerundComplement(t *testing.T) {
 		"The Harlow council approved the harbour plan on Monday after a vote of 7 to 2.\n\n" +
 		"Mayor Tom Berg credited Ana Lind with saving the plan in a statement on Tuesday.\n\n" +
 		"The plan will cost $40 million and take five years.\n"
-	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "plan.txt", Raw: []byte(raw)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := candidatesOf(t, raw, "plan.txt")
 	for _, c := range cs {
 		q := c.Question
 		if strings.Contains(q.Prompt, "credit") && !strings.Contains(q.Prompt, "saving") && q.Type != quiz.TrueFalse && q.Type != quiz.Cloze && !slices.Contains(c.Features, "held-back") {
@@ -604,10 +610,7 @@ func TestDefinitionHeldBack(t *testing.T) {
 	raw := "Study news\n\n" +
 		"Caffeine, the stimulant in coffee and tea, was the subject of a study published on Monday by researchers at the Harlow Institute.\n\n" +
 		"The team, led by Ana Lind, studied 240 people over six months.\n"
-	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "herb.txt", Raw: []byte(raw)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := candidatesOf(t, raw, "herb.txt")
 	asked := false
 	for _, c := range cs {
 		if c.Question.Template != "description-what" || c.Question.Type == quiz.TrueFalse {
@@ -631,10 +634,7 @@ func TestRegionNoun(t *testing.T) {
 		"Ohio regained 12,400 factory jobs between 2020 and 2023, the Labor Department said on Friday.\n\n" +
 		"Ontario lost 3,100 factory jobs in the same period, Statistics Canada said.\n"
 	want := map[string]string{"Ohio": "which state", "Ontario": "which province"}
-	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "jobs.txt", Raw: []byte(raw)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := candidatesOf(t, raw, "jobs.txt")
 	for _, c := range cs {
 		q := c.Question
 		if w, ok := want[q.Answer]; ok && strings.Contains(strings.ToLower(q.Prompt), "which ") {
@@ -657,10 +657,7 @@ func TestFirstNameAlone(t *testing.T) {
 		"Mara Holm, a painter of shipyards, died on Sunday at her home in Glasgow. She was 87.\n\n" +
 		"She was born in 1937 in Gothenburg, the elder of two daughters of Tom Holm, a ship's engineer, and his wife, Ana, a primary school teacher.\n\n" +
 		"She is survived by her son, Daniel; her daughter, Ana Lind, a cellist; and five grandchildren.\n"
-	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "holm.txt", Raw: []byte(raw)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := candidatesOf(t, raw, "holm.txt")
 	for _, c := range cs {
 		q := c.Question
 		if strings.Contains(q.Prompt, "teacher") && q.Answer == "Ana Lind" {
@@ -675,10 +672,7 @@ func TestRoleAbbreviation(t *testing.T) {
 	raw := "Bank executive detained\n\n" +
 		"Police in Lisbon detained Ana Lind, Velmar Bank's vice president, on Tuesday over a tax inquiry.\n\n" +
 		"Lind was released on Wednesday after a judge overturned the order.\n"
-	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "bank.txt", Raw: []byte(raw)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := candidatesOf(t, raw, "bank.txt")
 	asked := false
 	for _, c := range cs {
 		if q := c.Question; q.Answer == "vice president" && q.Type == quiz.ShortAnswer {
@@ -704,10 +698,7 @@ func TestArticleNameForms(t *testing.T) {
 		"Estévez said rescue teams had reached every town by nightfall. \"We are still counting,\" Estévez said.\n\n" +
 		"Tarrant Agrisystems Inc., a Minneapolis-based maker of grain-handling equipment, agreed on Monday to buy the sensor startup Siloworks for $310 million.\n\n" +
 		"Tarrant said the deal would close by March. Tarrant has bought four companies since 2019.\n"
-	cs, err := newPipeline(t).Candidates(context.Background(), pipeline.Document{Source: "quake.txt", Raw: []byte(raw)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cs := candidatesOf(t, raw, "quake.txt")
 	seen := map[string]bool{}
 	for _, c := range cs {
 		q := c.Question
