@@ -796,6 +796,13 @@ func shortForms(d *extract.Doc, e int, a string) []string {
 	if len(fs) > 0 {
 		return fs
 	}
+	return surnameForm(a)
+}
+
+// surnameForm returns the surname a person's name a may be shortened to,
+// or nil when it has none ("Lee" of "Ann Lee"; nothing of a name that
+// reads as a place's).
+func surnameForm(a string) []string {
 	if sn := quiz.Surname(a); sn != "" && sn != a && !placeNamed(a) {
 		return []string{sn}
 	}
@@ -940,16 +947,11 @@ func (g *Generator) smallOrdinal(a string) bool {
 	a = strings.ToLower(strings.TrimSpace(a))
 	n, ok := g.lx.Ordinal(a)
 	if !ok && len(a) > 2 {
-		n, ok = leadingInt(a[:len(a)-2])
-		ok = ok && ordinalDigits(n) == a
+		var err error
+		n, err = strconv.Atoi(a[:len(a)-2]) // "4th"
+		ok = err == nil && n >= 0 && ordinalDigits(n) == a
 	}
 	return ok && n <= 10
-}
-
-// leadingInt parses s as a whole non-negative number.
-func leadingInt(s string) (int, bool) {
-	n, err := strconv.Atoi(s)
-	return n, err == nil && n >= 0
 }
 
 // ordinalDigits writes n as an ordinal in digits: 1st, 2nd, 3rd, 4th,

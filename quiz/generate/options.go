@@ -256,8 +256,8 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 		if kind == quiz.KindPerson {
 			if r.Person >= 0 {
 				acc = append(acc, shortForms(d, r.Person, answer)...)
-			} else if sn := quiz.Surname(answer); sn != "" && sn != answer && !placeNamed(answer) {
-				acc = append(acc, sn)
+			} else {
+				acc = append(acc, surnameForm(answer)...)
 			}
 		} else {
 			if f.Org != "" {
@@ -735,9 +735,7 @@ func (g *Generator) descriptionQuestions(ck *checker, an *extract.Analysis, fi i
 			case kind == quiz.KindPerson && answer == e.Name:
 				acc = append(acc, shortForms(d, ds.Entity, answer)...)
 			case kind == quiz.KindPerson:
-				if sn := quiz.Surname(answer); sn != "" && sn != answer && !placeNamed(answer) {
-					acc = append(acc, sn)
-				}
+				acc = append(acc, surnameForm(answer)...)
 			case answer == e.Name:
 				acc = append(acc, orgForms(g.lx, d, ds.Entity, answer)...) // "Acme" of "Acme Holdings"
 			}
