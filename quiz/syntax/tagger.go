@@ -250,9 +250,16 @@ func ambiguity(exs []example) map[uint64]uint64 {
 	return out
 }
 
-// setAmbiguity fills in the views' ambiguity classes, word buckets and
-// sentence capitalization from the model's lexicon.
+// setAmbiguity fills in the views' ambiguity classes, and for a model
+// with word buckets their buckets and sentence capitalization, from the
+// model's lexicon.
 func (m *Model) setAmbiguity(vs []view) {
+	if !m.lexFeats {
+		for i := range vs {
+			vs[i].amb = ambiguityClass(m.ambig, vs[i].lower)
+		}
+		return
+	}
 	setAmbiguity(vs, m.ambig, m.lexb)
 }
 
@@ -264,23 +271,16 @@ const (
 )
 
 // setAmbiguity fills in the views' ambiguity classes and word buckets
-// from the lexicon ambig and lexb, and their sentence capitalization.
-// Training gives each sentence a lexicon built without it.
+// from the lexicon ambig and lexb, the ambiguity classes of hyphenated
+// words' last parts, and the sentence's capitalization. Training gives
+// each sentence a lexicon built without it.
 func setAmbiguity(vs []view, ambig map[uint64]uint64, lexb map[uint64]uint8) {
 	words, caps := 0, 0
 	for i := range vs {
 		v := &vs[i]
-		if a, ok := ambig[v.lower]; ok {
-			v.amb = a
-		} else {
-			v.amb = hUnknownWord
-		}
+		v.amb = ambiguityClass(ambig, v.lower)
 		if v.hyph != 0 {
-			if a, ok := ambig[v.hyph]; ok {
-				v.hyphAmb = a
-			} else {
-				v.hyphAmb = hUnknownWord
-			}
+			v.hyphAmb = ambiguityClass(ambig, v.hyph)
 		}
 		v.lex = lexb[v.lower]
 		if v.flags&(flAllLower|flInitCap|flAllCap) != 0 {
@@ -300,6 +300,15 @@ func setAmbiguity(vs []view, ambig map[uint64]uint64, lexb map[uint64]uint8) {
 	for i := range vs {
 		vs[i].sentCap = mode
 	}
+}
+
+// ambiguityClass returns the ambiguity class of the word with lowercase
+// hash w, or hUnknownWord for a word the lexicon does not hold.
+func ambiguityClass(ambig map[uint64]uint64, w uint64) uint64 {
+	if a, ok := ambig[w]; ok {
+		return a
+	}
+	return hUnknownWord
 }
 
 // capState tells how word i is capitalized: 0 lowercase or uncased, 1
