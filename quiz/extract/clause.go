@@ -88,7 +88,11 @@ func (s *Sentence) clauses() []Clause {
 			p := out[c.Parent]
 			switch c.Kind {
 			case "conj":
-				if s.Words[c.Pred].Head == p.Pred {
+				// A verb joined by "and", "but", "or" or a comma shares
+				// the subject; one joined by nothing is a misreading
+				// ("fell on Monday, a day after the council passed a
+				// rule": "passed" is not what the shares did).
+				if s.Words[c.Pred].Head == p.Pred && (s.HasKid(c.Pred, "cc") || c.Pred > 0 && isListPunct(s.Words[c.Pred-1].Text)) {
 					c.Subj = p.Subj
 				}
 			case "xcomp":
@@ -177,6 +181,11 @@ func (s *Sentence) clause(p int) Clause {
 		// "the man who won": the relative pronoun stands for the noun.
 		if c.Subj >= 0 && isRelative(s.Words[c.Subj].Lower()) {
 			c.Subj, c.OwnSubj = h, false
+			// "Ann Lee, a chemist who founded the firm": the appositive
+			// restates the name, and the name is who founded it.
+			if g := s.Words[h].Head; g >= 0 && s.Words[h].Rel == "appos" && s.Words[g].UPOS == "PROPN" {
+				c.Subj = g
+			}
 		}
 	case c.Kind == "acl" && h >= 0 && c.Subj < 0:
 		// "the team coached by Ann", "people living nearby".
@@ -187,6 +196,10 @@ func (s *Sentence) clause(p int) Clause {
 	}
 	return c
 }
+
+// isListPunct reports a comma or semicolon, which can join verbs in a
+// list ("came, saw, won").
+func isListPunct(w string) bool { return w == "," || w == ";" }
 
 func isRelative(w string) bool {
 	switch w {

@@ -454,7 +454,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		timeKind(t.Kind) && otherTime(s, t, l.keptWords()) ||
 		l.c.Cop >= 0 && (numberClash(s, t.Head, l.c.Subj) || numberClash(s, l.c.Pred, l.c.Subj)) ||
 		timeSubject(s, l.c.Subj) || // "To what amount did June 30 rise?": a misparse
-		relativeMain(s, l.c.Subj) // "whose son Tyler is in Year 11" parsed as the main clause
+		relativeMain(s, l.c.Subj) || // "whose son Tyler is in Year 11" parsed as the main clause
+		twoSubjects(s, l.c.Pred) || // "Veteran centre back Ann Lee drew ...": "centre" and "Lee" both subjects
+		s.Rel(t.Phrase) == "iobj" // "What may the drug give sharper focus?": the receiver is no "what"
 	// Last, as it costs a parse: the statement must parse cleanly.
 	weak = weak || noWh || fl.any("wh-weak", check{"unclean-statement", stOK && !weak && !noWh && !ck.parseClean(st)})
 	defer func() {
@@ -1919,6 +1921,20 @@ func numberClash(s *extract.Sentence, a, subj int) bool {
 
 // timeSubject reports a clause whose subject is a date or a time: "the
 // three months ended June 30 rose" misparsed with the date for subject.
+// twoSubjects reports a predicate parsed with two subjects of the same
+// clause, a misreading: "Veteran centre back Ann Lee drew the ire" read
+// "centre" and "Lee" both as subjects of "drew", and its question asks
+// "What back Ann Lee drew ...?".
+func twoSubjects(s *extract.Sentence, pred int) bool {
+	n := 0
+	for _, k := range s.Kids(pred) {
+		if r := s.Rel(k); r == "nsubj" || r == "nsubj:pass" {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 func timeSubject(s *extract.Sentence, subj int) bool {
 	if subj < 0 {
 		return false

@@ -732,3 +732,36 @@ func TestVagueMagnitude(t *testing.T) {
 		}
 	}
 }
+
+// TestMisreadClauses checks questions over clauses a parse commonly
+// misreads or an appositive hides: a relative clause on an appositive asks
+// about the name ("Into which organization did Mara Vell help turn ...?",
+// not "did a chemist"), and none is asked over two subjects of one verb, a
+// verb joined to another by nothing, or a verb's receiver ("What may cold
+// showers give sharper focus?").
+func TestMisreadClauses(t *testing.T) {
+	raw := "Paint firm founder dies at 81\n\n" +
+		"Mara Vell, a chemist who helped turn a struggling paint maker into Corvane Industries, died on Monday at her home in Ashby, Ohio.\n\n" +
+		"Veteran centre back Pavel Costa drew the ire of the Lindqvist Rovers on Sunday after he stepped on their goalkeeper.\n\n" +
+		"Shares in Harlow Bank fell on Thursday, a day after the government passed an executive order to cap bank fees.\n\n" +
+		"Cold showers may give swimmers sharper focus, a study found.\n"
+	cs := candidatesOf(t, raw, "misread.txt")
+	named := false
+	for _, c := range cs {
+		q := c.Question
+		if q.Type == quiz.Cloze || q.Type == quiz.TrueFalse {
+			continue
+		}
+		if strings.Contains(q.Prompt, "Mara Vell help turn") {
+			named = true
+		}
+		for _, bad := range []string{"a chemist help", "What back", "shares in Harlow Bank pass", "give sharper focus"} {
+			if strings.Contains(q.Prompt, bad) {
+				t.Errorf("a question over a misread clause: %q -> %q", q.Prompt, q.Answer)
+			}
+		}
+	}
+	if !named {
+		t.Error("no question asks what the named person of an appositive's relative clause did")
+	}
+}
