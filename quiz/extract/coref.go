@@ -303,10 +303,31 @@ func (s *Sentence) coargument(i int) int {
 // that noun, or for a generic person or organization noun the latest
 // entity of that kind when only one was mentioned lately.
 func (d *Doc) described(recent []referent, si int, lw, lemma string) int {
+	// The entity the article called so; two of them ("Ann Lee, the
+	// company's founder, ... Bo Chen, a rival company's ...") and the
+	// description is not clear.
+	// One of its kind named since ("... Bo Chen said the company") and
+	// the description is not clear either.
+	class := -1
+	var later []int // entities named after the latest of the class
 	for k := len(recent) - 1; k >= 0; k-- {
-		if c := d.Entities[recent[k].ent].Class; c != "" && (c == lemma || c == lw) {
-			return recent[k].ent
+		e := recent[k].ent
+		if c := d.Entities[e].Class; c != "" && (c == lemma || c == lw) {
+			if class >= 0 && class != e {
+				return -1
+			}
+			class = e
+		} else if class < 0 {
+			later = append(later, e)
 		}
+	}
+	if class >= 0 {
+		for _, e := range later {
+			if e != class && d.Entities[e].Kind == d.Entities[class].Kind {
+				return -1
+			}
+		}
+		return class
 	}
 	var kind quiz.Kind
 	switch {
@@ -353,8 +374,19 @@ func (s *Sentence) Definite(i int) bool {
 		if s.Words[k].Ent >= 0 || s.Rel(k) == "nmod" || s.Rel(k) == "acl" {
 			return false // "the company's founder", "the bank of Spain"
 		}
+		if s.Rel(k) == "amod" && newEntityWords[s.Words[k].Lower()] {
+			return false // "the combined company" is none of the two named
+		}
 	}
 	return true
+}
+
+// newEntityWords are modifiers by which a description names another
+// entity than the one named before: "the combined company", "the other
+// firm", "the new group".
+var newEntityWords = map[string]bool{
+	"combined": true, "merged": true, "new": true, "other": true, "rival": true, "joint": true,
+	"enlarged": true, "resulting": true, "future": true, "former": true, "parent": true, "second": true,
 }
 
 // isSubject reports whether word i is (in) the subject of its clause.

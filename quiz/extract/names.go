@@ -30,7 +30,68 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 			merged[n-1].hi = sp.hi
 			continue
 		}
+		// A double-barrelled name split at its hyphen: "Ferreira | - |
+		// Quinn" is one name, a person's when either half was.
+		if n := len(merged); n > 0 && merged[n-1].hi+1 == sp.lo && hyphenJoins(s, sp.lo-1) {
+			if sp.typ == "PER" {
+				merged[n-1].typ = "PER"
+			}
+			merged[n-1].hi = sp.hi
+			continue
+		}
 		merged = append(merged, sp)
+	}
+	for i := range merged {
+		sp := &merged[i]
+		if sp.typ == "PER" || sp.hi-sp.lo < 2 {
+			continue
+		}
+		// A title with words of its own before it ("City Councilwoman
+		// Ana Ruiz", "Deputy Police Chief Bo Lind") taken whole for an
+		// organization's name: the person begins at the given name.
+		for k := sp.lo + 1; k < sp.hi-1; k++ {
+			if x.isTitleWord(s.Words[k].Text) && x.lx.GivenName(s.Words[k+1].Text) {
+				sp.lo, sp.typ = k+1, "PER"
+				break
+			}
+		}
+		// A firm or a work named by a given name and a surname, with no
+		// word firms end in, is a person: "Ana Ferreira-Quinn" typed ORG.
+		if (sp.typ == "ORG" || sp.typ == "MISC") && x.clearGivenName(s.Words[sp.lo].Text) && !x.lx.OrgWord(s.Words[sp.hi-1].Text) {
+			sp.typ = "PER"
+		}
+	}
+	// A given name the recognizer cut from the surname after it: "Ana" PER
+	// | "Ferreira-Quinn" LOC.
+	for i := 0; i+1 < len(merged); i++ {
+		a, b := &merged[i], merged[i+1]
+		if a.typ == "PER" && a.hi-a.lo == 1 && x.clearGivenName(s.Words[a.lo].Text) && b.lo == a.hi && b.typ != "PER" && !x.lx.OrgWord(s.Words[b.hi-1].Text) {
+			a.hi = b.hi
+			merged = append(merged[:i+1], merged[i+2:]...)
+		}
+	}
+	// A person's given name alone, the surname after it left out: "Ana"
+	// PER, "Ferreira-Quinn" in no span.
+	for i := range merged {
+		a := &merged[i]
+		if a.typ != "PER" || a.hi-a.lo != 1 || !x.clearGivenName(s.Words[a.lo].Text) || i+1 < len(merged) && merged[i+1].lo <= a.hi+2 {
+			continue
+		}
+		for a.hi < len(s.Words) && s.Words[a.hi].UPOS == "PROPN" && s.Words[a.hi-1].End+1 >= s.Words[a.hi].Start {
+			a.hi++
+			if hyphenJoins(s, a.hi) {
+				a.hi++
+			}
+		}
+	}
+	// A given name just before a name the recognizer left it out of:
+	// "Lucia | Ferreira-Quinn" is a person.
+	for i := range merged {
+		sp := &merged[i]
+		if lo := sp.lo; lo > 0 && s.Words[lo-1].UPOS == "PROPN" && x.clearGivenName(s.Words[lo-1].Text) && s.Words[lo-1].End+1 == s.Words[lo].Start &&
+			(i == 0 || merged[i-1].hi < lo) && sp.typ != "ORG" && sp.typ != "LOC" {
+			sp.lo, sp.typ = lo-1, "PER"
+		}
 	}
 	for _, sp := range merged {
 		lo, hi := sp.lo, sp.hi
@@ -99,7 +160,9 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 			j++
 		}
 		text := s.Segment(i, j)
-		if j-i == 1 && (x.lx.Stop(strings.ToLower(text)) || !hasUpper(text) || x.isTitleWord(text)) {
+		if j-i == 1 && (x.lx.Stop(strings.ToLower(text)) || !hasUpper(text) || x.isTitleWord(text)) || x.isTitleWord(s.Words[j-1].Text) && j < len(s.Words) && s.Words[j].Mention >= 0 {
+			// a title before a name: "City Councilwoman" of "City
+			// Councilwoman Ana Ruiz"
 			i = j
 			continue
 		}
@@ -126,6 +189,12 @@ func (x *Extractor) nameKind(text, typ string, ws []Word) (quiz.Kind, string) {
 	place, country, isPlace := x.lx.Place(text)
 	switch typ {
 	case "PER":
+		// "Harrowgate Foods", "Corvane Industries": a name ending in a
+		// word firms end in, and not opening with a given name, is a
+		// firm the recognizer took for a person (but "Emily Post").
+		if len(ws) >= 2 && x.lx.OrgWord(ws[len(ws)-1].Text) && !x.lx.GivenName(ws[0].Text) && !isHonorific(ws[0].Text) {
+			return quiz.KindOrganization, ""
+		}
 		return quiz.KindPerson, ""
 	case "LOC":
 		if isPlace {
@@ -301,12 +370,25 @@ func (d *Doc) entities(gender func(given string) byte) {
 							e = p
 						}
 					}
+					if e < 0 {
+						// No person: "Harrowgate" shortening the firm
+						// "Harrowgate Foods" named before is that firm.
+						// ("Hollis pupils" is no school's name.)
+						if o := d.shorterOf(text, quiz.KindOrganization, si); o >= 0 && s.Rel(m.Hi-1) != "compound" && s.Rel(m.Hi-1) != "amod" {
+							e = o
+							m.Kind = quiz.KindOrganization
+						}
+					}
 					if e >= 0 {
 						m.Entity = e
 					} else {
 						m.Entity = add(text, m.Kind, si)
 						byName[k] = m.Entity
 					}
+				} else if p := surnameOf(d, persons, text); (m.Kind == quiz.KindOrganization || m.Kind == quiz.KindMisc || isPlaceKind(m.Kind)) && !full && p >= 0 {
+					// "Ferreira-Quinn" typed a firm or a place after "Ana
+					// Ferreira-Quinn" was named: the person, by surname.
+					m.Entity, m.Kind = p, quiz.KindPerson
 				} else if m.Kind == quiz.KindOrganization || m.Kind == quiz.KindMisc {
 					m.Entity = d.shorterOf(text, m.Kind, si)
 					if m.Entity < 0 {
@@ -419,6 +501,38 @@ var nicknames = [][]string{
 	{"gerald", "jerry"}, {"frederick", "fred", "freddie"}, {"douglas", "doug"}, {"raymond", "ray"}, {"albert", "al", "bert"},
 	{"peter", "pete"}, {"jacob", "jake"}, {"joshua", "josh"}, {"zachary", "zach", "zack"}, {"nathaniel", "nate", "nat"},
 	{"victoria", "vicky", "tori"}, {"alexandra", "alex", "sasha"}, {"abraham", "abe"},
+}
+
+// clearGivenName reports a given name that is nothing else: one the name
+// lists give to one sex only, and no English word ("Lucia", not "Red",
+// "Mark" or "Port").
+func (x *Extractor) clearGivenName(w string) bool {
+	return x.lx.GivenName(w) && x.lx.Gender(w) != 0 && !x.lx.Word(strings.ToLower(w))
+}
+
+// hyphenJoins reports that word h is a hyphen written without spaces
+// between the words around it.
+func hyphenJoins(s *Sentence, h int) bool {
+	if h <= 0 || h+1 >= len(s.Words) || s.Words[h].Text != "-" {
+		return false
+	}
+	return s.Words[h-1].End == s.Words[h].Start && s.Words[h].End == s.Words[h+1].Start
+}
+
+// surnameOf returns the person among persons whose surname is text, when
+// exactly one is, or -1.
+func surnameOf(d *Doc, persons []int, text string) int {
+	found := -1
+	for _, p := range persons {
+		ws := strings.Fields(d.Entities[p].Name)
+		if len(ws) >= 2 && ws[len(ws)-1] == text {
+			if found >= 0 && found != p {
+				return -1
+			}
+			found = p
+		}
+	}
+	return found
 }
 
 // shorterOf returns the entity of kind k whose name begins with text as

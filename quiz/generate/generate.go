@@ -445,7 +445,17 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		check{"dropped-argument", l.droppedArgument()},
 		check{"compound-inside", t.Role == extract.RoleInside && s.Rel(t.Head) == "compound"}, // "the Lyon talks" is no "Which city talks"
 		check{"contested", ck.contested[fi]},                                                  // "How many boats were found?": 12 at first, later four
+		check{"answer-clause", valueKind(t.Kind) && answerClause(s, t)},                       // "How long did she spend?" of "spent four decades bringing ..."
+		check{"offset", t.Kind == quiz.KindDuration && offset(s, t)},                          // "90 minutes into the flight" says when, not how long
+		check{"aside-leak", asideLeak(s, l.keptWords(), l.answer)},                                      // "rose 6%, their biggest one-day gain since March": "gain since March" kept
 	)
+	// The lead says what the story is: its sentence is long and packed
+	// by design, and what it asks is what judges value most. There, a
+	// question is not held back for length alone.
+	lead := leadSentence(d, t.Sent) && leadKind(t.Kind)
+	if lead {
+		weak = fl.anyBut("wh-weak:", leadTolerated(l))
+	}
 	// Questions that would read wrong are not asked at all, not even as
 	// an empty deck's last resort: a typo or "here" copied, a time given
 	// beside the time asked ("When did ... on Friday?"), a copula joining
@@ -496,6 +506,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		whWeak := wfl.any("wh-unsure",
 			check{"reserve-template", tpl.Reserve}, check{"unspecific", !specific(s, l)}, check{"coordinated", coordinated(s, l.c)},
 			check{"low-coverage", l.coverage() < minCoverage}, check{"other-kind", t.Kind == quiz.KindOther})
+		if lead {
+			whWeak = wfl.anyBut("wh-unsure:", leadTolerated(l))
+		}
 		for _, ty := range tpl.Types {
 			c := mk(ty, q, tpl.ID, tpl.Priority)
 			c.weak = whWeak
@@ -1555,6 +1568,126 @@ func isPlace(k quiz.Kind) bool {
 		return true
 	}
 	return false
+}
+
+// leadSentence reports the story's first sentence, its lead.
+func leadSentence(d *extract.Doc, si int) bool {
+	return si == 0 && len(d.Sents) > 0
+}
+
+// asideLeak reports a question built across an aside the parse split:
+// after a comma, the words up to the next punctuation form one phrase in
+// good English ("rose 6%, their biggest one-day gain since March."); when
+// the parse hangs them from two places outside ("gain since March" under
+// "rose"), it misread the aside, and a question that keeps part of it
+// ("did shares rise gain since March?") or asks for a figure in it ("its
+// first device in five years": "Within what period ...?") is built on the
+// misreading.
+func asideLeak(s *extract.Sentence, kept, answer map[int]bool) bool {
+	for i := 0; i+1 < len(s.Words); i++ {
+		if s.Words[i].Text != "," {
+			continue
+		}
+		j := i + 1
+		for j < len(s.Words) && !asideEnd(s.Words[j].Text) {
+			j++
+		}
+		// A list going on ("300 parents, teachers and students
+		// crowded") or the main clause after a fronted phrase is no
+		// aside.
+		roots, in, out, ans := 0, 0, 0, false
+		for k := i + 1; k < j; k++ {
+			if h := s.Words[k].Head; (h <= i || h >= j) && s.Words[k].UPOS != "PUNCT" && s.Rel(k) != "conj" && s.Rel(k) != "cc" {
+				roots++
+			}
+			if s.Words[k].Head < 0 {
+				roots = -len(s.Words)
+			}
+			switch {
+			case answer[k]:
+				ans = true
+			case kept[k]:
+				in++
+			default:
+				out++
+			}
+		}
+		if roots >= 2 && (ans || in > 0 && out > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// asideEnd reports punctuation that can close an aside.
+func asideEnd(w string) bool {
+	switch w {
+	case ",", ";", ":", ".", "?", "!", ")", "—", "–", "--", "\"", "”":
+		return true
+	}
+	return false
+}
+
+// leadKind reports the kinds of answer a question on the lead is asked
+// for despite its length: who, and the story's figures.
+func leadKind(k quiz.Kind) bool {
+	switch k {
+	case quiz.KindPerson, quiz.KindCount, quiz.KindMoney, quiz.KindPercent, quiz.KindDuration, quiz.KindAge, quiz.KindScore, quiz.KindDate:
+		return true
+	}
+	return false
+}
+
+// answerClause reports an answer whose phrase carries a participle clause
+// that says what the figure is about ("spent four decades bringing
+// vaccines to children"): asked by a wh-word, the clause goes with it and
+// "How long did she spend?" is left.
+func answerClause(s *extract.Sentence, t extract.Target) bool {
+	for _, k := range s.Kids(t.Head) {
+		if strings.HasPrefix(s.Rel(k), "acl") && s.Words[k].XPOS == "VBG" {
+			return true
+		}
+	}
+	// The same clause parsed under the verb, right after the figure.
+	if v := s.Words[t.Phrase].Head; v >= 0 {
+		for _, k := range s.Kids(v) {
+			if r := s.Rel(k); (r == "advcl" || r == "xcomp") && s.Words[k].XPOS == "VBG" && k == t.Hi {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// offset reports a duration that places an event in time rather than
+// measuring it ("90 minutes into the flight", "two hours after the
+// blast"): "How long ...?" misreads it.
+func offset(s *extract.Sentence, t extract.Target) bool {
+	if strings.HasPrefix(s.Rel(t.Phrase), "nmod") {
+		return true // "its first device in five years" measures no event
+	}
+	if t.Hi >= len(s.Words) || t.Case != "" {
+		return false // "for nine days after the crash" measures
+	}
+	switch s.Words[t.Hi].Lower() {
+	case "into", "after", "before", "later", "earlier", "ago", "on":
+		return true
+	}
+	return false
+}
+
+// leadTolerated names the checks a question on the lead is not held back
+// for: a long or coordinated sentence, a question that keeps little of it
+// or names little of the story (the lead is the story). A clause nested
+// deeper than a main, coordinated, reported or relative one stays held
+// back: there the parse is least sure.
+func leadTolerated(l *layout) map[string]bool {
+	m := map[string]bool{"wh-weak:long-sentence": true, "wh-unsure:low-coverage": true, "wh-unsure:coordinated": true, "wh-unsure:unspecific": true}
+	switch l.c.Kind {
+	case "root", "conj", "ccomp", "relcl":
+		m["wh-weak:not-simple"] = true
+	}
+	return m
 }
 
 // minCoverage is the least share of its sentence's content words a

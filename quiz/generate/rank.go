@@ -43,6 +43,17 @@ func (f *fired) any(group string, cs ...check) bool {
 	return on
 }
 
+// anyBut reports whether a check of group (its prefix, "wh-weak:") other
+// than those in but fired.
+func (f fired) anyBut(group string, but map[string]bool) bool {
+	for _, n := range f {
+		if strings.HasPrefix(n, group) && !but[n] {
+			return true
+		}
+	}
+	return false
+}
+
 // add records name as fired.
 func (f *fired) add(name string) { *f = append(*f, name) }
 

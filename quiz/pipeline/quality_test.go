@@ -765,3 +765,64 @@ func TestMisreadClauses(t *testing.T) {
 		t.Error("no question asks what the named person of an appositive's relative clause did")
 	}
 }
+
+// TestLeadQuestions checks that a question on the story's lead is not
+// held back for the lead's length or its coordinated clauses, and that a
+// figure carrying a participle clause ("spent four decades bringing
+// vaccines") or placing an event in time ("90 minutes into the flight")
+// is not asked by "How long".
+func TestLeadQuestions(t *testing.T) {
+	raw := "Hawks rally to beat Rams\n\n" +
+		"Mila Orsk scored twice in the second half, and the Harwick Hawks came back from a goal down to beat the Dunmore Rams 3-2 on Saturday in front of a crowd of 8,100 at Bell Park.\n\n" +
+		"Dr. Ana Lind, the team doctor, spent four decades bringing vaccines to children in the hills.\n\n" +
+		"The Rams' charter jet was forced to turn back 90 minutes into the flight on Sunday.\n"
+	cs := candidatesOf(t, raw, "lead.txt")
+	lead := false
+	for _, c := range cs {
+		q := c.Question
+		if q.Type == quiz.Cloze || q.Type == quiz.TrueFalse || slices.Contains(c.Features, "held-back") {
+			continue
+		}
+		if q.Answer == "Mila Orsk" {
+			lead = true
+		}
+		if strings.HasPrefix(q.Prompt, "How long") || strings.HasPrefix(q.Prompt, "For how long") {
+			t.Errorf("a figure that is no length of time asked by how long: %q -> %q", q.Prompt, q.Answer)
+		}
+	}
+	if !lead {
+		t.Error("no question on the lead's scorer is served")
+	}
+}
+
+// TestNamesAndDescriptions checks repairs of names the recognizer
+// misread and descriptions resolved to the wrong entity, each of which
+// put a wrong name into a question: a title with words before it ("City
+// Councilwoman") and a double-barrelled surname split at its hyphen; a
+// firm whose name ends in a word firms end in ("Dunmore Foods") typed a
+// person, and its short name with it; "the company" after two companies,
+// and "the combined company", which is neither.
+func TestNamesAndDescriptions(t *testing.T) {
+	raw := "Ibsen-Kalla wins Tolbrook mayor's race\n\n" +
+		"City Councilwoman Marta Ibsen-Kalla was elected mayor of Tolbrook on Tuesday, defeating former fire chief Glen Harwood by 402 votes.\n\n" +
+		"Ibsen-Kalla, 51, had 9,100 votes. Harwood said he would not seek a recount.\n\n" +
+		"She will be the first woman to lead the town of about 30,000 people.\n\n" +
+		"Separately, Dunmore Foods, the Texas-based maker of snacks, said on Monday it had agreed to buy Pell Dairy Co. for about $1.2 billion.\n\n" +
+		"The combined company would have annual sales of about $4.6 billion. Dunmore said it expected to cut 500 jobs. The company said it expected savings of $40 million a year.\n"
+	cs := candidatesOf(t, raw, "names.txt")
+	for _, c := range cs {
+		q := c.Question
+		p := q.Prompt
+		switch {
+		case strings.Contains(p, "Harwood will be the first woman"), strings.Contains(p, "Harwood") && q.Answer == "30,000":
+			t.Errorf("the winner's pronoun given to the loser: %q", p)
+		case strings.Contains(p, "Pell Dairy Co. said it expected savings"), strings.Contains(p, "Pell Dairy Co. would have annual sales"),
+			strings.Contains(p, "Dunmore Foods would have annual sales"):
+			t.Errorf("a description given to the wrong company: %q", p)
+		case q.Answer == "Marta Ibsen-Kalla" && q.AnswerKind != quiz.KindPerson:
+			t.Errorf("the mayor typed %s: %q", q.AnswerKind, p)
+		case strings.Contains(p, "Who ") && (q.Answer == "Dunmore Foods" || q.Answer == "Dunmore"):
+			t.Errorf("a firm asked about as a person: %q", p)
+		}
+	}
+}
