@@ -447,7 +447,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		check{"contested", ck.contested[fi]},                                                  // "How many boats were found?": 12 at first, later four
 		check{"answer-clause", valueKind(t.Kind) && answerClause(s, t)},                       // "How long did she spend?" of "spent four decades bringing ..."
 		check{"offset", t.Kind == quiz.KindDuration && offset(s, t)},                          // "90 minutes into the flight" says when, not how long
-		check{"aside-leak", asideLeak(s, l.keptWords(), l.answer)},                                      // "rose 6%, their biggest one-day gain since March": "gain since March" kept
+		check{"aside-leak", asideLeak(s, l.keptWords(), l.answer)},                            // "rose 6%, their biggest one-day gain since March": "gain since March" kept
 	)
 	// The lead says what the story is: its sentence is long and packed
 	// by design, and what it asks is what judges value most. There, a
