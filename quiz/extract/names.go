@@ -160,7 +160,7 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 			j++
 		}
 		text := s.Segment(i, j)
-		if j-i == 1 && (x.lx.Stop(strings.ToLower(text)) || !hasUpper(text) || x.isTitleWord(text)) || x.isTitleWord(s.Words[j-1].Text) && j < len(s.Words) && s.Words[j].Mention >= 0 {
+		if j-i == 1 && (x.lx.Stop(strings.ToLower(text)) || !hasUpper(text) || x.isTitleWord(text) || i == 0 && x.lx.Word(strings.ToLower(text))) || x.isTitleWord(s.Words[j-1].Text) && j < len(s.Words) && s.Words[j].Mention >= 0 {
 			// a title before a name: "City Councilwoman" of "City
 			// Councilwoman Ana Ruiz"
 			i = j

@@ -23,6 +23,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"factdeck/quiz"
 	"factdeck/quiz/extract"
@@ -466,6 +467,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		timeSubject(s, l.c.Subj) || // "To what amount did June 30 rise?": a misparse
 		relativeMain(s, l.c.Subj) || // "whose son Tyler is in Year 11" parsed as the main clause
 		twoSubjects(s, l.c.Pred) || // "Veteran centre back Ann Lee drew ...": "centre" and "Lee" both subjects
+		bareSingular(s, l.c.Subj) || // "How many cars can rust-streaked boat carry?": its article went with a misread "a flat"
 		s.Rel(t.Phrase) == "iobj" // "What may the drug give sharper focus?": the receiver is no "what"
 	// Last, as it costs a parse: the statement must parse cleanly.
 	weak = weak || noWh || fl.any("wh-weak", check{"unclean-statement", stOK && !weak && !noWh && !ck.parseClean(st)})
@@ -520,9 +522,16 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 				c.q.Answer = l.answerQual + " " + answer
 				c.q.Accepted = dedupe(append([]string{c.q.Answer}, accepted...))
 			}
+			// "Three passengers were flown ...": the number opened the
+			// sentence; asked, it is a number like its options.
+			if t.Kind == quiz.KindCount && ty != quiz.Cloze {
+				if low := strings.ToLower(c.q.Answer); low != c.q.Answer && countWord(low) {
+					c.q.Answer = low
+				}
+			}
 			switch ty {
 			case quiz.MultipleChoice:
-				opts, ok := g.options(an, t, answer, q, local, pool)
+				opts, ok := g.options(an, t, c.q.Answer, q, local, pool)
 				if !ok {
 					continue
 				}
@@ -1343,7 +1352,25 @@ func pointsBack(s string) bool {
 			if i == len(ws)-1 && i > 0 && !numberContext[ws[i-1]] {
 				return true
 			}
+		case "other":
+			// "The other 19 people on board": the others of a count an
+			// earlier sentence gave.
+			if i > 0 && ws[i-1] == "the" && i+1 < len(ws) && countWord(ws[i+1]) {
+				return true
+			}
 		}
+	}
+	return strings.Contains(strings.ToLower(s), "the other _____")
+}
+
+// countWord reports a number written in digits or a small number word.
+func countWord(w string) bool {
+	if w != "" && w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "few", "several":
+		return true
 	}
 	return false
 }
@@ -2054,6 +2081,35 @@ func numberClash(s *extract.Sentence, a, subj int) bool {
 
 // timeSubject reports a clause whose subject is a date or a time: "the
 // three months ended June 30 rose" misparsed with the date for subject.
+// bareSingular reports a subject that is a singular common noun with
+// modifiers but no determiner ("rust-streaked boat" of "a flat,
+// rust-streaked boat", where the parse gave "a" to "flat"): English needs
+// one, so the parse lost it, and the question reads broken.
+func bareSingular(s *extract.Sentence, subj int) bool {
+	if subj < 0 || s.Words[subj].XPOS != "NN" || s.Words[subj].Ent >= 0 || s.Words[subj].Mention >= 0 || capitalized(s.Words[subj].Text) {
+		return false // a name tagged a noun: "Velmar Freight earned"
+	}
+	modified := false
+	for _, k := range s.Kids(subj) {
+		if s.Words[k].Ent >= 0 || s.Words[k].UPOS == "PROPN" || k > 0 && capitalized(s.Words[k].Text) {
+			return false // a title before a name: "Czech qualifier Tomas Reznik"
+		}
+		switch s.Rel(k) {
+		case "det", "nmod:poss", "nummod", "det:poss":
+			return false
+		case "amod", "compound":
+			modified = true
+		}
+	}
+	return modified
+}
+
+// capitalized reports a word that begins with a capital letter.
+func capitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
 // twoSubjects reports a predicate parsed with two subjects of the same
 // clause, a misreading: "Veteran centre back Ann Lee drew the ire" read
 // "centre" and "Lee" both as subjects of "drew", and its question asks

@@ -604,11 +604,11 @@ func TestGerundComplement(t *testing.T) {
 }
 
 // TestDefinitionHeldBack checks that a thing defined in common words by an
-// apposition ("Caffeine, the stimulant in coffee and tea,") is not asked
+// apposition ("Theobromine, the stimulant in cocoa and tea,") is not asked
 // about by default: what a dictionary says is not the story.
 func TestDefinitionHeldBack(t *testing.T) {
 	raw := "Study news\n\n" +
-		"Caffeine, the stimulant in coffee and tea, was the subject of a study published on Monday by researchers at the Harlow Institute.\n\n" +
+		"Theobromine, the stimulant in cocoa and tea, was the subject of a study published on Monday by researchers at the Harlow Institute.\n\n" +
 		"The team, led by Ana Lind, studied 240 people over six months.\n"
 	cs := candidatesOf(t, raw, "herb.txt")
 	asked := false
@@ -823,6 +823,33 @@ func TestNamesAndDescriptions(t *testing.T) {
 			t.Errorf("the mayor typed %s: %q", q.AnswerKind, p)
 		case strings.Contains(p, "Who ") && (q.Answer == "Dunmore Foods" || q.Answer == "Dunmore"):
 			t.Errorf("a firm asked about as a person: %q", p)
+		}
+	}
+}
+
+// TestServedForms checks forms judges failed: a subject whose article a
+// misparse took away ("How many cars can rust-streaked boat carry?"), a
+// common word opening a sentence taken for a name ("When was Sentencing
+// set?" names nothing), "the other 12" pointing back, and a number that
+// opened its sentence keyed with its capital among lower-case options.
+func TestServedForms(t *testing.T) {
+	raw := "Ferry crash\n\n" +
+		"Every morning at 6:30, Ana Lind has started the diesel engine of a flat, rust-streaked boat that can carry three cars, a tractor or a small truck.\n\n" +
+		"Three passengers were flown by helicopter to Bell Regional Hospital in Tarrow on Monday. The other 12 crew members swam ashore.\n\n" +
+		"Sentencing was set for May 2.\n"
+	cs := candidatesOf(t, raw, "forms.txt")
+	for _, c := range cs {
+		q := c.Question
+		served := !slices.Contains(c.Features, "held-back")
+		switch {
+		case q.Type != quiz.Cloze && q.Type != quiz.TrueFalse && strings.Contains(q.Prompt, "can rust-streaked boat"):
+			t.Errorf("a subject without its article: %q", q.Prompt)
+		case served && strings.Contains(q.Prompt, "Sentencing"):
+			t.Errorf("a question naming nothing served: %q", q.Prompt)
+		case served && strings.Contains(q.Prompt, "other _____"):
+			t.Errorf("a blank pointing back served: %q", q.Prompt)
+		case q.Type != quiz.Cloze && q.AnswerKind == quiz.KindCount && q.Answer == "Three":
+			t.Errorf("a number keyed with the capital of its sentence: %q -> %q %q", q.Prompt, q.Answer, q.Options)
 		}
 	}
 }
