@@ -2253,6 +2253,9 @@ func countGiven(s *extract.Sentence, t extract.Target) bool {
 		if p := s.Words[h+1].Text; (p == "," || p == ":" || p == "—" || p == "–") && s.Words[h+2].UPOS == "PROPN" {
 			return true
 		}
+		if s.Words[h+1].Text == ":" {
+			return true // "one of _____ groups: a walk after meals; ...; or no change": the list counts them
+		}
 	}
 	return false
 }

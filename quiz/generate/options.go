@@ -728,7 +728,10 @@ func (g *Generator) descriptionQuestions(ck *checker, an *extract.Analysis, fi i
 			// "What is the active ingredient in a plant?": a thing that is
 			// no person, firm or place, defined in common words, is what a
 			// dictionary says, not the story (judged 0 of 9).
-			check{"definition", e.Kind == quiz.KindMisc && !namesSomething(s, ds.Lo, ds.Hi)})
+			check{"definition", e.Kind == quiz.KindMisc && !namesSomething(s, ds.Lo, ds.Hi)},
+			// "What is the maker of the popular Acme line of heaters?":
+			// the description says the name.
+			check{"names-answer", t.Answer != "description" && sharesWord(desc, e.Name)})
 		mk := func(ty quiz.QuestionType, prompt, answer string, kind quiz.Kind) candidate {
 			acc := []string{answer}
 			switch {

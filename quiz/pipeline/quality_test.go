@@ -853,3 +853,26 @@ func TestServedForms(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenAway checks two give-aways judged on set k: a description
+// that says the name asked for ("What is the maker of the popular Acme
+// line of heaters?"), and a count whose members a colon lists after it
+// ("one of _____ groups: a, b or c").
+func TestGivenAway(t *testing.T) {
+	raw := "Heater maker unveils new model\n\n" +
+		"Tarnow Inc., the maker of the popular Tarnow line of heaters, on Wednesday unveiled a heater that runs on sunlight.\n\n" +
+		"In the trial, 300 adults were randomly assigned to one of three groups: a walk after each meal; a single walk each day; or no change to their routine.\n"
+	cs := candidatesOf(t, raw, "given.txt")
+	for _, c := range cs {
+		q := c.Question
+		if slices.Contains(c.Features, "held-back") {
+			continue
+		}
+		if strings.Contains(q.Prompt, "Tarnow line") && strings.Contains(q.Answer, "Tarnow") {
+			t.Errorf("a description naming its answer served: %q -> %q", q.Prompt, q.Answer)
+		}
+		if strings.Contains(q.Prompt, "_____ groups:") {
+			t.Errorf("a count its list gives served: %q", q.Prompt)
+		}
+	}
+}
