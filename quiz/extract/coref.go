@@ -148,6 +148,9 @@ func (d *Doc) resolvePronouns(model *coref.Model) {
 			continue // a noun phrase that names no one
 		}
 		w := &d.Sents[l.Sent].Words[l.Word]
+		if w.UPOS == "NOUN" && d.rivalNear(e, l.Sent, l.Word) {
+			continue // "the company" after two companies: which, the words do not say
+		}
 		w.Ent = e
 		ent := d.Entities[e]
 		ent.Mentions++
@@ -157,6 +160,24 @@ func (d *Doc) resolvePronouns(model *coref.Model) {
 			ent.Male = true
 		}
 	}
+}
+
+// rivalNear reports another entity of e's kind named in the two sentences
+// before word i of sentence si or earlier in that sentence: a description
+// ("the company") could mean either.
+func (d *Doc) rivalNear(e, si, i int) bool {
+	k := d.Entities[e].Kind
+	for sj := max(0, si-2); sj <= si; sj++ {
+		for j, w := range d.Sents[sj].Words {
+			if sj == si && j >= i {
+				break
+			}
+			if w.Ent >= 0 && w.Ent != e && w.Mention >= 0 && d.Entities[w.Ent].Kind == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // referent is an entity mention a later pronoun or description may point
@@ -341,7 +362,15 @@ func (d *Doc) described(recent []referent, si int, lw, lemma string) int {
 	found := -1
 	for k := len(recent) - 1; k >= 0; k-- {
 		e := recent[k].ent
-		if d.Entities[e].Kind != kind || recent[k].sent < si-1 {
+		if d.Entities[e].Kind != kind {
+			continue
+		}
+		if recent[k].sent < si-1 {
+			// Named two sentences back: not the referent, but a rival
+			// that makes "the company" unclear.
+			if found >= 0 && found != e && recent[k].sent >= si-2 {
+				return -1
+			}
 			continue
 		}
 		if kind == quiz.KindOrganization && !broadOrgNouns[lemma] && !nameHas(d.Entities[e].Name, lemma) {

@@ -135,15 +135,18 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 		if r, ok := x.titleBefore(d, s, m, h); ok {
 			out = append(out, r)
 		}
-		// Apposition either way round.
+		// Apposition either way round; but a name with "'s" owns the noun
+		// after it ("Ann Lee's brother-in-law and the owner of X" are
+		// someone else's roles, whatever the parse hung them on).
 		appos := false
+		possessive := m.Hi < len(s.Words) && (s.Words[m.Hi].Text == "'s" || s.Words[m.Hi].Text == "’s" || s.Words[m.Hi].Text == "'")
 		for _, k := range s.Kids(h) {
-			if s.Rel(k) == "appos" && s.Words[k].UPOS == "NOUN" {
+			if s.Rel(k) == "appos" && s.Words[k].UPOS == "NOUN" && !possessive {
 				out = append(out, x.rolePhrases(d, s, k, m.Entity, h, true)...)
 				appos = true
 			}
 		}
-		if k := s.commaPhrase(m.Hi); !appos && k >= 0 {
+		if k := s.commaPhrase(m.Hi); !appos && !possessive && k >= 0 {
 			// An apposition the parse attached elsewhere: the noun
 			// phrase set off by commas right after the name.
 			out = append(out, x.rolePhrases(d, s, k, m.Entity, h, true)...)

@@ -104,8 +104,8 @@ func (x *Extractor) values(s *Sentence) {
 			s.addValue(i, i+1, quiz.KindWeekday)
 		case isMonth(lx, t, ws, i):
 			i = s.date(lx, i) - 1
-		case isTimeOfDay(t) && i+1 < len(ws) && isMeridiem(ws[i+1].Text):
-			s.addValue(i, i+2, quiz.KindTime)
+		case isTimeOfDay(t) && i+1 < len(ws) && isMeridiem(ws[i+1].Text), isHour(t) && i+1 < len(ws) && isAmPm(ws[i+1].Text):
+			s.addValue(i, i+2, quiz.KindTime) // "10:30 a.m.", "3 p.m."
 			i++
 		case isDecade(t):
 			// "the 1960s": a time, asked with "when".
@@ -311,6 +311,23 @@ func isTimeOfDay(w string) bool {
 	a, err1 := strconv.Atoi(h)
 	b, err2 := strconv.Atoi(m)
 	return err1 == nil && err2 == nil && a <= 24 && b < 60
+}
+
+// isHour reports an hour of a twelve-hour clock written alone ("3" of
+// "3 p.m.").
+func isHour(w string) bool {
+	h, err := strconv.Atoi(w)
+	return err == nil && h >= 1 && h <= 12
+}
+
+// isAmPm reports "a.m." or "p.m." in its written forms (the sentence's
+// full stop may have taken the last period).
+func isAmPm(w string) bool {
+	switch strings.ToLower(w) {
+	case "a.m.", "p.m.", "am", "pm", "a.m", "p.m":
+		return true
+	}
+	return false
 }
 
 func isMeridiem(w string) bool {

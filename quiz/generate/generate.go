@@ -471,6 +471,9 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		s.Rel(t.Phrase) == "iobj" // "What may the drug give sharper focus?": the receiver is no "what"
 	// Last, as it costs a parse: the statement must parse cleanly.
 	weak = weak || noWh || fl.any("wh-weak", check{"unclean-statement", stOK && !weak && !noWh && !ck.parseClean(st)})
+	// What holds back a restatement of the clause holds back the sentence
+	// cloze of the target too: tried without (the cloze on its own checks),
+	// decks took clozes of weaker facts in place of judged wh-questions.
 	defer func() {
 		for i := range out {
 			out[i].weak = out[i].weak || weak
@@ -738,6 +741,9 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 	a = tightMoney(strings.Join(strings.Fields(unquote.Replace(a)), " ")) // "“severe” sanctions"
 	if a == "" {
 		return "", nil
+	}
+	if last := &d.Sents[t.Sent].Words[t.Hi-1]; last.Lemma == last.Text+"." && strings.HasSuffix(a, last.Text) {
+		a += "." // "3 p.m." whose period the sentence's full stop took
 	}
 	acc := []string{a}
 	if t.Kind == quiz.KindDate && t.Lo > 0 {
@@ -1997,10 +2003,13 @@ func rangePart(s *extract.Sentence, t extract.Target) bool {
 		// "11 to _____" of "11 to 14 percent": a bare number right before
 		// "to" shares the unit after the range.
 		bare := o == t.Lo-2 && (m < 0 || s.Mentions[m].Hi-s.Mentions[m].Lo == 1)
-		return t.Hi-t.Lo == 1 || bare || m >= 0 && s.Mentions[m].Kind == t.Kind
+		// "August 8 to 11": a bare number right after "to" ends the range
+		// the answer begins.
+		bareEnd := o == t.Hi+1 && (m < 0 || s.Mentions[m].Hi-s.Mentions[m].Lo == 1) && (t.Kind == quiz.KindDate || t.Kind == quiz.KindTime)
+		return t.Hi-t.Lo == 1 || bare || bareEnd || m >= 0 && s.Mentions[m].Kind == t.Kind
 	}
 	if t.Hi+1 < len(s.Words) {
-		if w := s.Words[t.Hi].Lower(); w == "to" || w == "and" && between(t.Lo) {
+		if w := s.Words[t.Hi].Lower(); w == "to" || w == "through" || w == "and" && between(t.Lo) {
 			for o := t.Hi + 1; o < len(s.Words) && o <= t.Hi+2; o++ {
 				if sameRange(o) {
 					return true

@@ -1537,6 +1537,11 @@ func compress(s *extract.Sentence, t extract.Target, level int) []int {
 		}
 		before, after := s.Words[j-1].Text == ",", s.Words[k].Text == ","
 		switch {
+		case (before || s.Words[j].Text == ",") && after && reportAfter(s, k):
+			// "... early Sunday[, after crews pumped the water out], the
+			// owner said": the comma before the report stays.
+		case !before && !after && s.Words[j].Text == "," && reportAfter(s, k-1):
+			drop[j] = false // both commas went with the aside: one comes back
 		case (before || s.Words[j].Text == ",") && after:
 			drop[k] = true // "Ann Lee, [the mayor], said": one comma
 		case before && s.Words[k].UPOS != "PUNCT":
@@ -1551,6 +1556,30 @@ func compress(s *extract.Sentence, t extract.Target, level int) []int {
 		}
 	}
 	return dropBracketed(s, idx)
+}
+
+// reportAfter reports a clause of saying that begins right after the
+// comma at k ("..., the mine's owner said.").
+func reportAfter(s *extract.Sentence, k int) bool {
+	for p := k + 1; p < len(s.Words) && p <= k+8; p++ {
+		if s.Words[p].UPOS != "VERB" {
+			continue
+		}
+		if s.Rel(p) == "parataxis" {
+			lo, _ := s.Span(p)
+			return lo <= k+1
+		}
+		if !extract.IsSpeech(s.Words[p].Lemma) {
+			return false
+		}
+		for _, c := range s.Kids(p) {
+			if s.Rel(c) == "nsubj" && c > k {
+				return true // "..., the owner said"
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // sideMarks introduce adverbial clauses whose removal leaves the rest

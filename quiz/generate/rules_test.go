@@ -333,12 +333,16 @@ func TestRangePart(t *testing.T) {
 	// between 5 and 7 a.m.
 	between := sent([4]string{"between", "ADP", "1", "case"}, [4]string{"5", "NUM", "-1", "root"}, [4]string{"and", "CCONJ", "3", "cc"},
 		[4]string{"7", "NUM", "1", "conj"}, [4]string{"a.m.", "NOUN", "3", "compound"})
+	// from August 8 to 11
+	days := sent([4]string{"from", "ADP", "1", "case"}, [4]string{"August", "PROPN", "-1", "root"}, [4]string{"8", "NUM", "1", "nummod"},
+		[4]string{"to", "ADP", "4", "case"}, [4]string{"11", "NUM", "1", "nmod"})
 	tests := []struct {
 		name string
 		s    *extract.Sentence
 		t    extract.Target
 		want bool
 	}{
+		{"from _____ to 11", days, extract.Target{Lo: 1, Hi: 3, Head: 1, Kind: quiz.KindDate}, true},
 		{"_____ to 14 percent", returns, extract.Target{Lo: 2, Hi: 3, Head: 2, Kind: quiz.KindCount}, true},
 		{"11 to _____", returns, extract.Target{Lo: 4, Hi: 6, Head: 5, Kind: quiz.KindPercent}, true},
 		{"fell _____ to 186 kroner", fell, extract.Target{Lo: 1, Hi: 3, Head: 2, Kind: quiz.KindPercent}, false},

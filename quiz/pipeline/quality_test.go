@@ -876,3 +876,42 @@ func TestGivenAway(t *testing.T) {
 		}
 	}
 }
+
+// TestSetMRepairs checks repairs of failures judged on set m: a date that
+// begins a range ("from August 8 to 11") is not asked alone, a time of day
+// written "3 p.m." is a time beside the date asked, "the company" after a
+// rival named two sentences back is unclear, a role after a possessive
+// name ("Ann Ruiz's brother-in-law and the owner of X") is not hers, and a
+// cut keeps the comma before "the owner said".
+func TestSetMRepairs(t *testing.T) {
+	raw := "Miners rescued\n\n" +
+		"Nine miners who spent 30 hours trapped more than 700 metres underground were brought to the surface early Sunday, after crews pumped water out of a flooded tunnel at the Orla Lake mine, the mine's owner said.\n\n" +
+		"The Dunmore Apple Festival runs from September 5 to 8. A memorial concert for the miners will be held at the Dunmore barn on September 6 at 3 p.m.\n\n" +
+		"The recall covers the Brightline Aura kettle. The kettles were sold at HomeWay and Calder's stores across the country. The company said it had received 23 reports of kettles overheating.\n\n" +
+		"A co-defendant, Bo Lindgren, Ann Ruiz-Tall's brother-in-law and the listed owner of Tarn Consulting, pleaded guilty in May.\n"
+	cs := candidatesOf(t, raw, "setm.txt")
+	cut := false
+	for _, c := range cs {
+		q := c.Question
+		served := !slices.Contains(c.Features, "held-back")
+		if strings.Contains(q.Prompt, "early Sunday") && strings.Contains(q.Prompt, "mine's owner said") {
+			cut = true
+			if !strings.Contains(q.Prompt, "Sunday, the mine's owner said") {
+				t.Errorf("a cut lost the comma before the report: %q", q.Prompt)
+			}
+		}
+		switch {
+		case served && q.Type != quiz.Cloze && q.Answer == "September 5":
+			t.Errorf("a range's first day asked alone: %q", q.Prompt)
+		case q.Type != quiz.Cloze && q.Type != quiz.TrueFalse && strings.HasPrefix(q.Prompt, "When") && strings.Contains(q.Prompt, "p.m"):
+			t.Errorf("a time kept beside the date asked: %q", q.Prompt)
+		case strings.Contains(q.Prompt, "HomeWay said it had received"):
+			t.Errorf("\"the company\" given to the store, not the maker: %q", q.Prompt)
+		case q.Type != quiz.Cloze && strings.Contains(q.Prompt, "Tarn Consulting") && strings.Contains(q.Answer, "Ruiz"):
+			t.Errorf("a role after a possessive name given to the possessor: %q -> %q", q.Prompt, q.Answer)
+		}
+	}
+	if !cut {
+		t.Error("no cloze of the rescue sentence: the case this test checks is gone")
+	}
+}
