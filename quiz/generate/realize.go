@@ -314,6 +314,12 @@ func (l *layout) dropped(i, k int) bool {
 		return true // "who", "where" of a relative clause
 	}
 	if s.Words[i].UPOS != "VERB" && w.Rel == "acl:relcl" && wordSpan(s, k) > maxRelWords && !l.inside(k) {
+		if !commaBefore(s, k) && s.Words[i].Head == c.Pred && !strings.EqualFold(s.Case(i), "including") {
+			// A restrictive clause on the verb's own argument says which
+			// or what kind: "looked like a team [that had used up its
+			// luck]" says little without it.
+			l.lossy = true
+		}
 		return true
 	}
 	if i == c.Pred {

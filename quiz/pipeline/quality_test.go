@@ -888,7 +888,8 @@ func TestSetMRepairs(t *testing.T) {
 		"Nine miners who spent 30 hours trapped more than 700 metres underground were brought to the surface early Sunday, after crews pumped water out of a flooded tunnel at the Orla Lake mine, the mine's owner said.\n\n" +
 		"The Dunmore Apple Festival runs from September 5 to 8. A memorial concert for the miners will be held at the Dunmore barn on September 6 at 3 p.m.\n\n" +
 		"The recall covers the Brightline Aura kettle. The kettles were sold at HomeWay and Calder's stores across the country. The company said it had received 23 reports of kettles overheating.\n\n" +
-		"A co-defendant, Bo Lindgren, Ann Ruiz-Tall's brother-in-law and the listed owner of Tarn Consulting, pleaded guilty in May.\n"
+		"A co-defendant, Bo Lindgren, Ann Ruiz-Tall's brother-in-law and the listed owner of Tarn Consulting, pleaded guilty in May.\n\n" +
+		"For two sets on Sunday, the Harlow Kites looked like a team that had used up all its luck just getting to the final.\n"
 	cs := candidatesOf(t, raw, "setm.txt")
 	cut := false
 	for _, c := range cs {
@@ -901,6 +902,8 @@ func TestSetMRepairs(t *testing.T) {
 			}
 		}
 		switch {
+		case served && q.Type != quiz.Cloze && q.Type != quiz.TrueFalse && strings.Contains(q.Prompt, "look like a team"):
+			t.Errorf("a question that dropped the clause saying what kind of team: %q", q.Prompt)
 		case served && q.Type != quiz.Cloze && q.Answer == "September 5":
 			t.Errorf("a range's first day asked alone: %q", q.Prompt)
 		case q.Type != quiz.Cloze && q.Type != quiz.TrueFalse && strings.HasPrefix(q.Prompt, "When") && strings.Contains(q.Prompt, "p.m"):
