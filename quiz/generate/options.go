@@ -891,7 +891,16 @@ func namesSomething(s *extract.Sentence, lo, hi int) bool {
 func bareOwner(s *extract.Sentence, lo, hi int) bool {
 	for j := lo; j < hi; j++ {
 		w := &s.Words[j]
-		if w.UPOS != "NOUN" || w.Mention >= 0 || s.Words[j].Rel != "nmod:poss" {
+		if w.Mention >= 0 {
+			continue
+		}
+		// "the local's president" with "local" misread as an adjective
+		// owning by its "'s".
+		misread := w.UPOS == "ADJ" && j+1 < hi && (s.Words[j+1].Text == "'s" || s.Words[j+1].Text == "’s") && j > 0 && s.Words[j-1].Lower() == "the"
+		if misread {
+			return true
+		}
+		if w.UPOS != "NOUN" || s.Words[j].Rel != "nmod:poss" {
 			continue
 		}
 		if det := definite(s, j); det >= 0 && s.Words[det].Lower() == "the" && !specifiedBy(s, j, true) {

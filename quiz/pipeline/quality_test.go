@@ -84,10 +84,12 @@ func cataphor(text string, i int) bool {
 	default:
 		return false
 	}
-	// "With his second ball Ann Lee ...": the subject follows without a comma.
+	// "With his second ball Ann Lee ...", "For its first 13 years the
+	// collection was ...": the subject follows without a comma.
 	after := text[i+strings.IndexByte(text[i:], ' ')+1:]
 	_, rest, _ := strings.Cut(after, " ")
-	return strings.Contains(rest, "_____") || regexp.MustCompile(`\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+`).MatchString(rest)
+	return strings.Contains(rest, "_____") || regexp.MustCompile(`\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+`).MatchString(rest) ||
+		regexp.MustCompile(`\bthe \p{Ll}+ (was|were|is|are|has|had|will)\b`).MatchString(rest)
 }
 
 // boundPossessive reports whether "its" or "their" after text may be
@@ -916,5 +918,23 @@ func TestSetMRepairs(t *testing.T) {
 	}
 	if !cut {
 		t.Error("no cloze of the rescue sentence: the case this test checks is gone")
+	}
+}
+
+// TestUnnamedOrgRole checks that a question about a post does not name
+// the organization by a description alone ("Who is the local's
+// president?", with "local" read as an adjective), judged unclear on set
+// n.
+func TestUnnamedOrgRole(t *testing.T) {
+	raw := "Axle workers strike\n\n" +
+		"About 1,150 workers at the Dunmore Axle plant walked out on Monday. The workers are members of Local 40 of the Steel Workers Union.\n\n" +
+		"Tessa Gall-Whit, the local's president, said the union had been left with no choice. Gall-Whit said the workers wanted a 9 percent raise.\n\n" +
+		"Gall-Whit said talks would resume on Friday. Gall-Whit has led the union for six years.\n\n" +
+		"Bo Lind, treasurer of the union, said its strike fund held $2 million. Lind said the fund would last ten weeks.\n"
+	for _, c := range candidatesOf(t, raw, "strike.txt") {
+		q := c.Question
+		if !slices.Contains(c.Features, "held-back") && (strings.Contains(q.Prompt, "the local") || strings.Contains(q.Prompt, "at the union")) && q.Type != quiz.Cloze {
+			t.Errorf("a role question naming its organization by a description served: %q", q.Prompt)
+		}
 	}
 }
