@@ -41,58 +41,7 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 		}
 		merged = append(merged, sp)
 	}
-	for i := range merged {
-		sp := &merged[i]
-		if sp.typ == "PER" || sp.hi-sp.lo < 2 {
-			continue
-		}
-		// A title with words of its own before it ("City Councilwoman
-		// Ana Ruiz", "Deputy Police Chief Bo Lind") taken whole for an
-		// organization's name: the person begins at the given name.
-		for k := sp.lo + 1; k < sp.hi-1; k++ {
-			if x.isTitleWord(s.Words[k].Text) && x.lx.GivenName(s.Words[k+1].Text) {
-				sp.lo, sp.typ = k+1, "PER"
-				break
-			}
-		}
-		// A firm or a work named by a given name and a surname, with no
-		// word firms end in, is a person: "Ana Ferreira-Quinn" typed ORG.
-		if (sp.typ == "ORG" || sp.typ == "MISC") && x.clearGivenName(s.Words[sp.lo].Text) && !x.lx.OrgWord(s.Words[sp.hi-1].Text) {
-			sp.typ = "PER"
-		}
-	}
-	// A given name the recognizer cut from the surname after it: "Ana" PER
-	// | "Ferreira-Quinn" LOC.
-	for i := 0; i+1 < len(merged); i++ {
-		a, b := &merged[i], merged[i+1]
-		if a.typ == "PER" && a.hi-a.lo == 1 && x.clearGivenName(s.Words[a.lo].Text) && b.lo == a.hi && b.typ != "PER" && !x.lx.OrgWord(s.Words[b.hi-1].Text) {
-			a.hi = b.hi
-			merged = append(merged[:i+1], merged[i+2:]...)
-		}
-	}
-	// A person's given name alone, the surname after it left out: "Ana"
-	// PER, "Ferreira-Quinn" in no span.
-	for i := range merged {
-		a := &merged[i]
-		if a.typ != "PER" || a.hi-a.lo != 1 || !x.clearGivenName(s.Words[a.lo].Text) || i+1 < len(merged) && merged[i+1].lo <= a.hi+2 {
-			continue
-		}
-		for a.hi < len(s.Words) && s.Words[a.hi].UPOS == "PROPN" && s.Words[a.hi-1].End+1 >= s.Words[a.hi].Start {
-			a.hi++
-			if hyphenJoins(s, a.hi) {
-				a.hi++
-			}
-		}
-	}
-	// A given name just before a name the recognizer left it out of:
-	// "Lucia | Ferreira-Quinn" is a person.
-	for i := range merged {
-		sp := &merged[i]
-		if lo := sp.lo; lo > 0 && s.Words[lo-1].UPOS == "PROPN" && x.clearGivenName(s.Words[lo-1].Text) && s.Words[lo-1].End+1 == s.Words[lo].Start &&
-			(i == 0 || merged[i-1].hi < lo) && sp.typ != "ORG" && sp.typ != "LOC" {
-			sp.lo, sp.typ = lo-1, "PER"
-		}
-	}
+	merged = x.repairPersonSpans(s, merged)
 	for _, sp := range merged {
 		lo, hi := sp.lo, sp.hi
 		// Determiners and possessive endings stay out of a name.
@@ -160,9 +109,11 @@ func (x *Extractor) names(s *Sentence, spans []nerSpan) {
 			j++
 		}
 		text := s.Segment(i, j)
-		if j-i == 1 && (x.lx.Stop(strings.ToLower(text)) || !hasUpper(text) || x.isTitleWord(text) || i == 0 && x.lx.Word(strings.ToLower(text))) || x.isTitleWord(s.Words[j-1].Text) && j < len(s.Words) && s.Words[j].Mention >= 0 {
-			// a title before a name: "City Councilwoman" of "City
-			// Councilwoman Ana Ruiz"
+		// Not a name: a function word, a title, a common word opening the
+		// sentence ("Sentencing was set"), or a title run before a name
+		// ("City Councilwoman" of "City Councilwoman Ana Ruiz").
+		if j-i == 1 && (x.lx.Stop(strings.ToLower(text)) || !hasUpper(text) || x.isTitleWord(text) || i == 0 && x.lx.Word(strings.ToLower(text))) ||
+			x.isTitleWord(s.Words[j-1].Text) && j < len(s.Words) && s.Words[j].Mention >= 0 {
 			i = j
 			continue
 		}
@@ -501,6 +452,66 @@ var nicknames = [][]string{
 	{"gerald", "jerry"}, {"frederick", "fred", "freddie"}, {"douglas", "doug"}, {"raymond", "ray"}, {"albert", "al", "bert"},
 	{"peter", "pete"}, {"jacob", "jake"}, {"joshua", "josh"}, {"zachary", "zach", "zack"}, {"nathaniel", "nate", "nat"},
 	{"victoria", "vicky", "tori"}, {"alexandra", "alex", "sasha"}, {"abraham", "abe"},
+}
+
+// repairPersonSpans mends the recognizer's spans where a person's name
+// was misread: a title run taken for a firm ("City Councilwoman Ana
+// Ruiz"), a given name and surname typed a firm, and a given name cut off
+// from its surname ("Ana" | "Ferreira-Quinn", or the surname in no span).
+func (x *Extractor) repairPersonSpans(s *Sentence, merged []nerSpan) []nerSpan {
+	for i := range merged {
+		sp := &merged[i]
+		if sp.typ == "PER" || sp.hi-sp.lo < 2 {
+			continue
+		}
+		// A title with words of its own before it ("City Councilwoman
+		// Ana Ruiz", "Deputy Police Chief Bo Lind") taken whole for an
+		// organization's name: the person begins at the given name.
+		for k := sp.lo + 1; k < sp.hi-1; k++ {
+			if x.isTitleWord(s.Words[k].Text) && x.lx.GivenName(s.Words[k+1].Text) {
+				sp.lo, sp.typ = k+1, "PER"
+				break
+			}
+		}
+		// A firm or a work named by a given name and a surname, with no
+		// word firms end in, is a person: "Ana Ferreira-Quinn" typed ORG.
+		if (sp.typ == "ORG" || sp.typ == "MISC") && x.clearGivenName(s.Words[sp.lo].Text) && !x.lx.OrgWord(s.Words[sp.hi-1].Text) {
+			sp.typ = "PER"
+		}
+	}
+	// A given name the recognizer cut from the surname after it: "Ana" PER
+	// | "Ferreira-Quinn" LOC.
+	for i := 0; i+1 < len(merged); i++ {
+		a, b := &merged[i], merged[i+1]
+		if a.typ == "PER" && a.hi-a.lo == 1 && x.clearGivenName(s.Words[a.lo].Text) && b.lo == a.hi && b.typ != "PER" && !x.lx.OrgWord(s.Words[b.hi-1].Text) {
+			a.hi = b.hi
+			merged = append(merged[:i+1], merged[i+2:]...)
+		}
+	}
+	// A person's given name alone, the surname after it left out: "Ana"
+	// PER, "Ferreira-Quinn" in no span.
+	for i := range merged {
+		a := &merged[i]
+		if a.typ != "PER" || a.hi-a.lo != 1 || !x.clearGivenName(s.Words[a.lo].Text) || i+1 < len(merged) && merged[i+1].lo <= a.hi+2 {
+			continue
+		}
+		for a.hi < len(s.Words) && s.Words[a.hi].UPOS == "PROPN" && s.Words[a.hi-1].End+1 >= s.Words[a.hi].Start {
+			a.hi++
+			if hyphenJoins(s, a.hi) {
+				a.hi++
+			}
+		}
+	}
+	// A given name just before a name the recognizer left it out of:
+	// "Lucia | Ferreira-Quinn" is a person.
+	for i := range merged {
+		sp := &merged[i]
+		if lo := sp.lo; lo > 0 && s.Words[lo-1].UPOS == "PROPN" && x.clearGivenName(s.Words[lo-1].Text) && s.Words[lo-1].End+1 == s.Words[lo].Start &&
+			(i == 0 || merged[i-1].hi < lo) && sp.typ != "ORG" && sp.typ != "LOC" {
+			sp.lo, sp.typ = lo-1, "PER"
+		}
+	}
+	return merged
 }
 
 // clearGivenName reports a given name that is nothing else: one the name

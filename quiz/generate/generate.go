@@ -1664,11 +1664,7 @@ func asideEnd(w string) bool {
 // leadKind reports the kinds of answer a question on the lead is asked
 // for despite its length: who, and the story's figures.
 func leadKind(k quiz.Kind) bool {
-	switch k {
-	case quiz.KindPerson, quiz.KindCount, quiz.KindMoney, quiz.KindPercent, quiz.KindDuration, quiz.KindAge, quiz.KindScore, quiz.KindDate:
-		return true
-	}
-	return false
+	return k == quiz.KindPerson || valueKind(k) && k != quiz.KindTime && k != quiz.KindOrdinal
 }
 
 // answerClause reports an answer whose phrase carries a participle clause
