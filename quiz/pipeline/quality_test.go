@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -936,5 +937,25 @@ func TestUnnamedOrgRole(t *testing.T) {
 		if !slices.Contains(c.Features, "held-back") && (strings.Contains(q.Prompt, "the local") || strings.Contains(q.Prompt, "at the union")) && q.Type != quiz.Cloze {
 			t.Errorf("a role question naming its organization by a description served: %q", q.Prompt)
 		}
+	}
+}
+
+// TestLeadBlankFillsDeck checks that a deck with no question from the
+// story's first two sentences takes the lead's blank of a number even when
+// the lead is long: in set l's school-board story the deck held only later
+// facts, while judges score lead blanks 2.8 of 3 and later ones 2.0.
+func TestLeadBlankFillsDeck(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/judged/invented12/l3.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead := false
+	for _, q := range questionsOf(t, string(raw), "l3.txt") {
+		if !q.Reserve && strings.Contains(q.Sentence, "voted 4-3 on Thursday night") {
+			lead = true
+		}
+	}
+	if !lead {
+		t.Error("the deck has no question from the lead")
 	}
 }
