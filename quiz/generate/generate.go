@@ -762,6 +762,9 @@ func answerOf(lx *lexicon.Lexicon, d *extract.Doc, t extract.Target) (string, []
 	if t.Entity >= 0 && t.Kind == quiz.KindOrganization {
 		acc = append(acc, orgForms(lx, d, t.Entity, a)...) // "Acme Holdings": "Acme", as the article calls it
 	}
+	if named(t.Kind) && t.Kind != quiz.KindPerson {
+		acc = append(acc, prefixNames(d, t.Kind, a)...)
+	}
 	acc = append(acc, variants(lx, a)...)
 	if t.Kind == quiz.KindCountry && lx != nil {
 		acc = append(acc, lx.CountryNames(a)...) // "Great Britain": "United Kingdom", "UK"
@@ -827,6 +830,27 @@ func shortForms(d *extract.Doc, e int, a string) []string {
 		return fs
 	}
 	return surnameForm(a)
+}
+
+// prefixNames returns the article's other names of a's kind that a
+// begins or that begin a, in whole words of two or more: "Lake Tarrant"
+// and "Lake Tarrant Spaceport" are one place the article names both ways.
+func prefixNames(d *extract.Doc, k quiz.Kind, a string) []string {
+	var out []string
+	for _, e := range d.Entities {
+		n := e.Name
+		if n == a || isPlace(e.Kind) != isPlace(k) || !isPlace(k) && e.Kind != k {
+			continue
+		}
+		short, long := n, a
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if len(strings.Fields(short)) >= 2 && strings.HasPrefix(long+" ", short+" ") {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // surnameForm returns the surname a person's name a may be shortened to,

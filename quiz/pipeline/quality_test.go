@@ -959,3 +959,27 @@ func TestLeadBlankFillsDeck(t *testing.T) {
 		t.Error("the deck has no question from the lead")
 	}
 }
+
+// TestPlaceNameForms checks that a place the article names both in full
+// and shortened ("Lake Orla Spaceport", "Lake Orla") accepts either form:
+// judges failed a key that took only one.
+func TestPlaceNameForms(t *testing.T) {
+	raw := "Rocket reaches orbit\n\n" +
+		"The two-stage rocket lifted off from the company's launch site at Lake Orla Spaceport, about 300 kilometres north of Tarrow, at 6:40 a.m. on Tuesday.\n\n" +
+		"The rocket carried 14 small satellites into orbit.\n\n" +
+		"The next mission is expected to launch from Lake Orla in the first quarter of next year.\n"
+	found := false
+	for _, c := range candidatesOf(t, raw, "orla.txt") {
+		q := c.Question
+		if !strings.HasPrefix(q.Answer, "Lake Orla") {
+			continue
+		}
+		found = true
+		if !slices.Contains(q.Accepted, "Lake Orla") || !slices.Contains(q.Accepted, "Lake Orla Spaceport") {
+			t.Errorf("%q -> %q accepts %q, not both of the article's names", q.Prompt, q.Answer, q.Accepted)
+		}
+	}
+	if !found {
+		t.Error("no question about the launch site: the case this test checks is gone")
+	}
+}
