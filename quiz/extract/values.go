@@ -332,10 +332,10 @@ func isAmPm(w string) bool {
 
 func isMeridiem(w string) bool {
 	switch strings.ToLower(w) {
-	case "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc", "local":
+	case "gmt", "utc", "local":
 		return true
 	}
-	return false
+	return isAmPm(w)
 }
 
 // durationLead reports words before word i that make "a year" a span of

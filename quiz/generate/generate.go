@@ -23,7 +23,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"factdeck/quiz"
 	"factdeck/quiz/extract"
@@ -2115,12 +2114,12 @@ func numberClash(s *extract.Sentence, a, subj int) bool {
 // rust-streaked boat", where the parse gave "a" to "flat"): English needs
 // one, so the parse lost it, and the question reads broken.
 func bareSingular(s *extract.Sentence, subj int) bool {
-	if subj < 0 || s.Words[subj].XPOS != "NN" || s.Words[subj].Ent >= 0 || s.Words[subj].Mention >= 0 || capitalized(s.Words[subj].Text) {
+	if subj < 0 || s.Words[subj].XPOS != "NN" || s.Words[subj].Ent >= 0 || s.Words[subj].Mention >= 0 || upperFirst(s.Words[subj].Text) {
 		return false // a name tagged a noun: "Velmar Freight earned"
 	}
 	modified := false
 	for _, k := range s.Kids(subj) {
-		if s.Words[k].Ent >= 0 || s.Words[k].UPOS == "PROPN" || k > 0 && capitalized(s.Words[k].Text) {
+		if s.Words[k].Ent >= 0 || s.Words[k].UPOS == "PROPN" || k > 0 && upperFirst(s.Words[k].Text) {
 			return false // a title before a name: "Czech qualifier Tomas Reznik"
 		}
 		switch s.Rel(k) {
@@ -2131,12 +2130,6 @@ func bareSingular(s *extract.Sentence, subj int) bool {
 		}
 	}
 	return modified
-}
-
-// capitalized reports a word that begins with a capital letter.
-func capitalized(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // twoSubjects reports a predicate parsed with two subjects of the same
@@ -2666,15 +2659,10 @@ func selectDeck(cands []candidate, n int, trueFirst bool) []quiz.Question {
 	// paragraphs (testdata/judged/heldout.json). One, and only into a deck
 	// that has others, so that it neither stands alone nor displaces an
 	// article's last resort.
-	if len(deck) > 0 && len(deck) < n {
-		lead, pick := false, -1
-		for _, c := range cands {
-			if c.sent <= 1 && !c.q.Reserve && c.q.Type != quiz.TrueFalse && usedSent[c.sent] {
-				lead = true
-			}
-		}
+	if len(deck) > 0 && len(deck) < n && !usedSent[0] && !usedSent[1] {
+		pick := -1
 		for i, c := range cands {
-			if lead || c.sent > 1 || usedSent[c.sent] || c.q.Template != "sentence-cloze" || c.hard || c.lastResort || c.level > 2 ||
+			if c.sent > 1 || c.q.Template != "sentence-cloze" || c.hard || c.lastResort || c.level > 2 ||
 				!(named(c.q.AnswerKind) || valueKind(c.q.AnswerKind)) || c.accept < fillAt || givesAwayDeck(deck, c.q) {
 				continue
 			}
