@@ -19,10 +19,11 @@ var (
 	// footers: calls to follow, share, subscribe or write in.
 	footer = regexp.MustCompile(`(?i)\b(follow us|like us on|click (on )?here|click on|subscribe (to|for|now)|sign up (for|to)|newsletter|all rights reserved|copyright|share (this|on)|read more|recommended for you|more from|download (our|the) app|write to:?|email us|contact us|terms of (use|service)|privacy policy|cookie policy|cookies|join (our|us on)|whatsapp|telegram channel|to contact the (reporter|editor|writer)s?|may be reached at|originally published|follow (him|her|them|me) on|follow [\p{Lu}][\w.]*( [\p{Lu}][\w.]*)? on (twitter|x|facebook|instagram)|on twitter @)\b|©`)
 	email  = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`)
-	// captions: photo credits and "pictured" lines.
+	// captions: photo credits and "pictured" lines, labelled ("Photo
+	// caption: ...", "Image credit: ...") or not.
 	// A credit may also end the caption: "... on Friday. Photo: Ann Lee /
 	// The Courier".
-	caption = regexp.MustCompile(`(?i)^(photo|image|picture|caption|credit|file photo|pictured|illustration)s?\b\s*[:|-]|\b(getty images|reuters/|ap photo|afp via|afp photo|/afp|image caption|image source|shutterstock|epa-efe)\b|\bphotograph:|[.!?]["”]?\s+(photo|photograph|picture|image|credit|illustration)s?\s*:\s*[^.!?]{1,80}$`)
+	caption = regexp.MustCompile(`(?i)^((photo|image|picture|video|main|top|lead)\s+)?(photo|image|picture|caption|credit|file photo|pictured|illustration)s?\b\s*[:|-]|\b(getty images|reuters/|ap photo|afp via|afp photo|/afp|image caption|image source|shutterstock|epa-efe)\b|\bphotograph:|[.!?]["”]?\s+(photo|photograph|picture|image|credit|illustration)s?\s*:\s*[^.!?]{1,80}$`)
 	// captionDate: a Reuters-style caption ends with the photo's date.
 	captionDate = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\.?$`)
 	byline      = regexp.MustCompile(`(?i)^\(?(by|written by|reporting by|editing by|additional reporting by|compiled by|writing by)\s+\p{Lu}`)
