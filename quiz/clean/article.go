@@ -216,7 +216,7 @@ func isProse(p string) bool {
 
 // dateline matches the place line of wire copy: "LIMA (Reuters) - ",
 // "PORTLAND, Maine -- ", "OSLO, Norway/BERGEN (AP) - ".
-var dateline = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’/-]{1,40}(, [\p{L}\d./ ]{2,30})?(\s*\([^)]{2,40}\))?\s*(--|[-–—])\s+\S`)
+var dateline = regexp.MustCompile(`^(\p{Lu}[\p{Lu} .'’/-]{1,40}(?:, [\p{L}\d./ ]{2,30})?(?:\s*\([^)]{2,40}\))?\s*(?:--|[-–—])\s+)\S`)
 
 // quoted reports whether p is a quotation: it opens with a quote mark.
 // quoteKicker matches a headline led by a quotation: "'Every day
@@ -235,8 +235,8 @@ ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss
 // leadTitle makes a title from the lead paragraph of an article that has
 // none: its first sentence without the dateline, cut at a word boundary.
 func leadTitle(lead string) string {
-	if loc := dateline.FindStringIndex(lead); loc != nil {
-		lead = lead[loc[1]-1:]
+	if loc := dateline.FindStringSubmatchIndex(lead); loc != nil {
+		lead = lead[loc[3]:]
 	}
 	lead = strings.TrimSpace(lead)
 	if i := sentenceEnd(lead); i > 0 {

@@ -17,13 +17,16 @@ editorial commentary features feature photos gallery podcast watch listen more r
 
 var (
 	// footers: calls to follow, share, subscribe or write in.
-	footer = regexp.MustCompile(`(?i)\b(follow us|like us on|click (on )?here|click on|subscribe (to|for|now)|sign up (for|to)|newsletter|all rights reserved|copyright|share (this|on)|read more|recommended for you|more from|download (our|the) app|write to:?|email us|contact us|terms of (use|service)|privacy policy|cookie policy|cookies|join (our|us on)|whatsapp|telegram channel|to contact the (reporter|editor|writer)s?|may be reached at|originally published|follow (him|her|them|me) on|follow [\p{Lu}][\w.]*( [\p{Lu}][\w.]*)? on (twitter|x|facebook|instagram)|on twitter @)\b|©`)
+	footer = regexp.MustCompile(`(?i)\b(follow us|like us on|click (on )?here|click on|subscribe (to|for|now)|sign up (for|to)|newsletter|all rights reserved|copyright|share (this|on)|read more|recommended for you|more from|download (our|the) app|write to:?|email us|contact us|terms of (use|service)|privacy policy|cookie policy|cookies|join (our|us on)|whatsapp|telegram channel|to contact the (reporter|editor|writer)s?|may be reached at|originally published|follow (him|her|them|me) on|follow [\p{Lu}][\w.]*( [\p{Lu}][\w.]*)? on (twitter|x|facebook|instagram)|on twitter @|unlimited (digital )?access|already a (subscriber|member)|support (local|independent|our) (journalism|news|reporting)|start (your|a) free trial)\b|©`)
 	email  = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`)
 	// captions: photo credits and "pictured" lines, labelled ("Photo
 	// caption: ...", "Image credit: ...") or not.
 	// A credit may also end the caption: "... on Friday. Photo: Ann Lee /
 	// The Courier".
 	caption = regexp.MustCompile(`(?i)^((photo|image|picture|video|main|top|lead)\s+)?(photo|image|picture|caption|credit|file photo|pictured|illustration)s?\b\s*[:|-]|\b(getty images|reuters/|ap photo|afp via|afp photo|/afp|image caption|image source|shutterstock|epa-efe)\b|\bphotograph:|[.!?]["”]?\s+(photo|photograph|picture|image|credit|illustration)s?\s*:\s*[^.!?]{1,80}$`)
+	// linkLabel: a line that links to another story ("Related: ...",
+	// "See also: ...", "Watch: ...").
+	linkLabel = regexp.MustCompile(`(?i)^(related|see also|also read|read also|also see|more|watch|listen|recommended|trending|most read|popular|further reading)( (stories|articles|coverage|content|links?|video))?\s*:`)
 	// captionDate: a Reuters-style caption ends with the photo's date.
 	captionDate = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (19|20)\d\d\.?$`)
 	byline      = regexp.MustCompile(`(?i)^\(?(by|written by|reporting by|editing by|additional reporting by|compiled by|writing by)\s+\p{Lu}`)
@@ -61,6 +64,9 @@ func isFurniture(p string) bool {
 		}
 	}
 	if (n <= 12 && stamp.MatchString(p)) || (byline.MatchString(p) && (n <= 12 || strings.HasPrefix(p, "("))) {
+		return true
+	}
+	if n <= 40 && linkLabel.MatchString(p) {
 		return true
 	}
 	if n <= 50 && caption.MatchString(p) {

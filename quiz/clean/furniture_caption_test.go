@@ -24,3 +24,26 @@ func TestCaptionCredits(t *testing.T) {
 		}
 	}
 }
+
+// TestSubscriptionLines: a paper's offer to subscribe is page furniture;
+// a story about a subscription service is not.
+func TestSubscriptionLines(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"Subscribe to the Arden Valley Gazette for full coverage of the county board. Subscribers get unlimited access for $1 a week for the first 12 weeks.", true},
+		{"Related: Harlow mines recorded 14 serious flooding incidents in 2022, up from nine a year earlier", true},
+		{"See also: How the county spends its road budget", true},
+		{"More than 300 people attended the hearing on Monday.", false},
+		{"Subscribe for $2 a week to get unlimited access to local news from the Harlow Ledger.", true},
+		{"Already a subscriber? Support local journalism and start your free trial today.", true},
+		{"Subscribers get unlimited access to the catalogue for $9.99 a month, the company said on Tuesday.", false},
+		{"The service said it would let users subscribe to a cheaper plan with advertising from March.", false},
+	}
+	for _, tt := range tests {
+		if got := isFurniture(tt.p); got != tt.want {
+			t.Errorf("isFurniture(%q) = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+}

@@ -61,13 +61,14 @@ func (x *Extractor) Analyze(a quiz.Article) *Analysis {
 	return x.finish(d, spans[:len(d.Sents)])
 }
 
-// skipDateline drops the dateline ("PARIS (Wire) - ") from a sentence
+// skipDateline drops the dateline ("PARIS (Wire) - ") or notes label
+// ("Comets: ") from a sentence
 // that opens a paragraph.
 func skipDateline(body string, s token.Sentence) token.Sentence {
 	if s.Start > 0 && body[s.Start-1] != '\n' || len(s.Tokens) == 0 {
 		return s
 	}
-	n := clean.DatelineEnd(body[s.Start:min(len(body), s.Start+120)])
+	n := clean.OpenerEnd(body[s.Start:min(len(body), s.Start+120)])
 	if n == 0 {
 		return s
 	}

@@ -47,6 +47,33 @@ var broadOrgNouns = map[string]bool{
 	"company": true, "firm": true, "group": true, "organization": true, "organisation": true, "giant": true,
 }
 
+// firmNouns are the nouns that describe a business: "the company" is
+// not a foundation, a university or a ministry.
+var firmNouns = map[string]bool{"company": true, "firm": true, "giant": true}
+
+// bodyNouns end the names of bodies that are not businesses.
+var bodyNouns = map[string]bool{
+	"foundation": true, "university": true, "institute": true, "agency": true, "ministry": true,
+	"department": true, "council": true, "commission": true, "committee": true, "court": true,
+	"association": true, "society": true, "hospital": true, "school": true, "college": true,
+	"museum": true, "church": true, "party": true, "union": true, "federation": true, "league": true,
+	"government": true, "parliament": true, "authority": true, "police": true, "army": true,
+	"charity": true, "trust": true, "academy": true, "library": true, "center": true, "centre": true,
+}
+
+// publicBody reports a name whose last word says it is no business:
+// "Canadian Heart Foundation", "Ministry of Health" ("of Health" aside).
+func publicBody(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	for i, w := range f {
+		w = strings.Trim(w, ".,'’")
+		if bodyNouns[w] && (i == len(f)-1 || f[i+1] == "of" || f[i+1] == "for") {
+			return true
+		}
+	}
+	return false
+}
+
 // nameHas reports whether name has the word w, case aside: "the bank" of
 // "Nordic Savings Bank".
 func nameHas(name, w string) bool {
@@ -372,6 +399,9 @@ func (d *Doc) described(recent []referent, si int, lw, lemma string) int {
 				return -1
 			}
 			continue
+		}
+		if firmNouns[lemma] && publicBody(d.Entities[e].Name) {
+			continue // "the company" is not the foundation or the ministry named last
 		}
 		if kind == quiz.KindOrganization && !broadOrgNouns[lemma] && !nameHas(d.Entities[e].Name, lemma) {
 			// "the union" is not the carmaker named last: a noun for one

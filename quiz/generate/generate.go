@@ -159,6 +159,12 @@ func (g *Generator) candidates(an *extract.Analysis, pool *Pool) []candidate {
 		if !ok || unclosedAside(c.q.Prompt, c.q.Sentence) {
 			continue
 		}
+		// A blank glued to a hyphen ("a _____-year-old company") reads as
+		// a broken word: no deck takes it.
+		if c.q.Type == quiz.Cloze && (strings.Contains(c.q.Prompt, "_____-") || strings.Contains(c.q.Prompt, "-_____")) {
+			c.weak, c.hard = true, true
+			c.flags.add("cloze-hard:glued")
+		}
 		// A restated prompt must parse cleanly to be served; one in the
 		// reserve anyway, or a sentence as written, needs no check.
 		if !c.weak && (c.q.Type == quiz.Cloze && c.q.Template != "sentence-cloze" || c.q.Type == quiz.TrueFalse) {
@@ -467,7 +473,8 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		relativeMain(s, l.c.Subj) || // "whose son Tyler is in Year 11" parsed as the main clause
 		twoSubjects(s, l.c.Pred) || // "Veteran centre back Ann Lee drew ...": "centre" and "Lee" both subjects
 		bareSingular(s, l.c.Subj) || // "How many cars can rust-streaked boat carry?": its article went with a misread "a flat"
-		s.Rel(t.Phrase) == "iobj" // "What may the drug give sharper focus?": the receiver is no "what"
+		s.Rel(t.Phrase) == "iobj" || // "What may the drug give sharper focus?": the receiver is no "what"
+		saidCount(s, t, l.c.Pred) // "How many hospitals did the firm say?" of "said all three hospitals remained open"
 	// Last, as it costs a parse: the statement must parse cleanly.
 	weak = weak || noWh || fl.any("wh-weak", check{"unclean-statement", stOK && !weak && !noWh && !ck.parseClean(st)})
 	// What holds back a restatement of the clause holds back the sentence
@@ -1329,7 +1336,23 @@ func listMember(s *extract.Sentence, t extract.Target) bool {
 		}
 	}
 	// "Chad and Niger": one of two names is given by the other too.
-	return n >= 3 || n == 2 && names || pairedName(s, t)
+	return n >= 3 || n == 2 && names || pairedName(s, t) || listRun(s, t)
+}
+
+// listRun reports a target that holds list members read as one name,
+// with "and" after it: "Pine Hollow, Ashby Flat" of "the towns of Pine
+// Hollow, Ashby Flat and the edge of Orrin". The blank asks for two
+// places without saying so.
+func listRun(s *extract.Sentence, t extract.Target) bool {
+	if t.Hi >= len(s.Words) || s.Words[t.Hi].UPOS != "CCONJ" {
+		return false
+	}
+	for j := t.Lo + 1; j < t.Hi-1; j++ {
+		if s.Words[j].Text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // pairedName reports a name joined by "and" or "or" to another name of its
@@ -2109,6 +2132,23 @@ func numberClash(s *extract.Sentence, a, subj int) bool {
 
 // timeSubject reports a clause whose subject is a date or a time: "the
 // three months ended June 30 rose" misparsed with the date for subject.
+// saidCount reports a figure read as what a verb of saying says ("said
+// all three hospitals remained open", with "hospitals" parsed as the
+// object of "said"): one says a clause, not a counted thing, so the
+// parse split the reported clause and a question would ask "How many
+// hospitals did the firm say?".
+func saidCount(s *extract.Sentence, t extract.Target, pred int) bool {
+	if !valueKind(t.Kind) || pred < 0 || !sayVerbs[s.Words[pred].Lemma] {
+		return false
+	}
+	p := t.Phrase
+	return p >= 0 && s.Words[p].Head == pred && (s.Rel(p) == "obj" || s.Rel(p) == "iobj")
+}
+
+// sayVerbs report a clause and never count a thing, unlike "denied three
+// charges" or "announced 500 job cuts".
+var sayVerbs = map[string]bool{"say": true, "tell": true, "add": true, "insist": true, "explain": true, "note": true}
+
 // bareSingular reports a subject that is a singular common noun with
 // modifiers but no determiner ("rust-streaked boat" of "a flat,
 // rust-streaked boat", where the parse gave "a" to "flat"): English needs

@@ -7,6 +7,7 @@ package generate
 // A clause that cannot stand alone gives no question.
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -1323,6 +1324,7 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 		if idx == nil {
 			continue
 		}
+		idx = apposComma(s, idx)
 		if level > 0 && lostArgument(s, idx) {
 			why = "a verb lost its object"
 			continue
@@ -1351,6 +1353,31 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 		}
 	}
 	return "", 0, why
+}
+
+// apposComma puts back the comma that closed an aside the cut dropped when
+// the comma belongs to the appositive after it: "born in Shreveport, La., the
+// youngest of five" cut to "born in Shreveport, the youngest of five",
+// not "in Shreveport the youngest". idx is in order.
+func apposComma(s *extract.Sentence, idx []int) []int {
+	kept := make(map[int]bool, len(idx))
+	for _, j := range idx {
+		kept[j] = true
+	}
+	for i := 0; i+1 < len(idx); i++ {
+		a, b, k := idx[i]+1, idx[i+1]-1, idx[i+1]
+		if b <= a || s.Words[a].Text != "," || s.Words[b].Text != "," {
+			continue
+		}
+		// Only before a phrase set off by commas (an appositive, or one the
+		// parse took for an adverbial clause): the comma closing "The
+		// team, which ..., now plans" is the verb's and goes with the clause.
+		if h := s.Words[b].Head; h >= k && kept[h] && (s.Rel(h) == "appos" || s.Rel(h) == "advcl") {
+			idx = slices.Insert(idx, i+1, b)
+			i++
+		}
+	}
+	return idx
 }
 
 // danglingSubordinator reports a cut that keeps a subordinator ("as",

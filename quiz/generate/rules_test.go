@@ -220,6 +220,37 @@ func TestPairedName(t *testing.T) {
 	}
 }
 
+func TestListRun(t *testing.T) {
+	// "the towns of Elm Rock, Bay Flat and the edge of Orrin", where the
+	// recognizer read "Elm Rock, Bay Flat" as one place (judged unclear on
+	// set o); "Portland, Maine" before a full stop is one place.
+	words := func(ws ...string) []extract.Word {
+		out := make([]extract.Word, len(ws))
+		for i, w := range ws {
+			out[i] = extract.Word{Text: w, UPOS: "PROPN", Mention: -1, Head: -1}
+		}
+		return out
+	}
+	run := &extract.Sentence{Words: words("of", "Elm", "Rock", ",", "Bay", "Flat", "and", "the", "edge")}
+	run.Words[6].UPOS = "CCONJ"
+	one := &extract.Sentence{Words: words("in", "Portland", ",", "Maine", ".")}
+	one.Words[4].UPOS = "PUNCT"
+	tests := []struct {
+		s      *extract.Sentence
+		lo, hi int
+		want   bool
+	}{
+		{run, 1, 6, true},
+		{run, 4, 6, false},
+		{one, 1, 4, false},
+	}
+	for _, tt := range tests {
+		if got := listRun(tt.s, extract.Target{Lo: tt.lo, Hi: tt.hi}); got != tt.want {
+			t.Errorf("listRun(%d-%d) = %v, want %v", tt.lo, tt.hi, got, tt.want)
+		}
+	}
+}
+
 // sent builds a parsed sentence from "text/UPOS/head/rel" words (heads
 // counted from 0, -1 for the root); a word whose text is capitalized
 // mid-sentence is part of mention 0.
