@@ -21,3 +21,17 @@ func TestOpenerEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestSeparatorEllipsis(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Lee passed 5,000 points in the second quarter. ... G Bo Ruiz returned.", "Lee passed 5,000 points in the second quarter. G Bo Ruiz returned."},
+		{"Seattle is 9-15 on the road. … The Owls host Phoenix.", "Seattle is 9-15 on the road. The Owls host Phoenix."},
+		{"She paused... Then she spoke.", "She paused... Then she spoke."},
+		{"\"I don't know ... maybe,\" he said.", "\"I don't know ... maybe,\" he said."},
+	}
+	for _, tt := range tests {
+		if got := paragraphs(tt.in); len(got) != 1 || got[0] != tt.want {
+			t.Errorf("paragraphs(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

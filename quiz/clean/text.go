@@ -61,7 +61,7 @@ func paragraphs(text string) []string {
 	var out []string
 	var cur strings.Builder
 	flush := func() {
-		if p := normalizeSpace(cur.String()); p != "" {
+		if p := separatorEllipsis.ReplaceAllString(normalizeSpace(cur.String()), "$1 $2"); p != "" {
 			out = append(out, p)
 		}
 		cur.Reset()
@@ -86,6 +86,11 @@ func paragraphs(text string) []string {
 	flush()
 	return out
 }
+
+// separatorEllipsis matches an ellipsis standing between two sentences,
+// as notes columns separate their items ("... in the second quarter. ...
+// G Ben Ruiz returned"): it is no part of either sentence.
+var separatorEllipsis = regexp.MustCompile(`([.!?]["”’]?) (?:\.\.\.|…) (["“]?\p{Lu})`)
 
 func startsLower(s string) bool {
 	for _, r := range s {
