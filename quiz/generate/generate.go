@@ -900,6 +900,13 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 	if len(ws) == 2 && isMonth(lx, ws[0]) && isDigits(ws[1]) {
 		out = append(out, ws[1]+" "+ws[0]) // "March 6": "6 March"
 	}
+	if full, ok := lx.Month(ws[0]); ok && len(ws) >= 2 && full != ws[0] {
+		// "Nov. 20": "November 20", "20 November"; "Sept. 3, 2024": "September 3, 2024"
+		out = append(out, strings.Join(append([]string{full}, ws[1:]...), " "))
+		if len(ws) == 2 && isDigits(ws[1]) {
+			out = append(out, ws[1]+" "+full)
+		}
+	}
 	if len(ws) == 1 {
 		if n, ok := lx.Ordinal(strings.ToLower(a)); ok && n > 0 && n <= 100 {
 			out = append(out, ordinalDigits(n)) // "fourth": "4th"
@@ -1456,6 +1463,9 @@ func unresolvedDescription(s *extract.Sentence, t extract.Target) bool {
 func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool {
 	for j := range s.Words {
 		w := &s.Words[j]
+		if (keep == nil || keep[j]) && (j < t.Lo || j >= t.Hi) && ellipticOrdinal(s, j) {
+			return true // "In the first, Lee steered ...": the first what, an earlier sentence said
+		}
 		if keep != nil && !keep[j] || j >= t.Lo && j < t.Hi || w.UPOS != "NOUN" || w.Ent >= 0 || w.Mention >= 0 || timeNouns[strings.ToLower(w.Lemma)] {
 			continue
 		}
@@ -1472,6 +1482,29 @@ func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool
 	}
 	return false
 }
+
+// ellipticOrdinal reports "the first" or "the latter" standing for a noun
+// an earlier sentence gave: an ordinal heading a subject, object or
+// oblique with "the" and nothing to say what it counts ("the third in
+// the series" says it).
+func ellipticOrdinal(s *extract.Sentence, j int) bool {
+	w := &s.Words[j]
+	if !ordinalHeads[w.Lower()] || w.UPOS != "ADJ" && w.UPOS != "NUM" && w.UPOS != "NOUN" {
+		return false
+	}
+	switch s.Rel(j) {
+	case "nsubj", "obj", "obl", "iobj":
+	default:
+		return false
+	}
+	det := s.Kid(j, "det")
+	return det >= 0 && s.Words[det].Lower() == "the" && !s.HasKid(j, "nmod") && !s.HasKid(j, "obl") && !s.HasKid(j, "acl") && !s.HasKid(j, "appos")
+}
+
+// ordinalHeads are the words that stand for a noun left out: "the first",
+// "the latter".
+var ordinalHeads = map[string]bool{"first": true, "second": true, "third": true, "fourth": true,
+	"last": true, "final": true, "latter": true, "former": true}
 
 // anaphoric reports a bare definite description among the words in keep
 // (all words when keep is nil) whose noun the article used before the

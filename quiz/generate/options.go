@@ -4,6 +4,8 @@ package generate
 // values of true/false statements, and the questions about roles.
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"factdeck/quiz"
@@ -45,10 +47,21 @@ func (g *Generator) options(an *extract.Analysis, t extract.Target, answer, q st
 		own = append(own, v)
 	}
 	seed := hash64(q, 7)
-	ds := g.distractors(answer, t.Kind, own, exclude, pool, seed, 3)
+	ds := g.distractors(answer, t.Kind, own, exclude, pool, seed, 8)
+	if dir := changeDirection(an, t); dir != 0 {
+		// "lift the rate from 8.25%": every option above 8.25%, or the
+		// prompt rules them out.
+		if from, ok := fromValue(q); ok {
+			ds = slices.DeleteFunc(ds, func(o string) bool {
+				v, ok := valueOf(o)
+				return !ok || dir > 0 && v <= from || dir < 0 && v >= from
+			})
+		}
+	}
 	if len(ds) < 3 {
 		return nil, false
 	}
+	ds = ds[:3]
 	opts := make([]string, 0, 4)
 	at := int(seed % 4)
 	for i, k := 0, 0; i < 4; i++ {
@@ -60,6 +73,57 @@ func (g *Generator) options(an *extract.Analysis, t extract.Target, answer, q st
 		}
 	}
 	return opts, true
+}
+
+// changeDirection is +1 when target t is where a rising verb took
+// something ("raised the rate to 8.5%"), -1 for a falling one, else 0.
+func changeDirection(an *extract.Analysis, t extract.Target) int {
+	if t.Clause < 0 || !numericKind(t.Kind) {
+		return 0
+	}
+	s := an.Doc.Sents[t.Sent]
+	switch l := strings.ToLower(s.Words[s.Clauses[t.Clause].Pred].Lemma); {
+	case risingVerbs[l]:
+		return 1
+	case fallingVerbs[l]:
+		return -1
+	}
+	return 0
+}
+
+// risingVerbs and fallingVerbs say which way a change went.
+var (
+	risingVerbs = map[string]bool{"rise": true, "raise": true, "lift": true, "increase": true, "gain": true, "climb": true,
+		"jump": true, "surge": true, "soar": true, "grow": true, "boost": true, "advance": true, "rally": true,
+		"expand": true, "hike": true, "double": true, "triple": true}
+	fallingVerbs = map[string]bool{"fall": true, "drop": true, "cut": true, "lower": true, "reduce": true, "decline": true,
+		"decrease": true, "slip": true, "plunge": true, "sink": true, "dip": true, "shrink": true, "slide": true,
+		"tumble": true, "retreat": true, "slump": true, "ease": true, "lose": true, "contract": true, "halve": true}
+)
+
+// fromValue returns the figure a prompt says a change started from: 8.25
+// of "lift the repo rate from 8.25%?".
+func fromValue(q string) (float64, bool) {
+	i := strings.LastIndex(q, " from ")
+	if i < 0 {
+		return 0, false
+	}
+	f := strings.Fields(q[i+len(" from "):])
+	if len(f) == 0 {
+		return 0, false
+	}
+	return valueOf(strings.TrimRight(f[0], "?.,"))
+}
+
+// valueOf returns the number a value is written with: 8.5 of "8.5%",
+// 26.72 of "C$26.72"; false for a value in words or with none.
+func valueOf(v string) (float64, bool) {
+	_, num, _, style, ok := splitNumber(v)
+	if !ok || style != "digits" {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	return x, err == nil
 }
 
 // alsoRight returns the normalized values that would also answer a
@@ -823,6 +887,7 @@ func (g *Generator) descriptionQuestions(ck *checker, an *extract.Analysis, fi i
 					c.flags = c.flags[:len(c.flags):len(c.flags)] // its own, not the template's
 					t := extract.Target{Sent: ds.Sent, Clause: -1, Head: m.Hi - 1, Lo: m.Lo, Hi: m.Hi, Phrase: m.Hi - 1, Kind: kind, Entity: m.Entity}
 					if c.flags.any("description-weak", check{"modifier", modifier(s, m.Lo, m.Hi)},
+						check{"beside-place", besidePlace(s, t)}, // "a hospital in _____, Ohio": the state narrows it to a guess
 						// "a scientist at the lab's _____": which lab, the sentence said
 						check{"anaphoric", ck.anaphoric(d, s, t, descWords) || unresolvedIn(s, t, descWords)}) {
 						c.weak, c.hard = true, true // kept for the reserve

@@ -1440,6 +1440,9 @@ func keptFinite(s *extract.Sentence, idx []int) bool {
 	root := s.Root()
 	for _, j := range idx {
 		w := &s.Words[j]
+		if inRelative(s, j) {
+			continue // "Food, which make up 17% of the basket.": the main verb went
+		}
 		if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.Feat("VerbForm") == "Fin" || j == root && w.UPOS == "VERB" {
 			return true
 		}
@@ -1452,6 +1455,15 @@ func keptFinite(s *extract.Sentence, idx []int) bool {
 		}
 	}
 	return false
+}
+
+// inRelative reports a word of a relative clause: the clause's verb or
+// one of its auxiliaries.
+func inRelative(s *extract.Sentence, j int) bool {
+	if s.Rel(j) == "aux" || s.Rel(j) == "aux:pass" || s.Rel(j) == "cop" {
+		j = s.Words[j].Head
+	}
+	return j >= 0 && s.Words[j].Rel == "acl:relcl"
 }
 
 // cutBeforeContrast reports a cut right before a kept "but" or "yet": "...

@@ -12,6 +12,8 @@ package generate
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"factdeck/quiz"
 	"factdeck/quiz/extract"
@@ -63,9 +65,17 @@ func (l *layout) howMany() (string, bool) {
 			idx = append(idx, j)
 		}
 	}
+	for _, j := range idx {
+		if s.Words[j].Text == "'s" || s.Words[j].Text == "’s" {
+			return "", false // "the two country's airlines": the number counts an owner
+		}
+	}
 	noun, ok := render(l.d, s, idx, nil)
 	if !ok || noun == "" {
 		return "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(noun); !unicode.IsLetter(r) || strings.ContainsAny(strings.Fields(noun)[0], "$€£¥%") {
+		return "", false // "C$ 21.07" read as 21.07 of "C$": an amount, not things counted
 	}
 	noun = lowerFirstUnlessName(s, idx, noun)
 	wh := "how many " + noun
