@@ -507,6 +507,8 @@ func (s *Sentence) classOf(h, mi int) string {
 			continue // "the Tokyo Nikkei": a name, not a class
 		}
 		switch {
+		case s.Rel(k) == "appos" && w.UPOS == "NOUN" && w.Feat("Number") == "Plur" && s.Words[h].Feat("Number") != "Plur":
+			return "" // "Calder Vale, the holders": a team or a band, whatever the name reads like
 		case s.Rel(k) == "appos" && w.UPOS == "NOUN":
 			return strings.ToLower(w.Lemma)
 		case s.Rel(k) == "compound" && w.UPOS == "NOUN" && k < s.Mentions[mi].Lo && (orgNouns[w.Lemma] || personNouns[w.Lemma]):

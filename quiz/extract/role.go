@@ -161,7 +161,9 @@ func (x *Extractor) roles(d *Doc, s *Sentence) []RoleFact {
 			p = s.Words[p].Head
 		}
 		switch {
-		case (s.Rel(h) == "appos" || s.Rel(h) == "flat" || s.Rel(h) == "compound") && s.Words[p].UPOS == "NOUN":
+		case (s.Rel(h) == "appos" || s.Rel(h) == "flat" || s.Rel(h) == "compound" && p < h) && s.Words[p].UPOS == "NOUN":
+			// A name before its role noun ("Calder Vale keeper Rhys
+			// Penhallow", "Acme engineer") names the employer, not the holder.
 			out = append(out, x.rolePhrases(d, s, p, m.Entity, h, true)...)
 		case s.Rel(h) == "nsubj" && s.HasKid(p, "cop") && s.Words[p].UPOS == "NOUN":
 			out = append(out, x.rolePhrases(d, s, p, m.Entity, h, false)...)

@@ -27,12 +27,15 @@ func (g *Generator) options(an *extract.Analysis, t extract.Target, answer, q st
 	if !optionKinds[t.Kind] {
 		return nil, false
 	}
+	if t.Kind == quiz.KindPerson && t.Entity >= 0 && !g.surelyPerson(an.Doc.Entities[t.Entity]) {
+		return nil, false // "Calder Vale", a team the recognizer took for a person, among people
+	}
 	exclude := alsoRight(an, t)
 	np := " " + plainWords(q) + " "
 	var own []string
 	values := local[t.Kind]
 	if t.Kind == quiz.KindPerson {
-		values = notables(an) // people the article makes something of
+		values = g.notables(an) // people the article makes something of
 	}
 	for _, v := range values {
 		nv := plainWords(v)
@@ -352,7 +355,7 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 					}
 				}
 				seed := hash64(q, 7)
-				ds := g.distractors(answer, kind, notables(an), ex, pool, seed, 3)
+				ds := g.distractors(answer, kind, g.notables(an), ex, pool, seed, 3)
 				if len(ds) < 3 {
 					continue
 				}
@@ -569,9 +572,11 @@ func rolesOf(an *extract.Analysis, p int) int {
 }
 
 // notables returns the people of the article who may plausibly hold a
-// post: those it gives a role, then those it names more than once. A
-// celebrity mentioned in passing is no plausible chairman.
-func notables(an *extract.Analysis) []string {
+// post: those it gives a role, then those it names more than once, and
+// surely a person's name (a team the recognizer took for a person is no
+// option among people). A celebrity mentioned in passing is no plausible
+// chairman.
+func (g *Generator) notables(an *extract.Analysis) []string {
 	d := an.Doc
 	var out []string
 	seen := map[int]bool{}
@@ -581,8 +586,8 @@ func notables(an *extract.Analysis) []string {
 			out = append(out, d.Entities[r.Person].Name)
 		}
 	}
-	for e, ent := range d.Entities {
-		if ent.Kind == quiz.KindPerson && ent.Mentions >= 2 && !seen[e] {
+	for e := range d.Entities {
+		if ent := d.Entities[e]; ent.Kind == quiz.KindPerson && ent.Mentions >= 2 && !seen[e] && g.surelyPerson(ent) {
 			seen[e] = true
 			out = append(out, ent.Name)
 		}

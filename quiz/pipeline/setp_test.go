@@ -61,3 +61,24 @@ func TestSetPRepairs(t *testing.T) {
 		t.Log("no multiple choice about the rise from 7.25%: the option check had nothing to check")
 	}
 }
+
+// TestTeamNotPerson checks, on the judged article where both judges failed
+// it (a cup final), that a team the recognizer typed a person is neither
+// an option among people nor given a post: "Calder Vale, the holders"
+// (a plural appositive) is no person's class, and "Calder Vale keeper
+// Rhys Penhallow" makes Penhallow the keeper, not the team.
+func TestTeamNotPerson(t *testing.T) {
+	text, err := os.ReadFile("../../testdata/judged/invented16/p3.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range candidatesOf(t, string(text), "p3.txt") {
+		q := c.Question
+		switch {
+		case q.Type == quiz.MultipleChoice && q.AnswerKind == quiz.KindPerson && (q.Answer == "Calder Vale" || slices.Contains(q.Options, "Calder Vale")):
+			t.Errorf("a team among people: %q %q", q.Prompt, q.Options)
+		case strings.HasPrefix(q.Template, "role") && (q.Answer == "Calder Vale" || strings.Contains(q.Prompt, "Calder Vale's position")):
+			t.Errorf("a post given to a team: %q -> %q", q.Prompt, q.Answer)
+		}
+	}
+}
