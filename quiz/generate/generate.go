@@ -475,6 +475,10 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		bareSingular(s, l.c.Subj) || // "How many cars can rust-streaked boat carry?": its article went with a misread "a flat"
 		s.Rel(t.Phrase) == "iobj" || // "What may the drug give sharper focus?": the receiver is no "what"
 		saidCount(s, t, l.c.Pred) // "How many hospitals did the firm say?" of "said all three hospitals remained open"
+	// A sentence the parse misread asks no wh-question ("When would four
+	// follow in stages the remaining?"); its cloze, the sentence as
+	// written, stands on its own checks.
+	misread := detOnVerb(s)
 	// Last, as it costs a parse: the statement must parse cleanly.
 	weak = weak || noWh || fl.any("wh-weak", check{"unclean-statement", stOK && !weak && !noWh && !ck.parseClean(st)})
 	// What holds back a restatement of the clause holds back the sentence
@@ -487,7 +491,7 @@ func (g *Generator) targetQuestions(ck *checker, an *extract.Analysis, fi int, t
 		}
 	}()
 	for _, tpl := range g.templates {
-		if noWh {
+		if noWh || misread {
 			break
 		}
 		if !tpl.matchClause(l) {
@@ -1483,22 +1487,38 @@ func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool
 	return false
 }
 
-// ellipticOrdinal reports "the first" or "the latter" standing for a noun
-// an earlier sentence gave: an ordinal heading a subject, object or
-// oblique with "the" and nothing to say what it counts ("the third in
+// ellipticOrdinal reports "the first", "the latter" or "the remaining
+// four" standing for a noun an earlier sentence gave: an ordinal or a
+// number heading a subject, object or oblique with "the" and nothing to
+// say what it counts ("the third in
 // the series" says it).
 func ellipticOrdinal(s *extract.Sentence, j int) bool {
 	w := &s.Words[j]
-	if !ordinalHeads[w.Lower()] || w.UPOS != "ADJ" && w.UPOS != "NUM" && w.UPOS != "NOUN" {
-		return false
+	if !ordinalHeads[w.Lower()] && w.UPOS != "NUM" || w.UPOS != "ADJ" && w.UPOS != "NUM" && w.UPOS != "NOUN" {
+		return false // a number heading a phrase counts it too: "the remaining four", "the two"
 	}
 	switch s.Rel(j) {
 	case "nsubj", "obj", "obl", "iobj":
 	default:
 		return false
 	}
+	if s.HasKid(j, "nmod") || s.HasKid(j, "obl") || s.HasKid(j, "acl") || s.HasKid(j, "appos") {
+		return false // "the third in the series", "three of the authors"
+	}
 	det := s.Kid(j, "det")
-	return det >= 0 && s.Words[det].Lower() == "the" && !s.HasKid(j, "nmod") && !s.HasKid(j, "obl") && !s.HasKid(j, "acl") && !s.HasKid(j, "appos")
+	return det >= 0 && s.Words[det].Lower() == "the"
+}
+
+// detOnVerb reports a determiner the parse hung on a verb ("The remaining
+// four would follow", with "The" on "follow"): the sentence was misread,
+// and a question built on it reads broken.
+func detOnVerb(s *extract.Sentence) bool {
+	for j := range s.Words {
+		if s.Rel(j) == "det" && s.Words[j].Head >= 0 && s.Words[s.Words[j].Head].UPOS == "VERB" {
+			return true
+		}
+	}
+	return false
 }
 
 // ordinalHeads are the words that stand for a noun left out: "the first",

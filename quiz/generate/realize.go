@@ -1333,6 +1333,10 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 			why = "the cut left no verb"
 			continue
 		}
+		if level > 0 && lostListEnd(s, idx) {
+			why = "a list lost its last member"
+			continue
+		}
 		if level > 0 && cutBeforeContrast(s, idx) {
 			why = "a contrast lost what it contrasts"
 			continue
@@ -1452,6 +1456,37 @@ func keptFinite(s *extract.Sentence, idx []int) bool {
 			if k := s.Kid(j, "nsubj"); k >= 0 && in[k] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// lostListEnd reports a cut that keeps some members of a list but drops
+// the one "and" joins: "introduced cameras, opened a substation and saw
+// complaints fall" cut to "introduced cameras, opened a substation." reads
+// as a list left open.
+func lostListEnd(s *extract.Sentence, idx []int) bool {
+	kept := make(map[int]bool, len(idx))
+	for _, j := range idx {
+		kept[j] = true
+	}
+	for _, h := range idx {
+		keptConj, droppedEnd := false, false
+		for _, k := range s.Kids(h) {
+			switch {
+			case s.Rel(k) == "punct" && k == h-1 && s.Words[k].Text == "," && kept[k] && s.Words[h].UPOS == "VERB":
+				keptConj = true // ", opened a substation": a member after a comma, whatever the parse made of the one before
+			case s.Rel(k) != "conj":
+			case kept[k]:
+				keptConj = true
+			default:
+				if c := s.Kid(k, "cc"); c >= 0 && !kept[c] {
+					droppedEnd = true
+				}
+			}
+		}
+		if keptConj && droppedEnd {
+			return true
 		}
 	}
 	return false
