@@ -836,10 +836,25 @@ func shortForms(d *extract.Doc, e int, a string) []string {
 			}
 		}
 	}
-	if len(fs) > 0 {
-		return fs
+	if len(fs) == 0 {
+		fs = surnameForm(a)
 	}
-	return surnameForm(a)
+	// A surname with its particle ("El Amrani" of "Youssef El Amrani"),
+	// as the article writes it after the first mention.
+	if ws := strings.Fields(a); len(ws) > 2 && surnameParticles[strings.ToLower(ws[len(ws)-2])] {
+		if sn := strings.Join(ws[len(ws)-2:], " "); !slices.Contains(fs, sn) {
+			fs = append(fs, sn)
+		}
+	}
+	return fs
+}
+
+// surnameParticles begin surnames of two words: "El Amrani", "van Dijk",
+// "de la" aside.
+var surnameParticles = map[string]bool{
+	"el": true, "al": true, "al-": true, "van": true, "von": true, "de": true, "da": true, "di": true,
+	"du": true, "del": true, "della": true, "le": true, "la": true, "bin": true, "ben": true, "ibn": true,
+	"abu": true, "st.": true, "mac": true, "ter": true, "ten": true, "dos": true, "das": true,
 }
 
 // prefixNames returns the article's other names of a's kind that a
@@ -955,8 +970,10 @@ func variants(lx *lexicon.Lexicon, a string) []string {
 	}
 	if len(ws) >= 2 {
 		switch strings.ToLower(ws[len(ws)-1]) {
-		case "city", "hospital", "airport", "stadium":
-			// "Salt Lake City": "Salt Lake"; "Millbrook Hospital": "Millbrook"
+		case "city", "hospital", "airport", "stadium", "desert", "river", "mountains", "valley", "island",
+			"islands", "peninsula", "forest", "canyon", "glacier", "basin":
+			// "Salt Lake City": "Salt Lake"; "Millbrook Hospital": "Millbrook";
+			// "Atacama Desert": "Atacama"
 			out = append(out, strings.Join(ws[:len(ws)-1], " "))
 		}
 	}
@@ -1322,6 +1339,9 @@ func speaker(s *extract.Sentence, t extract.Target) bool {
 	h := s.Words[t.Head]
 	if t.Kind == quiz.KindPerson && strings.HasPrefix(s.Case(t.Head), "according") {
 		return true // "according to the Gazette's _____": a source, not the story
+	}
+	if h.Rel == "appos" && h.Head >= 0 && strings.HasPrefix(s.Words[h.Head].Rel, "nsubj") {
+		h = s.Words[h.Head] // "A spokesperson, _____, said ...": the speaker still
 	}
 	if !strings.HasPrefix(h.Rel, "nsubj") || h.Head < 0 {
 		return false

@@ -35,6 +35,8 @@ func TestVariants(t *testing.T) {
 		{"March 6", []string{"6 March"}, nil},
 		{"Sept. 15", []string{"15 Sept.", "September 15", "15 September"}, nil},
 		{"Nov. 20", []string{"November 20", "20 November"}, nil},
+		{"Atacama Desert", []string{"Atacama"}, nil},
+		{"Orla River", []string{"Orla"}, nil},
 		{"Oct. 3, 2024", []string{"October 3, 2024"}, nil},
 		{"May 4", nil, []string{"May 4 May"}},
 		{"Mark Zandi", nil, []string{"Zandi Mark"}},
