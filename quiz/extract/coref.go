@@ -74,14 +74,30 @@ func publicBody(name string) bool {
 	return false
 }
 
-// nameHas reports whether name has the word w, case aside: "the bank" of
-// "Nordic Savings Bank".
+// nameHas reports whether name has the word w, case aside, and no other
+// noun for a body after it: "the bank" of "Nordic Savings Bank", not "the
+// university" of "Calloway State University Board of Regents", which is
+// the board.
 func nameHas(name, w string) bool {
-	for _, f := range strings.Fields(name) {
+	fs := strings.Fields(name)
+	for i, f := range fs {
 		f = strings.ToLower(strings.Trim(f, ".,'’"))
-		if f == w || f == w+"s" {
-			return true
+		if f == "of" {
+			return false // "Bank of Spain": the noun before "of" is the head
 		}
+		if f != w && f != w+"s" {
+			continue
+		}
+		for _, g := range fs[i+1:] {
+			g = strings.ToLower(strings.Trim(g, ".,'’"))
+			if g == "of" {
+				break
+			}
+			if orgNouns[g] && g != w {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }

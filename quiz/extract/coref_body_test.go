@@ -22,3 +22,25 @@ func TestPublicBody(t *testing.T) {
 		}
 	}
 }
+
+func TestNameHas(t *testing.T) {
+	// "the university" was given to "Calloway State University Board of
+	// Regents" on set q: tuition "at ... Board of Regents".
+	tests := []struct {
+		name, w string
+		want    bool
+	}{
+		{"Nordic Savings Bank", "bank", true},
+		{"Bank of Spain", "bank", true},
+		{"University of Lindell", "university", true},
+		{"Calloway State University Board of Regents", "university", false},
+		{"Calloway State University Board of Regents", "board", true},
+		{"Harbour Workers Union", "union", true},
+		{"Ministry of Education", "school", false},
+	}
+	for _, tt := range tests {
+		if got := nameHas(tt.name, tt.w); got != tt.want {
+			t.Errorf("nameHas(%q, %q) = %v, want %v", tt.name, tt.w, got, tt.want)
+		}
+	}
+}

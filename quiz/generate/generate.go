@@ -1500,8 +1500,26 @@ func unresolvedIn(s *extract.Sentence, t extract.Target, keep map[int]bool) bool
 		// A subject ("The request was denied"), or a person or group ("the
 		// company"), refers to what the article said before; another
 		// object or place ("into the sea") reads well enough alone.
-		if !specifiedBy(s, j, false) && (strings.HasPrefix(w.Rel, "nsubj") || extract.DescribedKind(strings.ToLower(w.Lemma)) != "") {
+		if !specifiedBy(s, j, false) && (strings.HasPrefix(w.Rel, "nsubj") || extract.DescribedKind(strings.ToLower(w.Lemma)) != "") &&
+			!namedHere(s, t, strings.ToLower(w.Lemma)) {
 			return true
+		}
+	}
+	return false
+}
+
+// namedHere reports a name in s, outside target t, with the noun in it:
+// "at the university" beside "the Calloway State University Board of
+// Regents" says which university.
+func namedHere(s *extract.Sentence, t extract.Target, noun string) bool {
+	for mi, m := range s.Mentions {
+		if m.Lo >= t.Lo && m.Hi <= t.Hi {
+			continue
+		}
+		for _, f := range strings.Fields(strings.ToLower(s.MentionText(mi))) {
+			if f == noun {
+				return true
+			}
 		}
 	}
 	return false

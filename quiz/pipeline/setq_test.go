@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -45,5 +46,33 @@ func TestSpokespersonNamed(t *testing.T) {
 		if q.Type == quiz.Cloze && q.Answer == "Daniel Ortiz-Reyes" && strings.Contains(q.Prompt, "said") && !slices.Contains(c.Features, "held-back") {
 			t.Errorf("a spokesperson's name served as a blank: %q", q.Prompt)
 		}
+	}
+}
+
+// TestUniversityNotBoard checks, on the judged article (set q), that
+// "the university" is not the board a university's name begins ("tuition
+// at Calloway State University Board of Regents", judged nonsense by both
+// judges), and that beside that name in its own sentence it is clear
+// enough for the lead's cloze.
+func TestUniversityNotBoard(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/judged/invented17/q11.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead := false
+	for _, c := range candidatesOf(t, string(raw), "q11.txt") {
+		q := c.Question
+		if strings.Contains(q.Prompt, "at Calloway State University Board of Regents") {
+			t.Errorf("\"the university\" given to its board: %q", q.Prompt)
+		}
+		if q.Type == quiz.Cloze && q.Answer == "8.5%" && strings.HasPrefix(q.Prompt, "Over the chants") {
+			lead = true
+			if slices.Contains(c.Features, "cloze:unresolved-description") {
+				t.Errorf("\"the university\" beside the name that says it taken for unresolved: %q", q.Prompt)
+			}
+		}
+	}
+	if !lead {
+		t.Error("no cloze of the lead's 8.5%: the case this test checks is gone")
 	}
 }
