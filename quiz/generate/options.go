@@ -50,17 +50,26 @@ func (g *Generator) options(an *extract.Analysis, t extract.Target, answer, q st
 		own = append(own, v)
 	}
 	seed := hash64(q, 7)
-	ds := g.distractors(answer, t.Kind, own, exclude, pool, seed, 8)
-	if dir := changeDirection(an, t); dir != 0 {
-		// "lift the rate from 8.25%": every option above 8.25%, or the
-		// prompt rules them out.
-		if from, ok := fromValue(q); ok {
-			ds = slices.DeleteFunc(ds, func(o string) bool {
-				v, ok := valueOf(o)
-				return !ok || dir > 0 && v <= from || dir < 0 && v >= from
-			})
-		}
+	dir := changeDirection(an, t)
+	from, fromOK := fromValue(q)
+	if dir == 0 || !fromOK {
+		ds := g.distractors(answer, t.Kind, own, exclude, pool, seed, 3)
+		return placeAnswer(answer, ds, seed)
 	}
+	// "lift the rate from 8.25%": every option above 8.25%, or the prompt
+	// rules them out. Options are chosen best first, so the first three
+	// that fit are the best that fit.
+	ds := slices.DeleteFunc(g.distractors(answer, t.Kind, own, exclude, pool, seed, 8), func(o string) bool {
+		v, ok := valueOf(o)
+		return !ok || dir > 0 && v <= from || dir < 0 && v >= from
+	})
+	return placeAnswer(answer, ds, seed)
+}
+
+// placeAnswer returns the four options of a multiple choice: the answer
+// at a position seed decides among the first three distractors ds; false
+// when there are fewer than three.
+func placeAnswer(answer string, ds []string, seed uint64) ([]string, bool) {
 	if len(ds) < 3 {
 		return nil, false
 	}
@@ -355,20 +364,12 @@ func (g *Generator) roleQuestions(an *extract.Analysis, fi int, r extract.RoleFa
 					}
 				}
 				seed := hash64(q, 7)
-				ds := g.distractors(answer, kind, g.notables(an), ex, pool, seed, 3)
-				if len(ds) < 3 {
+				opts, ok := placeAnswer(answer, g.distractors(answer, kind, g.notables(an), ex, pool, seed, 3), seed)
+				if !ok {
 					continue
 				}
 				c := mk(ty, q)
-				at := int(seed % 4)
-				for i, k := 0, 0; i < 4; i++ {
-					if i == at {
-						c.q.Options = append(c.q.Options, answer)
-					} else {
-						c.q.Options = append(c.q.Options, ds[k])
-						k++
-					}
-				}
+				c.q.Options = opts
 				out = append(out, c)
 			case quiz.ShortAnswer:
 				out = append(out, mk(ty, q))
@@ -851,19 +852,11 @@ func (g *Generator) descriptionQuestions(ck *checker, an *extract.Analysis, fi i
 				}
 				if ty == quiz.MultipleChoice {
 					seed := hash64(q, 7)
-					ds := g.distractors(e.Name, e.Kind, local[e.Kind], map[string]bool{}, nil, seed, 3)
-					if len(ds) < 3 {
+					opts, ok := placeAnswer(e.Name, g.distractors(e.Name, e.Kind, local[e.Kind], map[string]bool{}, nil, seed, 3), seed)
+					if !ok {
 						continue
 					}
-					at := int(seed % 4)
-					for i, k := 0, 0; i < 4; i++ {
-						if i == at {
-							c.q.Options = append(c.q.Options, e.Name)
-						} else {
-							c.q.Options = append(c.q.Options, ds[k])
-							k++
-						}
-					}
+					c.q.Options = opts
 				}
 				out = append(out, c)
 			case quiz.Cloze:
@@ -871,10 +864,7 @@ func (g *Generator) descriptionQuestions(ck *checker, an *extract.Analysis, fi i
 				if !stok || wordCount(st) > maxPromptWords {
 					continue
 				}
-				descWords := make(map[int]bool, len(idx))
-				for _, j := range idx {
-					descWords[j] = true
-				}
+				descWords := indexSet(idx)
 				for _, m := range s.Mentions {
 					if m.Lo < ds.Lo || m.Hi > ds.Hi || m.Kind == quiz.KindNationality {
 						continue

@@ -1364,10 +1364,7 @@ func (ck *checker) sentenceClozeWhy(d *extract.Doc, t extract.Target) (string, i
 // youngest of five" cut to "born in Shreveport, the youngest of five",
 // not "in Shreveport the youngest". idx is in order.
 func apposComma(s *extract.Sentence, idx []int) []int {
-	kept := make(map[int]bool, len(idx))
-	for _, j := range idx {
-		kept[j] = true
-	}
+	kept := indexSet(idx)
 	for i := 0; i+1 < len(idx); i++ {
 		a, b, k := idx[i]+1, idx[i+1]-1, idx[i+1]
 		if b <= a || s.Words[a].Text != "," || s.Words[b].Text != "," {
@@ -1391,10 +1388,7 @@ func apposComma(s *extract.Sentence, idx []int) []int {
 // relative clause ("since the closure of the plant, which employed ...")
 // is not the subordinator's.
 func danglingSubordinator(s *extract.Sentence, idx []int) bool {
-	kept := make(map[int]bool, len(idx))
-	for _, j := range idx {
-		kept[j] = true
-	}
+	kept := indexSet(idx)
 	for _, j := range idx {
 		if !subordinators[s.Words[j].Lower()] && s.Words[j].UPOS != "CCONJ" {
 			continue // a subordinator, or "and" before a clause ("rose 2 percent and Tessin Home")
@@ -1437,10 +1431,7 @@ func allWords(s *extract.Sentence) []int {
 // cut of a sentence that has one and kept none is a list of nouns, not a
 // sentence.
 func keptFinite(s *extract.Sentence, idx []int) bool {
-	in := make(map[int]bool, len(idx))
-	for _, j := range idx {
-		in[j] = true
-	}
+	in := indexSet(idx)
 	root := s.Root()
 	for _, j := range idx {
 		w := &s.Words[j]
@@ -1461,15 +1452,21 @@ func keptFinite(s *extract.Sentence, idx []int) bool {
 	return false
 }
 
+// indexSet returns the words idx as a set.
+func indexSet(idx []int) map[int]bool {
+	set := make(map[int]bool, len(idx))
+	for _, j := range idx {
+		set[j] = true
+	}
+	return set
+}
+
 // lostListEnd reports a cut that keeps some members of a list but drops
 // the one "and" joins: "introduced cameras, opened a substation and saw
 // complaints fall" cut to "introduced cameras, opened a substation." reads
 // as a list left open.
 func lostListEnd(s *extract.Sentence, idx []int) bool {
-	kept := make(map[int]bool, len(idx))
-	for _, j := range idx {
-		kept[j] = true
-	}
+	kept := indexSet(idx)
 	for _, h := range idx {
 		keptConj, droppedEnd := false, false
 		for _, k := range s.Kids(h) {
@@ -1506,10 +1503,7 @@ func inRelative(s *extract.Sentence, j int) bool {
 // cut to "... sold 40 ships in 1990, but beating forecasts" contrasts
 // with nothing left.
 func cutBeforeContrast(s *extract.Sentence, idx []int) bool {
-	in := make(map[int]bool, len(idx))
-	for _, j := range idx {
-		in[j] = true
-	}
+	in := indexSet(idx)
 	for _, j := range idx {
 		switch s.Words[j].Lower() {
 		case "but", "yet", "although", "though", "while", "whereas":
