@@ -17,7 +17,7 @@ func (x *Extractor) Analyze(a quiz.Article) *Analysis {
 	body := a.Body()
 	sents := token.Split(body)
 	for i := range sents {
-		sents[i] = skipDateline(body, sents[i])
+		sents[i] = skipOpener(body, sents[i])
 	}
 	var ents []ner.Entity
 	if x.ner != nil {
@@ -61,10 +61,9 @@ func (x *Extractor) Analyze(a quiz.Article) *Analysis {
 	return x.finish(d, spans[:len(d.Sents)])
 }
 
-// skipDateline drops the dateline ("PARIS (Wire) - ") or notes label
-// ("Comets: ") from a sentence
-// that opens a paragraph.
-func skipDateline(body string, s token.Sentence) token.Sentence {
+// skipOpener drops the dateline ("PARIS (Wire) - ") or notes label
+// ("Comets: ") from a sentence that opens a paragraph.
+func skipOpener(body string, s token.Sentence) token.Sentence {
 	if s.Start > 0 && body[s.Start-1] != '\n' || len(s.Tokens) == 0 {
 		return s
 	}

@@ -1528,8 +1528,7 @@ func namedHere(s *extract.Sentence, t extract.Target, noun string) bool {
 // ellipticOrdinal reports "the first", "the latter" or "the remaining
 // four" standing for a noun an earlier sentence gave: an ordinal or a
 // number heading a subject, object or oblique with "the" and nothing to
-// say what it counts ("the third in
-// the series" says it).
+// say what it counts ("the third in the series" says it).
 func ellipticOrdinal(s *extract.Sentence, j int) bool {
 	w := &s.Words[j]
 	if !ordinalHeads[w.Lower()] && w.UPOS != "NUM" || w.UPOS != "ADJ" && w.UPOS != "NUM" && w.UPOS != "NOUN" {
@@ -1547,6 +1546,11 @@ func ellipticOrdinal(s *extract.Sentence, j int) bool {
 	return det >= 0 && s.Words[det].Lower() == "the"
 }
 
+// ordinalHeads are the words that stand for a noun left out: "the first",
+// "the latter".
+var ordinalHeads = map[string]bool{"first": true, "second": true, "third": true, "fourth": true,
+	"last": true, "final": true, "latter": true, "former": true}
+
 // detOnVerb reports a determiner the parse hung on a verb ("The remaining
 // four would follow", with "The" on "follow"): the sentence was misread,
 // and a question built on it reads broken.
@@ -1558,11 +1562,6 @@ func detOnVerb(s *extract.Sentence) bool {
 	}
 	return false
 }
-
-// ordinalHeads are the words that stand for a noun left out: "the first",
-// "the latter".
-var ordinalHeads = map[string]bool{"first": true, "second": true, "third": true, "fourth": true,
-	"last": true, "final": true, "latter": true, "former": true}
 
 // anaphoric reports a bare definite description among the words in keep
 // (all words when keep is nil) whose noun the article used before the
@@ -2221,8 +2220,6 @@ func numberClash(s *extract.Sentence, a, subj int) bool {
 	return a != subj && (s.Words[a].UPOS == "NOUN" || s.Words[a].UPOS == "PROPN") && na != "" && ns != "" && na != ns && !s.HasKid(a, "conj") && !s.HasKid(subj, "conj")
 }
 
-// timeSubject reports a clause whose subject is a date or a time: "the
-// three months ended June 30 rose" misparsed with the date for subject.
 // saidCount reports a figure read as what a verb of saying says ("said
 // all three hospitals remained open", with "hospitals" parsed as the
 // object of "said"): one says a clause, not a counted thing, so the
@@ -2277,6 +2274,8 @@ func twoSubjects(s *extract.Sentence, pred int) bool {
 	return n >= 2
 }
 
+// timeSubject reports a clause whose subject is a date or a time: "the
+// three months ended June 30 rose" misparsed with the date for subject.
 func timeSubject(s *extract.Sentence, subj int) bool {
 	if subj < 0 {
 		return false
