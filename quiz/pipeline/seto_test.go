@@ -30,7 +30,7 @@ func TestSetORepairs(t *testing.T) {
 	saying := false
 	for _, c := range cs {
 		q := c.Question
-		served := !slices.Contains(c.Features, "held-back")
+		served := servable(c)
 		hard := slices.ContainsFunc(c.Features, func(f string) bool { return strings.HasPrefix(f, "cloze-hard:") })
 		if strings.Contains(q.Sentence, "Harwick Health said") {
 			saying = true

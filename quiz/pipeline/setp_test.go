@@ -38,7 +38,7 @@ func TestSetPRepairs(t *testing.T) {
 	rise := false
 	for _, c := range cs {
 		q := c.Question
-		served := !slices.Contains(c.Features, "held-back")
+		served := servable(c)
 		if q.Type == quiz.MultipleChoice && q.AnswerKind == quiz.KindPercent && strings.Contains(q.Prompt, "from 7.25%") {
 			rise = true
 			for _, o := range q.Options {

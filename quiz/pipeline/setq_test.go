@@ -43,7 +43,7 @@ func TestSpokespersonNamed(t *testing.T) {
 		"A spokesperson, Daniel Ortiz-Reyes, said the company had stopped buying cells from the supplier in June and had added X-ray checks at its factory.\n"
 	for _, c := range candidatesOf(t, raw, "setq2.txt") {
 		q := c.Question
-		if q.Type == quiz.Cloze && q.Answer == "Daniel Ortiz-Reyes" && strings.Contains(q.Prompt, "said") && !slices.Contains(c.Features, "held-back") {
+		if q.Type == quiz.Cloze && q.Answer == "Daniel Ortiz-Reyes" && strings.Contains(q.Prompt, "said") && servable(c) {
 			t.Errorf("a spokesperson's name served as a blank: %q", q.Prompt)
 		}
 	}
